@@ -1,0 +1,18 @@
+using Partnerskab.Cohort;
+using Partnerskab.Cohort.Handover;
+using Partnerskab.Cohort.Persistence;
+using Partnerskab.Messaging;
+using Partnerskab.ServiceDefaults.Hosting;
+using Partnerskab.ServiceDefaults.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("cohort");
+builder.AddServiceDatabase<CohortDbContext>();
+builder.AddMessaging<CohortDbContext>("cohort");
+builder.Services.AddSingleton(CprPseudonymizer.FromConfiguration(builder.Configuration));
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapGrpcService<CohortGrpcService>();
+await app.MigrateDatabaseAsync<CohortDbContext>();
+await app.RunAsync();

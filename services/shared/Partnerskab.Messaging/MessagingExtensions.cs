@@ -1,0 +1,53 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Partnerskab.Messaging.Outbox;
+
+namespace Partnerskab.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ with the service's consumers, and the outbox relay for the
+    /// service's database. Queues are named "{service}-{consumer}" so the services never share one.
+    /// </summary>
+    public static WebApplicationBuilder AddMessaging<TDb>(
+        this WebApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? addConsumers = null)
+        where TDb : DbContext
+    {
+        var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<IInterceptor, OutboxSignalInterceptor>();
+        builder.Services.AddHostedService<OutboxRelay<TDb>>();
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            addConsumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbitMq) =>
+            {
+                rabbitMq.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, host =>
+                {
+                    host.Username(rabbit.Username);
+                    host.Password(rabbit.Password);
+                    host.PublisherConfirmation = true;
+                });
+                rabbitMq.PrefetchCount = rabbit.PrefetchCount;
+                // Short in-memory retries for transient faults; after that the message goes to
+                // the endpoint's _error queue (there is no delayed-exchange plug-in to redeliver later).
+                rabbitMq.UseMessageRetry(retry => retry.Intervals(100, 500, 2000));
+                rabbitMq.ConfigureEndpoints(context);
+            });
+        });
+        builder.Services.Configure<MassTransitHostOptions>(host =>
+        {
+            host.WaitUntilStarted = false;
+            host.StopTimeout = TimeSpan.FromSeconds(15);
+        });
+        return builder;
+    }
+}

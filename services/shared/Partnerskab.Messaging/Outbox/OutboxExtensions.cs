@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Partnerskab.Messaging.Outbox;
+
+public static class OutboxExtensions
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Stages an event in the outbox; it is published only if the surrounding SaveChanges (and
+    /// transaction, if any) commits.
+    /// </summary>
+    public static OutboxMessage AddToOutbox<TMessage>(this DbContext db, TMessage message, Instant now) where TMessage : class
+    {
+        var type = typeof(TMessage);
+        var row = new OutboxMessage
+        {
+            MessageId = NewId.NextGuid(),
+            MessageType = $"{type.FullName}, {type.Assembly.GetName().Name}",
+            Body = JsonSerializer.Serialize(message, type, Json),
+            TraceParent = Activity.Current?.Id,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        };
+        db.Set<OutboxMessage>().Add(row);
+        return row;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Partnerskab.ServiceDefaults.Hosting;
+
+namespace Partnerskab.Messaging.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows to RabbitMQ with their stored message id and trace context.
+/// Rows are claimed with FOR UPDATE SKIP LOCKED, so several instances can relay side by side;
+/// a row is marked sent only after the broker confirmed it, and a failed publish is retried
+/// with back-off forever. A crash between confirm and commit re-sends the row with the same
+/// message id, which the consumers' inbox absorbs.
+/// </summary>
+public sealed class OutboxRelay<TDb>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    IClock clock,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxRelay<TDb>> logger) : BackgroundService where TDb : DbContext
+{
+    private readonly OutboxOptions settings = options.Value;
+    private Instant nextCleanup;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await RelayBatchAsync(stoppingToken);
+                await DeleteOldSentRowsAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Outbox relay pass failed; trying again");
+                await Task.Delay(settings.PollInterval, stoppingToken);
+            }
+            if (claimed < settings.BatchSize)
+            {
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    private async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var due = await db.Set<OutboxMessage>()
+            .FromSql($"""
+                SELECT * FROM outbox_messages
+                WHERE sent_at IS NULL AND next_attempt_at <= {now}
+                ORDER BY sequence
+                LIMIT {settings.BatchSize}
+                FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(cancellationToken);
+
+        foreach (var row in due)
+        {
+            try
+            {
+                await PublishAsync(row, cancellationToken);
+                row.SentAt = clock.GetCurrentInstant();
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                row.Attempts++;
+                row.NextAttemptAt = clock.GetCurrentInstant() + Duration.FromTimeSpan(RetryDelay(row.Attempts));
+                row.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
+                logger.LogWarning("Publishing outbox message {MessageId} failed (attempt {Attempts}): {Error}",
+                    row.MessageId, row.Attempts, e.Message);
+                // The broker is most likely away; the other rows wait for the next pass.
+                break;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return due.Count;
+    }
+
+    private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        var type = Type.GetType(row.MessageType, throwOnError: true)!;
+        var message = JsonSerializer.Deserialize(row.Body, type, OutboxExtensions.Json)!;
+
+        ActivityContext.TryParse(row.TraceParent, null, out var parent);
+        using var activity = Telemetry.Source.StartActivity($"outbox relay {type.Name}", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.message.id", row.MessageId);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.PublishTimeout);
+        await bus.Publish(message, type, Pipe.Execute<PublishContext>(context =>
+        {
+            context.MessageId = row.MessageId;
+            context.Durable = true;
+        }), timeout.Token);
+    }
+
+    private TimeSpan RetryDelay(int attempts)
+    {
+        var delay = TimeSpan.FromMilliseconds(200 * Math.Pow(2, Math.Min(attempts, 16)));
+        return delay < settings.MaxRetryDelay ? delay : settings.MaxRetryDelay;
+    }
+
+    private async Task DeleteOldSentRowsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        if (now < nextCleanup) return;
+        nextCleanup = now + Duration.FromHours(1);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        var cutoff = now - Duration.FromTimeSpan(settings.SentRetention);
+        await db.Set<OutboxMessage>().Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+}

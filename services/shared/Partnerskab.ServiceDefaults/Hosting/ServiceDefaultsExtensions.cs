@@ -1,0 +1,69 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+using Partnerskab.ServiceDefaults.Errors;
+
+namespace Partnerskab.ServiceDefaults.Hosting;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Health checks with this tag must pass before the service takes traffic.</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// Kestrel endpoints (gRPC on an HTTP/2-only port, health on an HTTP/1.1 port), gRPC with the
+    /// suite's error interceptor, health, reflection, telemetry and the clock.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
+    {
+        var options = builder.Configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
+        if (options.GrpcPort <= 0 || options.HttpPort <= 0)
+        {
+            throw new InvalidOperationException(
+                $"Configure {ServiceOptions.Section}:GrpcPort and {ServiceOptions.Section}:HttpPort (environment Service__GrpcPort, Service__HttpPort).");
+        }
+        builder.Services.Configure<ServiceOptions>(builder.Configuration.GetSection(ServiceOptions.Section));
+
+        var address = IPAddress.Parse(options.ListenAddress);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(address, options.GrpcPort, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(address, options.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(20));
+
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<ErrorInterceptor>();
+            grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
+            grpc.EnableDetailedErrors = false;
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy());
+        builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+
+        builder.AddTelemetry(serviceName);
+        return builder;
+    }
+
+    /// <summary>grpc.health.v1 and reflection on the gRPC port; /health/live and /health/ready on the HTTP port.</summary>
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>()!;
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+
+        var httpHost = $"*:{options.HttpPort}";
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).RequireHost(httpHost);
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) })
+            .RequireHost(httpHost);
+        return app;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Partnerskab.ServiceDefaults.Hosting;
+
+namespace Partnerskab.ServiceDefaults.Persistence;
+
+public static class DatabaseExtensions
+{
+    public const string ConnectionStringName = "Database";
+
+    /// <summary>
+    /// The service's own PostgreSQL database through EF Core (NodaTime types, snake_case names),
+    /// with every registered EF interceptor (the outbox signal among them) and a readiness check.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceDatabase<TDb>(this WebApplicationBuilder builder) where TDb : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"Configure ConnectionStrings:{ConnectionStringName} (environment ConnectionStrings__Database).");
+        builder.Services.AddDbContext<TDb>((services, options) => options
+            .UsePartnerskabConventions(connectionString)
+            .AddInterceptors(services.GetServices<IInterceptor>()));
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDb>(tags: [ServiceDefaultsExtensions.ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Applies the committed EF migrations (creating the database if needed) before the service
+    /// takes traffic, waiting for PostgreSQL to come up for a while if it is not there yet.
+    /// </summary>
+    public static async Task MigrateDatabaseAsync<TDb>(this WebApplication app) where TDb : DbContext
+    {
+        var patience = TimeSpan.FromSeconds(app.Configuration.GetValue("Database:StartupTimeoutSeconds", 60));
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Partnerskab.Migrations");
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            try
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<TDb>().Database.MigrateAsync();
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException && DateTime.UtcNow < deadline)
+            {
+                logger.LogWarning("Database not reachable yet ({Reason}); retrying", e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
+    }
+
+    /// <summary>Npgsql with NodaTime types and snake_case names: the same at run time and design time.</summary>
+    public static DbContextOptionsBuilder UsePartnerskabConventions(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime()).UseSnakeCaseNamingConvention();
+
+    /// <summary>Options for the EF tools (dotnet ef migrations add), which need no live database.</summary>
+    public static DbContextOptions<TDb> DesignTimeOptions<TDb>() where TDb : DbContext =>
+        (DbContextOptions<TDb>)new DbContextOptionsBuilder<TDb>().UsePartnerskabConventions("Host=localhost").Options;
+}
