@@ -40,11 +40,11 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, IClock clock, ILogger
             return;
         }
 
-        await HandleAsync(context.Message, cancellationToken);
+        await HandleAsync(context, cancellationToken);
         await Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The consumer's effect, staged on <see cref="Db"/>; saved and committed by the caller.</summary>
-    protected abstract Task HandleAsync(TMessage message, CancellationToken cancellationToken);
+    protected abstract Task HandleAsync(ConsumeContext<TMessage> context, CancellationToken cancellationToken);
 }

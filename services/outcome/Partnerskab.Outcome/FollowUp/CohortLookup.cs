@@ -1,0 +1,106 @@
+using Grpc.Core;
+using Grpc.Net.ClientFactory;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Partnerskab.Protos.Cohort.V1;
+using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Errors;
+
+namespace Partnerskab.Outcome.FollowUp;
+
+/// <summary>Bound from the "Services" configuration section.</summary>
+public sealed class CohortClientOptions
+{
+    public const string Section = "Services";
+
+    public Uri? CohortUrl { get; set; }
+
+    /// <summary>The deadline of every call to the cohort service.</summary>
+    public TimeSpan CohortDeadline { get; set; } = TimeSpan.FromSeconds(3);
+}
+
+/// <summary>
+/// Questions this service asks the cohort service when it needs the answer now. Every call has
+/// a deadline; Unavailable and DeadlineExceeded reach the caller as they are, so callers fail
+/// fast and may retry.
+/// </summary>
+public sealed class CohortLookup(CohortService.CohortServiceClient client, IOptions<CohortClientOptions> options)
+{
+    public sealed record FollowUpAnswer(bool InFollowUp, LocalDate Start, LocalDate End);
+
+    /// <summary>Whether the citizen is in follow-up on the date; null when the cohort service does not know the citizen.</summary>
+    public async Task<FollowUpAnswer?> FollowUpStatusAsync(Guid partnershipId, string citizenId, LocalDate onDate, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var answer = await client.GetFollowUpStatusAsync(new GetFollowUpStatusRequest
+            {
+                PartnershipId = partnershipId.ToString(),
+                CitizenId = citizenId,
+                OnDate = onDate.ToProto(),
+            }, deadline: Deadline(), cancellationToken: cancellationToken);
+            return new FollowUpAnswer(answer.InFollowUp,
+                ToLocalDate(answer.FollowUpStart), ToLocalDate(answer.FollowUpEnd));
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task EnsurePartnershipExistsAsync(Guid partnershipId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.GetPartnershipAsync(new GetPartnershipRequest { PartnershipId = partnershipId.ToString() },
+                deadline: Deadline(), cancellationToken: cancellationToken);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            throw DomainException.NotFound($"Partnership {partnershipId} does not exist.");
+        }
+    }
+
+    private DateTime Deadline() => DateTime.UtcNow + options.Value.CohortDeadline;
+
+    private static LocalDate ToLocalDate(Google.Type.Date date) =>
+        ProtoDates.TryToLocalDate(date, out var value) ? value : throw new InvalidOperationException("The cohort service sent an invalid date.");
+}
+
+public static class CohortClientRegistration
+{
+    /// <summary>
+    /// The cohort client through the gRPC client factory: the incoming call's deadline and
+    /// cancellation propagate, and only Unavailable is retried (the lookups are reads).
+    /// </summary>
+    public static WebApplicationBuilder AddCohortClient(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(CohortClientOptions.Section);
+        builder.Services.Configure<CohortClientOptions>(section);
+        var url = section.Get<CohortClientOptions>()?.CohortUrl
+            ?? throw new InvalidOperationException("Configure Services:CohortUrl (environment Services__CohortUrl).");
+
+        builder.Services.AddGrpcClient<CohortService.CohortServiceClient>(client => client.Address = url)
+            .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true)
+            .ConfigureChannel(channel => channel.ServiceConfig = new Grpc.Net.Client.Configuration.ServiceConfig
+            {
+                MethodConfigs =
+                {
+                    new Grpc.Net.Client.Configuration.MethodConfig
+                    {
+                        Names = { Grpc.Net.Client.Configuration.MethodName.Default },
+                        RetryPolicy = new Grpc.Net.Client.Configuration.RetryPolicy
+                        {
+                            MaxAttempts = 3,
+                            InitialBackoff = TimeSpan.FromMilliseconds(100),
+                            MaxBackoff = TimeSpan.FromSeconds(1),
+                            BackoffMultiplier = 2,
+                            RetryableStatusCodes = { StatusCode.Unavailable },
+                        },
+                    },
+                },
+            });
+        builder.Services.AddScoped<CohortLookup>();
+        return builder;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Partnerskab.Messaging;
+using Partnerskab.Outcome.Claims;
+using Partnerskab.Outcome.FollowUp;
+using Partnerskab.Outcome.Milestones;
+using Partnerskab.ServiceDefaults.Persistence;
+
+namespace Partnerskab.Outcome.Persistence;
+
+public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options) : DbContext(options)
+{
+    public DbSet<FollowUpCitizen> FollowUpCitizens => Set<FollowUpCitizen>();
+    public DbSet<OutcomeClaim> Claims => Set<OutcomeClaim>();
+    public DbSet<MilestoneDefinition> MilestoneDefinitions => Set<MilestoneDefinition>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.AddOutboxAndInbox();
+        model.Entity<FollowUpCitizen>(citizen =>
+        {
+            citizen.HasKey(c => new { c.PartnershipId, c.CitizenId });
+            citizen.Property(c => c.CitizenId).HasMaxLength(64);
+        });
+        model.Entity<OutcomeClaim>(claim =>
+        {
+            claim.HasKey(c => c.Id);
+            claim.HasIndex(c => new { c.PartnershipId, c.ClaimReference }).IsUnique();
+            claim.HasIndex(c => new { c.PartnershipId, c.CitizenId });
+            claim.Property(c => c.CitizenId).HasMaxLength(64);
+            claim.Property(c => c.ClaimReference).HasMaxLength(100);
+            claim.Property(c => c.EmployerCvr).HasMaxLength(8);
+            claim.Property(c => c.EvidenceReference).HasMaxLength(200);
+            claim.Property(c => c.DecidedBy).HasMaxLength(100);
+        });
+        model.Entity<MilestoneDefinition>(definition =>
+        {
+            definition.HasKey(d => new { d.PartnershipId, d.Code });
+            definition.Property(d => d.Code).HasMaxLength(50);
+            definition.Property(d => d.Description).HasMaxLength(200);
+        });
+        model.Entity<Milestone>(milestone =>
+        {
+            milestone.HasKey(m => m.Id);
+            // A milestone is reached at most once per citizen.
+            milestone.HasIndex(m => new { m.PartnershipId, m.CitizenId, m.Code }).IsUnique();
+            milestone.Property(m => m.CitizenId).HasMaxLength(64);
+            milestone.Property(m => m.Code).HasMaxLength(50);
+        });
+    }
+}
+
+/// <summary>Lets `dotnet ef migrations add` build the model without starting the service.</summary>
+public sealed class OutcomeDesignTimeFactory : IDesignTimeDbContextFactory<OutcomeDbContext>
+{
+    public OutcomeDbContext CreateDbContext(string[] args) => new(DatabaseExtensions.DesignTimeOptions<OutcomeDbContext>());
+}

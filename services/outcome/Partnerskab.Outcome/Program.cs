@@ -1,0 +1,18 @@
+using Partnerskab.Messaging;
+using Partnerskab.Outcome;
+using Partnerskab.Outcome.FollowUp;
+using Partnerskab.Outcome.Persistence;
+using Partnerskab.ServiceDefaults.Hosting;
+using Partnerskab.ServiceDefaults.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("outcome");
+builder.AddServiceDatabase<OutcomeDbContext>();
+builder.AddMessaging<OutcomeDbContext>("outcome", bus => bus.AddConsumer<OpenFollowUpOnHandover>());
+builder.AddCohortClient();
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapGrpcService<OutcomeGrpcService>();
+await app.MigrateDatabaseAsync<OutcomeDbContext>();
+await app.RunAsync();

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Partnerskab.Messaging;
+using Partnerskab.Payment.Ledger;
+using Partnerskab.Payment.RateCards;
+using Partnerskab.ServiceDefaults.Persistence;
+
+namespace Partnerskab.Payment.Persistence;
+
+public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options) : DbContext(options)
+{
+    public DbSet<RateCard> RateCards => Set<RateCard>();
+    public DbSet<LedgerItem> Ledger => Set<LedgerItem>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.AddOutboxAndInbox();
+        model.Entity<RateCard>(card =>
+        {
+            card.HasKey(c => c.Id);
+            card.HasIndex(c => new { c.PartnershipId, c.Version }).IsUnique();
+            card.HasIndex(c => new { c.PartnershipId, c.EffectiveFrom }).IsUnique();
+            card.OwnsMany(c => c.MilestonePrices, price =>
+            {
+                price.ToTable("rate_card_milestone_prices");
+                price.WithOwner().HasForeignKey("RateCardId");
+                price.HasKey("RateCardId", nameof(MilestonePrice.MilestoneCode));
+                price.Property(p => p.MilestoneCode).HasMaxLength(50);
+            });
+        });
+        model.Entity<LedgerItem>(item =>
+        {
+            item.ToTable("ledger_items");
+            item.HasKey(i => i.Id);
+            // One item per cause: a milestone or a handover is never paid twice.
+            item.HasIndex(i => i.CauseKey).IsUnique();
+            item.HasIndex(i => new { i.PartnershipId, i.EarnedOn });
+            item.Property(i => i.CauseKey).HasMaxLength(200);
+            item.Property(i => i.CitizenId).HasMaxLength(64);
+            item.Property(i => i.MilestoneCode).HasMaxLength(50);
+            item.Property(i => i.PricingNote).HasMaxLength(300);
+        });
+    }
+}
+
+/// <summary>Lets `dotnet ef migrations add` build the model without starting the service.</summary>
+public sealed class PaymentDesignTimeFactory : IDesignTimeDbContextFactory<PaymentDbContext>
+{
+    public PaymentDbContext CreateDbContext(string[] args) => new(DatabaseExtensions.DesignTimeOptions<PaymentDbContext>());
+}

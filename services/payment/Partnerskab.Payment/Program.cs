@@ -1,0 +1,21 @@
+using Partnerskab.Messaging;
+using Partnerskab.Payment;
+using Partnerskab.Payment.Ledger;
+using Partnerskab.Payment.Persistence;
+using Partnerskab.ServiceDefaults.Hosting;
+using Partnerskab.ServiceDefaults.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("payment");
+builder.AddServiceDatabase<PaymentDbContext>();
+builder.AddMessaging<PaymentDbContext>("payment", bus =>
+{
+    bus.AddConsumer<EarnHandoverFee>();
+    bus.AddConsumer<EarnMilestonePayment>();
+});
+
+var app = builder.Build();
+app.MapServiceDefaults();
+app.MapGrpcService<PaymentGrpcService>();
+await app.MigrateDatabaseAsync<PaymentDbContext>();
+await app.RunAsync();
