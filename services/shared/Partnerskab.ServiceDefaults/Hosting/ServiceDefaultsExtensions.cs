@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using Partnerskab.ServiceDefaults.Errors;
 
@@ -49,6 +50,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddGrpcHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy());
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 
+        // EF logs every command at Information; the SQL belongs in traces, not in the log.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.AddTelemetry(serviceName);
         return builder;
     }
