@@ -110,11 +110,21 @@ public sealed partial class CohortGrpcService
         var contractEnd = v.Date(request.ContractEnd, "contract_end");
         var windowStart = v.Date(request.HandoverWindowStart, "handover_window_start");
         var windowEnd = v.Date(request.HandoverWindowEnd, "handover_window_end");
-        if (v.IsValid)
+        // Dates that failed their own check are default and take no part in comparisons.
+        if (contractStart != default && contractEnd != default)
         {
             v.Check(contractStart < contractEnd, "contract_end", "must be after contract_start");
+        }
+        if (windowStart != default && windowEnd != default)
+        {
             v.Check(windowStart <= windowEnd, "handover_window_end", "must not be before handover_window_start");
+        }
+        if (windowStart != default && contractStart != default)
+        {
             v.Check(windowStart >= contractStart, "handover_window_start", "must be inside the contract period");
+        }
+        if (windowEnd != default && contractEnd != default)
+        {
             v.Check(windowEnd <= contractEnd, "handover_window_end", "must be inside the contract period");
         }
         v.Check(request.CohortCapacity is >= 1 and <= 100_000, "cohort_capacity", "must be between 1 and 100000");

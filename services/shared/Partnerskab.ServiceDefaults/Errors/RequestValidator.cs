@@ -61,7 +61,7 @@ public sealed class RequestValidator
         return id;
     }
 
-    /// <summary>A required calendar date; returns a placeholder when it is missing or not a real date.</summary>
+    /// <summary>A required calendar date; default(LocalDate), never a valid date here, when it is missing or invalid.</summary>
     public LocalDate Date(Google.Type.Date? date, string field)
     {
         if (date is null)

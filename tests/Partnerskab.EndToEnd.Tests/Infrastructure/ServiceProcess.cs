@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Partnerskab.EndToEnd.Tests.Infrastructure;
+
+/// <summary>One real service process (dotnet Partnerskab.X.dll) on its own ports.</summary>
+public sealed class ServiceProcess(string name, string dllPath, IReadOnlyDictionary<string, string> environment, int grpcPort, int httpPort)
+    : IAsyncDisposable
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private readonly ConcurrentQueue<string> output = new();
+    private Process? process;
+
+    public string Name { get; } = name;
+    public Uri GrpcUrl { get; } = new($"http://127.0.0.1:{grpcPort}");
+    public Uri HttpUrl { get; } = new($"http://127.0.0.1:{httpPort}");
+
+    /// <summary>Everything the process wrote to stdout and stderr (the most recent lines).</summary>
+    public IReadOnlyCollection<string> Output => output;
+
+    public async Task StartAsync()
+    {
+        var start = new ProcessStartInfo("dotnet", [dllPath])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(dllPath)!,
+        };
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        start.Environment["Service__GrpcPort"] = GrpcUrl.Port.ToString();
+        start.Environment["Service__HttpPort"] = HttpUrl.Port.ToString();
+
+        process = Process.Start(start) ?? throw new InvalidOperationException($"{Name} did not start.");
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>
+    public async Task KillAsync()
+    {
+        if (process is not { HasExited: false }) return;
+        process.Kill();
+        await process.WaitForExitAsync();
+    }
+
+    public string OutputTail(int lines = 40) => string.Join('\n', output.TakeLast(lines));
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        output.Enqueue(line);
+        while (output.Count > 20_000) output.TryDequeue(out _);
+    }
+
+    private async Task WaitUntilReadyAsync(TimeSpan patience)
+    {
+        var until = DateTime.UtcNow + patience;
+        while (DateTime.UtcNow < until)
+        {
+            if (process!.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited with {process.ExitCode} while starting:\n{OutputTail()}");
+            }
+            try
+            {
+                using var response = await Http.GetAsync(new Uri(HttpUrl, "/health/ready"));
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{Name} was not ready within {patience}:\n{OutputTail()}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        process?.Dispose();
+    }
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace Partnerskab.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// What tests/run.sh provides: a throwaway PostgreSQL and RabbitMQ. A test run without them
+/// fails loudly instead of skipping.
+/// </summary>
+public static class TestEnvironment
+{
+    public static string PostgresConnectionString => Required("PARTNERSKAB_TEST_POSTGRES");
+
+    public static ushort RabbitMqPort => ushort.Parse(Required("PARTNERSKAB_TEST_RABBITMQ_PORT"));
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>The build configuration these tests were built in; the services were built in the same one.</summary>
+    public static string Configuration { get; } =
+        typeof(TestEnvironment).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{name} is not set: run the tests through tests/run.sh, which starts PostgreSQL and RabbitMQ.");
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Partnerskab.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Partnerskab.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+#
+# Runs the whole test suite against throwaway infrastructure:
+#   1. installs what is missing (PostgreSQL, RabbitMQ, Node/npm via apt; the buf CLI via npm),
+#   2. starts a private PostgreSQL and a private RabbitMQ node on free ports,
+#   3. builds Partnerskab.sln (Release) and runs `dotnet test` with a TRX logger,
+#   4. always stops both again (EXIT trap: success, failure or Ctrl-C),
+#   5. prints as its very last line: "N passed, N failed[, N skipped]".
+#
+# Extra arguments go to `dotnet test`, e.g.  tests/run.sh --filter "FullyQualifiedName~Cohort"
+#
+# Environment exported to the tests:
+#   PARTNERSKAB_REPO_ROOT           absolute path of the repository
+#   PARTNERSKAB_BUF                 absolute path of the pinned buf CLI
+#   PARTNERSKAB_TEST_POSTGRES       Npgsql connection string of the throwaway server (superuser)
+#   PARTNERSKAB_TEST_RABBITMQ_PORT  AMQP port of the throwaway node (guest/guest, vhost /)
+#
+# Exit status: non-zero if the build failed, any test failed, `dotnet test` failed
+# otherwise (e.g. a crashed test host), or no test ran at all.
+set -euo pipefail
+
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$REPO_ROOT"
+# shellcheck source-path=SCRIPTDIR source=../deploy/lib/infra.sh
+source "$REPO_ROOT/deploy/lib/infra.sh"
+
+# buf is pinned; bump deliberately (npm view @bufbuild/buf version).
+BUF_VERSION=1.75.0
+TOOLS_DIR=$REPO_ROOT/tests/.tools
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# ensure_buf: install @bufbuild/buf@$BUF_VERSION into tests/.tools unless it is already
+# there. A lock keeps two concurrent runs from running npm into the same directory.
+ensure_buf() {
+    local installed=
+    mkdir -p "$TOOLS_DIR"
+    exec {lock_fd}>"$TOOLS_DIR/.lock"
+    flock "$lock_fd"
+    if [[ -f $TOOLS_DIR/node_modules/@bufbuild/buf/package.json ]]; then
+        installed=$(node -p "require('$TOOLS_DIR/node_modules/@bufbuild/buf/package.json').version")
+    fi
+    if [[ $installed != "$BUF_VERSION" ]]; then
+        infra_log "installing @bufbuild/buf@$BUF_VERSION into tests/.tools"
+        npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --loglevel=error \
+            "@bufbuild/buf@$BUF_VERSION" >&2
+    fi
+    flock --unlock "$lock_fd"
+    exec {lock_fd}>&-
+    # node_modules/.bin/buf is npm's launcher; it picks the native binary for this platform.
+    PARTNERSKAB_BUF=$TOOLS_DIR/node_modules/.bin/buf
+    "$PARTNERSKAB_BUF" --version >/dev/null || infra_die "buf does not run: $PARTNERSKAB_BUF"
+    export PARTNERSKAB_BUF
+}
+
+# summarize DIR: count per-test outcomes over every .trx file below DIR and print
+# "passed failed skipped" (three numbers). Only top-level results are counted, so data
+# rows nested in <InnerResults> are not counted twice. Outcomes other than Passed and
+# NotExecuted (Failed, Error, Timeout, Aborted, ...) count as failed.
+summarize() {
+    python3 - "$1" <<'PY'
+import pathlib, sys
+import xml.etree.ElementTree as ET
+
+passed = failed = skipped = 0
+for trx in sorted(pathlib.Path(sys.argv[1]).rglob("*.trx")):
+    root = ET.parse(trx).getroot()
+    for results in root.iter():
+        if results.tag.rsplit("}", 1)[-1] != "Results":
+            continue
+        for result in results:
+            if result.tag.rsplit("}", 1)[-1] != "UnitTestResult":
+                continue
+            outcome = result.get("outcome", "")
+            if outcome == "Passed":
+                passed += 1
+            elif outcome == "NotExecuted":
+                skipped += 1
+            else:
+                failed += 1
+print(passed, failed, skipped)
+PY
+}
+
+command -v dotnet >/dev/null || infra_die "dotnet (SDK 10) is not installed; see https://dot.net"
+ensure_packages
+ensure_buf
+
+# One private directory per run, deleted on exit (the TRX files are copied out first
+# when something failed).
+WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/partnerskab-test.XXXXXX")
+chmod 711 "$WORK_DIR" # the postgres user must be able to reach WORK_DIR/pg
+RESULTS_DIR=$WORK_DIR/results
+
+# shellcheck disable=SC2317 # invoked by the trap below
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    pg_throwaway_stop "$WORK_DIR/pg" || true
+    rabbitmq_throwaway_stop "$WORK_DIR/rabbitmq" || true
+    rm -rf "$WORK_DIR"
+    exit "$rc"
+}
+trap cleanup EXIT
+# Turn signals into a normal exit so that the EXIT trap runs once, with a telling status.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+pg_throwaway_start "$WORK_DIR/pg"
+rabbitmq_throwaway_start "$WORK_DIR/rabbitmq"
+
+export PARTNERSKAB_REPO_ROOT=$REPO_ROOT
+# Trust authentication: the password is ignored, but keeps the string realistic.
+export PARTNERSKAB_TEST_POSTGRES="Host=127.0.0.1;Port=$THROWAWAY_PG_PORT;Username=postgres;Password=postgres"
+export PARTNERSKAB_TEST_RABBITMQ_PORT=$THROWAWAY_RABBITMQ_PORT
+infra_log "PARTNERSKAB_TEST_POSTGRES=$PARTNERSKAB_TEST_POSTGRES"
+infra_log "PARTNERSKAB_TEST_RABBITMQ_PORT=$PARTNERSKAB_TEST_RABBITMQ_PORT"
+infra_log "PARTNERSKAB_BUF=$PARTNERSKAB_BUF"
+
+infra_log "dotnet build Partnerskab.sln -c Release"
+if ! dotnet build Partnerskab.sln -c Release; then
+    infra_log "BUILD FAILED"
+    echo "0 passed, 0 failed"
+    exit 1
+fi
+
+infra_log "dotnet test Partnerskab.sln -c Release --no-build $*"
+test_rc=0
+# The console logger stays on (failures and per-project totals are printed as they
+# happen); the TRX logger is what the summary below counts.
+dotnet test Partnerskab.sln -c Release --no-build \
+    --logger trx --results-directory "$RESULTS_DIR" "$@" || test_rc=$?
+
+counts=$(summarize "$RESULTS_DIR") || infra_die "could not read the TRX files in $RESULTS_DIR"
+read -r passed failed skipped <<<"$counts"
+
+status=0
+if [[ $failed -gt 0 ]]; then
+    status=1
+elif [[ $test_rc -ne 0 ]]; then
+    infra_log "dotnet test exited with $test_rc although no test result failed (crashed test host or bad arguments?)"
+    status=$test_rc
+elif [[ $((passed + failed + skipped)) -eq 0 ]]; then
+    infra_log "no tests ran"
+    status=1
+fi
+if [[ $status -ne 0 && -d $RESULTS_DIR ]]; then
+    kept=$(mktemp -d "${TMPDIR:-/tmp}/partnerskab-test-results.XXXXXX")
+    cp -r "$RESULTS_DIR"/. "$kept"/
+    infra_log "TRX files kept in $kept"
+fi
+
+summary="$passed passed, $failed failed"
+[[ $skipped -eq 0 ]] || summary+=", $skipped skipped"
+echo "$summary"
+exit "$status"
