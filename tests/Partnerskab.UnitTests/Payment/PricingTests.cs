@@ -1,0 +1,59 @@
+using NodaTime;
+using Partnerskab.Payment.Costs;
+using Partnerskab.Payment.RateCards;
+
+namespace Partnerskab.UnitTests.Payment;
+
+public sealed class PricingTests
+{
+    private static readonly RateCard[] Versions =
+    [
+        Card(1, new LocalDate(2023, 3, 1), handoverFee: 1_000_000, ("JOB_START", 2_500_000)),
+        Card(2, new LocalDate(2024, 1, 1), handoverFee: 1_100_000, ("JOB_START", 2_750_000), ("FLEX_JOB", 1_500_050)),
+    ];
+
+    [Fact]
+    public void A_milestone_is_priced_by_the_version_in_force_on_the_day_it_was_reached()
+    {
+        Pricing.Milestone(Versions, "JOB_START", new LocalDate(2023, 12, 31)).ShouldBe(new Pricing.Priced(2_500_000, 1, "rate card v1: JOB_START"));
+        Pricing.Milestone(Versions, "JOB_START", new LocalDate(2024, 1, 1)).AmountOre.ShouldBe(2_750_000);
+        Pricing.Milestone(Versions, "FLEX_JOB", new LocalDate(2025, 6, 30)).AmountOre.ShouldBe(1_500_050);
+    }
+
+    [Fact]
+    public void A_missing_price_is_zero_with_the_reason_written_down()
+    {
+        var unpriced = Pricing.Milestone(Versions, "FLEX_JOB", new LocalDate(2023, 6, 1));
+        unpriced.AmountOre.ShouldBe(0);
+        unpriced.Note.ShouldBe("rate card v1 has no price for FLEX_JOB");
+
+        var beforeAnyCard = Pricing.HandoverFee(Versions, new LocalDate(2023, 2, 28));
+        beforeAnyCard.ShouldBe(new Pricing.Priced(0, null, "no rate card in force on 2023-02-28"));
+    }
+
+    [Fact]
+    public void The_handover_fee_follows_the_version_in_force()
+    {
+        Pricing.HandoverFee(Versions, new LocalDate(2023, 4, 3)).AmountOre.ShouldBe(1_000_000);
+        Pricing.HandoverFee(Versions, new LocalDate(2024, 4, 3)).AmountOre.ShouldBe(1_100_000);
+    }
+
+    [Fact]
+    public void Cost_per_year_adds_up_to_the_øre()
+    {
+        var years = CostReport.ByYear([(2024, 240_000_000), (2023, 30_000_000), (2025, 80_000_001), (2024, 1), (2023, -50)]);
+        years.ShouldBe([
+            new CostReport.YearCost(2023, 29_999_950),
+            new CostReport.YearCost(2024, 240_000_001),
+            new CostReport.YearCost(2025, 80_000_001),
+        ]);
+    }
+
+    private static RateCard Card(int version, LocalDate from, long handoverFee, params (string Code, long Ore)[] prices) => new()
+    {
+        Version = version,
+        EffectiveFrom = from,
+        HandoverFeeOre = handoverFee,
+        MilestonePrices = prices.Select(p => new MilestonePrice(p.Code, p.Ore)).ToList(),
+    };
+}
