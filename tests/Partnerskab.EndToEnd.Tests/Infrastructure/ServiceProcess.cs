@@ -4,11 +4,14 @@ using System.Diagnostics;
 namespace Partnerskab.EndToEnd.Tests.Infrastructure;
 
 /// <summary>One real service process (dotnet Partnerskab.X.dll) on its own ports.</summary>
-public sealed class ServiceProcess(string name, string dllPath, IReadOnlyDictionary<string, string> environment, int grpcPort, int httpPort)
+/// <remarks>Its output is kept in memory for assertions and written to a log file for diagnosis.</remarks>
+public sealed class ServiceProcess(
+    string name, string dllPath, IReadOnlyDictionary<string, string> environment, int grpcPort, int httpPort, string logFile)
     : IAsyncDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly ConcurrentQueue<string> output = new();
+    private readonly StreamWriter log = new(logFile, append: true) { AutoFlush = true };
     private Process? process;
 
     public string Name { get; } = name;
@@ -52,6 +55,7 @@ public sealed class ServiceProcess(string name, string dllPath, IReadOnlyDiction
     private void Keep(string? line)
     {
         if (line is null) return;
+        lock (log) log.WriteLine(line);
         output.Enqueue(line);
         while (output.Count > 20_000) output.TryDequeue(out _);
     }
@@ -83,5 +87,6 @@ public sealed class ServiceProcess(string name, string dllPath, IReadOnlyDiction
     {
         await KillAsync();
         process?.Dispose();
+        await log.DisposeAsync();
     }
 }

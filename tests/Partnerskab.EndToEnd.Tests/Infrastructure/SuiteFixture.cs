@@ -89,7 +89,8 @@ public sealed class SuiteFixture : IAsyncLifetime
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000",
             ["Logging__LogLevel__Default"] = "Information",
         };
-        return new ServiceProcess(service, dll, environment, TestEnvironment.FreePort(), TestEnvironment.FreePort());
+        return new ServiceProcess(service, dll, environment, TestEnvironment.FreePort(), TestEnvironment.FreePort(),
+            Path.Combine(TestEnvironment.LogDirectory, $"{DatabaseName(service)}.log"));
     }
 }
 

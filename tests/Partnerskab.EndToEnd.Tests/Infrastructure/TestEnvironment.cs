@@ -16,6 +16,12 @@ public static class TestEnvironment
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
+    /// <summary>Where the service processes' logs go: PARTNERSKAB_TEST_LOGS, or a folder under the system temp.</summary>
+    public static string LogDirectory { get; } = Directory.CreateDirectory(
+        Environment.GetEnvironmentVariable("PARTNERSKAB_TEST_LOGS") is { Length: > 0 } dir
+            ? dir
+            : Path.Combine(Path.GetTempPath(), "partnerskab-e2e-logs")).FullName;
+
     /// <summary>The build configuration these tests were built in; the services were built in the same one.</summary>
     public static string Configuration { get; } =
         typeof(TestEnvironment).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;

@@ -31,7 +31,7 @@ public sealed partial class CohortGrpcService
         var partnership = await db.Partnerships
             .FromSql($"SELECT * FROM partnerships WHERE id = {partnershipId} FOR UPDATE")
             .AsNoTracking()
-            .FirstOrDefaultAsync(cancellationToken)
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw DomainException.NotFound($"Partnership {partnershipId} does not exist.");
 
         var benefitType = (BenefitType)(int)request.BenefitType;

@@ -50,8 +50,10 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddGrpcHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy());
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 
-        // EF logs every command at Information; the SQL belongs in traces, not in the log.
+        // EF and ASP.NET Core log every command and request at Information; those belong in
+        // traces, not in the log.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.AddTelemetry(serviceName);
         return builder;
     }

@@ -1,0 +1,35 @@
+# shellcheck shell=bash disable=SC2034 # the variables are for the sourcing script
+#
+# The fixed local topology used by deploy/up.sh and deploy/down.sh. Source it to talk to
+# a running local deployment by hand, e.g.
+#   source deploy/env.sh && dotnet deploy/Partnerskab.Scenario/bin/Release/net10.0/Partnerskab.Scenario.dll
+#
+# Secrets are not here: they live in deploy/.run/ (git-ignored, mode 600), created by up.sh.
+
+PARTNERSKAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PARTNERSKAB_RUN_DIR=$PARTNERSKAB_ROOT/deploy/.run
+
+# service name -> "grpc_port http_port"
+declare -A PARTNERSKAB_PORTS=(
+    [cohort]="5101 5180"
+    [outcome]="5201 5280"
+    [payment]="5301 5380"
+)
+# Start order matters only a little: outcome calls cohort (Services__CohortUrl).
+PARTNERSKAB_SERVICES=(cohort outcome payment)
+
+PARTNERSKAB_PG_CLUSTER=${PARTNERSKAB_PG_CLUSTER:-15/main} # Debian cluster, port 5432
+PARTNERSKAB_PG_PORT=5432
+PARTNERSKAB_PG_ROLE=partnerskab
+PARTNERSKAB_RABBITMQ_PORT=5672
+
+# The scenario (and anyone else) reaches the services here.
+export COHORT_URL=http://127.0.0.1:5101
+export OUTCOME_URL=http://127.0.0.1:5201
+export PAYMENT_URL=http://127.0.0.1:5301
+
+# service_project NAME: the project directory of a service, relative to the repo root.
+service_project() {
+    local name=$1
+    printf 'services/%s/Partnerskab.%s\n' "$name" "${name^}"
+}

@@ -1,0 +1,356 @@
+# shellcheck shell=bash disable=SC2034 # THROWAWAY_* globals are for the caller
+#
+# Shared infrastructure helpers for deploy/up.sh, deploy/down.sh and tests/run.sh.
+# Source it; it defines functions only (plus a few read-only defaults) and does not
+# change shell options, so the caller's `set -euo pipefail` applies.
+#
+#   ensure_packages                      apt-get install what is missing (once per shell)
+#   free_port                            print a TCP port that is free on 127.0.0.1
+#   pg_throwaway_start DIR [PORT]        initdb + start a private PostgreSQL in DIR
+#   pg_throwaway_stop DIR                stop it and delete DIR
+#   rabbitmq_throwaway_start DIR [PORT]  start a private RabbitMQ node with all state in DIR
+#   rabbitmq_throwaway_ctl DIR ARGS...   run rabbitmqctl against that node
+#   rabbitmq_throwaway_stop DIR          stop it (and its private epmd) and delete DIR
+#
+# "Throwaway" instances share nothing with the system ones: own ports (picked with
+# free_port unless given), own data/log/config directories, own Erlang node name,
+# cookie and epmd. Two test runs on one machine therefore never collide, and stopping
+# one never touches the other or the Debian cluster / system broker.
+#
+# The start functions publish what they chose in globals (they cannot print it: a
+# daemon started inside $(...) would keep the pipe open):
+#   THROWAWAY_PG_PORT, THROWAWAY_RABBITMQ_PORT, THROWAWAY_RABBITMQ_NODE
+
+# RabbitMQ's own scripts. /usr/sbin/rabbitmq-* are Debian wrappers that `su` to the
+# rabbitmq user and pin HOME/cwd to /var/lib/rabbitmq (its cookie, its logs); the
+# throwaway node must not use any of that, so it calls the real scripts directly.
+RABBITMQ_SCRIPTS_DIR_DEFAULT=/usr/lib/rabbitmq/bin
+
+infra_log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+infra_die() { infra_log "ERROR: $*"; exit 1; }
+
+# --------------------------------------------------------------------------------------
+# Packages
+# --------------------------------------------------------------------------------------
+
+_INFRA_APT_UPDATED=0
+
+# apt_install PKG...: `apt-get update` once per shell, then a non-interactive install.
+apt_install() {
+    [[ $(id -u) -eq 0 ]] || infra_die "need root to apt-get install $*; install it and re-run"
+    if [[ $_INFRA_APT_UPDATED -eq 0 ]]; then
+        infra_log "apt-get update"
+        DEBIAN_FRONTEND=noninteractive apt-get update -q
+        _INFRA_APT_UPDATED=1
+    fi
+    infra_log "apt-get install $*"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
+}
+
+# pg_bindir: the newest installed PostgreSQL server binaries (Debian keeps them out of PATH).
+pg_bindir() {
+    if [[ -n ${PARTNERSKAB_PG_BINDIR:-} ]]; then
+        printf '%s\n' "$PARTNERSKAB_PG_BINDIR"
+        return
+    fi
+    local dir
+    dir=$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n 1)
+    [[ -n $dir && -x $dir/initdb ]] || return 1
+    printf '%s\n' "$dir"
+}
+
+# ensure_packages: install PostgreSQL, RabbitMQ, Node.js/npm (for the buf CLI), python3,
+# curl, openssl and ps when missing. Checks commands/files rather than dpkg names, because e.g.
+# NodeSource's nodejs package ships npm without a separate `npm` package, and installing
+# Debian's npm on top of it would conflict.
+ensure_packages() {
+    local missing=()
+    pg_bindir >/dev/null || missing+=(postgresql)
+    [[ -x $RABBITMQ_SCRIPTS_DIR_DEFAULT/rabbitmq-server ]] || missing+=(rabbitmq-server)
+    command -v node >/dev/null || missing+=(nodejs)
+    command -v npm >/dev/null || missing+=(npm)
+    command -v python3 >/dev/null || missing+=(python3)
+    command -v curl >/dev/null || missing+=(curl)
+    command -v openssl >/dev/null || missing+=(openssl)
+    command -v runuser >/dev/null || missing+=(util-linux)
+    command -v ps >/dev/null || missing+=(procps)
+    if [[ ${#missing[@]} -gt 0 ]]; then
+        # Note: on a host with systemd, installing postgresql / rabbitmq-server also starts
+        # the system cluster / broker (ports 5432 / 5672). Throwaway instances do not care;
+        # deploy/up.sh simply finds them running.
+        apt_install "${missing[@]}"
+    fi
+}
+
+# free_port: ask the kernel for an unused port on 127.0.0.1. The socket is closed before
+# the caller binds it, so there is a small race; the start functions retry on bind failure.
+free_port() {
+    python3 -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])
+s.close()'
+}
+
+# process_alive PID / group_alive PGID: true while the process (any process of the group)
+# exists and is not a zombie. Plain `kill -0` also succeeds for zombies, and orphans here
+# are reaped by PID 1, which may take its time (it is not always an init that reaps at once).
+process_alive() {
+    local stat
+    stat=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
+    [[ -n $stat && $stat != Z* ]]
+}
+group_alive() {
+    ps -eo pgid=,stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/ { found = 1 } END { exit !found }'
+}
+
+# port_open PORT: true if something accepts TCP connections on 127.0.0.1:PORT.
+port_open() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# --------------------------------------------------------------------------------------
+# Throwaway PostgreSQL
+# --------------------------------------------------------------------------------------
+
+# as_postgres CMD...: PostgreSQL refuses to run as root, so as root run as `postgres`
+# (from /, since the caller's directory may be closed to it; all paths here are absolute).
+as_postgres() {
+    if [[ $(id -u) -eq 0 ]]; then
+        (cd / && exec runuser -u postgres -- "$@")
+    else
+        "$@"
+    fi
+}
+
+# pg_throwaway_start DIR [PORT]
+# Creates a fresh cluster in DIR/data (superuser `postgres`, trust auth, listening on
+# 127.0.0.1:PORT only, unix socket inside the data dir) and starts it. Durability is off
+# (fsync etc.): the data is thrown away anyway. Without PORT, picks a free one and
+# retries a few times if it was taken in between. Sets THROWAWAY_PG_PORT.
+pg_throwaway_start() {
+    local dir=$1 port=${2:-} bindir attempt
+    bindir=$(pg_bindir) || infra_die "PostgreSQL server binaries not found (run ensure_packages)"
+    mkdir -p "$dir"
+    dir=$(cd "$dir" && pwd)
+    for attempt in 1 2 3; do
+        local try_port=${port:-$(free_port)}
+        rm -rf "$dir/data"
+        mkdir -p "$dir/data"
+        if [[ $(id -u) -eq 0 ]]; then
+            # The postgres user must be able to reach DIR and own the data dir.
+            chmod o+x "$dir"
+            chown postgres: "$dir/data"
+            runuser -u postgres -- test -x "$dir/data" ||
+                infra_die "user postgres cannot reach $dir (a parent directory is private); use e.g. a dir under /tmp"
+        fi
+        as_postgres "$bindir/initdb" --pgdata="$dir/data" --username=postgres \
+            --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 ||
+            { cat "$dir/initdb.log" >&2; infra_die "initdb failed in $dir/data"; }
+        # pg_ctl -w waits until the server accepts connections (or fails).
+        if as_postgres "$bindir/pg_ctl" --pgdata="$dir/data" --log="$dir/data/postgres.log" \
+            --wait --timeout=60 --silent \
+            -o "-c listen_addresses=127.0.0.1 -p $try_port -c unix_socket_directories=$dir/data \
+                -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
+                -c max_connections=300" start; then
+            printf 'port=%s\nbindir=%s\n' "$try_port" "$bindir" >"$dir/infra.env"
+            THROWAWAY_PG_PORT=$try_port
+            infra_log "throwaway PostgreSQL on 127.0.0.1:$try_port (data in $dir/data)"
+            return 0
+        fi
+        infra_log "PostgreSQL did not start on port $try_port (attempt $attempt); log tail:"
+        tail -n 5 "$dir/data/postgres.log" >&2 || true
+        [[ -z $port ]] || break # a fixed port will not get better
+    done
+    infra_die "could not start a throwaway PostgreSQL in $dir"
+}
+
+# pg_throwaway_stop DIR: immediate shutdown (no checkpoint needed) and remove DIR.
+# Safe to call twice or on a half-started DIR.
+pg_throwaway_stop() {
+    local dir=$1 bindir
+    [[ -d $dir ]] || return 0
+    if [[ -f $dir/data/postmaster.pid ]]; then
+        bindir=$(sed -n 's/^bindir=//p' "$dir/infra.env" 2>/dev/null || true)
+        [[ -n $bindir ]] || bindir=$(pg_bindir)
+        as_postgres "$bindir/pg_ctl" --pgdata="$dir/data" --mode=immediate --wait --silent stop ||
+            infra_log "warning: pg_ctl stop failed for $dir/data"
+    fi
+    rm -rf "$dir"
+}
+
+# --------------------------------------------------------------------------------------
+# Throwaway RabbitMQ
+# --------------------------------------------------------------------------------------
+
+# The node runs as the current user (root is fine for Erlang) with every RabbitMQ path
+# variable pointed into DIR. DIR/infra.env records them so that _ctl and _stop (possibly
+# from another process) talk to the same node:
+#   HOME           DIR/home: holds the node's own .erlang.cookie, shared by server and CLI
+#   ERL_EPMD_PORT  a private epmd, so the shared one on 4369 is neither used nor left behind
+#   RABBITMQ_CONF_ENV_FILE / _CONFIG_FILE / _ADVANCED_CONFIG_FILE / _ENABLED_PLUGINS_FILE
+#                  empty or minimal files in DIR, so nothing under /etc/rabbitmq is read
+_rabbitmq_env_file() {
+    local dir=$1 node=$2 amqp_port=$3 dist_port=$4 epmd_port=$5
+    cat >"$dir/infra.env" <<EOF
+export HOME='$dir/home'
+export ERL_EPMD_PORT='$epmd_port'
+export ERL_EPMD_ADDRESS='127.0.0.1'
+export ERL_CRASH_DUMP='$dir/log/erl_crash.dump'
+export RABBITMQ_NODENAME='$node'
+export RABBITMQ_USE_LONGNAME=false
+export RABBITMQ_NODE_IP_ADDRESS='127.0.0.1'
+export RABBITMQ_NODE_PORT='$amqp_port'
+export RABBITMQ_DIST_PORT='$dist_port'
+export RABBITMQ_MNESIA_BASE='$dir/mnesia'
+export RABBITMQ_LOG_BASE='$dir/log'
+export RABBITMQ_PID_FILE='$dir/rabbitmq.pid'
+export RABBITMQ_CONF_ENV_FILE='$dir/rabbitmq-env.conf'
+export RABBITMQ_CONFIG_FILE='$dir/rabbitmq.conf'
+export RABBITMQ_ADVANCED_CONFIG_FILE='$dir/advanced.config'
+export RABBITMQ_ENABLED_PLUGINS_FILE='$dir/enabled_plugins'
+export RABBITMQ_PLUGINS_EXPAND_DIR='$dir/plugins-expand'
+EOF
+}
+
+# rabbitmq_throwaway_start DIR [PORT]
+# Starts a single RabbitMQ node (no plug-ins, default user guest/guest on vhost /, which
+# RabbitMQ accepts from localhost only) listening for AMQP on 127.0.0.1:PORT and waits
+# until it is fully booted. Node name: partnerskab-test-<pid>-<n>@localhost.
+# Sets THROWAWAY_RABBITMQ_PORT and THROWAWAY_RABBITMQ_NODE.
+rabbitmq_throwaway_start() {
+    local dir=$1 port=${2:-} scripts=${PARTNERSKAB_RABBITMQ_SCRIPTS:-$RABBITMQ_SCRIPTS_DIR_DEFAULT}
+    local attempt
+    [[ -x $scripts/rabbitmq-server ]] || infra_die "rabbitmq-server not installed (run ensure_packages)"
+    mkdir -p "$dir"
+    dir=$(cd "$dir" && pwd)
+    for attempt in 1 2 3; do
+        local amqp_port=${port:-$(free_port)} dist_port epmd_port node
+        dist_port=$(free_port)
+        epmd_port=$(free_port)
+        node="partnerskab-test-$$-$attempt@localhost"
+        _rabbitmq_wipe "$dir"
+        mkdir -p "$dir/home" "$dir/mnesia" "$dir/log"
+        _rabbitmq_env_file "$dir" "$node" "$amqp_port" "$dist_port" "$epmd_port"
+        : >"$dir/rabbitmq-env.conf"
+        printf '[].\n' >"$dir/advanced.config"
+        printf '[].\n' >"$dir/enabled_plugins"
+        cat >"$dir/rabbitmq.conf" <<'EOF'
+# Throwaway test broker: log to file only, and do not block publishers on a nearly full
+# disk or a busy CI host (the defaults are tuned for production).
+log.console = false
+log.file.level = info
+disk_free_limit.absolute = 10MB
+vm_memory_high_watermark.relative = 0.8
+EOF
+        # Write the cookie before anything starts: otherwise the server and the first CLI
+        # call race to create ~/.erlang.cookie and may end up with different ones.
+        (umask 077 && python3 -c 'import secrets,string; print("".join(secrets.choice(string.ascii_uppercase) for _ in range(32)), end="")' >"$dir/home/.erlang.cookie")
+        chmod 400 "$dir/home/.erlang.cookie"
+
+        # Own session (setsid) so that the whole process tree can be signalled as one
+        # group at stop time, and so that Ctrl-C in the terminal reaches only the caller,
+        # whose trap then stops the broker in order.
+        (
+            # shellcheck disable=SC1091
+            source "$dir/infra.env"
+            cd "$dir" || exit 1
+            exec setsid "$scripts/rabbitmq-server" </dev/null >"$dir/log/server.out" 2>&1
+        ) &
+        printf '%s\n' "$!" >"$dir/group.pid"
+
+        if _rabbitmq_wait_booted "$dir" 120; then
+            # Normally the group leader is the pid just recorded; if the caller has job
+            # control on, setsid forked instead, so take the group from the VM's pid file.
+            if [[ -s $dir/rabbitmq.pid ]]; then
+                ps -o pgid= -p "$(cat "$dir/rabbitmq.pid")" | tr -d ' ' >"$dir/group.pid"
+            fi
+            THROWAWAY_RABBITMQ_PORT=$amqp_port
+            THROWAWAY_RABBITMQ_NODE=$node
+            infra_log "throwaway RabbitMQ $node on 127.0.0.1:$amqp_port (state in $dir)"
+            return 0
+        fi
+        infra_log "RabbitMQ did not start (attempt $attempt, port $amqp_port); output tail:"
+        tail -n 15 "$dir/log/server.out" >&2 || true
+        _rabbitmq_kill "$dir"
+        [[ -z $port ]] || break
+    done
+    infra_die "could not start a throwaway RabbitMQ in $dir"
+}
+
+# _rabbitmq_wait_booted DIR TIMEOUT: poll until the node has finished booting (all boot
+# steps, listeners up), failing early if the server process has died.
+_rabbitmq_wait_booted() {
+    local dir=$1 timeout=$2 pgid deadline
+    pgid=$(cat "$dir/group.pid")
+    deadline=$((SECONDS + timeout))
+    while ((SECONDS < deadline)); do
+        if ! process_alive "$pgid"; then
+            return 1
+        fi
+        # await_startup returns once the node is up; its own timeout keeps each poll short
+        # so that a crashed node is noticed by the check above.
+        if rabbitmq_throwaway_ctl "$dir" --quiet await_startup --timeout 10 >/dev/null 2>&1; then
+            return 0
+        fi
+        sleep 1
+    done
+    return 1
+}
+
+# rabbitmq_throwaway_ctl DIR ARGS...: rabbitmqctl against the throwaway node in DIR.
+rabbitmq_throwaway_ctl() {
+    local dir=$1
+    shift
+    (
+        # shellcheck disable=SC1091
+        source "$dir/infra.env"
+        exec "${PARTNERSKAB_RABBITMQ_SCRIPTS:-$RABBITMQ_SCRIPTS_DIR_DEFAULT}/rabbitmqctl" \
+            -n "$RABBITMQ_NODENAME" "$@"
+    )
+}
+
+# rabbitmq_throwaway_stop DIR: stop the node, its private epmd, and remove DIR.
+rabbitmq_throwaway_stop() {
+    local dir=$1
+    [[ -d $dir ]] || return 0
+    _rabbitmq_kill "$dir"
+    rm -rf "$dir"
+}
+
+# _rabbitmq_kill DIR: SIGTERM the node's process group (the Erlang VM shuts down cleanly
+# on SIGTERM), wait, then SIGKILL whatever is left; then stop the private epmd, which
+# Erlang started as a daemon outside that group.
+_rabbitmq_kill() {
+    local dir=$1 pgid epmd_port waited=0
+    if [[ -f $dir/group.pid ]]; then
+        pgid=$(cat "$dir/group.pid")
+        if group_alive "$pgid"; then
+            kill -TERM -- "-$pgid" 2>/dev/null || true
+            while group_alive "$pgid" && ((waited < 60)); do
+                sleep 0.5
+                waited=$((waited + 1))
+            done
+            if group_alive "$pgid"; then
+                infra_log "RabbitMQ in $dir did not stop on SIGTERM; killing it"
+                kill -KILL -- "-$pgid" 2>/dev/null || true
+            fi
+        fi
+        # Reap the background subshell if it is our child (no-op otherwise).
+        wait "$pgid" 2>/dev/null || true
+        rm -f "$dir/group.pid"
+    fi
+    if [[ -f $dir/infra.env ]]; then
+        epmd_port=$(sed -n "s/^export ERL_EPMD_PORT='\(.*\)'$/\1/p" "$dir/infra.env")
+        if [[ -n $epmd_port ]] && port_open "$epmd_port"; then
+            epmd -port "$epmd_port" -kill >/dev/null 2>&1 || true
+        fi
+    fi
+}
+
+# _rabbitmq_wipe DIR: remove state from an earlier attempt (after making sure it is dead).
+_rabbitmq_wipe() {
+    local dir=$1
+    _rabbitmq_kill "$dir"
+    rm -rf "${dir:?}/home" "$dir/mnesia" "$dir/log" "$dir/plugins-expand" "$dir/infra.env"
+}

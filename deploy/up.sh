@@ -1,0 +1,264 @@
+#!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
+#
+# Brings the whole suite up on this machine and runs the reference scenario against it:
+#   - installs what is missing (apt: postgresql, rabbitmq-server, ...),
+#   - starts the Debian PostgreSQL cluster (port 5432) and the system RabbitMQ node
+#     (port 5672) if they are not running, and notes in deploy/.run/ that it did, so that
+#     deploy/down.sh stops only what up.sh started,
+#   - ensures the PostgreSQL role `partnerskab` (LOGIN, CREATEDB; each service creates its
+#     own database and applies its migrations at start-up),
+#   - builds Partnerskab.sln in Release, (re)starts cohort, outcome and payment in the
+#     background, waits for each /health/ready, runs the scenario, and leaves it all running.
+#
+# Safe to run again: running services are restarted on the fresh build, the infrastructure
+# is left as it is, and the scenario is idempotent.
+#
+# Secrets (created once, mode 600, git-ignored):
+#   deploy/.run/postgres.password  password of the `partnerskab` role. A generated one rather
+#                                  than a fixed dev password, because the Debian cluster is a
+#                                  shared, long-lived server; up.sh re-applies it every run.
+#   deploy/.run/pseudonym.key      cohort's Pseudonym__Key (base64 of 32 random bytes). Losing
+#                                  it makes existing pseudonyms unmatchable: back it up.
+#
+# RabbitMQ: the services use the broker's default guest/guest account on vhost "/", which
+# RabbitMQ accepts only from localhost; that is all a local deployment needs.
+#
+# Optional environment: OTEL_EXPORTER_OTLP_ENDPOINT (passed on to the services),
+# PARTNERSKAB_READY_TIMEOUT (seconds to wait for each service, default 120).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+# shellcheck source=lib/infra.sh
+source "$ROOT/deploy/lib/infra.sh"
+# shellcheck source=env.sh
+source "$ROOT/deploy/env.sh"
+# shellcheck source=lib/services.sh
+source "$ROOT/deploy/lib/services.sh"
+
+READY_TIMEOUT=${PARTNERSKAB_READY_TIMEOUT:-120}
+SCENARIO_DLL=$ROOT/deploy/Partnerskab.Scenario/bin/Release/net10.0/Partnerskab.Scenario.dll
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+[[ $(id -u) -eq 0 ]] || infra_die "run as root: up.sh starts the system PostgreSQL and RabbitMQ"
+command -v dotnet >/dev/null || infra_die "dotnet (SDK 10) is not installed; see https://dot.net"
+ensure_packages
+
+mkdir -p "$PARTNERSKAB_RUN_DIR"
+chmod 700 "$PARTNERSKAB_RUN_DIR"
+
+# create_secret FILE COMMAND...: write COMMAND's output to FILE (mode 600) unless it exists.
+create_secret() {
+    local file=$1
+    shift
+    if [[ ! -s $file ]]; then
+        (umask 077 && "$@" >"$file.tmp" && mv "$file.tmp" "$file")
+        infra_log "created secret $file"
+    fi
+}
+# Hex, so the password needs no quoting in SQL or in a connection string.
+create_secret "$PARTNERSKAB_RUN_DIR/postgres.password" openssl rand -hex 24
+create_secret "$PARTNERSKAB_RUN_DIR/pseudonym.key" openssl rand -base64 32
+PG_PASSWORD=$(<"$PARTNERSKAB_RUN_DIR/postgres.password")
+PSEUDONYM_KEY=$(<"$PARTNERSKAB_RUN_DIR/pseudonym.key")
+
+# --------------------------------------------------------------------------------------
+# PostgreSQL: the Debian cluster
+# --------------------------------------------------------------------------------------
+start_postgres() {
+    local version=${PARTNERSKAB_PG_CLUSTER%/*} cluster=${PARTNERSKAB_PG_CLUSTER#*/} port
+    if ! pg_lsclusters -h "$version" "$cluster" >/dev/null 2>&1; then
+        infra_log "creating PostgreSQL cluster $version/$cluster"
+        pg_createcluster "$version" "$cluster"
+    fi
+    port=$(pg_lsclusters -h "$version" "$cluster" | awk '{print $3}')
+    [[ $port == "$PARTNERSKAB_PG_PORT" ]] ||
+        infra_die "cluster $version/$cluster listens on port $port, expected $PARTNERSKAB_PG_PORT"
+    if pg_ctlcluster "$version" "$cluster" status >/dev/null 2>&1; then
+        infra_log "PostgreSQL $version/$cluster already running on port $port"
+    else
+        infra_log "starting PostgreSQL $version/$cluster"
+        # pg_ctlcluster goes through systemctl by itself when systemd runs.
+        pg_ctlcluster "$version" "$cluster" start
+        echo "$version/$cluster" >"$PARTNERSKAB_RUN_DIR/started-postgresql"
+    fi
+
+    # Role: create if missing, then (re)apply attributes and password. SQL comes on stdin
+    # so the password never shows in the process list.
+    as_postgres psql --port="$port" --no-psqlrc --quiet --set=ON_ERROR_STOP=1 \
+        --dbname=postgres >/dev/null <<SQL
+SELECT NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PARTNERSKAB_PG_ROLE') AS role_missing \gset
+\if :role_missing
+CREATE ROLE $PARTNERSKAB_PG_ROLE;
+\endif
+ALTER ROLE $PARTNERSKAB_PG_ROLE WITH LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
+SQL
+    infra_log "PostgreSQL role $PARTNERSKAB_PG_ROLE ready (LOGIN CREATEDB)"
+}
+
+# --------------------------------------------------------------------------------------
+# RabbitMQ: the system node (rabbit@<short hostname>, data in /var/lib/rabbitmq)
+# --------------------------------------------------------------------------------------
+start_rabbitmq() {
+    local server_pid=
+    if system_rabbitmq_running; then
+        infra_log "RabbitMQ already running"
+    else
+        if port_open "$PARTNERSKAB_RABBITMQ_PORT"; then
+            infra_die "port $PARTNERSKAB_RABBITMQ_PORT is taken by something that is not the system RabbitMQ node"
+        fi
+        if system_has_systemd; then
+            infra_log "starting RabbitMQ (systemctl)"
+            systemctl start rabbitmq-server
+            echo systemd >"$PARTNERSKAB_RUN_DIR/started-rabbitmq"
+        else
+            # No init system (containers, this kind of VM; apt's postinst could not start it
+            # either). The Debian wrapper switches to the rabbitmq user. Rather than
+            # `-detached`, which throws away early boot errors (e.g. a port in use), run it
+            # in the background in its own session and keep its output.
+            infra_log "starting RabbitMQ (rabbitmq-server in the background)"
+            setsid nohup rabbitmq-server </dev/null >"$PARTNERSKAB_RUN_DIR/rabbitmq-server.out" 2>&1 &
+            server_pid=$!
+            disown "$server_pid"
+            echo background >"$PARTNERSKAB_RUN_DIR/started-rabbitmq"
+        fi
+    fi
+    # await_startup fails at once while the node is not reachable at all (a moment after
+    # the start it has not registered with epmd yet), so first wait for ping to answer,
+    # then for the boot to finish (all boot steps ran, listeners up).
+    local deadline=$((SECONDS + 120)) ready=0
+    while ((SECONDS < deadline)); do
+        if system_rabbitmq_running && rabbitmqctl --quiet await_startup --timeout 60 >/dev/null 2>&1; then
+            ready=1
+            break
+        fi
+        if [[ -n $server_pid ]] && ! process_alive "$server_pid"; then
+            break # the node died during boot
+        fi
+        sleep 1
+    done
+    if [[ $ready -eq 0 ]]; then
+        if [[ -n $server_pid ]]; then
+            tail -n 20 "$PARTNERSKAB_RUN_DIR/rabbitmq-server.out" >&2 || true
+            # Nothing left for down.sh to stop if the node died.
+            process_alive "$server_pid" || rm -f "$PARTNERSKAB_RUN_DIR/started-rabbitmq"
+        else
+            tail -n 20 "/var/log/rabbitmq/rabbit@$(hostname -s).log" >&2 || true
+        fi
+        infra_die "RabbitMQ did not come up (output above; see also /var/log/rabbitmq/)"
+    fi
+    port_open "$PARTNERSKAB_RABBITMQ_PORT" ||
+        infra_die "RabbitMQ runs but does not listen on $PARTNERSKAB_RABBITMQ_PORT (check /etc/rabbitmq)"
+    infra_log "RabbitMQ ready on port $PARTNERSKAB_RABBITMQ_PORT"
+}
+
+# --------------------------------------------------------------------------------------
+# Services
+# --------------------------------------------------------------------------------------
+start_service() {
+    local name=$1 dll grpc_port http_port
+    dll=$(service_dll "$name")
+    [[ -f $dll ]] || infra_die "$dll not found after the build"
+    read -r grpc_port http_port <<<"${PARTNERSKAB_PORTS[$name]}"
+    local port
+    for port in "$grpc_port" "$http_port"; do
+        if port_open "$port"; then
+            infra_die "port $port ($name) is taken by another process"
+        fi
+    done
+
+    infra_log "starting $name (gRPC $grpc_port, HTTP $http_port)"
+    (
+        export Service__ListenAddress=127.0.0.1
+        export Service__GrpcPort=$grpc_port
+        export Service__HttpPort=$http_port
+        export ConnectionStrings__Database="Host=127.0.0.1;Port=$PARTNERSKAB_PG_PORT;Database=partnerskab_$name;Username=$PARTNERSKAB_PG_ROLE;Password=$PG_PASSWORD"
+        export RabbitMq__Host=127.0.0.1
+        export RabbitMq__Port=$PARTNERSKAB_RABBITMQ_PORT
+        export RabbitMq__VirtualHost=/
+        export RabbitMq__Username=guest
+        export RabbitMq__Password=guest
+        case $name in
+            cohort) export Pseudonym__Key=$PSEUDONYM_KEY ;;
+            outcome) export Services__CohortUrl=$COHORT_URL ;;
+        esac
+        # The content root (appsettings.json) is the working directory.
+        cd "$(dirname "$dll")"
+        # setsid: own session, so neither Ctrl-C in this terminal nor its closing (nohup)
+        # takes the service down. Both exec, so $! below is the dotnet process itself.
+        exec nohup setsid dotnet "$dll" </dev/null >"$PARTNERSKAB_RUN_DIR/$name.log" 2>&1
+    ) &
+    echo "$!" >"$PARTNERSKAB_RUN_DIR/$name.pid"
+    # Not a job of this script: no "Aborted ..." job report from bash if it dies; a crash
+    # is reported by wait_ready with the log tail instead.
+    disown "$!"
+}
+
+# wait_ready NAME: poll /health/ready until 200; on timeout or crash show the log tail and
+# stop (services already up stay up for inspection; deploy/down.sh stops them).
+wait_ready() {
+    local name=$1 http_port deadline code=000
+    read -r _ http_port <<<"${PARTNERSKAB_PORTS[$name]}"
+    deadline=$((SECONDS + READY_TIMEOUT))
+    while ((SECONDS < deadline)); do
+        if ! service_pid "$name" >/dev/null; then
+            infra_log "$name exited during start-up; last lines of $PARTNERSKAB_RUN_DIR/$name.log:"
+            tail -n 40 "$PARTNERSKAB_RUN_DIR/$name.log" >&2 || true
+            infra_die "$name did not start"
+        fi
+        code=$(curl --silent --output /dev/null --write-out '%{http_code}' --max-time 3 \
+            "http://127.0.0.1:$http_port/health/ready" || true)
+        if [[ $code == 200 ]]; then
+            infra_log "$name ready"
+            return 0
+        fi
+        sleep 1
+    done
+    infra_log "$name not ready after ${READY_TIMEOUT}s (last /health/ready status: $code); last lines of $PARTNERSKAB_RUN_DIR/$name.log:"
+    tail -n 40 "$PARTNERSKAB_RUN_DIR/$name.log" >&2 || true
+    infra_die "$name did not become ready"
+}
+
+# --------------------------------------------------------------------------------------
+start_postgres
+start_rabbitmq
+
+# Stop services of an earlier run before the build overwrites their binaries.
+for name in "${PARTNERSKAB_SERVICES[@]}"; do
+    stop_service "$name"
+done
+
+infra_log "dotnet build Partnerskab.sln -c Release"
+dotnet build Partnerskab.sln -c Release --nologo
+if [[ ! -f $SCENARIO_DLL ]]; then
+    # In case the scenario project is not part of the solution.
+    dotnet build deploy/Partnerskab.Scenario/Partnerskab.Scenario.csproj -c Release --nologo
+fi
+
+for name in "${PARTNERSKAB_SERVICES[@]}"; do
+    start_service "$name"
+done
+for name in "${PARTNERSKAB_SERVICES[@]}"; do
+    wait_ready "$name"
+done
+
+infra_log "running the reference scenario"
+scenario_rc=0
+dotnet "$SCENARIO_DLL" 2>&1 | tee "$PARTNERSKAB_RUN_DIR/scenario.log" || scenario_rc=$?
+
+cat <<EOF
+
+Partnerskab is running (stop it with deploy/down.sh):
+  cohort    gRPC $COHORT_URL   health http://127.0.0.1:5180/health/ready
+  outcome   gRPC $OUTCOME_URL   health http://127.0.0.1:5280/health/ready
+  payment   gRPC $PAYMENT_URL   health http://127.0.0.1:5380/health/ready
+  PostgreSQL 127.0.0.1:$PARTNERSKAB_PG_PORT  role $PARTNERSKAB_PG_ROLE, databases partnerskab_{cohort,outcome,payment}
+  RabbitMQ   127.0.0.1:$PARTNERSKAB_RABBITMQ_PORT  guest/guest, vhost /
+  logs, pid files, secrets: $PARTNERSKAB_RUN_DIR/
+  to run the scenario again: source deploy/env.sh && dotnet $SCENARIO_DLL
+EOF
+
+if [[ $scenario_rc -ne 0 ]]; then
+    infra_die "the scenario failed (exit $scenario_rc); see the output above and the service logs"
+fi
