@@ -2,7 +2,7 @@ using NodaTime;
 using Partnerskab.Payment.Costs;
 using Partnerskab.Payment.RateCards;
 
-namespace Partnerskab.UnitTests.Payment;
+namespace Partnerskab.Payment.Tests;
 
 public sealed class PricingTests
 {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Partnerskab.ServiceDefaults.Errors;
 using Status = Grpc.Core.Status;
 
-namespace Partnerskab.UnitTests.ServiceDefaults;
+namespace Partnerskab.ServiceDefaults.Tests;
 
 public sealed class ErrorInterceptorTests
 {

@@ -2,7 +2,7 @@ using NodaTime;
 using Partnerskab.Cohort.Handover;
 using Partnerskab.Cohort.Partnerships;
 
-namespace Partnerskab.UnitTests.Cohort;
+namespace Partnerskab.Cohort.Tests;
 
 public sealed class HandoverRulesTests
 {

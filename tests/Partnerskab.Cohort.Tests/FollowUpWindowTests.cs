@@ -1,7 +1,7 @@
 using NodaTime;
 using Partnerskab.Cohort.Handover;
 
-namespace Partnerskab.UnitTests.Cohort;
+namespace Partnerskab.Cohort.Tests;
 
 public sealed class FollowUpWindowTests
 {

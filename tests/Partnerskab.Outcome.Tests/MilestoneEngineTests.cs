@@ -5,7 +5,7 @@ using Partnerskab.Outcome.Claims;
 using Partnerskab.Outcome.Milestones;
 using static Partnerskab.Outcome.Milestones.MilestoneEngine;
 
-namespace Partnerskab.UnitTests.Outcome;
+namespace Partnerskab.Outcome.Tests;
 
 public sealed class MilestoneEngineTests
 {

@@ -1,7 +1,7 @@
 using NodaTime;
 using Partnerskab.ServiceDefaults.Errors;
 
-namespace Partnerskab.UnitTests.ServiceDefaults;
+namespace Partnerskab.ServiceDefaults.Tests;
 
 public sealed class RequestValidatorTests
 {
