@@ -27,25 +27,8 @@ public static class ThinSlice
 
     public static async Task<Result> RunAsync(SuiteClients suite, string reference, string cpr, TextWriter log, CancellationToken cancellationToken = default)
     {
-        var partnership = (await suite.Cohort.CreatePartnershipAsync(new CreatePartnershipRequest
-        {
-            Reference = reference,
-            Name = "Haderslev: job-directed effort for long-term sick-listed citizens",
-            Kommune = new Organisation { Name = "Haderslev Kommune", Cvr = "29189757", Ean = "5798000420526" },
-            Provider = new Organisation { Name = "Carelink (formerly Marselisborg)", Cvr = "12345678" },
-            Investor = new Organisation { Name = "Den Sociale Kapitalfond" },
-            ContractStart = Day(2023, 3, 1),
-            ContractEnd = Day(2025, 3, 31),
-            CohortCapacity = 150,
-            FollowUpMonths = 24,
-            HandoverWindowStart = Day(2023, 3, 1),
-            HandoverWindowEnd = Day(2023, 6, 30),
-            Eligibility = new Eligibility
-            {
-                MinWeeksSickListed = 26,
-                AllowedBenefitTypes = { Protos.Cohort.V1.BenefitType.SicknessBenefit, Protos.Cohort.V1.BenefitType.JobClarificationBenefit },
-            },
-        }, deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Partnership;
+        var partnership = (await suite.Cohort.CreatePartnershipAsync(HaderslevAgreement(reference),
+            deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Partnership;
         log.WriteLine($"partnership   {partnership.Reference} ({partnership.PartnershipId}), capacity {partnership.CohortCapacity}, follow-up {partnership.FollowUpMonths} months");
 
         await suite.Outcome.SetMilestoneDefinitionsAsync(new SetMilestoneDefinitionsRequest
@@ -123,6 +106,27 @@ public static class ThinSlice
         log.WriteLine($"cost total    {Dkk(cost.TotalEarnedOre),16} from {cost.LedgerItems} ledger items");
         return new Result(partnership, citizen, verified.Claim, milestones, ledger, cost);
     }
+
+    /// <summary>The Haderslev agreement (seeds 003 and 004): 150 places, 24 months' follow-up, handovers March to June 2023.</summary>
+    public static CreatePartnershipRequest HaderslevAgreement(string reference) => new()
+    {
+        Reference = reference,
+        Name = "Haderslev: job-directed effort for long-term sick-listed citizens",
+        Kommune = new Organisation { Name = "Haderslev Kommune", Cvr = "29189757", Ean = "5798000420526" },
+        Provider = new Organisation { Name = "Carelink (formerly Marselisborg)", Cvr = "12345678" },
+        Investor = new Organisation { Name = "Den Sociale Kapitalfond" },
+        ContractStart = Day(2023, 3, 1),
+        ContractEnd = Day(2025, 3, 31),
+        CohortCapacity = 150,
+        FollowUpMonths = 24,
+        HandoverWindowStart = Day(2023, 3, 1),
+        HandoverWindowEnd = Day(2023, 6, 30),
+        Eligibility = new Eligibility
+        {
+            MinWeeksSickListed = 26,
+            AllowedBenefitTypes = { Protos.Cohort.V1.BenefitType.SicknessBenefit, Protos.Cohort.V1.BenefitType.JobClarificationBenefit },
+        },
+    };
 
     /// <summary>Events reach the ledger asynchronously; wait until the expected items are there.</summary>
     private static async Task<IReadOnlyList<LedgerItem>> WaitForLedgerAsync(SuiteClients suite, string partnershipId, int expected, CancellationToken cancellationToken)

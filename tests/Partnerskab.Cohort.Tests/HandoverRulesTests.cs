@@ -6,25 +6,7 @@ namespace Partnerskab.Cohort.Tests;
 
 public sealed class HandoverRulesTests
 {
-    private static readonly Partnership Haderslev = new()
-    {
-        Reference = "haderslev-2023",
-        Name = "Haderslev",
-        Kommune = new Party("Haderslev Kommune", "29189757", "5798000420526"),
-        Provider = new Party("Carelink", "12345678", ""),
-        Investor = new Party("Den Sociale Kapitalfond", "", ""),
-        ContractStart = new LocalDate(2023, 3, 1),
-        ContractEnd = new LocalDate(2025, 3, 31),
-        CohortCapacity = 150,
-        FollowUpMonths = 24,
-        HandoverWindowStart = new LocalDate(2023, 4, 1),
-        HandoverWindowEnd = new LocalDate(2023, 4, 30),
-        Eligibility = new EligibilityRules
-        {
-            MinWeeksSickListed = 26,
-            AllowedBenefitTypes = [BenefitType.SicknessBenefit, BenefitType.JobClarificationBenefit],
-        },
-    };
+    private static readonly AgreementTerms Haderslev = TestAgreements.Haderslev();
 
     [Theory]
     [InlineData(2023, 4, 1, BenefitType.SicknessBenefit, 27)]

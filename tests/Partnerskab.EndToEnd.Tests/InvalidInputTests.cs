@@ -61,6 +61,45 @@ public sealed class InvalidInputTests(SuiteFixture suite)
         {
             PartnershipId = "", CitizenId = SomeCitizen, OnDate = ThinSlice.Day(9999, 12, 31),
         }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "on_date"]),
+        new("cohort.AmendPartnership", c => c.Cohort.AmendPartnershipAsync(new AmendPartnershipRequest
+        {
+            PartnershipId = SomeId,
+            ExpectedVersion = 0,
+            Name = "Haderslev",
+            Kommune = new Organisation { Name = "Haderslev Kommune", Cvr = "29189757", Ean = "5798000420526" },
+            Provider = new Organisation { Name = "Carelink", Cvr = "12345678" },
+            Investor = new Organisation { Name = "Den Sociale Kapitalfond" },
+            ContractStart = ThinSlice.Day(2023, 3, 1),
+            ContractEnd = ThinSlice.Day(2025, 3, 31),
+            CohortCapacity = 150,
+            FollowUpMonths = 0,
+            HandoverWindowStart = ThinSlice.Day(2023, 3, 1),
+            HandoverWindowEnd = ThinSlice.Day(2023, 6, 30),
+            Eligibility = new Eligibility { MinWeeksSickListed = 26, AllowedBenefitTypes = { Protos.Cohort.V1.BenefitType.SicknessBenefit } },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["expected_version", "follow_up_months", "reason"]),
+        new("cohort.ListPartnershipVersions", c => c.Cohort.ListPartnershipVersionsAsync(new ListPartnershipVersionsRequest { PartnershipId = "123" },
+            deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
+        new("cohort.ImportCitizens", async c =>
+        {
+            using var call = c.Cohort.ImportCitizens(deadline: SuiteClients.Deadline());
+            await call.RequestStream.WriteAsync(new ImportCitizensRequest { PartnershipId = NotAnId, Row = new CitizenRow { Cpr = "150385-1234" } });
+            await call.RequestStream.CompleteAsync();
+            await call.ResponseAsync;
+        }, ["partnership_id", "idempotency_key"]),
+        new("cohort.RecordExit", c => c.Cohort.RecordExitAsync(new RecordExitRequest
+        {
+            PartnershipId = SomeId, CitizenId = SomeCitizen, ExitDate = ThinSlice.Day(2023, 2, 29), Reason = (Protos.Cohort.V1.ExitReason)77,
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["exit_date", "reason"]),
+        new("cohort.AssignAdvisor", c => c.Cohort.AssignAdvisorAsync(new AssignAdvisorRequest
+        {
+            PartnershipId = SomeId, CitizenId = SomeCitizen, AdvisorId = "Jens Hansen; DROP TABLE citizens", AssignedOn = null,
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["advisor_id", "assigned_on"]),
+        new("cohort.ListCitizens", c => c.Cohort.ListCitizensAsync(new ListCitizensRequest
+        {
+            PartnershipId = SomeId, Status = (CitizenStatus)9, HandoverMonth = "2023-13", PageSize = 5000, PageToken = "not-a-token",
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["status", "handover_month", "page_size", "page_token"]),
+        new("cohort.CountCitizens", c => c.Cohort.CountCitizensAsync(new CountCitizensRequest { PartnershipId = SomeId, AsOf = ThinSlice.Day(2023, 4, 0) },
+            deadline: SuiteClients.Deadline()).ResponseAsync, ["as_of"]),
 
         new("outcome.SetMilestoneDefinitions", c => c.Outcome.SetMilestoneDefinitionsAsync(new SetMilestoneDefinitionsRequest
         {

@@ -10,4 +10,8 @@ namespace Partnerskab.Cohort;
 /// beside that feature's rules and persistence.
 /// </summary>
 public sealed partial class CohortGrpcService(CohortDbContext db, CprPseudonymizer pseudonymizer, IClock clock)
-    : CohortService.CohortServiceBase;
+    : CohortService.CohortServiceBase
+{
+    /// <summary>"Today" for statuses is the kommune's calendar day.</summary>
+    private static readonly DateTimeZone Copenhagen = DateTimeZoneProviders.Tzdb["Europe/Copenhagen"];
+}

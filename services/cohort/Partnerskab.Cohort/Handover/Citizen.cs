@@ -2,6 +2,23 @@ using NodaTime;
 
 namespace Partnerskab.Cohort.Handover;
 
+public enum CitizenStatus
+{
+    InFollowUp = 1,
+    Completed = 2,
+    Exited = 3,
+}
+
+public enum ExitReason
+{
+    MovedAway = 1,
+    Deceased = 2,
+    DisabilityPension = 3,
+    Withdrew = 4,
+    /// <summary>Should never have been handed over; the place in the cohort is freed.</summary>
+    WronglyEnrolled = 5,
+}
+
 /// <summary>A citizen handed over to a partnership's provider, known by pseudonym only.</summary>
 public sealed class Citizen
 {
@@ -13,8 +30,24 @@ public sealed class Citizen
     public int WeeksSickListed { get; set; }
     public required string CaseReference { get; set; }
     public Instant HandedOverAt { get; set; }
+    public string? AdvisorId { get; set; }
+    public LocalDate? ExitDate { get; set; }
+    public ExitReason? ExitReason { get; set; }
 
     public FollowUpWindow FollowUp => new(HandoverDate, FollowUpEnd);
+
+    /// <summary>Whether the citizen holds a place in the cohort: all do but the wrongly enrolled.</summary>
+    public bool TakesPlace => ExitReason != Handover.ExitReason.WronglyEnrolled;
+
+    /// <summary>Where the citizen stands on a day.</summary>
+    public CitizenStatus StatusOn(LocalDate day) =>
+        ExitDate is { } exit && exit <= day ? CitizenStatus.Exited
+        : day >= FollowUpEnd ? CitizenStatus.Completed
+        : CitizenStatus.InFollowUp;
+
+    /// <summary>Whether the provider's follow-up obligations cover the day: inside the window and before any exit.</summary>
+    public bool InFollowUpOn(LocalDate day) =>
+        FollowUp.Contains(day) && ExitReason != Handover.ExitReason.WronglyEnrolled && (ExitDate is not { } exit || day < exit);
 
     public bool SameHandoverAs(Citizen other) =>
         HandoverDate == other.HandoverDate && BenefitType == other.BenefitType

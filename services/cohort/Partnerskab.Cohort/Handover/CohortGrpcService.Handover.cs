@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Partnerskab.Cohort.Handover;
 using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
@@ -7,6 +8,7 @@ using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Errors;
 using BenefitType = Partnerskab.Cohort.Handover.BenefitType;
+using ExitReason = Partnerskab.Cohort.Handover.ExitReason;
 using Citizen = Partnerskab.Cohort.Handover.Citizen;
 using Partnership = Partnerskab.Cohort.Partnerships.Partnership;
 
@@ -18,79 +20,53 @@ public sealed partial class CohortGrpcService
     {
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
-        if (!CprNumber.TryParse(request.Cpr, out var cpr, out var cprError)) v.Add("cpr", cprError);
-        var handoverDate = v.Date(request.HandoverDate, "handover_date");
-        v.Enum(request.BenefitType, "benefit_type");
-        v.Check(request.WeeksSickListed is >= 0 and <= 520, "weeks_sick_listed", "must be between 0 and 520");
-        var caseReference = v.Text(request.CaseReference, "case_reference", 100);
+        var candidate = ValidCandidate(v, request.Cpr, request.HandoverDate, request.BenefitType, request.WeeksSickListed, request.CaseReference);
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The partnership row is locked so concurrent handovers cannot overfill the cohort.
-        var partnership = await db.Partnerships
-            .FromSql($"SELECT * FROM partnerships WHERE id = {partnershipId} FOR UPDATE")
-            .AsNoTracking()
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw DomainException.NotFound($"Partnership {partnershipId} does not exist.");
-
-        var benefitType = (BenefitType)(int)request.BenefitType;
-        foreach (var (field, reason) in HandoverRules.Violations(partnership, handoverDate, benefitType, request.WeeksSickListed))
-        {
-            v.Add(field, reason);
-        }
-        v.ThrowIfInvalid();
-
-        var window = FollowUpWindow.From(handoverDate, partnership.FollowUpMonths);
-        var citizen = new Citizen
-        {
-            PartnershipId = partnershipId,
-            CitizenId = pseudonymizer.Pseudonym(cpr),
-            HandoverDate = window.Start,
-            FollowUpEnd = window.End,
-            BenefitType = benefitType,
-            WeeksSickListed = request.WeeksSickListed,
-            CaseReference = caseReference,
-            HandedOverAt = clock.GetCurrentInstant(),
-        };
-
+        var partnership = await LockPartnershipAsync(partnershipId, cancellationToken);
+        var citizenId = pseudonymizer.Pseudonym(candidate!.Cpr);
         var existing = await db.Citizens.AsNoTracking()
-            .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CitizenId == citizen.CitizenId, cancellationToken);
-        if (existing is not null)
-        {
-            return existing.SameHandoverAs(citizen)
-                ? new HandOverCitizenResponse { Citizen = ToProto(existing), Created = false }
-                : throw DomainException.AlreadyExists($"Citizen {existing.CitizenId} is already handed over to this partnership.");
-        }
+            .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId, cancellationToken);
+        var placesTaken = await PlacesTakenAsync(partnershipId, cancellationToken);
 
-        var handedOver = await db.Citizens.CountAsync(c => c.PartnershipId == partnershipId, cancellationToken);
-        if (handedOver >= partnership.CohortCapacity)
+        switch (HandoverDecision.Decide(partnership, candidate, citizenId, existing, placesTaken, clock.GetCurrentInstant()))
         {
-            throw DomainException.FailedPrecondition($"The cohort is full: {handedOver} of {partnership.CohortCapacity} citizens are handed over.");
+            case HandoverDecision.Accepted accepted:
+                StageHandover(accepted.Citizen);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new HandOverCitizenResponse { Citizen = ToProto(accepted.Citizen), Created = true };
+            case HandoverDecision.Unchanged unchanged:
+                return new HandOverCitizenResponse { Citizen = ToProto(unchanged.Existing), Created = false };
+            case HandoverDecision.Ineligible ineligible:
+                throw new InvalidRequestException(ineligible.Violations
+                    .Select(x => new Google.Rpc.BadRequest.Types.FieldViolation { Field = x.Field, Description = x.Reason })
+                    .ToList());
+            case HandoverDecision.HandedOverWithOtherData other:
+                throw DomainException.AlreadyExists($"Citizen {other.Existing.CitizenId} is already handed over to this partnership with other data.");
+            case HandoverDecision.CohortFull full:
+                throw DomainException.FailedPrecondition($"The cohort is full: {full.PlacesTaken} of {full.Capacity} places are taken.");
+            default:
+                throw new InvalidOperationException("Unknown handover outcome.");
         }
-
-        db.Citizens.Add(citizen);
-        db.AddToOutbox(new CitizenHandedOver
-        {
-            PartnershipId = partnershipId,
-            CitizenId = citizen.CitizenId,
-            HandoverDate = citizen.HandoverDate.ToDateOnly(),
-            FollowUpStart = window.Start.ToDateOnly(),
-            FollowUpEnd = window.End.ToDateOnly(),
-        }, citizen.HandedOverAt);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new HandOverCitizenResponse { Citizen = ToProto(citizen), Created = true };
     }
 
     public override async Task<GetCitizenResponse> GetCitizen(GetCitizenRequest request, ServerCallContext context)
     {
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
-        var citizenId = ValidCitizenId(v, request.CitizenId);
+        var byCaseReference = request.CitizenId.Length == 0 && request.CaseReference.Length > 0;
+        var caseReference = byCaseReference ? v.Text(request.CaseReference, "case_reference", 100) : "";
+        var citizenId = byCaseReference ? "" : ValidCitizenId(v, request.CitizenId);
         v.ThrowIfInvalid();
 
-        var citizen = await FindCitizenAsync(partnershipId, citizenId, context.CancellationToken);
+        var citizen = byCaseReference
+            ? await db.Citizens.AsNoTracking()
+                .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CaseReference == caseReference, context.CancellationToken)
+                ?? throw DomainException.NotFound($"No citizen of partnership {partnershipId} has case reference '{caseReference}'.")
+            : await FindCitizenAsync(partnershipId, citizenId, context.CancellationToken);
         return new GetCitizenResponse { Citizen = ToProto(citizen) };
     }
 
@@ -105,10 +81,47 @@ public sealed partial class CohortGrpcService
         var citizen = await FindCitizenAsync(partnershipId, citizenId, context.CancellationToken);
         return new GetFollowUpStatusResponse
         {
-            InFollowUp = citizen.FollowUp.Contains(onDate),
+            InFollowUp = citizen.InFollowUpOn(onDate),
             FollowUpStart = citizen.FollowUp.Start.ToProto(),
             FollowUpEnd = citizen.FollowUp.End.ToProto(),
         };
+    }
+
+    /// <summary>The field checks of one handover, for a single call and an import row alike; null when a field is wrong.</summary>
+    private static HandoverCandidate? ValidCandidate(RequestValidator v, string cpr, Google.Type.Date? handoverDate,
+        Protos.Cohort.V1.BenefitType benefitType, int weeksSickListed, string caseReference)
+    {
+        var before = v.IsValid;
+        if (!CprNumber.TryParse(cpr, out var number, out var cprError)) v.Add("cpr", cprError);
+        var date = v.Date(handoverDate, "handover_date");
+        v.Enum(benefitType, "benefit_type");
+        v.Check(weeksSickListed is >= 0 and <= 520, "weeks_sick_listed", "must be between 0 and 520");
+        var reference = v.Text(caseReference, "case_reference", 100);
+        return before && v.IsValid ? new HandoverCandidate(number, date, (BenefitType)(int)benefitType, weeksSickListed, reference) : null;
+    }
+
+    /// <summary>Locks the partnership row for the transaction, so concurrent handovers cannot overfill the cohort.</summary>
+    private async Task<Partnership> LockPartnershipAsync(Guid partnershipId, CancellationToken cancellationToken) =>
+        await db.Partnerships
+            .FromSql($"SELECT * FROM partnerships WHERE id = {partnershipId} FOR UPDATE")
+            .AsNoTracking()
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? throw DomainException.NotFound($"Partnership {partnershipId} does not exist.");
+
+    private Task<int> PlacesTakenAsync(Guid partnershipId, CancellationToken cancellationToken) =>
+        db.Citizens.CountAsync(c => c.PartnershipId == partnershipId && c.ExitReason != ExitReason.WronglyEnrolled, cancellationToken);
+
+    private void StageHandover(Citizen citizen)
+    {
+        db.Citizens.Add(citizen);
+        db.AddToOutbox(new CitizenHandedOver
+        {
+            PartnershipId = citizen.PartnershipId,
+            CitizenId = citizen.CitizenId,
+            HandoverDate = citizen.HandoverDate.ToDateOnly(),
+            FollowUpStart = citizen.FollowUp.Start.ToDateOnly(),
+            FollowUpEnd = citizen.FollowUp.End.ToDateOnly(),
+        }, citizen.HandedOverAt);
     }
 
     private static string ValidCitizenId(RequestValidator v, string citizenId)
@@ -122,7 +135,11 @@ public sealed partial class CohortGrpcService
         await db.Citizens.AsNoTracking().FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId, cancellationToken)
         ?? throw DomainException.NotFound($"Citizen {citizenId} is not in partnership {partnershipId}.");
 
-    private static Protos.Cohort.V1.Citizen ToProto(Citizen c) => new()
+    private LocalDate Today => clock.GetCurrentInstant().InZone(Copenhagen).Date;
+
+    private Protos.Cohort.V1.Citizen ToProto(Citizen c) => ToProto(c, Today);
+
+    private static Protos.Cohort.V1.Citizen ToProto(Citizen c, LocalDate asOf) => new()
     {
         PartnershipId = c.PartnershipId.ToString(),
         CitizenId = c.CitizenId,
@@ -132,5 +149,9 @@ public sealed partial class CohortGrpcService
         BenefitType = (Protos.Cohort.V1.BenefitType)(int)c.BenefitType,
         WeeksSickListed = c.WeeksSickListed,
         CaseReference = c.CaseReference,
+        Status = (Protos.Cohort.V1.CitizenStatus)(int)c.StatusOn(asOf),
+        AdvisorId = c.AdvisorId ?? "",
+        ExitDate = c.ExitDate?.ToProto(),
+        ExitReason = c.ExitReason is { } reason ? (Protos.Cohort.V1.ExitReason)(int)reason : Protos.Cohort.V1.ExitReason.Unspecified,
     };
 }

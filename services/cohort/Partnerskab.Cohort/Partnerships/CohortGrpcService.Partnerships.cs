@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Partnerskab.Cohort.Handover;
@@ -9,7 +10,9 @@ using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Errors;
 using Partnerskab.ServiceDefaults.Persistence;
 using BenefitType = Partnerskab.Cohort.Handover.BenefitType;
+using ExitReason = Partnerskab.Cohort.Handover.ExitReason;
 using Partnership = Partnerskab.Cohort.Partnerships.Partnership;
+using PartnershipVersion = Partnerskab.Cohort.Partnerships.PartnershipVersion;
 
 namespace Partnerskab.Cohort;
 
@@ -17,53 +20,137 @@ public sealed partial class CohortGrpcService
 {
     public override async Task<CreatePartnershipResponse> CreatePartnership(CreatePartnershipRequest request, ServerCallContext context)
     {
-        var partnership = ValidPartnership(request);
-        var existing = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Reference == partnership.Reference, context.CancellationToken);
+        var v = new RequestValidator();
+        var reference = v.Text(request.Reference, "reference", 100);
+        var terms = ValidTerms(v, request.Name, request.Kommune, request.Provider, request.Investor, request.ContractStart, request.ContractEnd,
+            request.CohortCapacity, request.FollowUpMonths, request.HandoverWindowStart, request.HandoverWindowEnd, request.Eligibility);
+        v.ThrowIfInvalid();
+
+        var cancellationToken = context.CancellationToken;
+        var existing = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Reference == reference, cancellationToken);
         if (existing is not null)
         {
-            return SameOrConflict(existing, partnership);
+            return await SameOrConflictAsync(existing, terms, cancellationToken);
         }
 
-        partnership.Id = Guid.CreateVersion7();
-        partnership.RegisteredAt = clock.GetCurrentInstant();
+        var now = clock.GetCurrentInstant();
+        var partnership = new Partnership { Id = Guid.CreateVersion7(), Reference = reference, Version = 1, Terms = terms, RegisteredAt = now };
         db.Partnerships.Add(partnership);
+        db.PartnershipVersions.Add(new PartnershipVersion { PartnershipId = partnership.Id, Version = 1, Terms = terms.Copy(), Reason = "", RecordedAt = now });
         db.AddToOutbox(new PartnershipRegistered
         {
             PartnershipId = partnership.Id,
             Reference = partnership.Reference,
-            Name = partnership.Name,
-            KommuneName = partnership.Kommune.Name,
-            KommuneCvr = partnership.Kommune.Cvr,
-            KommuneEan = partnership.Kommune.Ean,
-            ProviderName = partnership.Provider.Name,
-            ProviderCvr = partnership.Provider.Cvr,
-            ContractStart = partnership.ContractStart.ToDateOnly(),
-            ContractEnd = partnership.ContractEnd.ToDateOnly(),
-            FollowUpMonths = partnership.FollowUpMonths,
-        }, partnership.RegisteredAt);
+            Name = terms.Name,
+            KommuneName = terms.Kommune.Name,
+            KommuneCvr = terms.Kommune.Cvr,
+            KommuneEan = terms.Kommune.Ean,
+            ProviderName = terms.Provider.Name,
+            ProviderCvr = terms.Provider.Cvr,
+            ContractStart = terms.ContractStart.ToDateOnly(),
+            ContractEnd = terms.ContractEnd.ToDateOnly(),
+            FollowUpMonths = terms.FollowUpMonths,
+        }, now);
         try
         {
-            await db.SaveChangesAsync(context.CancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // A concurrent registration with the same reference won the race.
             db.ChangeTracker.Clear();
-            existing = await db.Partnerships.AsNoTracking().FirstAsync(p => p.Reference == partnership.Reference, context.CancellationToken);
-            return SameOrConflict(existing, partnership);
+            existing = await db.Partnerships.AsNoTracking().FirstAsync(p => p.Reference == reference, cancellationToken);
+            return await SameOrConflictAsync(existing, terms, cancellationToken);
         }
         return new CreatePartnershipResponse { Partnership = ToProto(partnership, 0), Created = true };
     }
 
+    public override async Task<AmendPartnershipResponse> AmendPartnership(AmendPartnershipRequest request, ServerCallContext context)
+    {
+        var v = new RequestValidator();
+        var partnershipId = v.Id(request.PartnershipId, "partnership_id");
+        v.Check(request.ExpectedVersion >= 1, "expected_version", "must be the version being amended (1 or more)");
+        var terms = ValidTerms(v, request.Name, request.Kommune, request.Provider, request.Investor, request.ContractStart, request.ContractEnd,
+            request.CohortCapacity, request.FollowUpMonths, request.HandoverWindowStart, request.HandoverWindowEnd, request.Eligibility);
+        var reason = v.Text(request.Reason, "reason", 500);
+        v.ThrowIfInvalid();
+
+        var cancellationToken = context.CancellationToken;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var current = await LockPartnershipAsync(partnershipId, cancellationToken);
+        if (current.Version != request.ExpectedVersion)
+        {
+            throw DomainException.FailedPrecondition(
+                $"Partnership {partnershipId} is at version {current.Version}, not {request.ExpectedVersion}; read it again and amend the current version.");
+        }
+        if (current.Terms.SameAs(terms))
+        {
+            throw DomainException.FailedPrecondition("The amendment changes nothing in the agreement.");
+        }
+        var placesTaken = await PlacesTakenAsync(partnershipId, cancellationToken);
+        if (terms.CohortCapacity < placesTaken)
+        {
+            throw new InvalidRequestException([new Google.Rpc.BadRequest.Types.FieldViolation
+            {
+                Field = "cohort_capacity",
+                Description = $"must be at least the {placesTaken} places already taken",
+            }]);
+        }
+
+        var now = clock.GetCurrentInstant();
+        var amended = new Partnership { Id = current.Id, Reference = current.Reference, Version = current.Version + 1, Terms = terms, RegisteredAt = current.RegisteredAt };
+        db.Partnerships.Update(amended);
+        db.PartnershipVersions.Add(new PartnershipVersion { PartnershipId = partnershipId, Version = amended.Version, Terms = terms.Copy(), Reason = reason, RecordedAt = now });
+        db.AddToOutbox(new PartnershipAmended
+        {
+            PartnershipId = partnershipId,
+            Version = amended.Version,
+            Name = terms.Name,
+            KommuneName = terms.Kommune.Name,
+            KommuneCvr = terms.Kommune.Cvr,
+            KommuneEan = terms.Kommune.Ean,
+            ProviderName = terms.Provider.Name,
+            ProviderCvr = terms.Provider.Cvr,
+            ContractStart = terms.ContractStart.ToDateOnly(),
+            ContractEnd = terms.ContractEnd.ToDateOnly(),
+            CohortCapacity = terms.CohortCapacity,
+            FollowUpMonths = terms.FollowUpMonths,
+        }, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new AmendPartnershipResponse { Partnership = ToProto(amended, placesTaken) };
+    }
+
+    public override async Task<ListPartnershipVersionsResponse> ListPartnershipVersions(ListPartnershipVersionsRequest request, ServerCallContext context)
+    {
+        var v = new RequestValidator();
+        var partnershipId = v.Id(request.PartnershipId, "partnership_id");
+        v.ThrowIfInvalid();
+
+        var partnership = await FindPartnershipAsync(partnershipId, context.CancellationToken);
+        var versions = await db.PartnershipVersions.AsNoTracking()
+            .Where(pv => pv.PartnershipId == partnershipId)
+            .OrderBy(pv => pv.Version)
+            .ToListAsync(context.CancellationToken);
+        var response = new ListPartnershipVersionsResponse();
+        response.Versions.AddRange(versions.Select(pv => new Protos.Cohort.V1.PartnershipVersion
+        {
+            Partnership = ToProto(new Partnership { Id = partnershipId, Reference = partnership.Reference, Version = pv.Version, Terms = pv.Terms }, 0),
+            Reason = pv.Reason,
+            RecordedAt = Timestamp.FromDateTimeOffset(pv.RecordedAt.ToDateTimeOffset()),
+        }));
+        return response;
+    }
+
     public override async Task<GetPartnershipResponse> GetPartnership(GetPartnershipRequest request, ServerCallContext context)
     {
-        var validator = new RequestValidator();
-        var id = validator.Id(request.PartnershipId, "partnership_id");
-        validator.ThrowIfInvalid();
+        var v = new RequestValidator();
+        var id = v.Id(request.PartnershipId, "partnership_id");
+        v.ThrowIfInvalid();
 
         var partnership = await FindPartnershipAsync(id, context.CancellationToken);
-        var handedOver = await db.Citizens.CountAsync(c => c.PartnershipId == id, context.CancellationToken);
-        return new GetPartnershipResponse { Partnership = ToProto(partnership, handedOver) };
+        var placesTaken = await PlacesTakenAsync(id, context.CancellationToken);
+        return new GetPartnershipResponse { Partnership = ToProto(partnership, placesTaken) };
     }
 
     public override async Task<ListPartnershipsResponse> ListPartnerships(ListPartnershipsRequest request, ServerCallContext context)
@@ -73,10 +160,10 @@ public sealed partial class CohortGrpcService
         validator.ThrowIfInvalid();
 
         var query = db.Partnerships.AsNoTracking();
-        if (request.KommuneCvr.Length > 0) query = query.Where(p => p.Kommune.Cvr == request.KommuneCvr);
+        if (request.KommuneCvr.Length > 0) query = query.Where(p => p.Terms.Kommune.Cvr == request.KommuneCvr);
         var partnerships = await query.OrderBy(p => p.Reference).ToListAsync(context.CancellationToken);
         var ids = partnerships.Select(p => p.Id).ToList();
-        var counts = await db.Citizens.Where(c => ids.Contains(c.PartnershipId))
+        var counts = await db.Citizens.Where(c => ids.Contains(c.PartnershipId) && c.ExitReason != ExitReason.WronglyEnrolled)
             .GroupBy(c => c.PartnershipId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, context.CancellationToken);
@@ -90,26 +177,31 @@ public sealed partial class CohortGrpcService
         await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
         ?? throw DomainException.NotFound($"Partnership {id} does not exist.");
 
-    private static CreatePartnershipResponse SameOrConflict(Partnership existing, Partnership requested) =>
-        existing.SameAgreementAs(requested)
-            ? new CreatePartnershipResponse { Partnership = ToProto(existing, 0), Created = false }
-            : throw DomainException.AlreadyExists(
-                $"A different partnership with reference '{requested.Reference}' is already registered ({existing.Id}).");
-
-    private static Partnership ValidPartnership(CreatePartnershipRequest request)
+    /// <summary>A retried registration gets the partnership as it was registered; other terms under the same reference conflict.</summary>
+    private async Task<CreatePartnershipResponse> SameOrConflictAsync(Partnership existing, AgreementTerms requested, CancellationToken cancellationToken)
     {
-        var v = new RequestValidator();
-        var reference = v.Text(request.Reference, "reference", 100);
-        var name = v.Text(request.Name, "name");
-        var kommune = ValidParty(v, request.Kommune, "kommune", requireEan: true);
-        var provider = ValidParty(v, request.Provider, "provider", requireEan: false);
-        var investor = new Party(v.Text(request.Investor?.Name, "investor.name"), request.Investor?.Cvr ?? "", "");
-        if (investor.Cvr.Length > 0) v.Digits(investor.Cvr, "investor.cvr", 8);
+        var registered = await db.PartnershipVersions.AsNoTracking()
+            .SingleAsync(pv => pv.PartnershipId == existing.Id && pv.Version == 1, cancellationToken);
+        return registered.Terms.SameAs(requested)
+            ? new CreatePartnershipResponse { Partnership = ToProto(existing, await PlacesTakenAsync(existing.Id, cancellationToken)), Created = false }
+            : throw DomainException.AlreadyExists(
+                $"A different partnership with reference '{existing.Reference}' is already registered ({existing.Id}).");
+    }
 
-        var contractStart = v.Date(request.ContractStart, "contract_start");
-        var contractEnd = v.Date(request.ContractEnd, "contract_end");
-        var windowStart = v.Date(request.HandoverWindowStart, "handover_window_start");
-        var windowEnd = v.Date(request.HandoverWindowEnd, "handover_window_end");
+    private static AgreementTerms ValidTerms(RequestValidator v, string name, Organisation? kommune, Organisation? provider, Organisation? investor,
+        Google.Type.Date? contractStartDate, Google.Type.Date? contractEndDate, int capacity, int followUpMonths,
+        Google.Type.Date? windowStartDate, Google.Type.Date? windowEndDate, Eligibility? eligibility)
+    {
+        var validName = v.Text(name, "name");
+        var validKommune = ValidParty(v, kommune, "kommune", requireEan: true);
+        var validProvider = ValidParty(v, provider, "provider", requireEan: false);
+        var validInvestor = new Party(v.Text(investor?.Name, "investor.name"), investor?.Cvr ?? "", "");
+        if (validInvestor.Cvr.Length > 0) v.Digits(validInvestor.Cvr, "investor.cvr", 8);
+
+        var contractStart = v.Date(contractStartDate, "contract_start");
+        var contractEnd = v.Date(contractEndDate, "contract_end");
+        var windowStart = v.Date(windowStartDate, "handover_window_start");
+        var windowEnd = v.Date(windowEndDate, "handover_window_end");
         // Dates that failed their own check are default and take no part in comparisons.
         if (contractStart != default && contractEnd != default)
         {
@@ -127,41 +219,39 @@ public sealed partial class CohortGrpcService
         {
             v.Check(windowEnd <= contractEnd, "handover_window_end", "must be inside the contract period");
         }
-        v.Check(request.CohortCapacity is >= 1 and <= 100_000, "cohort_capacity", "must be between 1 and 100000");
-        v.Check(request.FollowUpMonths is >= 1 and <= 120, "follow_up_months", "must be between 1 and 120");
+        v.Check(capacity is >= 1 and <= 100_000, "cohort_capacity", "must be between 1 and 100000");
+        v.Check(followUpMonths is >= 1 and <= 120, "follow_up_months", "must be between 1 and 120");
 
-        var eligibility = new EligibilityRules();
-        if (request.Eligibility is null)
+        var rules = new EligibilityRules();
+        if (eligibility is null)
         {
             v.Add("eligibility", "is required");
         }
         else
         {
-            v.Check(request.Eligibility.MinWeeksSickListed is >= 0 and <= 520, "eligibility.min_weeks_sick_listed", "must be between 0 and 520");
-            eligibility.MinWeeksSickListed = request.Eligibility.MinWeeksSickListed;
-            v.Check(request.Eligibility.AllowedBenefitTypes.Count > 0, "eligibility.allowed_benefit_types", "must name at least one benefit type");
-            foreach (var type in request.Eligibility.AllowedBenefitTypes)
+            v.Check(eligibility.MinWeeksSickListed is >= 0 and <= 520, "eligibility.min_weeks_sick_listed", "must be between 0 and 520");
+            rules.MinWeeksSickListed = eligibility.MinWeeksSickListed;
+            v.Check(eligibility.AllowedBenefitTypes.Count > 0, "eligibility.allowed_benefit_types", "must name at least one benefit type");
+            foreach (var type in eligibility.AllowedBenefitTypes)
             {
                 v.Enum(type, "eligibility.allowed_benefit_types");
             }
-            eligibility.AllowedBenefitTypes = request.Eligibility.AllowedBenefitTypes.Select(t => (BenefitType)(int)t).Distinct().Order().ToList();
+            rules.AllowedBenefitTypes = eligibility.AllowedBenefitTypes.Select(t => (BenefitType)(int)t).Distinct().Order().ToList();
         }
-        v.ThrowIfInvalid();
 
-        return new Partnership
+        return new AgreementTerms
         {
-            Reference = reference,
-            Name = name,
-            Kommune = kommune,
-            Provider = provider,
-            Investor = investor,
+            Name = validName,
+            Kommune = validKommune,
+            Provider = validProvider,
+            Investor = validInvestor,
             ContractStart = contractStart,
             ContractEnd = contractEnd,
-            CohortCapacity = request.CohortCapacity,
-            FollowUpMonths = request.FollowUpMonths,
+            CohortCapacity = capacity,
+            FollowUpMonths = followUpMonths,
             HandoverWindowStart = windowStart,
             HandoverWindowEnd = windowEnd,
-            Eligibility = eligibility,
+            Eligibility = rules,
         };
     }
 
@@ -178,25 +268,26 @@ public sealed partial class CohortGrpcService
         return new Party(name, organisation.Cvr, organisation.Ean);
     }
 
-    private static Protos.Cohort.V1.Partnership ToProto(Partnership p, int handedOver) => new()
+    private static Protos.Cohort.V1.Partnership ToProto(Partnership p, int placesTaken) => new()
     {
         PartnershipId = p.Id.ToString(),
         Reference = p.Reference,
-        Name = p.Name,
-        Kommune = new Organisation { Name = p.Kommune.Name, Cvr = p.Kommune.Cvr, Ean = p.Kommune.Ean },
-        Provider = new Organisation { Name = p.Provider.Name, Cvr = p.Provider.Cvr, Ean = p.Provider.Ean },
-        Investor = new Organisation { Name = p.Investor.Name, Cvr = p.Investor.Cvr, Ean = p.Investor.Ean },
-        ContractStart = p.ContractStart.ToProto(),
-        ContractEnd = p.ContractEnd.ToProto(),
-        CohortCapacity = p.CohortCapacity,
-        FollowUpMonths = p.FollowUpMonths,
-        HandoverWindowStart = p.HandoverWindowStart.ToProto(),
-        HandoverWindowEnd = p.HandoverWindowEnd.ToProto(),
+        Name = p.Terms.Name,
+        Kommune = new Organisation { Name = p.Terms.Kommune.Name, Cvr = p.Terms.Kommune.Cvr, Ean = p.Terms.Kommune.Ean },
+        Provider = new Organisation { Name = p.Terms.Provider.Name, Cvr = p.Terms.Provider.Cvr, Ean = p.Terms.Provider.Ean },
+        Investor = new Organisation { Name = p.Terms.Investor.Name, Cvr = p.Terms.Investor.Cvr, Ean = p.Terms.Investor.Ean },
+        ContractStart = p.Terms.ContractStart.ToProto(),
+        ContractEnd = p.Terms.ContractEnd.ToProto(),
+        CohortCapacity = p.Terms.CohortCapacity,
+        FollowUpMonths = p.Terms.FollowUpMonths,
+        HandoverWindowStart = p.Terms.HandoverWindowStart.ToProto(),
+        HandoverWindowEnd = p.Terms.HandoverWindowEnd.ToProto(),
         Eligibility = new Eligibility
         {
-            MinWeeksSickListed = p.Eligibility.MinWeeksSickListed,
-            AllowedBenefitTypes = { p.Eligibility.AllowedBenefitTypes.Select(t => (Protos.Cohort.V1.BenefitType)(int)t) },
+            MinWeeksSickListed = p.Terms.Eligibility.MinWeeksSickListed,
+            AllowedBenefitTypes = { p.Terms.Eligibility.AllowedBenefitTypes.Select(t => (Protos.Cohort.V1.BenefitType)(int)t) },
         },
-        CitizensHandedOver = handedOver,
+        CitizensHandedOver = placesTaken,
+        Version = p.Version,
     };
 }

@@ -15,6 +15,8 @@ public sealed class RequestValidator
 
     public bool IsValid => violations.Count == 0;
 
+    public IReadOnlyList<BadRequest.Types.FieldViolation> Violations => violations;
+
     public void Add(string field, string description) =>
         violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
 

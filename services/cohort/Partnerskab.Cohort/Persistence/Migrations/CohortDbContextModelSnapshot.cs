@@ -23,6 +23,46 @@ namespace Partnerskab.Cohort.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Partnerskab.Cohort.Advisors.AdvisorAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AdvisorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("advisor_id");
+
+                    b.Property<LocalDate>("AssignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assigned_on");
+
+                    b.Property<string>("CitizenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("citizen_id");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_advisor_assignments");
+
+                    b.HasIndex("PartnershipId", "CitizenId")
+                        .HasDatabaseName("ix_advisor_assignments_partnership_id_citizen_id");
+
+                    b.ToTable("advisor_assignments", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Cohort.Handover.Citizen", b =>
                 {
                     b.Property<Guid>("PartnershipId")
@@ -34,6 +74,11 @@ namespace Partnerskab.Cohort.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("citizen_id");
 
+                    b.Property<string>("AdvisorId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("advisor_id");
+
                     b.Property<int>("BenefitType")
                         .HasColumnType("integer")
                         .HasColumnName("benefit_type");
@@ -43,6 +88,14 @@ namespace Partnerskab.Cohort.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("case_reference");
+
+                    b.Property<LocalDate?>("ExitDate")
+                        .HasColumnType("date")
+                        .HasColumnName("exit_date");
+
+                    b.Property<int?>("ExitReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("exit_reason");
 
                     b.Property<LocalDate>("FollowUpEnd")
                         .HasColumnType("date")
@@ -63,7 +116,39 @@ namespace Partnerskab.Cohort.Persistence.Migrations
                     b.HasKey("PartnershipId", "CitizenId")
                         .HasName("pk_citizens");
 
+                    b.HasIndex("PartnershipId", "CaseReference")
+                        .HasDatabaseName("ix_citizens_partnership_id_case_reference");
+
+                    b.HasIndex("PartnershipId", "HandoverDate", "CitizenId")
+                        .HasDatabaseName("ix_citizens_partnership_id_handover_date_citizen_id");
+
                     b.ToTable("citizens", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Cohort.Import.ImportRun", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Instant>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<byte[]>("Response")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("response");
+
+                    b.HasKey("PartnershipId", "IdempotencyKey")
+                        .HasName("pk_import_runs");
+
+                    b.ToTable("import_runs", (string)null);
                 });
 
             modelBuilder.Entity("Partnerskab.Cohort.Partnerships.Partnership", b =>
@@ -72,36 +157,6 @@ namespace Partnerskab.Cohort.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
-
-                    b.Property<int>("CohortCapacity")
-                        .HasColumnType("integer")
-                        .HasColumnName("cohort_capacity");
-
-                    b.Property<LocalDate>("ContractEnd")
-                        .HasColumnType("date")
-                        .HasColumnName("contract_end");
-
-                    b.Property<LocalDate>("ContractStart")
-                        .HasColumnType("date")
-                        .HasColumnName("contract_start");
-
-                    b.Property<int>("FollowUpMonths")
-                        .HasColumnType("integer")
-                        .HasColumnName("follow_up_months");
-
-                    b.Property<LocalDate>("HandoverWindowEnd")
-                        .HasColumnType("date")
-                        .HasColumnName("handover_window_end");
-
-                    b.Property<LocalDate>("HandoverWindowStart")
-                        .HasColumnType("date")
-                        .HasColumnName("handover_window_start");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
 
                     b.Property<string>("Reference")
                         .IsRequired()
@@ -113,6 +168,10 @@ namespace Partnerskab.Cohort.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("registered_at");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_partnerships");
 
@@ -121,6 +180,32 @@ namespace Partnerskab.Cohort.Persistence.Migrations
                         .HasDatabaseName("ix_partnerships_reference");
 
                     b.ToTable("partnerships", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Cohort.Partnerships.PartnershipVersion", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("PartnershipId", "Version")
+                        .HasName("pk_partnership_versions");
+
+                    b.ToTable("partnership_versions", (string)null);
                 });
 
             modelBuilder.Entity("Partnerskab.Messaging.Inbox.InboxMessage", b =>
@@ -220,53 +305,41 @@ namespace Partnerskab.Cohort.Persistence.Migrations
 
             modelBuilder.Entity("Partnerskab.Cohort.Partnerships.Partnership", b =>
                 {
-                    b.OwnsOne("Partnerskab.Cohort.Partnerships.EligibilityRules", "Eligibility", b1 =>
+                    b.OwnsOne("Partnerskab.Cohort.Partnerships.AgreementTerms", "Terms", b1 =>
                         {
                             b1.Property<Guid>("PartnershipId")
                                 .HasColumnType("uuid")
                                 .HasColumnName("id");
 
-                            b1.PrimitiveCollection<int[]>("AllowedBenefitTypes")
-                                .IsRequired()
-                                .HasColumnType("integer[]")
-                                .HasColumnName("eligibility_allowed_benefit_types");
-
-                            b1.Property<int>("MinWeeksSickListed")
+                            b1.Property<int>("CohortCapacity")
                                 .HasColumnType("integer")
-                                .HasColumnName("eligibility_min_weeks_sick_listed");
+                                .HasColumnName("terms_cohort_capacity");
 
-                            b1.HasKey("PartnershipId");
+                            b1.Property<LocalDate>("ContractEnd")
+                                .HasColumnType("date")
+                                .HasColumnName("terms_contract_end");
 
-                            b1.ToTable("partnerships");
+                            b1.Property<LocalDate>("ContractStart")
+                                .HasColumnType("date")
+                                .HasColumnName("terms_contract_start");
 
-                            b1.WithOwner()
-                                .HasForeignKey("PartnershipId")
-                                .HasConstraintName("fk_partnerships_partnerships_id");
-                        });
+                            b1.Property<int>("FollowUpMonths")
+                                .HasColumnType("integer")
+                                .HasColumnName("terms_follow_up_months");
 
-                    b.OwnsOne("Partnerskab.Cohort.Partnerships.Party", "Investor", b1 =>
-                        {
-                            b1.Property<Guid>("PartnershipId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("id");
+                            b1.Property<LocalDate>("HandoverWindowEnd")
+                                .HasColumnType("date")
+                                .HasColumnName("terms_handover_window_end");
 
-                            b1.Property<string>("Cvr")
-                                .IsRequired()
-                                .HasMaxLength(8)
-                                .HasColumnType("character varying(8)")
-                                .HasColumnName("investor_cvr");
-
-                            b1.Property<string>("Ean")
-                                .IsRequired()
-                                .HasMaxLength(13)
-                                .HasColumnType("character varying(13)")
-                                .HasColumnName("investor_ean");
+                            b1.Property<LocalDate>("HandoverWindowStart")
+                                .HasColumnType("date")
+                                .HasColumnName("terms_handover_window_start");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)")
-                                .HasColumnName("investor_name");
+                                .HasColumnName("terms_name");
 
                             b1.HasKey("PartnershipId");
 
@@ -275,84 +348,357 @@ namespace Partnerskab.Cohort.Persistence.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("PartnershipId")
                                 .HasConstraintName("fk_partnerships_partnerships_id");
+
+                            b1.OwnsOne("Partnerskab.Cohort.Partnerships.EligibilityRules", "Eligibility", b2 =>
+                                {
+                                    b2.Property<Guid>("AgreementTermsPartnershipId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("id");
+
+                                    b2.PrimitiveCollection<int[]>("AllowedBenefitTypes")
+                                        .IsRequired()
+                                        .HasColumnType("integer[]")
+                                        .HasColumnName("terms_eligibility_allowed_benefit_types");
+
+                                    b2.Property<int>("MinWeeksSickListed")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("terms_eligibility_min_weeks_sick_listed");
+
+                                    b2.HasKey("AgreementTermsPartnershipId");
+
+                                    b2.ToTable("partnerships");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AgreementTermsPartnershipId")
+                                        .HasConstraintName("fk_partnerships_partnerships_id");
+                                });
+
+                            b1.OwnsOne("Partnerskab.Cohort.Partnerships.Party", "Investor", b2 =>
+                                {
+                                    b2.Property<Guid>("AgreementTermsPartnershipId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("id");
+
+                                    b2.Property<string>("Cvr")
+                                        .IsRequired()
+                                        .HasMaxLength(8)
+                                        .HasColumnType("character varying(8)")
+                                        .HasColumnName("terms_investor_cvr");
+
+                                    b2.Property<string>("Ean")
+                                        .IsRequired()
+                                        .HasMaxLength(13)
+                                        .HasColumnType("character varying(13)")
+                                        .HasColumnName("terms_investor_ean");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("terms_investor_name");
+
+                                    b2.HasKey("AgreementTermsPartnershipId");
+
+                                    b2.ToTable("partnerships");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AgreementTermsPartnershipId")
+                                        .HasConstraintName("fk_partnerships_partnerships_id");
+                                });
+
+                            b1.OwnsOne("Partnerskab.Cohort.Partnerships.Party", "Kommune", b2 =>
+                                {
+                                    b2.Property<Guid>("AgreementTermsPartnershipId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("id");
+
+                                    b2.Property<string>("Cvr")
+                                        .IsRequired()
+                                        .HasMaxLength(8)
+                                        .HasColumnType("character varying(8)")
+                                        .HasColumnName("terms_kommune_cvr");
+
+                                    b2.Property<string>("Ean")
+                                        .IsRequired()
+                                        .HasMaxLength(13)
+                                        .HasColumnType("character varying(13)")
+                                        .HasColumnName("terms_kommune_ean");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("terms_kommune_name");
+
+                                    b2.HasKey("AgreementTermsPartnershipId");
+
+                                    b2.ToTable("partnerships");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AgreementTermsPartnershipId")
+                                        .HasConstraintName("fk_partnerships_partnerships_id");
+                                });
+
+                            b1.OwnsOne("Partnerskab.Cohort.Partnerships.Party", "Provider", b2 =>
+                                {
+                                    b2.Property<Guid>("AgreementTermsPartnershipId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("id");
+
+                                    b2.Property<string>("Cvr")
+                                        .IsRequired()
+                                        .HasMaxLength(8)
+                                        .HasColumnType("character varying(8)")
+                                        .HasColumnName("terms_provider_cvr");
+
+                                    b2.Property<string>("Ean")
+                                        .IsRequired()
+                                        .HasMaxLength(13)
+                                        .HasColumnType("character varying(13)")
+                                        .HasColumnName("terms_provider_ean");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("terms_provider_name");
+
+                                    b2.HasKey("AgreementTermsPartnershipId");
+
+                                    b2.ToTable("partnerships");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AgreementTermsPartnershipId")
+                                        .HasConstraintName("fk_partnerships_partnerships_id");
+                                });
+
+                            b1.Navigation("Eligibility")
+                                .IsRequired();
+
+                            b1.Navigation("Investor")
+                                .IsRequired();
+
+                            b1.Navigation("Kommune")
+                                .IsRequired();
+
+                            b1.Navigation("Provider")
+                                .IsRequired();
                         });
 
-                    b.OwnsOne("Partnerskab.Cohort.Partnerships.Party", "Kommune", b1 =>
+                    b.Navigation("Terms")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Partnerskab.Cohort.Partnerships.PartnershipVersion", b =>
+                {
+                    b.HasOne("Partnerskab.Cohort.Partnerships.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partnership_versions_partnerships_partnership_id");
+
+                    b.OwnsOne("Partnerskab.Cohort.Partnerships.AgreementTerms", "Terms", b1 =>
                         {
-                            b1.Property<Guid>("PartnershipId")
+                            b1.Property<Guid>("PartnershipVersionPartnershipId")
                                 .HasColumnType("uuid")
-                                .HasColumnName("id");
+                                .HasColumnName("partnership_id");
 
-                            b1.Property<string>("Cvr")
-                                .IsRequired()
-                                .HasMaxLength(8)
-                                .HasColumnType("character varying(8)")
-                                .HasColumnName("kommune_cvr");
+                            b1.Property<int>("PartnershipVersionVersion")
+                                .HasColumnType("integer")
+                                .HasColumnName("version");
 
-                            b1.Property<string>("Ean")
-                                .IsRequired()
-                                .HasMaxLength(13)
-                                .HasColumnType("character varying(13)")
-                                .HasColumnName("kommune_ean");
+                            b1.Property<int>("CohortCapacity")
+                                .HasColumnType("integer")
+                                .HasColumnName("terms_cohort_capacity");
+
+                            b1.Property<LocalDate>("ContractEnd")
+                                .HasColumnType("date")
+                                .HasColumnName("terms_contract_end");
+
+                            b1.Property<LocalDate>("ContractStart")
+                                .HasColumnType("date")
+                                .HasColumnName("terms_contract_start");
+
+                            b1.Property<int>("FollowUpMonths")
+                                .HasColumnType("integer")
+                                .HasColumnName("terms_follow_up_months");
+
+                            b1.Property<LocalDate>("HandoverWindowEnd")
+                                .HasColumnType("date")
+                                .HasColumnName("terms_handover_window_end");
+
+                            b1.Property<LocalDate>("HandoverWindowStart")
+                                .HasColumnType("date")
+                                .HasColumnName("terms_handover_window_start");
 
                             b1.Property<string>("Name")
                                 .IsRequired()
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)")
-                                .HasColumnName("kommune_name");
+                                .HasColumnName("terms_name");
 
-                            b1.HasKey("PartnershipId");
+                            b1.HasKey("PartnershipVersionPartnershipId", "PartnershipVersionVersion");
 
-                            b1.ToTable("partnerships");
-
-                            b1.WithOwner()
-                                .HasForeignKey("PartnershipId")
-                                .HasConstraintName("fk_partnerships_partnerships_id");
-                        });
-
-                    b.OwnsOne("Partnerskab.Cohort.Partnerships.Party", "Provider", b1 =>
-                        {
-                            b1.Property<Guid>("PartnershipId")
-                                .HasColumnType("uuid")
-                                .HasColumnName("id");
-
-                            b1.Property<string>("Cvr")
-                                .IsRequired()
-                                .HasMaxLength(8)
-                                .HasColumnType("character varying(8)")
-                                .HasColumnName("provider_cvr");
-
-                            b1.Property<string>("Ean")
-                                .IsRequired()
-                                .HasMaxLength(13)
-                                .HasColumnType("character varying(13)")
-                                .HasColumnName("provider_ean");
-
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)")
-                                .HasColumnName("provider_name");
-
-                            b1.HasKey("PartnershipId");
-
-                            b1.ToTable("partnerships");
+                            b1.ToTable("partnership_versions");
 
                             b1.WithOwner()
-                                .HasForeignKey("PartnershipId")
-                                .HasConstraintName("fk_partnerships_partnerships_id");
+                                .HasForeignKey("PartnershipVersionPartnershipId", "PartnershipVersionVersion")
+                                .HasConstraintName("fk_partnership_versions_partnership_versions_partnership_id_ve");
+
+                            b1.OwnsOne("Partnerskab.Cohort.Partnerships.EligibilityRules", "Eligibility", b2 =>
+                                {
+                                    b2.Property<Guid>("AgreementTermsPartnershipVersionPartnershipId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("partnership_id");
+
+                                    b2.Property<int>("AgreementTermsPartnershipVersionVersion")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("version");
+
+                                    b2.PrimitiveCollection<int[]>("AllowedBenefitTypes")
+                                        .IsRequired()
+                                        .HasColumnType("integer[]")
+                                        .HasColumnName("terms_eligibility_allowed_benefit_types");
+
+                                    b2.Property<int>("MinWeeksSickListed")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("terms_eligibility_min_weeks_sick_listed");
+
+                                    b2.HasKey("AgreementTermsPartnershipVersionPartnershipId", "AgreementTermsPartnershipVersionVersion");
+
+                                    b2.ToTable("partnership_versions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AgreementTermsPartnershipVersionPartnershipId", "AgreementTermsPartnershipVersionVersion")
+                                        .HasConstraintName("fk_partnership_versions_partnership_versions_partnership_id_ve");
+                                });
+
+                            b1.OwnsOne("Partnerskab.Cohort.Partnerships.Party", "Investor", b2 =>
+                                {
+                                    b2.Property<Guid>("AgreementTermsPartnershipVersionPartnershipId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("partnership_id");
+
+                                    b2.Property<int>("AgreementTermsPartnershipVersionVersion")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("version");
+
+                                    b2.Property<string>("Cvr")
+                                        .IsRequired()
+                                        .HasMaxLength(8)
+                                        .HasColumnType("character varying(8)")
+                                        .HasColumnName("terms_investor_cvr");
+
+                                    b2.Property<string>("Ean")
+                                        .IsRequired()
+                                        .HasMaxLength(13)
+                                        .HasColumnType("character varying(13)")
+                                        .HasColumnName("terms_investor_ean");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("terms_investor_name");
+
+                                    b2.HasKey("AgreementTermsPartnershipVersionPartnershipId", "AgreementTermsPartnershipVersionVersion");
+
+                                    b2.ToTable("partnership_versions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AgreementTermsPartnershipVersionPartnershipId", "AgreementTermsPartnershipVersionVersion")
+                                        .HasConstraintName("fk_partnership_versions_partnership_versions_partnership_id_ve");
+                                });
+
+                            b1.OwnsOne("Partnerskab.Cohort.Partnerships.Party", "Kommune", b2 =>
+                                {
+                                    b2.Property<Guid>("AgreementTermsPartnershipVersionPartnershipId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("partnership_id");
+
+                                    b2.Property<int>("AgreementTermsPartnershipVersionVersion")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("version");
+
+                                    b2.Property<string>("Cvr")
+                                        .IsRequired()
+                                        .HasMaxLength(8)
+                                        .HasColumnType("character varying(8)")
+                                        .HasColumnName("terms_kommune_cvr");
+
+                                    b2.Property<string>("Ean")
+                                        .IsRequired()
+                                        .HasMaxLength(13)
+                                        .HasColumnType("character varying(13)")
+                                        .HasColumnName("terms_kommune_ean");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("terms_kommune_name");
+
+                                    b2.HasKey("AgreementTermsPartnershipVersionPartnershipId", "AgreementTermsPartnershipVersionVersion");
+
+                                    b2.ToTable("partnership_versions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AgreementTermsPartnershipVersionPartnershipId", "AgreementTermsPartnershipVersionVersion")
+                                        .HasConstraintName("fk_partnership_versions_partnership_versions_partnership_id_ve");
+                                });
+
+                            b1.OwnsOne("Partnerskab.Cohort.Partnerships.Party", "Provider", b2 =>
+                                {
+                                    b2.Property<Guid>("AgreementTermsPartnershipVersionPartnershipId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("partnership_id");
+
+                                    b2.Property<int>("AgreementTermsPartnershipVersionVersion")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("version");
+
+                                    b2.Property<string>("Cvr")
+                                        .IsRequired()
+                                        .HasMaxLength(8)
+                                        .HasColumnType("character varying(8)")
+                                        .HasColumnName("terms_provider_cvr");
+
+                                    b2.Property<string>("Ean")
+                                        .IsRequired()
+                                        .HasMaxLength(13)
+                                        .HasColumnType("character varying(13)")
+                                        .HasColumnName("terms_provider_ean");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("terms_provider_name");
+
+                                    b2.HasKey("AgreementTermsPartnershipVersionPartnershipId", "AgreementTermsPartnershipVersionVersion");
+
+                                    b2.ToTable("partnership_versions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("AgreementTermsPartnershipVersionPartnershipId", "AgreementTermsPartnershipVersionVersion")
+                                        .HasConstraintName("fk_partnership_versions_partnership_versions_partnership_id_ve");
+                                });
+
+                            b1.Navigation("Eligibility")
+                                .IsRequired();
+
+                            b1.Navigation("Investor")
+                                .IsRequired();
+
+                            b1.Navigation("Kommune")
+                                .IsRequired();
+
+                            b1.Navigation("Provider")
+                                .IsRequired();
                         });
 
-                    b.Navigation("Eligibility")
-                        .IsRequired();
-
-                    b.Navigation("Investor")
-                        .IsRequired();
-
-                    b.Navigation("Kommune")
-                        .IsRequired();
-
-                    b.Navigation("Provider")
+                    b.Navigation("Terms")
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

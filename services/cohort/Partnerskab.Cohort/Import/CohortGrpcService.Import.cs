@@ -1,0 +1,185 @@
+using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Partnerskab.Cohort.Handover;
+using Partnerskab.Cohort.Import;
+using Partnerskab.Protos.Cohort.V1;
+using Partnerskab.ServiceDefaults.Errors;
+using Partnerskab.ServiceDefaults.Persistence;
+using Citizen = Partnerskab.Cohort.Handover.Citizen;
+
+namespace Partnerskab.Cohort;
+
+public sealed partial class CohortGrpcService
+{
+    private const int ImportBatchSize = 1000;
+    public const int MaxImportRows = 250_000;
+
+    public override async Task<ImportCitizensResponse> ImportCitizens(IAsyncStreamReader<ImportCitizensRequest> requestStream, ServerCallContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var import = new ImportState();
+        var batch = new List<(int RowNumber, ImportCitizensRequest Message)>(ImportBatchSize);
+        var rowNumber = 0;
+        await foreach (var message in requestStream.ReadAllAsync(cancellationToken))
+        {
+            rowNumber++;
+            if (rowNumber == 1)
+            {
+                var replay = await StartImportAsync(import, message, cancellationToken);
+                if (replay is not null) return replay;
+            }
+            batch.Add((rowNumber, message));
+            if (batch.Count == ImportBatchSize)
+            {
+                await ImportBatchAsync(import, batch, cancellationToken);
+                batch.Clear();
+            }
+        }
+        if (rowNumber == 0)
+        {
+            throw new InvalidRequestException([new Google.Rpc.BadRequest.Types.FieldViolation { Field = "row", Description = "the stream has no rows" }]);
+        }
+        await ImportBatchAsync(import, batch, cancellationToken);
+        // Rows refused on their own fields were answered before the rest of their batch.
+        var inOrder = import.Response.Results.OrderBy(r => r.RowNumber).ToList();
+        import.Response.Results.Clear();
+        import.Response.Results.AddRange(inOrder);
+
+        db.ImportRuns.Add(new ImportRun
+        {
+            PartnershipId = import.PartnershipId,
+            IdempotencyKey = import.IdempotencyKey,
+            Response = import.Response.ToByteArray(),
+            CompletedAt = clock.GetCurrentInstant(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // The same stream ran twice at once; both answers say the same about every row.
+        }
+        return import.Response;
+    }
+
+    /// <summary>What an import stream has learnt so far.</summary>
+    private sealed class ImportState
+    {
+        public Guid PartnershipId { get; set; }
+        public string IdempotencyKey { get; set; } = "";
+        public ImportCitizensResponse Response { get; } = new();
+        /// <summary>Citizens this stream accepted or found, so a row repeated later in the stream is judged against them.</summary>
+        public Dictionary<string, Citizen> Decided { get; } = [];
+    }
+
+    /// <summary>Checks the stream's first message; returns the stored answer when the idempotency key was seen.</summary>
+    private async Task<ImportCitizensResponse?> StartImportAsync(ImportState import, ImportCitizensRequest first, CancellationToken cancellationToken)
+    {
+        var v = new RequestValidator();
+        import.PartnershipId = v.Id(first.PartnershipId, "partnership_id");
+        import.IdempotencyKey = v.Text(first.IdempotencyKey, "idempotency_key", 100);
+        v.ThrowIfInvalid();
+
+        var earlier = await db.ImportRuns.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.PartnershipId == import.PartnershipId && r.IdempotencyKey == import.IdempotencyKey, cancellationToken);
+        if (earlier is not null)
+        {
+            var replay = ImportCitizensResponse.Parser.ParseFrom(earlier.Response);
+            replay.Replayed = true;
+            return replay;
+        }
+        await FindPartnershipAsync(import.PartnershipId, cancellationToken);
+        return null;
+    }
+
+    /// <summary>Decides and writes one batch of rows in one transaction; each row gets its result.</summary>
+    private async Task ImportBatchAsync(ImportState import, List<(int RowNumber, ImportCitizensRequest Message)> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return;
+        var candidates = new List<(int RowNumber, HandoverCandidate Candidate, string CitizenId)>();
+        foreach (var (rowNumber, message) in rows)
+        {
+            var v = new RequestValidator();
+            if (message.PartnershipId.Length > 0 && message.PartnershipId != import.PartnershipId.ToString())
+            {
+                v.Add("partnership_id", "differs from the stream's first message");
+            }
+            if (rowNumber > MaxImportRows) v.Add("row", $"is past the limit of {MaxImportRows} rows a stream");
+            HandoverCandidate? candidate = null;
+            if (message.Row is null)
+            {
+                v.Add("row", "is required");
+            }
+            else if (v.IsValid)
+            {
+                candidate = ValidCandidate(v, message.Row.Cpr, message.Row.HandoverDate, message.Row.BenefitType, message.Row.WeeksSickListed, message.Row.CaseReference);
+            }
+            if (candidate is null)
+            {
+                Reject(import, rowNumber, message.Row?.CaseReference, v.Violations.Select(x => (x.Field, x.Description)));
+                continue;
+            }
+            candidates.Add((rowNumber, candidate, pseudonymizer.Pseudonym(candidate.Cpr)));
+        }
+        if (candidates.Count == 0) return;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var partnership = await LockPartnershipAsync(import.PartnershipId, cancellationToken);
+        var ids = candidates.Select(c => c.CitizenId).Distinct().ToList();
+        var existing = await db.Citizens.AsNoTracking()
+            .Where(c => c.PartnershipId == import.PartnershipId && ids.Contains(c.CitizenId))
+            .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
+        var placesTaken = await PlacesTakenAsync(import.PartnershipId, cancellationToken);
+        var now = clock.GetCurrentInstant();
+
+        foreach (var (rowNumber, candidate, citizenId) in candidates)
+        {
+            var known = import.Decided.GetValueOrDefault(citizenId) ?? existing.GetValueOrDefault(citizenId);
+            switch (HandoverDecision.Decide(partnership, candidate, citizenId, known, placesTaken, now))
+            {
+                case HandoverDecision.Accepted accepted:
+                    StageHandover(accepted.Citizen);
+                    placesTaken++;
+                    import.Decided[citizenId] = accepted.Citizen;
+                    Result(import, rowNumber, citizenId, RowOutcome.Accepted);
+                    break;
+                case HandoverDecision.Unchanged unchanged:
+                    import.Decided[citizenId] = unchanged.Existing;
+                    Result(import, rowNumber, citizenId, RowOutcome.Unchanged);
+                    break;
+                case HandoverDecision.Ineligible ineligible:
+                    Reject(import, rowNumber, candidate.CaseReference, ineligible.Violations);
+                    break;
+                case HandoverDecision.HandedOverWithOtherData other:
+                    Reject(import, rowNumber, candidate.CaseReference,
+                        [("cpr", $"this citizen is already handed over to the partnership with other data (case reference {other.Existing.CaseReference})")]);
+                    break;
+                case HandoverDecision.CohortFull full:
+                    Reject(import, rowNumber, candidate.CaseReference, [("row", $"the cohort is full: {full.PlacesTaken} of {full.Capacity} places are taken")]);
+                    break;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private static void Result(ImportState import, int rowNumber, string citizenId, RowOutcome outcome)
+    {
+        import.Response.Results.Add(new RowResult { RowNumber = rowNumber, CitizenId = citizenId, Outcome = outcome });
+        if (outcome == RowOutcome.Accepted) import.Response.Accepted++;
+        else import.Response.Unchanged++;
+    }
+
+    private static void Reject(ImportState import, int rowNumber, string? caseReference, IEnumerable<(string Field, string Reason)> violations)
+    {
+        // The sender's reference is echoed back trimmed: it may be the very thing that was wrong.
+        var reference = (caseReference ?? "").Trim();
+        var result = new RowResult { RowNumber = rowNumber, CaseReference = reference.Length > 100 ? reference[..100] : reference, Outcome = RowOutcome.Rejected };
+        result.Violations.AddRange(violations.Select(x => new RowViolation { Field = x.Field, Description = x.Reason }));
+        import.Response.Results.Add(result);
+        import.Response.Rejected++;
+    }
+}

@@ -1,0 +1,276 @@
+using Grpc.Core;
+using Partnerskab.EndToEnd.Tests.Infrastructure;
+using Partnerskab.Protos.Cohort.V1;
+using Partnerskab.Scenario;
+using Shouldly;
+
+namespace Partnerskab.EndToEnd.Tests;
+
+[Collection(SuiteCollection.Name)]
+public sealed class CohortTests(SuiteFixture suite)
+{
+    private CohortService.CohortServiceClient Cohort => suite.Clients.Cohort;
+
+    [Fact]
+    public async Task An_import_keeps_the_good_rows_and_answers_every_row()
+    {
+        var partnership = await CreatePartnershipAsync(capacity: 150);
+        List<CitizenRow> rows =
+        [
+            .. Enumerable.Range(0, 20).Select(n => Row(1000 + n)),
+            Row(1000),                                             // 21: the same citizen again, same data
+            Row(1001).With(r => r.WeeksSickListed = 50),           // 22: the same citizen again, other data
+            new() { Cpr = "310299-1234", HandoverDate = ThinSlice.Day(2023, 4, 3), BenefitType = BenefitType.SicknessBenefit, WeeksSickListed = 30, CaseReference = "BAD-CPR" },
+            Row(1100).With(r => { r.WeeksSickListed = 10; r.HandoverDate = ThinSlice.Day(2023, 8, 1); }),  // 24: ineligible
+        ];
+
+        var result = await ImportAsync(partnership.PartnershipId, "night-1", rows);
+
+        result.Accepted.ShouldBe(20);
+        result.Unchanged.ShouldBe(1);
+        result.Rejected.ShouldBe(3);
+        result.Results.Select(r => r.RowNumber).ShouldBe(Enumerable.Range(1, rows.Count));
+        result.Results[20].Outcome.ShouldBe(RowOutcome.Unchanged);
+        result.Results[20].CitizenId.ShouldBe(result.Results[0].CitizenId);
+        result.Results[21].Violations.Select(v => v.Field).ShouldBe(["cpr"]);
+        result.Results[22].Violations.Select(v => v.Field).ShouldBe(["cpr"]);
+        result.Results[22].CaseReference.ShouldBe("BAD-CPR");
+        result.Results[23].Violations.Select(v => v.Field).Order().ShouldBe(["handover_date", "weeks_sick_listed"]);
+        (await PartnershipAsync(partnership.PartnershipId)).CitizensHandedOver.ShouldBe(20);
+    }
+
+    [Fact]
+    public async Task A_nightly_resend_changes_nothing_and_a_retried_stream_gets_the_first_answer()
+    {
+        var partnership = await CreatePartnershipAsync(capacity: 150);
+        var rows = Enumerable.Range(0, 30).Select(n => Row(2000 + n)).ToList();
+        var first = await ImportAsync(partnership.PartnershipId, "night-1", rows);
+        first.Accepted.ShouldBe(30);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var counts = await suite.RowCountsAsync();
+
+        var nextNight = await ImportAsync(partnership.PartnershipId, "night-2", rows);
+        nextNight.Unchanged.ShouldBe(30);
+        nextNight.Replayed.ShouldBeFalse();
+
+        var retried = await ImportAsync(partnership.PartnershipId, "night-1", rows.Take(3).ToList());
+        retried.Replayed.ShouldBeTrue();
+        retried.Accepted.ShouldBe(30);
+        retried.Results.Select(r => r.CitizenId).ShouldBe(first.Results.Select(r => r.CitizenId));
+
+        var after = await suite.RowCountsAsync();
+        after.Where(c => c.Key != "cohort.import_runs").ShouldBe(counts.Where(c => c.Key != "cohort.import_runs"));
+        after["cohort.import_runs"].ShouldBe(counts["cohort.import_runs"] + 1);
+    }
+
+    [Fact]
+    public async Task Two_imports_racing_for_the_last_places_never_overfill_the_cohort()
+    {
+        var partnership = await CreatePartnershipAsync(capacity: 30);
+        var results = await Task.WhenAll(
+            ImportAsync(partnership.PartnershipId, "system-a", Enumerable.Range(0, 25).Select(n => Row(3000 + n)).ToList()),
+            ImportAsync(partnership.PartnershipId, "system-b", Enumerable.Range(0, 25).Select(n => Row(3100 + n)).ToList()));
+
+        results.Sum(r => r.Accepted).ShouldBe(30);
+        results.Sum(r => r.Rejected).ShouldBe(20);
+        results.SelectMany(r => r.Results).Where(r => r.Outcome == RowOutcome.Rejected)
+            .ShouldAllBe(r => r.Violations.Single().Description.StartsWith("the cohort is full"));
+        (await PartnershipAsync(partnership.PartnershipId)).CitizensHandedOver.ShouldBe(30);
+    }
+
+    [Fact]
+    public async Task An_empty_stream_or_an_unknown_partnership_is_refused_and_writes_nothing()
+    {
+        var partnership = await CreatePartnershipAsync(10);
+        var before = await suite.RowCountsAsync();
+
+        var empty = await Should.ThrowAsync<RpcException>(() => ImportAsync(partnership.PartnershipId, "empty", []));
+        empty.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        var unknown = await Should.ThrowAsync<RpcException>(() => ImportAsync(Guid.NewGuid().ToString(), "unknown", [Row(1)]));
+        unknown.StatusCode.ShouldBe(StatusCode.NotFound);
+
+        (await suite.RowCountsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_wrongly_enrolled_citizen_frees_the_place_and_leaves_follow_up()
+    {
+        var partnership = await CreatePartnershipAsync(capacity: 1);
+        var first = (await Cohort.HandOverCitizenAsync(HandOver(partnership.PartnershipId, 4000), deadline: SuiteClients.Deadline())).Citizen;
+        var full = await Should.ThrowAsync<RpcException>(Cohort.HandOverCitizenAsync(HandOver(partnership.PartnershipId, 4001), deadline: SuiteClients.Deadline()).ResponseAsync);
+        full.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+
+        var exit = await Cohort.RecordExitAsync(new RecordExitRequest
+        {
+            PartnershipId = partnership.PartnershipId,
+            CitizenId = first.CitizenId,
+            ExitDate = ThinSlice.Day(2023, 5, 1),
+            Reason = ExitReason.WronglyEnrolled,
+        }, deadline: SuiteClients.Deadline());
+        exit.Recorded.ShouldBeTrue();
+        exit.Citizen.Status.ShouldBe(CitizenStatus.Exited);
+
+        (await Cohort.HandOverCitizenAsync(HandOver(partnership.PartnershipId, 4001), deadline: SuiteClients.Deadline())).Created.ShouldBeTrue();
+        var status = await Cohort.GetFollowUpStatusAsync(new GetFollowUpStatusRequest
+        {
+            PartnershipId = partnership.PartnershipId, CitizenId = first.CitizenId, OnDate = ThinSlice.Day(2023, 4, 10),
+        }, deadline: SuiteClients.Deadline());
+        status.InFollowUp.ShouldBeFalse();
+        (await Cohort.RecordExitAsync(new RecordExitRequest
+        {
+            PartnershipId = partnership.PartnershipId, CitizenId = first.CitizenId, ExitDate = ThinSlice.Day(2023, 5, 1), Reason = ExitReason.WronglyEnrolled,
+        }, deadline: SuiteClients.Deadline())).Recorded.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_exit_ends_follow_up_on_its_date()
+    {
+        var partnership = await CreatePartnershipAsync(capacity: 5);
+        var citizen = (await Cohort.HandOverCitizenAsync(HandOver(partnership.PartnershipId, 4100), deadline: SuiteClients.Deadline())).Citizen;
+        await Cohort.RecordExitAsync(new RecordExitRequest
+        {
+            PartnershipId = partnership.PartnershipId, CitizenId = citizen.CitizenId, ExitDate = ThinSlice.Day(2024, 1, 15), Reason = ExitReason.MovedAway,
+        }, deadline: SuiteClients.Deadline());
+
+        (await FollowUpAsync(partnership.PartnershipId, citizen.CitizenId, ThinSlice.Day(2024, 1, 14))).InFollowUp.ShouldBeTrue();
+        (await FollowUpAsync(partnership.PartnershipId, citizen.CitizenId, ThinSlice.Day(2024, 1, 15))).InFollowUp.ShouldBeFalse();
+        var again = await Should.ThrowAsync<RpcException>(Cohort.RecordExitAsync(new RecordExitRequest
+        {
+            PartnershipId = partnership.PartnershipId, CitizenId = citizen.CitizenId, ExitDate = ThinSlice.Day(2024, 2, 1), Reason = ExitReason.Deceased,
+        }, deadline: SuiteClients.Deadline()).ResponseAsync);
+        again.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+    }
+
+    [Fact]
+    public async Task Amendments_are_versions_and_a_stale_amendment_is_refused()
+    {
+        var partnership = await CreatePartnershipAsync(capacity: 150);
+        var amendment = Amendment(partnership, expectedVersion: 1, capacity: 175, "Council decision 2023-09: 25 more places");
+
+        var amended = (await Cohort.AmendPartnershipAsync(amendment, deadline: SuiteClients.Deadline())).Partnership;
+        amended.Version.ShouldBe(2);
+        amended.CohortCapacity.ShouldBe(175);
+
+        var stale = await Should.ThrowAsync<RpcException>(Cohort.AmendPartnershipAsync(
+            Amendment(partnership, expectedVersion: 1, capacity: 200, "a second writer"), deadline: SuiteClients.Deadline()).ResponseAsync);
+        stale.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+
+        var versions = (await Cohort.ListPartnershipVersionsAsync(new ListPartnershipVersionsRequest { PartnershipId = partnership.PartnershipId },
+            deadline: SuiteClients.Deadline())).Versions;
+        versions.Select(v => (v.Partnership.Version, v.Partnership.CohortCapacity, v.Reason))
+            .ShouldBe([(1, 150, ""), (2, 175, "Council decision 2023-09: 25 more places")]);
+        (await PartnershipAsync(partnership.PartnershipId)).Version.ShouldBe(2);
+
+        // A retried registration still matches the agreement as it was registered.
+        var retried = await Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement(partnership.Reference),
+            deadline: SuiteClients.Deadline());
+        retried.Created.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Citizens_are_found_by_case_reference_listed_by_advisor_and_paged_without_gaps()
+    {
+        var partnership = await CreatePartnershipAsync(capacity: 150);
+        var rows = Enumerable.Range(0, 45).Select(n => Row(5000 + n).With(r => r.HandoverDate = ThinSlice.Day(2023, n < 20 ? 4 : 5, 1 + n % 20))).ToList();
+        (await ImportAsync(partnership.PartnershipId, "paging", rows)).Accepted.ShouldBe(45);
+
+        var found = (await Cohort.GetCitizenAsync(new GetCitizenRequest { PartnershipId = partnership.PartnershipId, CaseReference = rows[7].CaseReference },
+            deadline: SuiteClients.Deadline())).Citizen;
+        found.CaseReference.ShouldBe(rows[7].CaseReference);
+
+        await Cohort.AssignAdvisorAsync(new AssignAdvisorRequest
+        {
+            PartnershipId = partnership.PartnershipId, CitizenId = found.CitizenId, AdvisorId = "advisor-17", AssignedOn = ThinSlice.Day(2023, 6, 1),
+        }, deadline: SuiteClients.Deadline());
+        var byAdvisor = await Cohort.ListCitizensAsync(new ListCitizensRequest { PartnershipId = partnership.PartnershipId, AdvisorId = "advisor-17" },
+            deadline: SuiteClients.Deadline());
+        byAdvisor.Citizens.ShouldHaveSingleItem().CitizenId.ShouldBe(found.CitizenId);
+
+        var seen = new List<string>();
+        var token = "";
+        do
+        {
+            var page = await Cohort.ListCitizensAsync(new ListCitizensRequest { PartnershipId = partnership.PartnershipId, PageSize = 10, PageToken = token },
+                deadline: SuiteClients.Deadline());
+            page.Citizens.Count.ShouldBeLessThanOrEqualTo(10);
+            seen.AddRange(page.Citizens.Select(c => c.CitizenId));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        seen.Count.ShouldBe(45);
+        seen.Distinct().Count().ShouldBe(45);
+
+        var may = await Cohort.ListCitizensAsync(new ListCitizensRequest { PartnershipId = partnership.PartnershipId, HandoverMonth = "2023-05", PageSize = 100 },
+            deadline: SuiteClients.Deadline());
+        may.Citizens.Count.ShouldBe(25);
+
+        var counts = await Cohort.CountCitizensAsync(new CountCitizensRequest { PartnershipId = partnership.PartnershipId, AsOf = ThinSlice.Day(2025, 4, 30) },
+            deadline: SuiteClients.Deadline());
+        counts.Total.ShouldBe(45);
+        counts.Counts.Single(c => c.Status == CitizenStatus.Completed).Citizens.ShouldBe(20);
+        counts.Counts.Single(c => c.Status == CitizenStatus.InFollowUp).Citizens.ShouldBe(25);
+    }
+
+    private async Task<Partnership> CreatePartnershipAsync(int capacity) =>
+        (await Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement(TestCitizens.UniqueReference("cohort")).With(p => p.CohortCapacity = capacity),
+            deadline: SuiteClients.Deadline())).Partnership;
+
+    private async Task<Partnership> PartnershipAsync(string id) =>
+        (await Cohort.GetPartnershipAsync(new GetPartnershipRequest { PartnershipId = id }, deadline: SuiteClients.Deadline())).Partnership;
+
+    private async Task<GetFollowUpStatusResponse> FollowUpAsync(string partnershipId, string citizenId, Google.Type.Date on) =>
+        await Cohort.GetFollowUpStatusAsync(new GetFollowUpStatusRequest { PartnershipId = partnershipId, CitizenId = citizenId, OnDate = on },
+            deadline: SuiteClients.Deadline());
+
+    private async Task<ImportCitizensResponse> ImportAsync(string partnershipId, string idempotencyKey, IReadOnlyList<CitizenRow> rows)
+    {
+        using var call = Cohort.ImportCitizens(deadline: SuiteClients.Deadline());
+        var first = true;
+        foreach (var row in rows)
+        {
+            await call.RequestStream.WriteAsync(first
+                ? new ImportCitizensRequest { PartnershipId = partnershipId, IdempotencyKey = idempotencyKey, Row = row }
+                : new ImportCitizensRequest { Row = row });
+            first = false;
+        }
+        await call.RequestStream.CompleteAsync();
+        return await call.ResponseAsync;
+    }
+
+    private static CitizenRow Row(int n) => new()
+    {
+        Cpr = TestCitizens.Cpr(n),
+        HandoverDate = ThinSlice.Day(2023, 4, 3),
+        BenefitType = BenefitType.SicknessBenefit,
+        WeeksSickListed = 30 + n % 20,
+        CaseReference = $"HAD-{n}",
+    };
+
+    private static HandOverCitizenRequest HandOver(string partnershipId, int n) => new()
+    {
+        PartnershipId = partnershipId,
+        Cpr = TestCitizens.Cpr(n),
+        HandoverDate = ThinSlice.Day(2023, 4, 3),
+        BenefitType = BenefitType.JobClarificationBenefit,
+        WeeksSickListed = 40,
+        CaseReference = $"HAD-{n}",
+    };
+
+    private static AmendPartnershipRequest Amendment(Partnership current, int expectedVersion, int capacity, string reason) => new()
+    {
+        PartnershipId = current.PartnershipId,
+        ExpectedVersion = expectedVersion,
+        Name = current.Name,
+        Kommune = current.Kommune,
+        Provider = current.Provider,
+        Investor = current.Investor,
+        ContractStart = current.ContractStart,
+        ContractEnd = current.ContractEnd,
+        CohortCapacity = capacity,
+        FollowUpMonths = current.FollowUpMonths,
+        HandoverWindowStart = current.HandoverWindowStart,
+        HandoverWindowEnd = current.HandoverWindowEnd,
+        Eligibility = current.Eligibility,
+        Reason = reason,
+    };
+}

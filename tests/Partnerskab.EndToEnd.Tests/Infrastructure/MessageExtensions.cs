@@ -1,0 +1,14 @@
+using Google.Protobuf;
+
+namespace Partnerskab.EndToEnd.Tests.Infrastructure;
+
+public static class MessageExtensions
+{
+    /// <summary>A changed copy of a protobuf message, as `with` is for records.</summary>
+    public static T With<T>(this T message, Action<T> change) where T : IMessage<T>, IDeepCloneable<T>
+    {
+        var copy = message.Clone();
+        change(copy);
+        return copy;
+    }
+}
