@@ -93,6 +93,20 @@ public sealed class CohortTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task An_oversized_message_is_refused_before_it_is_read()
+    {
+        var partnership = await CreatePartnershipAsync(capacity: 5);
+        var before = await suite.RowCountsAsync();
+
+        var error = await Should.ThrowAsync<RpcException>(Cohort.HandOverCitizenAsync(
+            HandOver(partnership.PartnershipId, 4200).With(h => h.CaseReference = new string('x', 5 * 1024 * 1024)),
+            deadline: SuiteClients.Deadline()).ResponseAsync);
+
+        error.StatusCode.ShouldBe(StatusCode.ResourceExhausted);
+        (await suite.RowCountsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task A_wrongly_enrolled_citizen_frees_the_place_and_leaves_follow_up()
     {
         var partnership = await CreatePartnershipAsync(capacity: 1);

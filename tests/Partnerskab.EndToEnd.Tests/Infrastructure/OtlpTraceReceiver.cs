@@ -15,7 +15,7 @@ namespace Partnerskab.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public sealed class OtlpTraceReceiver : IAsyncDisposable
 {
-    public sealed record ReceivedSpan(string Service, string TraceId, string SpanId, string ParentSpanId, string Name, int Kind);
+    public sealed record ReceivedSpan(string Service, string TraceId, string SpanId, string ParentSpanId, string Name, int Kind, IReadOnlyList<string> Attributes);
 
     private readonly ConcurrentQueue<ReceivedSpan> spans = new();
     private readonly WebApplication app;
@@ -97,11 +97,13 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
         return (key, value);
     }
 
-    // Span { bytes trace_id = 1; bytes span_id = 2; bytes parent_span_id = 4; string name = 5; SpanKind kind = 6; }
+    // Span { bytes trace_id = 1; bytes span_id = 2; bytes parent_span_id = 4; string name = 5; SpanKind kind = 6;
+    //        repeated KeyValue attributes = 9; }
     private static ReceivedSpan ParseSpan(string service, byte[] bytes)
     {
         string traceId = "", spanId = "", parent = "", name = "";
         var kind = 0;
+        var attributes = new List<string>();
         var input = new CodedInputStream(bytes);
         uint tag;
         while ((tag = input.ReadTag()) != 0)
@@ -113,10 +115,14 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
                 case 4: parent = Convert.ToHexStringLower(input.ReadBytes().ToByteArray()); break;
                 case 5: name = input.ReadString(); break;
                 case 6: kind = input.ReadEnum(); break;
+                case 9:
+                    var (key, value) = ParseKeyValue(input.ReadBytes().ToByteArray());
+                    attributes.Add($"{key}={value}");
+                    break;
                 default: input.SkipLastField(); break;
             }
         }
-        return new ReceivedSpan(service, traceId, spanId, parent, name, kind);
+        return new ReceivedSpan(service, traceId, spanId, parent, name, kind, attributes);
     }
 
     /// <summary>The length-delimited fields of a message (nested messages, strings, bytes); others are skipped.</summary>
