@@ -8,9 +8,12 @@ namespace Partnerskab.Scenario;
 /// <summary>gRPC clients of the three services, as an outside system holds them.</summary>
 public sealed class SuiteClients(Uri cohortUrl, Uri outcomeUrl, Uri paymentUrl) : IDisposable
 {
-    private readonly GrpcChannel cohortChannel = GrpcChannel.ForAddress(cohortUrl);
-    private readonly GrpcChannel outcomeChannel = GrpcChannel.ForAddress(outcomeUrl);
-    private readonly GrpcChannel paymentChannel = GrpcChannel.ForAddress(paymentUrl);
+    // Import answers carry one result per row: some 5 MB for 100,000 rows.
+    private static readonly GrpcChannelOptions Options = new() { MaxReceiveMessageSize = 64 * 1024 * 1024 };
+
+    private readonly GrpcChannel cohortChannel = GrpcChannel.ForAddress(cohortUrl, Options);
+    private readonly GrpcChannel outcomeChannel = GrpcChannel.ForAddress(outcomeUrl, Options);
+    private readonly GrpcChannel paymentChannel = GrpcChannel.ForAddress(paymentUrl, Options);
 
     public CohortService.CohortServiceClient Cohort => new(cohortChannel);
     public OutcomeService.OutcomeServiceClient Outcome => new(outcomeChannel);

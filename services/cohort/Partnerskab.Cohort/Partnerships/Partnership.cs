@@ -55,9 +55,9 @@ public sealed class AgreementTerms
     public AgreementTerms Copy() => new()
     {
         Name = Name,
-        Kommune = Kommune,
-        Provider = Provider,
-        Investor = Investor,
+        Kommune = Kommune with { },
+        Provider = Provider with { },
+        Investor = Investor with { },
         ContractStart = ContractStart,
         ContractEnd = ContractEnd,
         CohortCapacity = CohortCapacity,

@@ -60,34 +60,46 @@ public sealed class OutboxRelay<TDb>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetCurrentInstant();
         var due = await db.Set<OutboxMessage>()
             .FromSql($"""
                 SELECT * FROM outbox_messages
-                WHERE sent_at IS NULL AND next_attempt_at <= {now}
+                WHERE sent_at IS NULL AND next_attempt_at <= {clock.GetCurrentInstant()}
                 ORDER BY sequence
                 LIMIT {settings.BatchSize}
                 FOR UPDATE SKIP LOCKED
                 """)
             .ToListAsync(cancellationToken);
 
-        foreach (var row in due)
+        // Published side by side: the broker's confirms come back pipelined instead of one
+        // round trip per message. Consumers never rely on the order of events.
+        var outcomes = await Task.WhenAll(due.Select(async row =>
         {
             try
             {
                 await PublishAsync(row, cancellationToken);
-                row.SentAt = clock.GetCurrentInstant();
+                return (Row: row, Error: (Exception?)null);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                row.Attempts++;
-                row.NextAttemptAt = clock.GetCurrentInstant() + Duration.FromTimeSpan(RetryDelay(row.Attempts));
-                row.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-                logger.LogWarning("Publishing outbox message {MessageId} failed (attempt {Attempts}): {Error}",
-                    row.MessageId, row.Attempts, e.Message);
-                // The broker is most likely away; the other rows wait for the next pass.
-                break;
+                return (Row: row, Error: e);
             }
+        }));
+        var now = clock.GetCurrentInstant();
+        foreach (var (row, error) in outcomes)
+        {
+            if (error is null)
+            {
+                row.SentAt = now;
+                continue;
+            }
+            row.Attempts++;
+            row.NextAttemptAt = now + Duration.FromTimeSpan(RetryDelay(row.Attempts));
+            row.LastError = error.Message.Length > 1000 ? error.Message[..1000] : error.Message;
+        }
+        if (outcomes.FirstOrDefault(o => o.Error is not null) is { Error: { } firstError } failed)
+        {
+            logger.LogWarning("Publishing {Failed} of {Claimed} outbox messages failed (first: {MessageId}, attempt {Attempts}): {Error}",
+                outcomes.Count(o => o.Error is not null), due.Count, failed.Row.MessageId, failed.Row.Attempts, firstError.Message);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
