@@ -50,6 +50,17 @@ public sealed class ServiceProcess(
         await process.WaitForExitAsync();
     }
 
+    /// <summary>SIGTERM, as an orchestrator stops a service; returns the exit code once the process has ended.</summary>
+    public async Task<int> TerminateAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process!.Id.ToString()]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        await process.WaitForExitAsync();
+        return process.ExitCode;
+    }
+
     public string OutputTail(int lines = 40) => string.Join('\n', output.TakeLast(lines));
 
     private void Keep(string? line)
