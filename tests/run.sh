@@ -89,16 +89,13 @@ ensure_buf
 # One private directory per run, deleted on exit (the TRX files are copied out first
 # when something failed).
 WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/partnerskab-test.XXXXXX")
-chmod 711 "$WORK_DIR" # the postgres user must be able to reach WORK_DIR/pg
 RESULTS_DIR=$WORK_DIR/results
 
 # shellcheck disable=SC2317 # invoked by the trap below
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
-    pg_throwaway_stop "$WORK_DIR/pg" || true
-    rabbitmq_throwaway_stop "$WORK_DIR/rabbitmq" || true
-    rm -rf "$WORK_DIR"
+    test_infrastructure_stop "$WORK_DIR"
     exit "$rc"
 }
 trap cleanup EXIT
@@ -106,15 +103,8 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-pg_throwaway_start "$WORK_DIR/pg"
-rabbitmq_throwaway_start "$WORK_DIR/rabbitmq"
-
+test_infrastructure_start "$WORK_DIR"
 export PARTNERSKAB_REPO_ROOT=$REPO_ROOT
-# Trust authentication: the password is ignored, but keeps the string realistic.
-export PARTNERSKAB_TEST_POSTGRES="Host=127.0.0.1;Port=$THROWAWAY_PG_PORT;Username=postgres;Password=postgres"
-export PARTNERSKAB_TEST_RABBITMQ_PORT=$THROWAWAY_RABBITMQ_PORT
-infra_log "PARTNERSKAB_TEST_POSTGRES=$PARTNERSKAB_TEST_POSTGRES"
-infra_log "PARTNERSKAB_TEST_RABBITMQ_PORT=$PARTNERSKAB_TEST_RABBITMQ_PORT"
 infra_log "PARTNERSKAB_BUF=$PARTNERSKAB_BUF"
 
 infra_log "dotnet build Partnerskab.sln -c Release"

@@ -354,3 +354,29 @@ _rabbitmq_wipe() {
     _rabbitmq_kill "$dir"
     rm -rf "${dir:?}/home" "$dir/mnesia" "$dir/log" "$dir/plugins-expand" "$dir/infra.env"
 }
+
+# --------------------------------------------------------------------------------------
+# Throwaway infrastructure for tests and benchmarks
+# --------------------------------------------------------------------------------------
+
+# test_infrastructure_start DIR: a private PostgreSQL and RabbitMQ with all state under DIR,
+# exported to the .NET test and benchmark code as PARTNERSKAB_TEST_POSTGRES (superuser, trust
+# authentication: the password is ignored) and PARTNERSKAB_TEST_RABBITMQ_PORT (guest/guest).
+test_infrastructure_start() {
+    local dir=$1
+    chmod 711 "$dir" # the postgres user must be able to reach DIR/pg
+    pg_throwaway_start "$dir/pg"
+    rabbitmq_throwaway_start "$dir/rabbitmq"
+    export PARTNERSKAB_TEST_POSTGRES="Host=127.0.0.1;Port=$THROWAWAY_PG_PORT;Username=postgres;Password=postgres"
+    export PARTNERSKAB_TEST_RABBITMQ_PORT=$THROWAWAY_RABBITMQ_PORT
+    infra_log "PARTNERSKAB_TEST_POSTGRES=$PARTNERSKAB_TEST_POSTGRES"
+    infra_log "PARTNERSKAB_TEST_RABBITMQ_PORT=$PARTNERSKAB_TEST_RABBITMQ_PORT"
+}
+
+# test_infrastructure_stop DIR: stop both and delete DIR.
+test_infrastructure_stop() {
+    local dir=$1
+    pg_throwaway_stop "$dir/pg" || true
+    rabbitmq_throwaway_stop "$dir/rabbitmq" || true
+    rm -rf "$dir"
+}

@@ -1,22 +1,40 @@
+using System.Text.Json;
 using Partnerskab.Benchmarks;
-using Partnerskab.Scenario;
+using Partnerskab.Testing;
 
-// Usage: Partnerskab.Benchmarks import [rows]
-// Runs against the services at COHORT_URL, OUTCOME_URL and PAYMENT_URL (deploy/up.sh's by default).
-static Uri Url(string name, string fallback) => new(Environment.GetEnvironmentVariable(name) ?? fallback);
+// Usage: Partnerskab.Benchmarks [--quick] [--out DIR]
+// Run by tests/bench.sh, which starts a throwaway PostgreSQL and RabbitMQ; this program starts
+// the three services itself, measures each path and its ceiling in the same run, and writes
+// results.md and results.json to DIR (default: benchmark-results).
+var quick = args.Contains("--quick");
+var outIndex = Array.IndexOf(args, "--out");
+var outDir = Directory.CreateDirectory(outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : "benchmark-results").FullName;
+var importRows = quick ? 2_000 : 100_000;
 
-if (args is not ["import", ..])
+await using var suite = await LocalSuite.StartAsync("bench");
+var results = new List<Measurement>();
+
+var import = await ImportBenchmark.RunAsync(suite.Clients, importRows);
+var copy = await CopyCeiling.RunAsync(suite.ConnectionString("cohort"), importRows);
+results.Add(new Measurement(
+    $"cohort import, client-streaming gRPC, {importRows:N0} citizens",
+    import.RowsPerSecond, "rows/s",
+    importRows / copy.TotalSeconds, "Npgsql binary COPY of the same rows into a table like citizens",
+    GoalShare: 0.40));
+
+foreach (var service in suite.Services)
 {
-    Console.Error.WriteLine("usage: Partnerskab.Benchmarks import [rows]");
-    return 2;
+    results.Add(new Measurement($"memory: {service.Name}", PeakResidentMegabytes(service.ProcessId), "MB peak RSS", null, null, GoalMaximum: 300));
 }
 
-var rows = args.Length > 1 ? int.Parse(args[1]) : 100_000;
-using var suite = new SuiteClients(
-    Url("COHORT_URL", "http://127.0.0.1:5101"),
-    Url("OUTCOME_URL", "http://127.0.0.1:5201"),
-    Url("PAYMENT_URL", "http://127.0.0.1:5301"));
+await File.WriteAllTextAsync(Path.Combine(outDir, "results.json"), JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+await File.WriteAllTextAsync(Path.Combine(outDir, "results.md"), Measurement.Table(results));
+Console.WriteLine(Measurement.Table(results));
+return 0;
 
-var result = await ImportBenchmark.RunAsync(suite, rows);
-Console.WriteLine($"| cohort import, client-streaming gRPC, {result.Rows:N0} citizens | {result.RowsPerSecond:N0} rows/s | {result.Elapsed.TotalSeconds:N1} s | accepted {result.Accepted:N0}, rejected {result.Rejected:N0} |");
-return result.Accepted == rows ? 0 : 1;
+// VmHWM: the highest resident set size the process has had.
+static double PeakResidentMegabytes(int processId) =>
+    File.ReadLines($"/proc/{processId}/status")
+        .Where(line => line.StartsWith("VmHWM:"))
+        .Select(line => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024)
+        .Single();

@@ -1,47 +1,45 @@
-using System.Security.Cryptography;
 using Npgsql;
 using Partnerskab.Scenario;
 
 namespace Partnerskab.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// The whole suite as users run it: the three service processes, each with its own fresh
-/// database in the throwaway PostgreSQL, talking through the throwaway RabbitMQ, exporting
-/// traces to an OTLP receiver. Shared by the end-to-end tests, which run one at a time.
+/// The whole suite as users run it (see <see cref="LocalSuite"/>), exporting traces to an OTLP
+/// receiver the tests read. Shared by the end-to-end tests, which run one at a time.
 /// </summary>
 public sealed class SuiteFixture : IAsyncLifetime
 {
-    private readonly string runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+    private LocalSuite? suite;
 
     public OtlpTraceReceiver Traces { get; } = new(TestEnvironment.FreePort());
-    public ServiceProcess Cohort { get; private set; } = null!;
-    public ServiceProcess Outcome { get; private set; } = null!;
-    public ServiceProcess Payment { get; private set; } = null!;
-    public SuiteClients Clients { get; private set; } = null!;
+    public ServiceProcess Cohort => Suite.Cohort;
+    public ServiceProcess Outcome => Suite.Outcome;
+    public ServiceProcess Payment => Suite.Payment;
+    public SuiteClients Clients => Suite.Clients;
+    public IEnumerable<ServiceProcess> Services => Suite.Services;
 
-    public IEnumerable<ServiceProcess> Services => [Cohort, Outcome, Payment];
-
-    public string DatabaseName(string service) => $"e2e_{runId}_{service}";
+    private LocalSuite Suite => suite ?? throw new InvalidOperationException("The suite did not start.");
 
     public async Task InitializeAsync()
     {
         await Traces.StartAsync();
-        var pseudonymKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        Cohort = Create("cohort", "Cohort", new() { ["Pseudonym__Key"] = pseudonymKey });
-        Outcome = Create("outcome", "Outcome", new() { ["Services__CohortUrl"] = Cohort.GrpcUrl.ToString() });
-        Payment = Create("payment", "Payment", new());
-
-        await Task.WhenAll(Cohort.StartAsync(), Outcome.StartAsync(), Payment.StartAsync());
-        Clients = new SuiteClients(Cohort.GrpcUrl, Outcome.GrpcUrl, Payment.GrpcUrl);
+        suite = await LocalSuite.StartAsync("e2e", new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Traces.Endpoint.ToString(),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000",
+            ["Logging__LogLevel__Default"] = "Information",
+        });
     }
 
     public async Task DisposeAsync()
     {
-        Clients?.Dispose();
-        // Services are null when start-up failed before they were created.
-        foreach (var service in Services.Where(s => s is not null)) await service.DisposeAsync();
+        if (suite is not null) await suite.DisposeAsync();
         await Traces.DisposeAsync();
     }
+
+    public string ConnectionString(string service) => Suite.ConnectionString(service);
 
     /// <summary>Row counts of every table of the three services' databases.</summary>
     public async Task<IReadOnlyDictionary<string, long>> RowCountsAsync() =>
@@ -71,26 +69,6 @@ public sealed class SuiteFixture : IAsyncLifetime
             }
         }
         return results;
-    }
-
-    public string ConnectionString(string service) => $"{TestEnvironment.PostgresConnectionString};Database={DatabaseName(service)}";
-
-    private ServiceProcess Create(string service, string project, Dictionary<string, string> extra)
-    {
-        var dll = Path.Combine(TestEnvironment.RepositoryRoot, "services", service, $"Partnerskab.{project}", "bin",
-            TestEnvironment.Configuration, "net10.0", $"Partnerskab.{project}.dll");
-        var environment = new Dictionary<string, string>(extra)
-        {
-            ["ConnectionStrings__Database"] = ConnectionString(service),
-            ["RabbitMq__Port"] = TestEnvironment.RabbitMqPort.ToString(),
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Traces.Endpoint.ToString(),
-            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
-            ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000",
-            ["Logging__LogLevel__Default"] = "Information",
-        };
-        return new ServiceProcess(service, dll, environment, TestEnvironment.FreePort(), TestEnvironment.FreePort(),
-            Path.Combine(TestEnvironment.LogDirectory, $"{DatabaseName(service)}.log"));
     }
 }
 

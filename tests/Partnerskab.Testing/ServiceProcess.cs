@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Partnerskab.EndToEnd.Tests.Infrastructure;
+namespace Partnerskab.Testing;
 
 /// <summary>One real service process (dotnet Partnerskab.X.dll) on its own ports.</summary>
 /// <remarks>Its output is kept in memory for assertions and written to a log file for diagnosis.</remarks>
@@ -17,6 +17,9 @@ public sealed class ServiceProcess(
     public string Name { get; } = name;
     public Uri GrpcUrl { get; } = new($"http://127.0.0.1:{grpcPort}");
     public Uri HttpUrl { get; } = new($"http://127.0.0.1:{httpPort}");
+
+    /// <summary>The operating system's id of the running process.</summary>
+    public int ProcessId => process?.Id ?? throw new InvalidOperationException($"{Name} is not started.");
 
     /// <summary>Everything the process wrote to stdout and stderr (the most recent lines).</summary>
     public IReadOnlyCollection<string> Output => output;

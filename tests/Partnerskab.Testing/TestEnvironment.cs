@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 
-namespace Partnerskab.EndToEnd.Tests.Infrastructure;
+namespace Partnerskab.Testing;
 
 /// <summary>
 /// What tests/run.sh provides: a throwaway PostgreSQL and RabbitMQ. A test run without them

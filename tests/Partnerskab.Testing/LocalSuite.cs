@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using Partnerskab.Scenario;
+
+namespace Partnerskab.Testing;
+
+/// <summary>
+/// The three service processes as users run them, each with its own fresh database in the
+/// PostgreSQL that tests/run.sh (or tests/bench.sh) started, talking through its RabbitMQ.
+/// </summary>
+public sealed class LocalSuite : IAsyncDisposable
+{
+    private readonly string databasePrefix;
+
+    private LocalSuite(string databasePrefix, IReadOnlyDictionary<string, string> environment)
+    {
+        this.databasePrefix = databasePrefix;
+        var pseudonymKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        Cohort = Create("cohort", "Cohort", environment, new() { ["Pseudonym__Key"] = pseudonymKey });
+        Outcome = Create("outcome", "Outcome", environment, new() { ["Services__CohortUrl"] = Cohort.GrpcUrl.ToString() });
+        Payment = Create("payment", "Payment", environment, []);
+        Clients = new SuiteClients(Cohort.GrpcUrl, Outcome.GrpcUrl, Payment.GrpcUrl);
+    }
+
+    public ServiceProcess Cohort { get; }
+    public ServiceProcess Outcome { get; }
+    public ServiceProcess Payment { get; }
+    public SuiteClients Clients { get; }
+
+    public IEnumerable<ServiceProcess> Services => [Cohort, Outcome, Payment];
+
+    /// <summary>Starts the services on fresh databases named "{prefix}_{random}_{service}", with extra environment for all three.</summary>
+    public static async Task<LocalSuite> StartAsync(string databasePrefix, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var suite = new LocalSuite($"{databasePrefix}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}", environment ?? new Dictionary<string, string>());
+        await Task.WhenAll(suite.Services.Select(s => s.StartAsync()));
+        return suite;
+    }
+
+    public string DatabaseName(string service) => $"{databasePrefix}_{service}";
+
+    public string ConnectionString(string service) => $"{TestEnvironment.PostgresConnectionString};Database={DatabaseName(service)}";
+
+    private ServiceProcess Create(string service, string project, IReadOnlyDictionary<string, string> common, Dictionary<string, string> own)
+    {
+        var dll = Path.Combine(TestEnvironment.RepositoryRoot, "services", service, $"Partnerskab.{project}", "bin",
+            TestEnvironment.Configuration, "net10.0", $"Partnerskab.{project}.dll");
+        var environment = new Dictionary<string, string>(own)
+        {
+            ["ConnectionStrings__Database"] = ConnectionString(service),
+            ["RabbitMq__Port"] = TestEnvironment.RabbitMqPort.ToString(),
+        };
+        foreach (var (key, value) in common) environment[key] = value;
+        return new ServiceProcess(service, dll, environment, TestEnvironment.FreePort(), TestEnvironment.FreePort(),
+            Path.Combine(TestEnvironment.LogDirectory, $"{DatabaseName(service)}.log"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Clients.Dispose();
+        foreach (var service in Services) await service.DisposeAsync();
+    }
+}
