@@ -36,6 +36,8 @@ public sealed class OutcomeClaim
     public Instant ClaimedAt { get; set; }
     public Instant? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
+    /// <summary>Why the kommune rejected the claim.</summary>
+    public string? DecisionReason { get; set; }
 
     public bool SameClaimAs(OutcomeClaim other) =>
         CitizenId == other.CitizenId && Kind == other.Kind && OutcomeDate == other.OutcomeDate

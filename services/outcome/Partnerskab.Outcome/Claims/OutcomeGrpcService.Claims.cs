@@ -122,6 +122,40 @@ public sealed partial class OutcomeGrpcService
         return response;
     }
 
+    public override async Task<RejectOutcomeClaimResponse> RejectOutcomeClaim(RejectOutcomeClaimRequest request, ServerCallContext context)
+    {
+        var v = new RequestValidator();
+        var claimId = v.Id(request.ClaimId, "claim_id");
+        var rejectedBy = v.Text(request.RejectedBy, "rejected_by", 100);
+        var reason = v.Text(request.Reason, "reason", 500);
+        v.ThrowIfInvalid();
+
+        var cancellationToken = context.CancellationToken;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claim = await db.Claims.FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken)
+            ?? throw DomainException.NotFound($"Claim {claimId} does not exist.");
+        // Under the citizen's lock, so a verification running at the same time cannot slip between.
+        var lockKey = $"{claim.PartnershipId}/{claim.CitizenId}";
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockKey}))", cancellationToken);
+        await db.Entry(claim).ReloadAsync(cancellationToken);
+        switch (claim.Status)
+        {
+            case ClaimStatus.Verified:
+                throw DomainException.FailedPrecondition($"Claim {claimId} is verified; a verified outcome is revoked, not rejected.");
+            case ClaimStatus.Rejected when claim.DecisionReason != reason:
+                throw DomainException.FailedPrecondition($"Claim {claimId} was already rejected for another reason: {claim.DecisionReason}");
+            case ClaimStatus.Claimed:
+                claim.Status = ClaimStatus.Rejected;
+                claim.DecidedAt = clock.GetCurrentInstant();
+                claim.DecidedBy = rejectedBy;
+                claim.DecisionReason = reason;
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new RejectOutcomeClaimResponse { Claim = ToProto(claim) };
+    }
+
     private async Task<IReadOnlyList<Milestone>> ReachMilestonesAsync(
         Guid partnershipId, string citizenId, CohortLookup.FollowUpAnswer followUp, CancellationToken cancellationToken)
     {
@@ -195,6 +229,8 @@ public sealed partial class OutcomeGrpcService
         EmployerCvr = c.EmployerCvr,
         EvidenceReference = c.EvidenceReference,
         Status = (Protos.Outcome.V1.ClaimStatus)(int)c.Status,
+        DecidedBy = c.DecidedBy ?? "",
+        DecisionReason = c.DecisionReason ?? "",
     };
 
     private static Protos.Outcome.V1.Milestone ToProto(Milestone m) => new()

@@ -4,6 +4,7 @@ using Partnerskab.Messaging;
 using Partnerskab.Outcome.Claims;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
+using Partnerskab.Outcome.Timeline;
 using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Outcome.Persistence;
@@ -14,6 +15,8 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
     public DbSet<OutcomeClaim> Claims => Set<OutcomeClaim>();
     public DbSet<MilestoneDefinition> MilestoneDefinitions => Set<MilestoneDefinition>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<WeeklyStatusReport> WeeklyStatusReports => Set<WeeklyStatusReport>();
+    public DbSet<StatusImportRun> StatusImportRuns => Set<StatusImportRun>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -33,6 +36,7 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
             claim.Property(c => c.EmployerCvr).HasMaxLength(8);
             claim.Property(c => c.EvidenceReference).HasMaxLength(200);
             claim.Property(c => c.DecidedBy).HasMaxLength(100);
+            claim.Property(c => c.DecisionReason).HasMaxLength(500);
         });
         model.Entity<MilestoneDefinition>(definition =>
         {
@@ -47,6 +51,16 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
             milestone.HasIndex(m => new { m.PartnershipId, m.CitizenId, m.Code }).IsUnique();
             milestone.Property(m => m.CitizenId).HasMaxLength(64);
             milestone.Property(m => m.Code).HasMaxLength(50);
+        });
+        model.Entity<WeeklyStatusReport>(report =>
+        {
+            report.HasKey(r => new { r.PartnershipId, r.CitizenId, r.WeekStart, r.Source });
+            report.Property(r => r.CitizenId).HasMaxLength(64);
+        });
+        model.Entity<StatusImportRun>(run =>
+        {
+            run.HasKey(r => new { r.PartnershipId, r.IdempotencyKey });
+            run.Property(r => r.IdempotencyKey).HasMaxLength(100);
         });
     }
 }

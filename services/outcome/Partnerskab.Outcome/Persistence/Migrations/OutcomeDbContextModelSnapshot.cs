@@ -141,6 +141,11 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("decided_by");
 
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("decision_reason");
+
                     b.Property<string>("EmployerCvr")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -286,6 +291,69 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasName("pk_milestone_definitions");
 
                     b.ToTable("milestone_definitions", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Outcome.Timeline.StatusImportRun", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Instant>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<byte[]>("Response")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("response");
+
+                    b.HasKey("PartnershipId", "IdempotencyKey")
+                        .HasName("pk_status_import_runs");
+
+                    b.ToTable("status_import_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Outcome.Timeline.WeeklyStatusReport", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("CitizenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("citizen_id");
+
+                    b.Property<LocalDate>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<int>("PaidHoursHundredths")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_hours_hundredths");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("PartnershipId", "CitizenId", "WeekStart", "Source")
+                        .HasName("pk_weekly_status_reports");
+
+                    b.ToTable("weekly_status_reports", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,236 @@
+using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using NodaTime.Calendars;
+using Partnerskab.Outcome.Timeline;
+using Partnerskab.Protos.Outcome.V1;
+using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Errors;
+using Partnerskab.ServiceDefaults.Persistence;
+using StatusSource = Partnerskab.Outcome.Timeline.StatusSource;
+
+namespace Partnerskab.Outcome;
+
+public sealed partial class OutcomeGrpcService
+{
+    private const int StatusBatchSize = 1000;
+    public const int MaxStatusRows = 2_000_000;
+
+    public override async Task<ReportWeeklyStatusesResponse> ReportWeeklyStatuses(
+        IAsyncStreamReader<ReportWeeklyStatusesRequest> requestStream, ServerCallContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var stream = new StatusStream();
+        var batch = new List<(int RowNumber, ReportWeeklyStatusesRequest Message)>(StatusBatchSize);
+        var rowNumber = 0;
+        await foreach (var message in requestStream.ReadAllAsync(cancellationToken))
+        {
+            rowNumber++;
+            if (rowNumber == 1)
+            {
+                var replay = await StartStatusStreamAsync(stream, message, cancellationToken);
+                if (replay is not null) return replay;
+            }
+            batch.Add((rowNumber, message));
+            if (batch.Count == StatusBatchSize)
+            {
+                await StatusBatchAsync(stream, batch, cancellationToken);
+                batch.Clear();
+            }
+        }
+        if (rowNumber == 0)
+        {
+            throw new InvalidRequestException([new Google.Rpc.BadRequest.Types.FieldViolation { Field = "row", Description = "the stream has no rows" }]);
+        }
+        await StatusBatchAsync(stream, batch, cancellationToken);
+        // Rows refused on their own fields were answered before the rest of their batch.
+        var inOrder = stream.Response.Results.OrderBy(r => r.RowNumber).ToList();
+        stream.Response.Results.Clear();
+        stream.Response.Results.AddRange(inOrder);
+
+        db.StatusImportRuns.Add(new StatusImportRun
+        {
+            PartnershipId = stream.PartnershipId,
+            IdempotencyKey = stream.IdempotencyKey,
+            Response = stream.Response.ToByteArray(),
+            CompletedAt = clock.GetCurrentInstant(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // The same stream ran twice at once; both answers say the same about every row.
+        }
+        return stream.Response;
+    }
+
+    public override async Task<GetTimelineResponse> GetTimeline(GetTimelineRequest request, ServerCallContext context)
+    {
+        var v = new RequestValidator();
+        var partnershipId = v.Id(request.PartnershipId, "partnership_id");
+        var citizenId = ValidCitizenId(v, request.CitizenId);
+        v.ThrowIfInvalid();
+
+        var cancellationToken = context.CancellationToken;
+        var citizen = await db.FollowUpCitizens.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId, cancellationToken)
+            ?? throw DomainException.NotFound($"Citizen {citizenId} is not in follow-up in partnership {partnershipId}.");
+        var reports = await db.WeeklyStatusReports.AsNoTracking()
+            .Where(r => r.PartnershipId == partnershipId && r.CitizenId == citizenId)
+            .ToListAsync(cancellationToken);
+
+        var response = new GetTimelineResponse
+        {
+            CitizenId = citizenId,
+            FollowUpStart = citizen.FollowUpStart.ToProto(),
+            FollowUpEnd = citizen.FollowUpEnd.ToProto(),
+        };
+        response.Weeks.AddRange(WeeklyTimeline.Build(reports.Select(r => r.ToReport())).Select(w => new TimelineWeek
+        {
+            IsoWeekYear = WeekYearRules.Iso.GetWeekYear(w.WeekStart),
+            IsoWeek = WeekYearRules.Iso.GetWeekOfWeekYear(w.WeekStart),
+            WeekStart = w.WeekStart.ToProto(),
+            Status = (WeeklyStatus)(int)w.Status,
+            DecidedBy = (Protos.Outcome.V1.StatusSource)(int)w.DecidedBy,
+            ProviderStatus = w.ProviderStatus is { } provider ? (WeeklyStatus)(int)provider : WeeklyStatus.Unspecified,
+            RegisterStatus = w.RegisterStatus is { } register ? (WeeklyStatus)(int)register : WeeklyStatus.Unspecified,
+            Disagreement = w.Disagreement,
+            PaidHoursHundredths = w.PaidHoursHundredths,
+            SelfSufficient = w.SelfSufficient,
+        }));
+        return response;
+    }
+
+    /// <summary>What a weekly-status stream has learnt so far.</summary>
+    private sealed class StatusStream
+    {
+        public Guid PartnershipId { get; set; }
+        public string IdempotencyKey { get; set; } = "";
+        public StatusSource Source { get; set; }
+        public ReportWeeklyStatusesResponse Response { get; } = new();
+    }
+
+    /// <summary>Checks the stream's first message; returns the stored answer when the idempotency key was seen.</summary>
+    private async Task<ReportWeeklyStatusesResponse?> StartStatusStreamAsync(StatusStream stream, ReportWeeklyStatusesRequest first, CancellationToken cancellationToken)
+    {
+        var v = new RequestValidator();
+        stream.PartnershipId = v.Id(first.PartnershipId, "partnership_id");
+        stream.IdempotencyKey = v.Text(first.IdempotencyKey, "idempotency_key", 100);
+        stream.Source = (StatusSource)(int)v.Enum(first.Source, "source");
+        v.ThrowIfInvalid();
+
+        var earlier = await db.StatusImportRuns.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.PartnershipId == stream.PartnershipId && r.IdempotencyKey == stream.IdempotencyKey, cancellationToken);
+        if (earlier is null) return null;
+        var replay = ReportWeeklyStatusesResponse.Parser.ParseFrom(earlier.Response);
+        replay.Replayed = true;
+        return replay;
+    }
+
+    /// <summary>Decides and writes one batch of rows in one transaction; each row gets its result.</summary>
+    private async Task StatusBatchAsync(StatusStream stream, List<(int RowNumber, ReportWeeklyStatusesRequest Message)> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return;
+        var candidates = new List<(int RowNumber, WeeklyStatusReport Report)>();
+        foreach (var (rowNumber, message) in rows)
+        {
+            var v = new RequestValidator();
+            if (message.PartnershipId.Length > 0 && message.PartnershipId != stream.PartnershipId.ToString())
+            {
+                v.Add("partnership_id", "differs from the stream's first message");
+            }
+            if (message.Source != Protos.Outcome.V1.StatusSource.Unspecified && (int)message.Source != (int)stream.Source)
+            {
+                v.Add("source", "differs from the stream's first message");
+            }
+            if (rowNumber > MaxStatusRows) v.Add("row", $"is past the limit of {MaxStatusRows} rows a stream");
+            var report = message.Row is null ? null : ValidStatusRow(v, stream, message.Row);
+            if (message.Row is null) v.Add("row", "is required");
+            if (report is null || !v.IsValid)
+            {
+                RejectStatusRow(stream, rowNumber, message.Row?.CitizenId, v.Violations.Select(x => (x.Field, x.Description)));
+                continue;
+            }
+            candidates.Add((rowNumber, report));
+        }
+        if (candidates.Count == 0) return;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = candidates.Select(c => c.Report.CitizenId).Distinct().ToList();
+        var citizens = await db.FollowUpCitizens.AsNoTracking()
+            .Where(c => c.PartnershipId == stream.PartnershipId && ids.Contains(c.CitizenId))
+            .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
+        var known = await db.WeeklyStatusReports
+            .Where(r => r.PartnershipId == stream.PartnershipId && r.Source == stream.Source && ids.Contains(r.CitizenId))
+            .ToDictionaryAsync(r => (r.CitizenId, r.WeekStart), cancellationToken);
+
+        foreach (var (rowNumber, report) in candidates)
+        {
+            if (!citizens.TryGetValue(report.CitizenId, out var citizen))
+            {
+                RejectStatusRow(stream, rowNumber, report.CitizenId,
+                    [("citizen_id", "is not a citizen handed over to this partnership (or the handover has not reached the outcome service yet)")]);
+                continue;
+            }
+            if (!WeeklyTimeline.WeekInWindow(report.WeekStart, citizen.FollowUpStart, citizen.FollowUpEnd))
+            {
+                RejectStatusRow(stream, rowNumber, report.CitizenId,
+                    [("iso_week", $"the week of {report.WeekStart:uuuu-MM-dd} is outside the citizen's follow-up {citizen.FollowUpStart:uuuu-MM-dd} to {citizen.FollowUpEnd:uuuu-MM-dd} (end exclusive)")]);
+                continue;
+            }
+            var outcome = StatusRowOutcome.Unchanged;
+            if (!known.TryGetValue((report.CitizenId, report.WeekStart), out var existing))
+            {
+                db.WeeklyStatusReports.Add(report);
+                known[(report.CitizenId, report.WeekStart)] = report;
+                outcome = StatusRowOutcome.Accepted;
+            }
+            else if (existing.Status != report.Status || existing.PaidHoursHundredths != report.PaidHoursHundredths)
+            {
+                existing.Status = report.Status;
+                existing.PaidHoursHundredths = report.PaidHoursHundredths;
+                existing.RecordedAt = report.RecordedAt;
+                outcome = StatusRowOutcome.Accepted;
+            }
+            stream.Response.Results.Add(new StatusRowResult { RowNumber = rowNumber, CitizenId = report.CitizenId, Outcome = outcome });
+            if (outcome == StatusRowOutcome.Accepted) stream.Response.Accepted++;
+            else stream.Response.Unchanged++;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private WeeklyStatusReport? ValidStatusRow(RequestValidator v, StatusStream stream, WeeklyStatusRow row)
+    {
+        var citizenId = ValidCitizenId(v, row.CitizenId);
+        var weekStart = WeeklyTimeline.WeekStart(row.IsoWeekYear, row.IsoWeek);
+        if (row.IsoWeekYear is < 1900 or > 2199) v.Add("iso_week_year", "must be between 1900 and 2199");
+        else if (weekStart is null) v.Add("iso_week", $"week {row.IsoWeek} does not exist in ISO week year {row.IsoWeekYear}");
+        var status = v.Enum(row.Status, "status");
+        v.Check(row.PaidHoursHundredths is >= 0 and <= 168_00, "paid_hours_hundredths", "must be between 0 and 16800 (168 hours)");
+        if (!v.IsValid || weekStart is not { } start) return null;
+        return new WeeklyStatusReport
+        {
+            PartnershipId = stream.PartnershipId,
+            CitizenId = citizenId,
+            WeekStart = start,
+            Source = stream.Source,
+            Status = (WeeklyStatusKind)(int)status,
+            PaidHoursHundredths = row.PaidHoursHundredths,
+            RecordedAt = clock.GetCurrentInstant(),
+        };
+    }
+
+    private static void RejectStatusRow(StatusStream stream, int rowNumber, string? citizenId, IEnumerable<(string Field, string Reason)> violations)
+    {
+        // The sender's citizen id is echoed back only when it has the pseudonym's shape: it may be the very thing that was wrong.
+        var id = citizenId is { Length: 32 } && citizenId.All(char.IsAsciiHexDigitLower) ? citizenId : "";
+        var result = new StatusRowResult { RowNumber = rowNumber, CitizenId = id, Outcome = StatusRowOutcome.Rejected };
+        result.Violations.AddRange(violations.Select(x => new StatusRowViolation { Field = x.Field, Description = x.Reason }));
+        stream.Response.Results.Add(result);
+        stream.Response.Rejected++;
+    }
+}

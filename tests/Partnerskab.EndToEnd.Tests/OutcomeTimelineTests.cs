@@ -1,0 +1,123 @@
+using Grpc.Core;
+using Partnerskab.EndToEnd.Tests.Infrastructure;
+using Partnerskab.Protos.Cohort.V1;
+using Partnerskab.Protos.Outcome.V1;
+using Partnerskab.Scenario;
+using Shouldly;
+
+namespace Partnerskab.EndToEnd.Tests;
+
+[Collection(SuiteCollection.Name)]
+public sealed class OutcomeTimelineTests(SuiteFixture suite)
+{
+    private SuiteClients Clients => suite.Clients;
+
+    [Fact]
+    public async Task Streamed_weekly_statuses_build_the_timeline_the_register_wins_and_resends_change_nothing()
+    {
+        var partnership = (await Clients.Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement(TestCitizens.UniqueReference("timeline")),
+            deadline: SuiteClients.Deadline())).Partnership;
+        // Handed over on Monday 2023-04-03, the first day of ISO week 2023-W14.
+        var citizen = (await Clients.Cohort.HandOverCitizenAsync(new HandOverCitizenRequest
+        {
+            PartnershipId = partnership.PartnershipId,
+            Cpr = TestCitizens.Cpr(401),
+            HandoverDate = ThinSlice.Day(2023, 4, 3),
+            BenefitType = Protos.Cohort.V1.BenefitType.SicknessBenefit,
+            WeeksSickListed = 30,
+            CaseReference = "TL-1",
+        }, deadline: SuiteClients.Deadline())).Citizen;
+        await WaitForFollowUpAsync(partnership.PartnershipId, citizen.CitizenId);
+
+        WeeklyStatusRow[] provider =
+        [
+            Row(citizen.CitizenId, 2023, 14, WeeklyStatus.SicknessBenefit, 0),
+            Row(citizen.CitizenId, 2023, 15, WeeklyStatus.OrdinaryEmployment, 37_00),
+            Row(citizen.CitizenId, 2023, 16, WeeklyStatus.OrdinaryEmployment, 37_00),
+            Row(citizen.CitizenId, 2023, 13, WeeklyStatus.SicknessBenefit, 0),
+            Row("0123456789abcdef0123456789abcdef", 2023, 15, WeeklyStatus.OrdinaryEmployment, 0),
+            Row(citizen.CitizenId, 2023, 53, WeeklyStatus.OrdinaryEmployment, 0),
+        ];
+        var key = Guid.NewGuid().ToString();
+        var first = await StreamAsync(partnership.PartnershipId, key, StatusSource.Provider, provider);
+
+        first.Replayed.ShouldBeFalse();
+        (first.Accepted, first.Unchanged, first.Rejected).ShouldBe((3, 0, 3));
+        first.Results.Select(r => r.RowNumber).ShouldBe([1, 2, 3, 4, 5, 6]);
+        first.Results[3].Violations.Single().Field.ShouldBe("iso_week");
+        first.Results[4].Violations.Single().Field.ShouldBe("citizen_id");
+        first.Results[5].Violations.Single().Field.ShouldBe("iso_week");
+
+        var replay = await StreamAsync(partnership.PartnershipId, key, StatusSource.Provider, provider);
+        replay.Replayed.ShouldBeTrue();
+        replay.Results.ShouldBe(first.Results);
+
+        var again = await StreamAsync(partnership.PartnershipId, Guid.NewGuid().ToString(), StatusSource.Provider, provider[..3]);
+        (again.Accepted, again.Unchanged, again.Rejected).ShouldBe((0, 3, 0));
+
+        var register = await StreamAsync(partnership.PartnershipId, Guid.NewGuid().ToString(), StatusSource.Register,
+            [Row(citizen.CitizenId, 2023, 15, WeeklyStatus.SicknessBenefit, 4_00)]);
+        register.Accepted.ShouldBe(1);
+
+        var timeline = await Clients.Outcome.GetTimelineAsync(new GetTimelineRequest
+        {
+            PartnershipId = partnership.PartnershipId,
+            CitizenId = citizen.CitizenId,
+        }, deadline: SuiteClients.Deadline());
+
+        timeline.FollowUpStart.ShouldBe(ThinSlice.Day(2023, 4, 3));
+        timeline.FollowUpEnd.ShouldBe(ThinSlice.Day(2025, 4, 3));
+        timeline.Weeks.Select(w => w.IsoWeek).ShouldBe([14, 15, 16]);
+        var overridden = timeline.Weeks[1];
+        overridden.WeekStart.ShouldBe(ThinSlice.Day(2023, 4, 10));
+        overridden.Status.ShouldBe(WeeklyStatus.SicknessBenefit);
+        overridden.DecidedBy.ShouldBe(StatusSource.Register);
+        overridden.ProviderStatus.ShouldBe(WeeklyStatus.OrdinaryEmployment);
+        overridden.RegisterStatus.ShouldBe(WeeklyStatus.SicknessBenefit);
+        overridden.Disagreement.ShouldBeTrue();
+        overridden.PaidHoursHundredths.ShouldBe(4_00);
+        overridden.SelfSufficient.ShouldBeFalse();
+        var employed = timeline.Weeks[2];
+        (employed.Status, employed.DecidedBy, employed.Disagreement, employed.SelfSufficient, employed.PaidHoursHundredths)
+            .ShouldBe((WeeklyStatus.OrdinaryEmployment, StatusSource.Provider, false, true, 37_00));
+    }
+
+    private static WeeklyStatusRow Row(string citizenId, int year, int week, WeeklyStatus status, int paidHoursHundredths) => new()
+    {
+        CitizenId = citizenId, IsoWeekYear = year, IsoWeek = week, Status = status, PaidHoursHundredths = paidHoursHundredths,
+    };
+
+    private async Task<ReportWeeklyStatusesResponse> StreamAsync(string partnershipId, string key, StatusSource source, IEnumerable<WeeklyStatusRow> rows)
+    {
+        using var call = Clients.Outcome.ReportWeeklyStatuses(deadline: SuiteClients.Deadline());
+        var first = true;
+        foreach (var row in rows)
+        {
+            await call.RequestStream.WriteAsync(first
+                ? new ReportWeeklyStatusesRequest { PartnershipId = partnershipId, IdempotencyKey = key, Source = source, Row = row }
+                : new ReportWeeklyStatusesRequest { Row = row });
+            first = false;
+        }
+        await call.RequestStream.CompleteAsync();
+        return await call.ResponseAsync;
+    }
+
+    /// <summary>The handover reaches the outcome service as an event; wait until its follow-up is open there.</summary>
+    private async Task WaitForFollowUpAsync(string partnershipId, string citizenId)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                await Clients.Outcome.GetTimelineAsync(new GetTimelineRequest { PartnershipId = partnershipId, CitizenId = citizenId },
+                    deadline: SuiteClients.Deadline());
+                return;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound && DateTime.UtcNow < until)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+}
