@@ -15,17 +15,7 @@ public sealed class OutcomeClaimTests(SuiteFixture suite)
     [Fact]
     public async Task A_rejected_claim_keeps_who_and_why_and_can_no_longer_be_verified()
     {
-        var partnership = (await Clients.Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement(TestCitizens.UniqueReference("reject")),
-            deadline: SuiteClients.Deadline())).Partnership;
-        var citizen = (await Clients.Cohort.HandOverCitizenAsync(new HandOverCitizenRequest
-        {
-            PartnershipId = partnership.PartnershipId,
-            Cpr = TestCitizens.Cpr(402),
-            HandoverDate = ThinSlice.Day(2023, 4, 3),
-            BenefitType = Protos.Cohort.V1.BenefitType.SicknessBenefit,
-            WeeksSickListed = 30,
-            CaseReference = "RJ-1",
-        }, deadline: SuiteClients.Deadline())).Citizen;
+        var (partnership, citizen) = await TestCitizens.HandedOverAsync(Clients, "reject", 402, "RJ-1");
         var claim = (await Clients.Outcome.ClaimOutcomeAsync(new ClaimOutcomeRequest
         {
             PartnershipId = partnership.PartnershipId,

@@ -15,18 +15,7 @@ public sealed class OutcomeTimelineTests(SuiteFixture suite)
     [Fact]
     public async Task Streamed_weekly_statuses_build_the_timeline_the_register_wins_and_resends_change_nothing()
     {
-        var partnership = (await Clients.Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement(TestCitizens.UniqueReference("timeline")),
-            deadline: SuiteClients.Deadline())).Partnership;
-        // Handed over on Monday 2023-04-03, the first day of ISO week 2023-W14.
-        var citizen = (await Clients.Cohort.HandOverCitizenAsync(new HandOverCitizenRequest
-        {
-            PartnershipId = partnership.PartnershipId,
-            Cpr = TestCitizens.Cpr(401),
-            HandoverDate = ThinSlice.Day(2023, 4, 3),
-            BenefitType = Protos.Cohort.V1.BenefitType.SicknessBenefit,
-            WeeksSickListed = 30,
-            CaseReference = "TL-1",
-        }, deadline: SuiteClients.Deadline())).Citizen;
+        var (partnership, citizen) = await TestCitizens.HandedOverAsync(Clients, "timeline", 401, "TL-1");
         await WaitForFollowUpAsync(partnership.PartnershipId, citizen.CitizenId);
 
         WeeklyStatusRow[] provider =

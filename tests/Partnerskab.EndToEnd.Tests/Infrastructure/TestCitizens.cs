@@ -1,3 +1,4 @@
+using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Scenario;
 
 namespace Partnerskab.EndToEnd.Tests.Infrastructure;
@@ -7,4 +8,21 @@ public static class TestCitizens
     public static string Cpr(int n) => SyntheticCitizens.Cpr(n);
 
     public static string UniqueReference(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
+
+    /// <summary>A new Haderslev-like partnership with citizen n handed over on Monday 2023-04-03 (ISO week 2023-W14).</summary>
+    public static async Task<(Partnership Partnership, Citizen Citizen)> HandedOverAsync(SuiteClients clients, string prefix, int n, string caseReference)
+    {
+        var partnership = (await clients.Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement(UniqueReference(prefix)),
+            deadline: SuiteClients.Deadline())).Partnership;
+        var citizen = (await clients.Cohort.HandOverCitizenAsync(new HandOverCitizenRequest
+        {
+            PartnershipId = partnership.PartnershipId,
+            Cpr = Cpr(n),
+            HandoverDate = ThinSlice.Day(2023, 4, 3),
+            BenefitType = BenefitType.SicknessBenefit,
+            WeeksSickListed = 30,
+            CaseReference = caseReference,
+        }, deadline: SuiteClients.Deadline())).Citizen;
+        return (partnership, citizen);
+    }
 }
