@@ -27,6 +27,29 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
                 price.HasKey("RateCardId", nameof(MilestonePrice.MilestoneCode));
                 price.Property(p => p.MilestoneCode).HasMaxLength(50);
             });
+            card.OwnsMany(c => c.DeliverableFees, fee =>
+            {
+                fee.ToTable("rate_card_deliverable_fees");
+                fee.WithOwner().HasForeignKey("RateCardId");
+                fee.HasKey("RateCardId", nameof(DeliverableFee.DeliverableKind));
+                fee.Property(f => f.DeliverableKind).HasMaxLength(50);
+            });
+            card.OwnsMany(c => c.PeriodicFees, fee =>
+            {
+                fee.ToTable("rate_card_periodic_fees");
+                fee.WithOwner().HasForeignKey("RateCardId");
+                fee.HasKey("RateCardId", nameof(PeriodicFee.Code));
+                fee.Property(f => f.Code).HasMaxLength(50);
+            });
+            card.OwnsMany(c => c.Budgets, budget =>
+            {
+                budget.ToTable("rate_card_budgets");
+                budget.WithOwner().HasForeignKey("RateCardId");
+                budget.HasKey("RateCardId", nameof(YearBudget.Year));
+                budget.Property(b => b.Year).ValueGeneratedNever();
+            });
+            card.Property(c => c.PayeeBankRegistrationNumber).HasMaxLength(4);
+            card.Property(c => c.PayeeAccountNumber).HasMaxLength(10);
         });
         model.Entity<LedgerItem>(item =>
         {

@@ -5,14 +5,18 @@ using Partnerskab.Payment.RateCards;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Errors;
+using BillingInterval = Partnerskab.Payment.RateCards.BillingInterval;
+using DeliverableFee = Partnerskab.Payment.RateCards.DeliverableFee;
 using MilestonePrice = Partnerskab.Payment.RateCards.MilestonePrice;
+using PeriodicFee = Partnerskab.Payment.RateCards.PeriodicFee;
 using RateCard = Partnerskab.Payment.RateCards.RateCard;
+using YearBudget = Partnerskab.Payment.RateCards.YearBudget;
 
 namespace Partnerskab.Payment;
 
 public sealed partial class PaymentGrpcService
 {
-    /// <summary>The largest single amount accepted: 1 billion DKK, far above any real price.</summary>
+    /// <summary>The largest single amount accepted: 1 billion DKK, far above any real price, cap or budget.</summary>
     private const long MaxAmountOre = 100_000_000_000;
 
     public override async Task<SetRateCardResponse> SetRateCard(SetRateCardRequest request, ServerCallContext context)
@@ -20,38 +24,75 @@ public sealed partial class PaymentGrpcService
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
         var effectiveFrom = v.Date(request.EffectiveFrom, "effective_from");
-        v.Check(request.HandoverFeeOre is >= 0 and <= MaxAmountOre, "handover_fee_ore", "must be between 0 and 100000000000 øre");
-        var prices = new List<MilestonePrice>();
-        for (var i = 0; i < request.MilestonePrices.Count; i++)
-        {
-            var price = request.MilestonePrices[i];
-            var field = $"milestone_prices[{i}]";
-            var code = price.MilestoneCode.Trim();
-            v.Check(MilestoneCode().IsMatch(code), $"{field}.milestone_code", "must be 1-50 characters of A-Z, 0-9 and _");
-            v.Check(prices.All(p => p.MilestoneCode != code), $"{field}.milestone_code", $"'{code}' is priced twice");
-            v.Check(price.AmountOre is >= 0 and <= MaxAmountOre, $"{field}.amount_ore", "must be between 0 and 100000000000 øre");
-            prices.Add(new MilestonePrice(code, price.AmountOre));
-        }
-        v.ThrowIfInvalid();
-
-        var cancellationToken = context.CancellationToken;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Versions of one partnership are numbered one at a time.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({partnershipId.ToString()}))", cancellationToken);
         var card = new RateCard
         {
             Id = Guid.CreateVersion7(),
             PartnershipId = partnershipId,
             EffectiveFrom = effectiveFrom,
-            HandoverFeeOre = request.HandoverFeeOre,
-            MilestonePrices = prices,
+            HandoverFeeOre = Amount(v, request.HandoverFeeOre, "handover_fee_ore"),
+            MilestonePrices = Unique(v, request.MilestonePrices, "milestone_prices", "milestone_code", p => p.MilestoneCode.Trim(),
+                (price, field, code) =>
+                {
+                    v.Check(Code().IsMatch(code), $"{field}.milestone_code", "must be 1-50 characters of A-Z, 0-9 and _");
+                    return new MilestonePrice(code, Amount(v, price.AmountOre, $"{field}.amount_ore"));
+                }),
+            DeliverableFees = Unique(v, request.DeliverableFees, "deliverable_fees", "deliverable_kind", f => f.DeliverableKind.Trim(),
+                (fee, field, kind) =>
+                {
+                    v.Check(DeliverableKind().IsMatch(kind), $"{field}.deliverable_kind", "must be 1-50 letters and digits, starting with a letter (e.g. CaseAnalysis)");
+                    return new DeliverableFee(kind, Amount(v, fee.AmountOrePerUnit, $"{field}.amount_ore_per_unit"));
+                }),
+            PeriodicFees = Unique(v, request.PeriodicFees, "periodic_fees", "code", f => f.Code.Trim(),
+                (fee, field, code) =>
+                {
+                    v.Check(Code().IsMatch(code), $"{field}.code", "must be 1-50 characters of A-Z, 0-9 and _");
+                    v.Enum(fee.Interval, $"{field}.interval");
+                    return new PeriodicFee(code, Amount(v, fee.AmountOre, $"{field}.amount_ore"), (BillingInterval)(int)fee.Interval);
+                }),
+            CapPerCitizenOre = request.Caps?.HasPerCitizenOre == true ? Amount(v, request.Caps.PerCitizenOre, "caps.per_citizen_ore") : null,
+            CapPerYearOre = request.Caps?.HasPerCalendarYearOre == true ? Amount(v, request.Caps.PerCalendarYearOre, "caps.per_calendar_year_ore") : null,
+            CapContractOre = request.Caps?.HasContractOre == true ? Amount(v, request.Caps.ContractOre, "caps.contract_ore") : null,
+            Budgets = Unique(v, request.Budgets, "budgets", "year", b => b.Year.ToString("D4"),
+                (budget, field, _) =>
+                {
+                    v.Check(budget.Year >= ProtoDates.Earliest.Year && budget.Year <= ProtoDates.Latest.Year, $"{field}.year",
+                        $"must be a year between {ProtoDates.Earliest.Year} and {ProtoDates.Latest.Year}");
+                    return new YearBudget(budget.Year, Amount(v, budget.AmountOre, $"{field}.amount_ore"));
+                }),
             CreatedAt = clock.GetCurrentInstant(),
         };
+        if (request.HasVatRateBasisPoints)
+        {
+            v.Check(request.VatRateBasisPoints is >= 0 and <= 10_000, "vat_rate_basis_points", "must be between 0 and 10000 (100 %)");
+            card.VatRateBasisPoints = request.VatRateBasisPoints;
+        }
+        if (request.InvoicingPeriod != Protos.Payment.V1.BillingInterval.Unspecified)
+        {
+            v.Check(Enum.IsDefined(request.InvoicingPeriod), "invoicing_period", $"{(int)request.InvoicingPeriod} is not a known value");
+            card.InvoicingPeriod = (BillingInterval)(int)request.InvoicingPeriod;
+        }
+        if (request.HasPaymentTermsDays)
+        {
+            v.Check(request.PaymentTermsDays is >= 0 and <= 365, "payment_terms_days", "must be between 0 and 365");
+            card.PaymentTermsDays = request.PaymentTermsDays;
+        }
+        if (request.PayeeAccount is { } account)
+        {
+            v.Digits(account.BankRegistrationNumber, "payee_account.bank_registration_number", 4);
+            v.Check(AccountNumber().IsMatch(account.AccountNumber), "payee_account.account_number", "must be 1-10 digits");
+            card.PayeeBankRegistrationNumber = account.BankRegistrationNumber;
+            card.PayeeAccountNumber = account.AccountNumber;
+        }
+        v.ThrowIfInvalid();
+
+        var cancellationToken = context.CancellationToken;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockPartnershipAsync(partnershipId, cancellationToken);
         var existing = await db.RateCards.AsNoTracking()
             .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.EffectiveFrom == effectiveFrom, cancellationToken);
         if (existing is not null)
         {
-            return existing.SamePricesAs(card)
+            return existing.SameTermsAs(card)
                 ? new SetRateCardResponse { RateCard = ToProto(existing), Created = false }
                 : throw DomainException.AlreadyExists(
                     $"Rate card version {existing.Version} is already effective from {effectiveFrom:uuuu-MM-dd}; versions never change, add one with a later date.");
@@ -64,19 +105,95 @@ public sealed partial class PaymentGrpcService
         return new SetRateCardResponse { RateCard = ToProto(card), Created = true };
     }
 
-    private static Protos.Payment.V1.RateCard ToProto(RateCard card) => new()
+    public override async Task<ListRateCardsResponse> ListRateCards(ListRateCardsRequest request, ServerCallContext context)
     {
-        PartnershipId = card.PartnershipId.ToString(),
-        Version = card.Version,
-        EffectiveFrom = card.EffectiveFrom.ToProto(),
-        HandoverFeeOre = card.HandoverFeeOre,
-        MilestonePrices =
+        var v = new RequestValidator();
+        var partnershipId = v.Id(request.PartnershipId, "partnership_id");
+        v.ThrowIfInvalid();
+
+        var cards = await db.RateCards.AsNoTracking()
+            .Where(c => c.PartnershipId == partnershipId)
+            .OrderBy(c => c.Version)
+            .ToListAsync(context.CancellationToken);
+        return new ListRateCardsResponse { RateCards = { cards.Select(ToProto) } };
+    }
+
+    /// <summary>
+    /// Serialises everything that changes a partnership's money (rate cards, ledger items under
+    /// caps, invoice runs) for the rest of the transaction.
+    /// </summary>
+    private Task LockPartnershipAsync(Guid partnershipId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({partnershipId.ToString()}))", cancellationToken);
+
+    private static long Amount(RequestValidator v, long ore, string field)
+    {
+        v.Check(ore is >= 0 and <= MaxAmountOre, field, $"must be between 0 and {MaxAmountOre} øre");
+        return ore;
+    }
+
+    /// <summary>Reads a repeated field whose entries must differ by a key, reporting a repeated key on the entry that repeats it.</summary>
+    private static List<T> Unique<TProto, T>(RequestValidator v, IList<TProto> entries, string listField, string keyField,
+        Func<TProto, string> key, Func<TProto, string, string, T> read)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<T>();
+        for (var i = 0; i < entries.Count; i++)
         {
-            card.MilestonePrices.OrderBy(p => p.MilestoneCode, StringComparer.Ordinal)
-                .Select(p => new Protos.Payment.V1.MilestonePrice { MilestoneCode = p.MilestoneCode, AmountOre = p.AmountOre }),
-        },
-    };
+            var field = $"{listField}[{i}]";
+            var entryKey = key(entries[i]);
+            v.Check(seen.Add(entryKey), $"{field}.{keyField}", $"'{entryKey}' is given twice");
+            result.Add(read(entries[i], field, entryKey));
+        }
+        return result;
+    }
+
+    private static Protos.Payment.V1.RateCard ToProto(RateCard card)
+    {
+        var proto = new Protos.Payment.V1.RateCard
+        {
+            PartnershipId = card.PartnershipId.ToString(),
+            Version = card.Version,
+            EffectiveFrom = card.EffectiveFrom.ToProto(),
+            HandoverFeeOre = card.HandoverFeeOre,
+            MilestonePrices =
+            {
+                card.MilestonePrices.OrderBy(p => p.MilestoneCode, StringComparer.Ordinal)
+                    .Select(p => new Protos.Payment.V1.MilestonePrice { MilestoneCode = p.MilestoneCode, AmountOre = p.AmountOre }),
+            },
+            DeliverableFees =
+            {
+                card.DeliverableFees.OrderBy(f => f.DeliverableKind, StringComparer.Ordinal)
+                    .Select(f => new Protos.Payment.V1.DeliverableFee { DeliverableKind = f.DeliverableKind, AmountOrePerUnit = f.AmountOrePerUnit }),
+            },
+            PeriodicFees =
+            {
+                card.PeriodicFees.OrderBy(f => f.Code, StringComparer.Ordinal).Select(f => new Protos.Payment.V1.PeriodicFee
+                {
+                    Code = f.Code, AmountOre = f.AmountOre, Interval = (Protos.Payment.V1.BillingInterval)(int)f.Interval,
+                }),
+            },
+            Caps = new Caps(),
+            VatRateBasisPoints = card.VatRateBasisPoints,
+            InvoicingPeriod = (Protos.Payment.V1.BillingInterval)(int)card.InvoicingPeriod,
+            PaymentTermsDays = card.PaymentTermsDays,
+            Budgets = { card.Budgets.OrderBy(b => b.Year).Select(b => new Protos.Payment.V1.YearBudget { Year = b.Year, AmountOre = b.AmountOre }) },
+        };
+        if (card.CapPerCitizenOre is { } perCitizen) proto.Caps.PerCitizenOre = perCitizen;
+        if (card.CapPerYearOre is { } perYear) proto.Caps.PerCalendarYearOre = perYear;
+        if (card.CapContractOre is { } contract) proto.Caps.ContractOre = contract;
+        if (card is { PayeeBankRegistrationNumber: { } registration, PayeeAccountNumber: { } accountNumber })
+        {
+            proto.PayeeAccount = new PayeeAccount { BankRegistrationNumber = registration, AccountNumber = accountNumber };
+        }
+        return proto;
+    }
 
     [GeneratedRegex("^[A-Z0-9_]{1,50}$")]
-    private static partial Regex MilestoneCode();
+    private static partial Regex Code();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{0,49}$")]
+    private static partial Regex DeliverableKind();
+
+    [GeneratedRegex("^[0-9]{1,10}$")]
+    private static partial Regex AccountNumber();
 }

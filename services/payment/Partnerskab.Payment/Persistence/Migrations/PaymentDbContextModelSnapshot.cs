@@ -186,6 +186,18 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<long?>("CapContractOre")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cap_contract_ore");
+
+                    b.Property<long?>("CapPerCitizenOre")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cap_per_citizen_ore");
+
+                    b.Property<long?>("CapPerYearOre")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cap_per_year_ore");
+
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -198,9 +210,31 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("handover_fee_ore");
 
+                    b.Property<int>("InvoicingPeriod")
+                        .HasColumnType("integer")
+                        .HasColumnName("invoicing_period");
+
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid")
                         .HasColumnName("partnership_id");
+
+                    b.Property<string>("PayeeAccountNumber")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("payee_account_number");
+
+                    b.Property<string>("PayeeBankRegistrationNumber")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("payee_bank_registration_number");
+
+                    b.Property<int>("PaymentTermsDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_terms_days");
+
+                    b.Property<int>("VatRateBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("vat_rate_basis_points");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer")
@@ -222,6 +256,31 @@ namespace Partnerskab.Payment.Persistence.Migrations
 
             modelBuilder.Entity("Partnerskab.Payment.RateCards.RateCard", b =>
                 {
+                    b.OwnsMany("Partnerskab.Payment.RateCards.DeliverableFee", "DeliverableFees", b1 =>
+                        {
+                            b1.Property<Guid>("RateCardId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("rate_card_id");
+
+                            b1.Property<string>("DeliverableKind")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("deliverable_kind");
+
+                            b1.Property<long>("AmountOrePerUnit")
+                                .HasColumnType("bigint")
+                                .HasColumnName("amount_ore_per_unit");
+
+                            b1.HasKey("RateCardId", "DeliverableKind")
+                                .HasName("pk_rate_card_deliverable_fees");
+
+                            b1.ToTable("rate_card_deliverable_fees", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RateCardId")
+                                .HasConstraintName("fk_rate_card_deliverable_fees_rate_cards_rate_card_id");
+                        });
+
                     b.OwnsMany("Partnerskab.Payment.RateCards.MilestonePrice", "MilestonePrices", b1 =>
                         {
                             b1.Property<Guid>("RateCardId")
@@ -247,7 +306,66 @@ namespace Partnerskab.Payment.Persistence.Migrations
                                 .HasConstraintName("fk_rate_card_milestone_prices_rate_cards_rate_card_id");
                         });
 
+                    b.OwnsMany("Partnerskab.Payment.RateCards.PeriodicFee", "PeriodicFees", b1 =>
+                        {
+                            b1.Property<Guid>("RateCardId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("rate_card_id");
+
+                            b1.Property<string>("Code")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("code");
+
+                            b1.Property<long>("AmountOre")
+                                .HasColumnType("bigint")
+                                .HasColumnName("amount_ore");
+
+                            b1.Property<int>("Interval")
+                                .HasColumnType("integer")
+                                .HasColumnName("interval");
+
+                            b1.HasKey("RateCardId", "Code")
+                                .HasName("pk_rate_card_periodic_fees");
+
+                            b1.ToTable("rate_card_periodic_fees", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RateCardId")
+                                .HasConstraintName("fk_rate_card_periodic_fees_rate_cards_rate_card_id");
+                        });
+
+                    b.OwnsMany("Partnerskab.Payment.RateCards.YearBudget", "Budgets", b1 =>
+                        {
+                            b1.Property<Guid>("RateCardId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("rate_card_id");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("integer")
+                                .HasColumnName("year");
+
+                            b1.Property<long>("AmountOre")
+                                .HasColumnType("bigint")
+                                .HasColumnName("amount_ore");
+
+                            b1.HasKey("RateCardId", "Year")
+                                .HasName("pk_rate_card_budgets");
+
+                            b1.ToTable("rate_card_budgets", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RateCardId")
+                                .HasConstraintName("fk_rate_card_budgets_rate_cards_rate_card_id");
+                        });
+
+                    b.Navigation("Budgets");
+
+                    b.Navigation("DeliverableFees");
+
                     b.Navigation("MilestonePrices");
+
+                    b.Navigation("PeriodicFees");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,29 @@
+namespace Partnerskab.Payment;
+
+/// <summary>
+/// The one place where money is rounded. Amounts are whole øre in a long everywhere; a result
+/// that is not a whole number of øre is rounded half away from zero (0.5 øre becomes 1 øre,
+/// -0.5 øre becomes -1 øre), as EN 16931 and Peppol BIS Billing 3.0 expect for two decimals.
+/// <list type="bullet">
+/// <item>VAT is computed once per invoice and VAT rate on the sum of the lines' net amounts
+/// (BR-CO-17, BR-S-08/09), never per line, so the VAT breakdown always equals the sum of its lines.</item>
+/// <item>Lines are never rounded: every line amount is already whole øre (unit prices are whole
+/// øre, quantities whole units, caps whole øre).</item>
+/// <item>Shares (of a budget, of a payment, per citizen) use the same rule.</item>
+/// </list>
+/// </summary>
+public static class Money
+{
+    /// <summary>The VAT of a taxable amount at a rate in hundredths of a percent (2500 = 25 %).</summary>
+    public static long Vat(long taxableOre, int rateBasisPoints) => Share(taxableOre, rateBasisPoints, 10_000);
+
+    /// <summary>amount × numerator / denominator, rounded to whole øre half away from zero; 0 when the denominator is 0.</summary>
+    public static long Share(long amountOre, long numerator, long denominator) =>
+        denominator == 0 ? 0 : (long)Math.Round((decimal)amountOre * numerator / denominator, MidpointRounding.AwayFromZero);
+
+    /// <summary>A part of a whole in hundredths of a percent (8300 = 83.00 %); 0 when the whole is 0.</summary>
+    public static long BasisPoints(long partOre, long wholeOre) => Share(10_000, partOre, wholeOre);
+
+    /// <summary>Øre as an amount with two decimals and a point, as UBL writes it: 123456 as "1234.56".</summary>
+    public static string Decimal2(long ore) => (ore / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+}
