@@ -1,27 +1,128 @@
+using System.Text.Json;
+using Npgsql;
+using Partnerskab.EndToEnd.Tests.Infrastructure;
+using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Protos.Payment.V1;
+using Partnerskab.Scenario;
+using Shouldly;
 using Date = Google.Type.Date;
 
 namespace Partnerskab.EndToEnd.Tests;
 
-/// <summary>Rate cards and helpers shared by the payment service's end-to-end tests.</summary>
+/// <summary>Rate cards, partnerships and event injection shared by the payment service's end-to-end tests.</summary>
 public static class PaymentTestData
 {
     public const string JobStart = "JOB_START";
+    public const long HandoverFeeOre = 1_000_000;
+    public const long JobStartOre = 2_500_000;
+    public const long TeachingDayOre = 1_500_000;
+    public const long CitizenCapOre = 3_000_000;
 
     /// <summary>A rate card using every term: quarterly invoices, all three caps, a periodic and a deliverable fee, budgets, a payee account.</summary>
     public static SetRateCardRequest FullRateCard(string partnershipId, Date effectiveFrom) => new()
     {
         PartnershipId = partnershipId,
         EffectiveFrom = effectiveFrom,
-        HandoverFeeOre = 1_000_000,
-        MilestonePrices = { new MilestonePrice { MilestoneCode = JobStart, AmountOre = 2_500_000 } },
-        DeliverableFees = { new DeliverableFee { DeliverableKind = "TeachingDay", AmountOrePerUnit = 1_500_000 } },
+        HandoverFeeOre = HandoverFeeOre,
+        MilestonePrices = { new MilestonePrice { MilestoneCode = JobStart, AmountOre = JobStartOre } },
+        DeliverableFees = { new DeliverableFee { DeliverableKind = "TeachingDay", AmountOrePerUnit = TeachingDayOre } },
         PeriodicFees = { new PeriodicFee { Code = "MANAGEMENT", AmountOre = 500_000, Interval = BillingInterval.Quarterly } },
-        Caps = new Caps { PerCitizenOre = 3_000_000, PerCalendarYearOre = 250_000_000, ContractOre = 560_000_000 },
+        Caps = new Caps { PerCitizenOre = CitizenCapOre, PerCalendarYearOre = 250_000_000, ContractOre = 560_000_000 },
         VatRateBasisPoints = 2500,
         InvoicingPeriod = BillingInterval.Quarterly,
         PaymentTermsDays = 30,
         Budgets = { new YearBudget { Year = 2023, AmountOre = 30_000_000 }, new YearBudget { Year = 2024, AmountOre = 240_000_000 } },
         PayeeAccount = new PayeeAccount { BankRegistrationNumber = "1234", AccountNumber = "0012345678" },
     };
+
+    /// <summary>
+    /// A new Haderslev-like partnership priced by <paramref name="rateCard"/> from 2023-03-01,
+    /// with the given citizens handed over on Monday 2023-04-03 once the rate card is in place.
+    /// </summary>
+    public static async Task<(string PartnershipId, IReadOnlyList<string> CitizenIds)> PartnershipAsync(
+        SuiteClients clients, string prefix, Func<string, SetRateCardRequest> rateCard, params int[] citizens)
+    {
+        var partnership = (await clients.Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement(TestCitizens.UniqueReference(prefix)),
+            deadline: SuiteClients.Deadline())).Partnership;
+        await clients.Payment.SetRateCardAsync(rateCard(partnership.PartnershipId), deadline: SuiteClients.Deadline());
+        var citizenIds = new List<string>();
+        foreach (var n in citizens)
+        {
+            citizenIds.Add((await clients.Cohort.HandOverCitizenAsync(new HandOverCitizenRequest
+            {
+                PartnershipId = partnership.PartnershipId,
+                Cpr = TestCitizens.Cpr(n),
+                HandoverDate = ThinSlice.Day(2023, 4, 3),
+                BenefitType = Protos.Cohort.V1.BenefitType.SicknessBenefit,
+                WeeksSickListed = 30,
+                CaseReference = $"{prefix}-{n}",
+            }, deadline: SuiteClients.Deadline())).Citizen.CitizenId);
+        }
+        return (partnership.PartnershipId, citizenIds);
+    }
+
+    /// <summary>
+    /// Publishes an event as its owning service would: a row in that service's outbox, which its
+    /// relay sends with the row's message id. Used for events the owner cannot be asked to
+    /// publish through its API yet (milestone revocations, deliverables) and for redeliveries.
+    /// </summary>
+    public static async Task<Guid> PublishAsync(SuiteFixture suite, string owner, string contract, object message, Guid? messageId = null)
+    {
+        var id = messageId ?? Guid.NewGuid();
+        await using var connection = new NpgsqlConnection(suite.ConnectionString(owner));
+        await connection.OpenAsync();
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO outbox_messages (message_id, message_type, body, created_at, next_attempt_at, attempts)
+            VALUES (@id, @type, @body::jsonb, now(), now(), 0)
+            """, connection);
+        insert.Parameters.AddWithValue("id", id);
+        insert.Parameters.AddWithValue("type", $"Partnerskab.Contracts.{contract}, Partnerskab.Contracts");
+        insert.Parameters.AddWithValue("body", JsonSerializer.Serialize(message, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+        await insert.ExecuteNonQueryAsync();
+        return id;
+    }
+
+    /// <summary>Makes the owner's relay send an already sent outbox message again, with the same message id.</summary>
+    public static async Task RedeliverAsync(SuiteFixture suite, string owner, Guid messageId)
+    {
+        await using var connection = new NpgsqlConnection(suite.ConnectionString(owner));
+        await connection.OpenAsync();
+        await using var update = new NpgsqlCommand(
+            "UPDATE outbox_messages SET sent_at = NULL, next_attempt_at = now() WHERE message_id = @id AND sent_at IS NOT NULL", connection);
+        update.Parameters.AddWithValue("id", messageId);
+        (await update.ExecuteNonQueryAsync()).ShouldBe(1, "the message had been sent once");
+    }
+
+    /// <summary>Waits until the payment service has consumed a message (its inbox row is there).</summary>
+    public static async Task ConsumedAsync(SuiteFixture suite, Guid messageId, int consumers = 1)
+    {
+        await using var connection = new NpgsqlConnection(suite.ConnectionString("payment"));
+        await connection.OpenAsync();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM inbox_messages WHERE message_id = @id", connection);
+            count.Parameters.AddWithValue("id", messageId);
+            if ((long)(await count.ExecuteScalarAsync())! >= consumers) return;
+            if (DateTime.UtcNow > until) throw new TimeoutException($"payment did not consume {messageId}\n{suite.Payment.OutputTail()}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The partnership's ledger once it satisfies a condition (events arrive asynchronously).</summary>
+    public static async Task<IReadOnlyList<LedgerItem>> LedgerAsync(SuiteClients clients, string partnershipId,
+        Func<IReadOnlyList<LedgerItem>, bool> until)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var items = (await clients.Payment.GetLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId },
+                deadline: SuiteClients.Deadline())).Items;
+            if (until(items)) return items;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the ledger never got there; it holds {items.Count} items: {items}");
+            await Task.Delay(100);
+        }
+    }
+
+    public static string Text(Date date) => $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2}";
 }

@@ -1,6 +1,7 @@
 using Partnerskab.Messaging;
 using Partnerskab.Payment;
 using Partnerskab.Payment.Ledger;
+using Partnerskab.Payment.Partnerships;
 using Partnerskab.Payment.Persistence;
 using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.ServiceDefaults.Persistence;
@@ -12,6 +13,11 @@ builder.AddMessaging<PaymentDbContext>("payment", bus =>
 {
     bus.AddConsumer<EarnHandoverFee>();
     bus.AddConsumer<EarnMilestonePayment>();
+    bus.AddConsumer<EarnDeliverableFee>();
+    bus.AddConsumer<CreditRevokedMilestone>();
+    bus.AddConsumer<CreditWronglyEnrolledHandover>();
+    bus.AddConsumer<KeepRegisteredPartnership>();
+    bus.AddConsumer<KeepAmendedPartnership>();
 });
 
 var app = builder.Build();

@@ -11,13 +11,15 @@ namespace Partnerskab.Payment.Ledger;
 public sealed class EarnHandoverFee(PaymentDbContext db, IClock clock, ILogger<EarnHandoverFee> logger)
     : LedgerConsumer<CitizenHandedOver>(db, clock, logger)
 {
-    protected override async Task HandleAsync(ConsumeContext<CitizenHandedOver> context, CancellationToken cancellationToken)
+    public static string CauseKey(Guid partnershipId, string citizenId) => $"handover:{partnershipId}:{citizenId}";
+
+    protected override Task HandleAsync(ConsumeContext<CitizenHandedOver> context, CancellationToken cancellationToken)
     {
         var handover = context.Message;
         var earnedOn = handover.HandoverDate.ToLocalDate();
-        var priced = Pricing.HandoverFee(await RateCardsAsync(handover.PartnershipId, cancellationToken), earnedOn);
-        var causeKey = $"handover:{handover.PartnershipId}:{handover.CitizenId}";
-        await RecordAsync(NewItem(handover.PartnershipId, handover.CitizenId, LedgerItemKind.HandoverFee, causeKey,
-            context, earnedOn, priced), cancellationToken);
+        var causeKey = CauseKey(handover.PartnershipId, handover.CitizenId);
+        return EarnAsync(context, handover.PartnershipId, causeKey, versions => new Earning(handover.PartnershipId, handover.CitizenId,
+            LedgerItemKind.HandoverFee, null, causeKey, earnedOn, Pricing.InForce(versions, earnedOn), Pricing.HandoverFee(versions, earnedOn)),
+            cancellationToken);
     }
 }

@@ -11,12 +11,15 @@ namespace Partnerskab.Payment.Ledger;
 public sealed class EarnMilestonePayment(PaymentDbContext db, IClock clock, ILogger<EarnMilestonePayment> logger)
     : LedgerConsumer<MilestoneAchieved>(db, clock, logger)
 {
-    protected override async Task HandleAsync(ConsumeContext<MilestoneAchieved> context, CancellationToken cancellationToken)
+    public static string CauseKey(Guid milestoneId) => $"milestone:{milestoneId}";
+
+    protected override Task HandleAsync(ConsumeContext<MilestoneAchieved> context, CancellationToken cancellationToken)
     {
         var milestone = context.Message;
         var earnedOn = milestone.AchievedOn.ToLocalDate();
-        var priced = Pricing.Milestone(await RateCardsAsync(milestone.PartnershipId, cancellationToken), milestone.MilestoneCode, earnedOn);
-        await RecordAsync(NewItem(milestone.PartnershipId, milestone.CitizenId, LedgerItemKind.Milestone, $"milestone:{milestone.MilestoneId}",
-            context, earnedOn, priced, milestone.MilestoneCode), cancellationToken);
+        var causeKey = CauseKey(milestone.MilestoneId);
+        return EarnAsync(context, milestone.PartnershipId, causeKey, versions => new Earning(milestone.PartnershipId, milestone.CitizenId,
+            LedgerItemKind.Milestone, milestone.MilestoneCode, causeKey, earnedOn, Pricing.InForce(versions, earnedOn),
+            Pricing.Milestone(versions, milestone.MilestoneCode, earnedOn)), cancellationToken);
     }
 }

@@ -8,8 +8,8 @@ using Partnerskab.Payment.RateCards;
 namespace Partnerskab.Payment.Ledger;
 
 /// <summary>
-/// Turns an event into one priced ledger item. The inbox stops a redelivered message; the
-/// unique cause key stops the same cause arriving in another message.
+/// Turns an event into a ledger item. The inbox stops a redelivered message; the unique cause
+/// key stops the same cause arriving in another message.
 /// </summary>
 public abstract class LedgerConsumer<TMessage>(PaymentDbContext db, IClock clock, ILogger logger)
     : InboxConsumer<TMessage, PaymentDbContext>(db, clock, logger)
@@ -17,33 +17,32 @@ public abstract class LedgerConsumer<TMessage>(PaymentDbContext db, IClock clock
 {
     private readonly ILogger logger = logger;
 
-    protected async Task RecordAsync(LedgerItem item, CancellationToken cancellationToken)
+    /// <summary>Prices what was earned under the rate card in force that day and books it under the caps.</summary>
+    protected async Task EarnAsync(ConsumeContext context, Guid partnershipId, string causeKey,
+        Func<IReadOnlyList<RateCard>, Earning> price, CancellationToken cancellationToken)
     {
-        if (await Db.Ledger.AnyAsync(i => i.CauseKey == item.CauseKey, cancellationToken))
+        var versions = await RateCardsAsync(partnershipId, cancellationToken);
+        await LedgerBook.LockAsync(Db, partnershipId, versions, causeKey, cancellationToken);
+        var earning = price(versions);
+        if (await LedgerBook.EarnAsync(Db, earning, context.MessageId, Clock.GetCurrentInstant(), cancellationToken) is null)
         {
-            logger.LogWarning("Ledger already holds an item for {CauseKey}; message {MessageId} adds nothing", item.CauseKey, item.CauseMessageId);
-            return;
+            logger.LogWarning("Ledger already holds an item for {CauseKey}; message {MessageId} adds nothing", causeKey, context.MessageId);
         }
-        Db.Ledger.Add(item);
     }
 
-    protected Task<List<RateCard>> RateCardsAsync(Guid partnershipId, CancellationToken cancellationToken) =>
-        Db.RateCards.AsNoTracking().Where(c => c.PartnershipId == partnershipId).ToListAsync(cancellationToken);
-
-    protected LedgerItem NewItem(Guid partnershipId, string citizenId, LedgerItemKind kind, string causeKey,
-        ConsumeContext context, LocalDate earnedOn, Pricing.Priced priced, string? milestoneCode = null) => new()
+    /// <summary>Takes back the item booked for a cause, or stands in for it if it has not come yet.</summary>
+    protected async Task CreditAsync(ConsumeContext context, Guid partnershipId, string creditedCauseKey, string? citizenId,
+        LocalDate creditedOn, string reason, CancellationToken cancellationToken)
     {
-        Id = NewId.NextSequentialGuid(),
-        PartnershipId = partnershipId,
-        CitizenId = citizenId,
-        Kind = kind,
-        MilestoneCode = milestoneCode,
-        CauseKey = causeKey,
-        CauseMessageId = context.MessageId!.Value,
-        EarnedOn = earnedOn,
-        AmountOre = priced.AmountOre,
-        RateCardVersion = priced.RateCardVersion,
-        PricingNote = priced.Note,
-        RecordedAt = Clock.GetCurrentInstant(),
-    };
+        var versions = await RateCardsAsync(partnershipId, cancellationToken);
+        await LedgerBook.LockAsync(Db, partnershipId, versions, creditedCauseKey, cancellationToken);
+        if (await LedgerBook.CreditAsync(Db, partnershipId, creditedCauseKey, citizenId, creditedOn, reason, context.MessageId!.Value,
+                Clock.GetCurrentInstant(), cancellationToken) is null)
+        {
+            logger.LogWarning("Ledger already holds a credit of {CauseKey}; message {MessageId} adds nothing", creditedCauseKey, context.MessageId);
+        }
+    }
+
+    private Task<List<RateCard>> RateCardsAsync(Guid partnershipId, CancellationToken cancellationToken) =>
+        Db.RateCards.AsNoTracking().Where(c => c.PartnershipId == partnershipId).ToListAsync(cancellationToken);
 }

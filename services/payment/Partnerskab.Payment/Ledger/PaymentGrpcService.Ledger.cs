@@ -18,19 +18,32 @@ public sealed partial class PaymentGrpcService
             .Where(i => i.PartnershipId == partnershipId)
             .OrderBy(i => i.EarnedOn).ThenBy(i => i.Id)
             .ToListAsync(context.CancellationToken);
+        var kinds = items.ToDictionary(i => i.Id, i => i.Kind);
         var response = new GetLedgerResponse();
         response.Items.AddRange(items.Select(i => new LedgerItem
         {
             ItemId = i.Id.ToString(),
             PartnershipId = i.PartnershipId.ToString(),
-            CitizenId = i.CitizenId,
+            CitizenId = i.CitizenId ?? "",
             Kind = (LedgerItemKind)(int)i.Kind,
-            MilestoneCode = i.MilestoneCode ?? "",
+            MilestoneCode = IsMilestone(i) ? i.Code : "",
+            Code = i.Code ?? "",
             EarnedOn = i.EarnedOn.ToProto(),
+            Quantity = i.Quantity,
+            UnitPriceOre = i.UnitPriceOre,
+            OriginalAmountOre = i.OriginalAmountOre,
             AmountOre = i.AmountOre,
+            CappedBy = (CapKind)(int)i.CappedBy,
+            CreditsItemId = i.CreditsItemId?.ToString() ?? "",
             PricingNote = i.PricingNote,
-            CauseMessageId = i.CauseMessageId.ToString(),
+            CauseKey = i.CauseKey,
+            CauseMessageId = i.CauseMessageId?.ToString() ?? "",
+            RateCardVersion = i.RateCardVersion ?? 0,
         }));
         return response;
+
+        bool IsMilestone(Ledger.LedgerItem item) =>
+            item.Kind == Ledger.LedgerItemKind.Milestone
+            || item is { Kind: Ledger.LedgerItemKind.Credit, CreditsItemId: { } credited } && kinds.GetValueOrDefault(credited) == Ledger.LedgerItemKind.Milestone;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Partnerskab.Messaging;
 using Partnerskab.Payment.Ledger;
+using Partnerskab.Payment.Partnerships;
 using Partnerskab.Payment.RateCards;
 using Partnerskab.ServiceDefaults.Persistence;
 
@@ -11,6 +12,7 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
 {
     public DbSet<RateCard> RateCards => Set<RateCard>();
     public DbSet<LedgerItem> Ledger => Set<LedgerItem>();
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -58,10 +60,24 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
             // One item per cause: a milestone or a handover is never paid twice.
             item.HasIndex(i => i.CauseKey).IsUnique();
             item.HasIndex(i => new { i.PartnershipId, i.EarnedOn });
-            item.Property(i => i.CauseKey).HasMaxLength(200);
+            item.HasIndex(i => new { i.PartnershipId, i.CitizenId });
+            item.Property(i => i.CauseKey).HasMaxLength(250);
             item.Property(i => i.CitizenId).HasMaxLength(64);
-            item.Property(i => i.MilestoneCode).HasMaxLength(50);
-            item.Property(i => i.PricingNote).HasMaxLength(300);
+            item.Property(i => i.Code).HasMaxLength(50);
+            item.Property(i => i.PricingNote).HasMaxLength(500);
+        });
+        model.Entity<Partnership>(partnership =>
+        {
+            partnership.ToTable("partnerships");
+            partnership.HasKey(p => p.PartnershipId);
+            partnership.Property(p => p.PartnershipId).ValueGeneratedNever();
+            partnership.Property(p => p.Reference).HasMaxLength(100);
+            partnership.Property(p => p.Name).HasMaxLength(200);
+            partnership.Property(p => p.KommuneName).HasMaxLength(200);
+            partnership.Property(p => p.KommuneCvr).HasMaxLength(8);
+            partnership.Property(p => p.KommuneEan).HasMaxLength(13);
+            partnership.Property(p => p.ProviderName).HasMaxLength(200);
+            partnership.Property(p => p.ProviderCvr).HasMaxLength(8);
         });
     }
 }

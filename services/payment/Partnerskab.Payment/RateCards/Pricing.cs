@@ -5,26 +5,30 @@ namespace Partnerskab.Payment.RateCards;
 /// <summary>Prices what was earned on a date under the rate card version in force that day.</summary>
 public static class Pricing
 {
-    public sealed record Priced(long AmountOre, int? RateCardVersion, string Note);
+    /// <summary>A price before caps: whole units at a unit price, so the amount is always whole øre.</summary>
+    public sealed record Priced(long UnitPriceOre, int Quantity, int? RateCardVersion, string Note)
+    {
+        public long AmountOre => checked(UnitPriceOre * Quantity);
+    }
 
     public static RateCard? InForce(IEnumerable<RateCard> versions, LocalDate on) =>
         versions.Where(v => v.EffectiveFrom <= on).MaxBy(v => v.EffectiveFrom);
 
-    public static Priced Milestone(IEnumerable<RateCard> versions, string code, LocalDate on)
-    {
-        var card = InForce(versions, on);
-        if (card is null) return new Priced(0, null, $"no rate card in force on {on:uuuu-MM-dd}");
-        var price = card.MilestonePrices.FirstOrDefault(p => p.MilestoneCode == code);
-        return price is null
-            ? new Priced(0, card.Version, $"rate card v{card.Version} has no price for {code}")
-            : new Priced(price.AmountOre, card.Version, $"rate card v{card.Version}: {code}");
-    }
+    public static Priced Milestone(IEnumerable<RateCard> versions, string code, LocalDate on) =>
+        Price(versions, on, code, card => card.MilestonePrices.FirstOrDefault(p => p.MilestoneCode == code)?.AmountOre);
 
-    public static Priced HandoverFee(IEnumerable<RateCard> versions, LocalDate on)
+    public static Priced HandoverFee(IEnumerable<RateCard> versions, LocalDate on) =>
+        Price(versions, on, "handover fee", card => card.HandoverFeeOre);
+
+    public static Priced Deliverable(IEnumerable<RateCard> versions, string kind, int quantity, LocalDate on) =>
+        Price(versions, on, kind, card => card.DeliverableFees.FirstOrDefault(f => f.DeliverableKind == kind)?.AmountOrePerUnit, quantity);
+
+    private static Priced Price(IEnumerable<RateCard> versions, LocalDate on, string what, Func<RateCard, long?> unitPrice, int quantity = 1)
     {
         var card = InForce(versions, on);
-        return card is null
-            ? new Priced(0, null, $"no rate card in force on {on:uuuu-MM-dd}")
-            : new Priced(card.HandoverFeeOre, card.Version, $"rate card v{card.Version}: handover fee");
+        if (card is null) return new Priced(0, quantity, null, $"no rate card in force on {on:uuuu-MM-dd}");
+        return unitPrice(card) is { } price
+            ? new Priced(price, quantity, card.Version, quantity == 1 ? $"rate card v{card.Version}: {what}" : $"rate card v{card.Version}: {what} × {quantity}")
+            : new Priced(0, quantity, card.Version, $"rate card v{card.Version} has no price for {what}");
     }
 }

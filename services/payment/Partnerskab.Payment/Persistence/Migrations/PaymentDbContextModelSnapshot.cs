@@ -119,21 +119,33 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("amount_ore");
 
+                    b.Property<int>("CappedBy")
+                        .HasColumnType("integer")
+                        .HasColumnName("capped_by");
+
                     b.Property<string>("CauseKey")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
                         .HasColumnName("cause_key");
 
-                    b.Property<Guid>("CauseMessageId")
+                    b.Property<Guid?>("CauseMessageId")
                         .HasColumnType("uuid")
                         .HasColumnName("cause_message_id");
 
                     b.Property<string>("CitizenId")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("citizen_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<Guid?>("CreditsItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("credits_item_id");
 
                     b.Property<LocalDate>("EarnedOn")
                         .HasColumnType("date")
@@ -143,10 +155,9 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("kind");
 
-                    b.Property<string>("MilestoneCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("milestone_code");
+                    b.Property<long>("OriginalAmountOre")
+                        .HasColumnType("bigint")
+                        .HasColumnName("original_amount_ore");
 
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid")
@@ -154,9 +165,13 @@ namespace Partnerskab.Payment.Persistence.Migrations
 
                     b.Property<string>("PricingNote")
                         .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("pricing_note");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
 
                     b.Property<int?>("RateCardVersion")
                         .HasColumnType("integer")
@@ -166,6 +181,10 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
 
+                    b.Property<long>("UnitPriceOre")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unit_price_ore");
+
                     b.HasKey("Id")
                         .HasName("pk_ledger_items");
 
@@ -173,10 +192,82 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_ledger_items_cause_key");
 
+                    b.HasIndex("PartnershipId", "CitizenId")
+                        .HasDatabaseName("ix_ledger_items_partnership_id_citizen_id");
+
                     b.HasIndex("PartnershipId", "EarnedOn")
                         .HasDatabaseName("ix_ledger_items_partnership_id_earned_on");
 
                     b.ToTable("ledger_items", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Payment.Partnerships.Partnership", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<LocalDate>("ContractEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("contract_end");
+
+                    b.Property<LocalDate>("ContractStart")
+                        .HasColumnType("date")
+                        .HasColumnName("contract_start");
+
+                    b.Property<string>("KommuneCvr")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("kommune_cvr");
+
+                    b.Property<string>("KommuneEan")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("kommune_ean");
+
+                    b.Property<string>("KommuneName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("kommune_name");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ProviderCvr")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("provider_cvr");
+
+                    b.Property<string>("ProviderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_name");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("PartnershipId")
+                        .HasName("pk_partnerships");
+
+                    b.ToTable("partnerships", (string)null);
                 });
 
             modelBuilder.Entity("Partnerskab.Payment.RateCards.RateCard", b =>

@@ -1,0 +1,19 @@
+using MassTransit;
+using NodaTime;
+using Partnerskab.Contracts.Outcome;
+using Partnerskab.Payment.Persistence;
+using Partnerskab.ServiceDefaults;
+
+namespace Partnerskab.Payment.Ledger;
+
+/// <summary>A revoked milestone takes back what it earned; once invoiced, the credit goes on a credit note.</summary>
+public sealed class CreditRevokedMilestone(PaymentDbContext db, IClock clock, ILogger<CreditRevokedMilestone> logger)
+    : LedgerConsumer<MilestoneRevoked>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<MilestoneRevoked> context, CancellationToken cancellationToken)
+    {
+        var revoked = context.Message;
+        return CreditAsync(context, revoked.PartnershipId, EarnMilestonePayment.CauseKey(revoked.MilestoneId), revoked.CitizenId,
+            revoked.RevokedOn.ToLocalDate(), $"milestone {revoked.MilestoneCode} revoked: {revoked.Reason}", cancellationToken);
+    }
+}

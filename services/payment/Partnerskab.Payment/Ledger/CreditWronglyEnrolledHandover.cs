@@ -1,0 +1,27 @@
+using MassTransit;
+using NodaTime;
+using Partnerskab.Contracts.Cohort;
+using Partnerskab.Payment.Persistence;
+using Partnerskab.ServiceDefaults;
+
+namespace Partnerskab.Payment.Ledger;
+
+/// <summary>
+/// A citizen exited as wrongly enrolled should never have been handed over: the handover fee is
+/// taken back. (The outcome service revokes the citizen's milestones itself.) Other exits keep
+/// what was earned.
+/// </summary>
+public sealed class CreditWronglyEnrolledHandover(PaymentDbContext db, IClock clock, ILogger<CreditWronglyEnrolledHandover> logger)
+    : LedgerConsumer<CitizenExited>(db, clock, logger)
+{
+    public const string WronglyEnrolled = "WronglyEnrolled";
+
+    protected override Task HandleAsync(ConsumeContext<CitizenExited> context, CancellationToken cancellationToken)
+    {
+        var exit = context.Message;
+        return exit.Reason == WronglyEnrolled
+            ? CreditAsync(context, exit.PartnershipId, EarnHandoverFee.CauseKey(exit.PartnershipId, exit.CitizenId), exit.CitizenId,
+                exit.ExitDate.ToLocalDate(), "citizen exited as wrongly enrolled", cancellationToken)
+            : Task.CompletedTask;
+    }
+}

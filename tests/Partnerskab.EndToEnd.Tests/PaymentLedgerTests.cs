@@ -1,0 +1,111 @@
+using Partnerskab.EndToEnd.Tests.Infrastructure;
+using Partnerskab.Protos.Cohort.V1;
+using Partnerskab.Protos.Payment.V1;
+using Partnerskab.Scenario;
+using Shouldly;
+
+namespace Partnerskab.EndToEnd.Tests;
+
+[Collection(SuiteCollection.Name)]
+public sealed class PaymentLedgerTests(SuiteFixture suite)
+{
+    [Fact]
+    public async Task A_milestone_event_delivered_twice_or_sent_again_in_another_message_yields_one_item()
+    {
+        var (partnershipId, citizens) = await PaymentTestData.PartnershipAsync(suite.Clients, "pay-twice",
+            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)).With(r => r.Caps = null), 301);
+        var achieved = new
+        {
+            MilestoneId = Guid.NewGuid(), PartnershipId = Guid.Parse(partnershipId), CitizenId = citizens[0],
+            MilestoneCode = PaymentTestData.JobStart, AchievedOn = new DateOnly(2023, 9, 4),
+        };
+
+        var first = await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneAchieved", achieved);
+        await PaymentTestData.ConsumedAsync(suite, first);
+        await PaymentTestData.RedeliverAsync(suite, "outcome", first);
+        var second = await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneAchieved", achieved);
+        await PaymentTestData.ConsumedAsync(suite, second);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        var ledger = await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count == 2);
+        var milestone = ledger.Single(i => i.Kind == LedgerItemKind.Milestone);
+        milestone.CauseMessageId.ShouldBe(first.ToString());
+        milestone.CauseKey.ShouldBe($"milestone:{achieved.MilestoneId}");
+        milestone.AmountOre.ShouldBe(PaymentTestData.JobStartOre);
+        ledger.Single(i => i.Kind == LedgerItemKind.HandoverFee).AmountOre.ShouldBe(PaymentTestData.HandoverFeeOre);
+    }
+
+    [Fact]
+    public async Task Caps_revocations_deliverables_and_wrongly_enrolled_exits_reach_the_ledger_visibly()
+    {
+        var (partnershipId, citizens) = await PaymentTestData.PartnershipAsync(suite.Clients, "pay-ledger",
+            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 302, 303);
+        var partnership = Guid.Parse(partnershipId);
+        var milestoneId = Guid.NewGuid();
+        var deliverableId = Guid.NewGuid();
+
+        await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneAchieved", new
+        {
+            MilestoneId = milestoneId, PartnershipId = partnership, CitizenId = citizens[0],
+            MilestoneCode = PaymentTestData.JobStart, AchievedOn = new DateOnly(2023, 9, 4),
+        });
+        await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.DeliverableCompleted", new
+        {
+            DeliverableId = deliverableId, PartnershipId = partnership, Kind = "TeachingDay", CompletedOn = new DateOnly(2023, 10, 12), Quantity = 2,
+        });
+        var booked = await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count == 4);
+        await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneRevoked", new
+        {
+            MilestoneId = milestoneId, PartnershipId = partnership, CitizenId = citizens[0],
+            MilestoneCode = PaymentTestData.JobStart, RevokedOn = new DateOnly(2023, 11, 20), Reason = "register shows no employment",
+        });
+        await suite.Clients.Cohort.RecordExitAsync(new RecordExitRequest
+        {
+            PartnershipId = partnershipId, CitizenId = citizens[1], ExitDate = ThinSlice.Day(2023, 5, 1), Reason = ExitReason.WronglyEnrolled,
+        }, deadline: SuiteClients.Deadline());
+        var ledger = await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count == 6);
+
+        // The citizen's cap (30,000) leaves 20,000 of the 25,000 job start after the 10,000 handover fee.
+        var milestone = ledger.Single(i => i.Kind == LedgerItemKind.Milestone);
+        (milestone.OriginalAmountOre, milestone.AmountOre, milestone.CappedBy)
+            .ShouldBe((PaymentTestData.JobStartOre, PaymentTestData.CitizenCapOre - PaymentTestData.HandoverFeeOre, CapKind.PerCitizen));
+        milestone.PricingNote.ShouldContain("capped by the per-citizen cap");
+
+        var deliverable = ledger.Single(i => i.Kind == LedgerItemKind.DeliverableFee);
+        (deliverable.Code, deliverable.Quantity, deliverable.UnitPriceOre, deliverable.AmountOre, deliverable.CitizenId)
+            .ShouldBe(("TeachingDay", 2, PaymentTestData.TeachingDayOre, 2 * PaymentTestData.TeachingDayOre, ""));
+
+        var credits = ledger.Where(i => i.Kind == LedgerItemKind.Credit).ToList();
+        var revocation = credits.Single(c => c.CreditsItemId == milestone.ItemId);
+        (revocation.AmountOre, revocation.MilestoneCode, revocation.CitizenId, PaymentTestData.Text(revocation.EarnedOn))
+            .ShouldBe((-milestone.AmountOre, PaymentTestData.JobStart, citizens[0], "2023-11-20"));
+        revocation.PricingNote.ShouldContain("register shows no employment");
+        var handoverOfWronglyEnrolled = booked.Single(i => i.Kind == LedgerItemKind.HandoverFee && i.CitizenId == citizens[1]);
+        var exitCredit = credits.Single(c => c.CreditsItemId == handoverOfWronglyEnrolled.ItemId);
+        (exitCredit.AmountOre, exitCredit.CauseKey).ShouldBe((-PaymentTestData.HandoverFeeOre, $"credit:{handoverOfWronglyEnrolled.CauseKey}"));
+    }
+
+    [Fact]
+    public async Task A_revocation_that_overtakes_its_milestone_leaves_the_milestone_booked_at_nothing()
+    {
+        var (partnershipId, citizens) = await PaymentTestData.PartnershipAsync(suite.Clients, "pay-overtaken",
+            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 304);
+        var milestone = new
+        {
+            MilestoneId = Guid.NewGuid(), PartnershipId = Guid.Parse(partnershipId), CitizenId = citizens[0], MilestoneCode = PaymentTestData.JobStart,
+        };
+
+        var revoked = await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneRevoked",
+            new { milestone.MilestoneId, milestone.PartnershipId, milestone.CitizenId, milestone.MilestoneCode, RevokedOn = new DateOnly(2023, 9, 5), Reason = "claim withdrawn" });
+        await PaymentTestData.ConsumedAsync(suite, revoked);
+        await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneAchieved",
+            new { milestone.MilestoneId, milestone.PartnershipId, milestone.CitizenId, milestone.MilestoneCode, AchievedOn = new DateOnly(2023, 9, 4) });
+        var ledger = await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count == 3);
+
+        var credit = ledger.Single(i => i.Kind == LedgerItemKind.Credit);
+        (credit.AmountOre, credit.CreditsItemId).ShouldBe((0, ""));
+        var item = ledger.Single(i => i.Kind == LedgerItemKind.Milestone);
+        (item.OriginalAmountOre, item.AmountOre).ShouldBe((PaymentTestData.JobStartOre, 0));
+        item.PricingNote.ShouldContain("taken back before it was booked");
+    }
+}
