@@ -46,7 +46,6 @@ public sealed class CohortTests(SuiteFixture suite)
         var rows = Enumerable.Range(0, 30).Select(n => Row(2000 + n)).ToList();
         var first = await ImportAsync(partnership.PartnershipId, "night-1", rows);
         first.Accepted.ShouldBe(30);
-        await Task.Delay(TimeSpan.FromSeconds(1));
         var counts = await suite.RowCountsAsync();
 
         var nextNight = await ImportAsync(partnership.PartnershipId, "night-2", rows);

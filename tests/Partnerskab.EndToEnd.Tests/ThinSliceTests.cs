@@ -36,14 +36,9 @@ public sealed class ThinSliceTests(SuiteFixture suite)
     {
         var reference = TestCitizens.UniqueReference("twice");
         var first = await ThinSlice.RunAsync(suite.Clients, reference, TestCitizens.Cpr(2), TextWriter.Null);
-        // Let every event of the first run be consumed before counting, and any wrongly
-        // published event of the second run arrive before comparing.
-        var settle = TimeSpan.FromSeconds(2);
-        await Task.Delay(settle);
         var countsAfterFirst = await suite.RowCountsAsync();
 
         var second = await ThinSlice.RunAsync(suite.Clients, reference, TestCitizens.Cpr(2), TextWriter.Null);
-        await Task.Delay(settle);
 
         second.Partnership.PartnershipId.ShouldBe(first.Partnership.PartnershipId);
         second.Citizen.CitizenId.ShouldBe(first.Citizen.CitizenId);

@@ -41,15 +41,37 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public string ConnectionString(string service) => Suite.ConnectionString(service);
 
-    /// <summary>Row counts of every table of the three services' databases.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> RowCountsAsync() =>
-        await QueryEveryTableAsync("SELECT count(*) FROM {0}", value => (long)value);
+    /// <summary>
+    /// Row counts of every table of the three services' databases, once the suite has settled:
+    /// every outbox row sent and the counts unchanged over a few polls. Events of earlier tests
+    /// are still being consumed when a test starts, so an unsettled count would blame the test
+    /// for rows it did not write.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> RowCountsAsync()
+    {
+        var settleBy = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var counts = await QueryEveryTableAsync("SELECT count(*) FROM {0}", value => (long)value);
+        var unchangedPolls = 0;
+        while (unchangedPolls < 3)
+        {
+            if (DateTime.UtcNow > settleBy) throw new TimeoutException("The suite did not settle within 60 s.");
+            await Task.Delay(TimeSpan.FromMilliseconds(750));
+            var next = await QueryEveryTableAsync("SELECT count(*) FROM {0}", value => (long)value);
+            var unsent = await QueryEveryTableAsync(
+                "SELECT count(*) FROM {0} WHERE sent_at IS NULL", value => (long)value, table => table == "outbox_messages");
+            var settled = next.SequenceEqual(counts) && unsent.Values.All(n => n == 0);
+            unchangedPolls = settled ? unchangedPolls + 1 : 0;
+            counts = next;
+        }
+        return counts;
+    }
 
     /// <summary>Every table of the three databases, all its rows as one text.</summary>
     public async Task<IReadOnlyDictionary<string, string>> AllRowsAsTextAsync() =>
         await QueryEveryTableAsync("SELECT coalesce(string_agg(t::text, E'\\n'), '') FROM {0} t", value => (string)value);
 
-    private async Task<Dictionary<string, T>> QueryEveryTableAsync<T>(string sqlPerTable, Func<object, T> read)
+    private async Task<Dictionary<string, T>> QueryEveryTableAsync<T>(
+        string sqlPerTable, Func<object, T> read, Func<string, bool>? includeTable = null)
     {
         var results = new Dictionary<string, T>();
         foreach (var service in new[] { "cohort", "outcome", "payment" })
@@ -62,7 +84,7 @@ public sealed class SuiteFixture : IAsyncLifetime
             {
                 while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
             }
-            foreach (var table in tables)
+            foreach (var table in tables.Where(includeTable ?? (_ => true)))
             {
                 await using var query = new NpgsqlCommand(string.Format(sqlPerTable, $"\"{table}\""), connection);
                 results[$"{service}.{table}"] = read((await query.ExecuteScalarAsync())!);

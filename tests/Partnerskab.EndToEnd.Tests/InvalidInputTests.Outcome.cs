@@ -1,0 +1,56 @@
+using Partnerskab.Protos.Outcome.V1;
+using Partnerskab.Scenario;
+
+namespace Partnerskab.EndToEnd.Tests;
+
+public sealed partial class InvalidInputTests
+{
+    private static readonly Case[] OutcomeCases =
+    [
+        new("outcome.SetMilestoneDefinitions", c => c.Outcome.SetMilestoneDefinitionsAsync(new SetMilestoneDefinitionsRequest
+        {
+            PartnershipId = SomeId,
+            Definitions =
+            {
+                new Protos.Outcome.V1.MilestoneDefinition { Code = "job start", RuleKind = MilestoneRuleKind.FirstVerifiedOutcome },
+                new Protos.Outcome.V1.MilestoneDefinition { Code = "X", RuleKind = (MilestoneRuleKind)42 },
+            },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync,
+            ["definitions[0].code", "definitions[0].outcome_kind", "definitions[1].rule_kind"]),
+        new("outcome.GetMilestoneDefinitions", c => c.Outcome.GetMilestoneDefinitionsAsync(new GetMilestoneDefinitionsRequest(),
+            deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
+        new("outcome.ClaimOutcome", c => c.Outcome.ClaimOutcomeAsync(new ClaimOutcomeRequest
+        {
+            PartnershipId = SomeId,
+            CitizenId = SomeCitizen,
+            Kind = OutcomeKind.JobStart,
+            OutcomeDate = ThinSlice.Day(2023, 13, 1),
+            HoursPerWeekHundredths = -100,
+            EmployerCvr = "123",
+        }, deadline: SuiteClients.Deadline()).ResponseAsync,
+            ["claim_reference", "outcome_date", "hours_per_week_hundredths", "employer_cvr", "evidence_reference"]),
+        new("outcome.VerifyOutcomeClaim", c => c.Outcome.VerifyOutcomeClaimAsync(new VerifyOutcomeClaimRequest { ClaimId = NotAnId },
+            deadline: SuiteClients.Deadline()).ResponseAsync, ["claim_id", "verified_by"]),
+        new("outcome.RejectOutcomeClaim", c => c.Outcome.RejectOutcomeClaimAsync(new RejectOutcomeClaimRequest
+        {
+            ClaimId = SomeId, RejectedBy = "cw-17", Reason = new string('x', 501),
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["reason"]),
+        new("outcome.ListMilestones", c => c.Outcome.ListMilestonesAsync(new ListMilestonesRequest { PartnershipId = SomeId, CitizenId = "x" },
+            deadline: SuiteClients.Deadline()).ResponseAsync, ["citizen_id"]),
+        new("outcome.ReportWeeklyStatuses", async c =>
+        {
+            using var call = c.Outcome.ReportWeeklyStatuses(deadline: SuiteClients.Deadline());
+            await call.RequestStream.WriteAsync(new ReportWeeklyStatusesRequest
+            {
+                PartnershipId = NotAnId,
+                Source = (Protos.Outcome.V1.StatusSource)9,
+                Row = new WeeklyStatusRow { CitizenId = SomeCitizen, IsoWeekYear = 2023, IsoWeek = 14, Status = WeeklyStatus.Education },
+            });
+            await call.RequestStream.CompleteAsync();
+            await call.ResponseAsync;
+        }, ["partnership_id", "idempotency_key", "source"]),
+        new("outcome.GetTimeline", c => c.Outcome.GetTimelineAsync(new GetTimelineRequest { PartnershipId = "", CitizenId = "150385-1234" },
+            deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "citizen_id"]),
+
+    ];
+}
