@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using Partnerskab.Cli.Cohort;
+using Partnerskab.Cli.Ops;
 using Partnerskab.Protos.Cohort.V1;
 
 // partnerskab: the command-line client of the Partnerskab suite.
@@ -15,7 +16,13 @@ const string Usage = """
     weeks_sick_listed and case_reference, separated by ';' or ','. Rejected lines and their reasons
     go to --rejected (default: <file>.rejected.csv). Exit code 0: every line accepted or unchanged;
     1: some lines rejected; 2: the command could not run.
-    """;
+
+    """ + OpsCommand.Usage;
+
+if (args is ["ops", .. var opsArgs])
+{
+    return await OpsCommand.RunAsync(opsArgs, Console.Out, Console.Error);
+}
 
 if (args is not ["cohort", "import", .. var rest] || Options(rest) is not { } options
     || !options.TryGetValue("partnership", out var partnershipId) || !options.TryGetValue("file", out var file))

@@ -1,0 +1,42 @@
+using Npgsql;
+using Partnerskab.Cli.Ops;
+using RabbitMQ.Client;
+using static Partnerskab.Testing.Invariants.SuiteSnapshot;
+
+namespace Partnerskab.Testing.Invariants;
+
+/// <summary>Reads a <see cref="SuiteSnapshot"/> from the three services' databases and the broker's error queues.</summary>
+public static class SuiteSnapshotReader
+{
+    public static async Task<SuiteSnapshot> ReadAsync(Func<string, string> connectionString, IConnection broker)
+    {
+        var parked = await new ErrorQueues(broker).ListAsync(ErrorQueues.ConsumerQueues);
+        return new SuiteSnapshot(
+            await QueryAsync(connectionString("cohort"), "SELECT partnership_id, citizen_id FROM citizens",
+                r => new HandedOverCitizen(r.GetGuid(0), r.GetString(1))),
+            await QueryAsync(connectionString("outcome"), "SELECT partnership_id, citizen_id FROM follow_up_citizens",
+                r => new CitizenKey(r.GetGuid(0), r.GetString(1))),
+            await QueryAsync(connectionString("outcome"), "SELECT id, partnership_id, citizen_id, code FROM milestones",
+                r => new AchievedMilestone(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3))),
+            await QueryAsync(connectionString("payment"),
+                "SELECT id, partnership_id, citizen_id, kind, cause_key, amount_ore, credits_item_id FROM ledger_items",
+                r => new LedgerEntry(r.GetGuid(0), r.GetGuid(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt32(3), r.GetString(4),
+                    r.GetInt64(5), r.IsDBNull(6) ? null : r.GetGuid(6))),
+            [.. (await Task.WhenAll(new[] { "cohort", "outcome", "payment" }.Select(service => QueryAsync(connectionString(service),
+                "SELECT message_id, message_type, created_at, attempts, last_error FROM outbox_messages WHERE sent_at IS NULL",
+                r => new UnsentOutboxRow(service, r.GetGuid(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2), r.GetInt32(3),
+                    r.IsDBNull(4) ? null : r.GetString(4)))))).SelectMany(rows => rows)],
+            [.. parked.Select(m => new ErrorQueueMessage(m.Queue, m.MessageId, m.MessageType, m.Reason))]);
+    }
+
+    private static async Task<List<T>> QueryAsync<T>(string connectionString, string sql, Func<NpgsqlDataReader, T> read)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync()) rows.Add(read(reader));
+        return rows;
+    }
+}
