@@ -37,9 +37,20 @@ public static class MessagingExtensions
                     host.PublisherConfirmation = true;
                 });
                 rabbitMq.PrefetchCount = rabbit.PrefetchCount;
-                // Short in-memory retries for transient faults; after that the message goes to
-                // the endpoint's _error queue (there is no delayed-exchange plug-in to redeliver later).
-                rabbitMq.UseMessageRetry(retry => retry.Intervals(100, 500, 2000));
+                // A database that is away (restarting, failing over) is waited for, up to about a
+                // minute: the message is not at fault, and parking it would leave the work to an operator.
+                rabbitMq.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(IsTransientDatabaseFault);
+                    retry.Interval(30, TimeSpan.FromSeconds(2));
+                });
+                // Anything else gets short in-memory retries; after that the message goes to the
+                // endpoint's _error queue (there is no delayed-exchange plug-in to redeliver later).
+                rabbitMq.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<Exception>(IsTransientDatabaseFault);
+                    retry.Intervals(100, 500, 2000);
+                });
                 rabbitMq.ConfigureEndpoints(context);
             });
         });
@@ -50,4 +61,9 @@ public static class MessagingExtensions
         });
         return builder;
     }
+
+    /// <summary>A database fault that goes away by itself (connection refused, server shutting down), however EF Core wrapped it.</summary>
+    public static bool IsTransientDatabaseFault(Exception exception) =>
+        exception is System.Data.Common.DbException { IsTransient: true }
+        || (exception.InnerException is { } inner && IsTransientDatabaseFault(inner));
 }
