@@ -380,3 +380,32 @@ test_infrastructure_stop() {
     rabbitmq_throwaway_stop "$dir/rabbitmq" || true
     rm -rf "$dir"
 }
+
+# --------------------------------------------------------------------------------------
+# Fault injection (tests/Partnerskab.FaultTests): take a throwaway server away and bring it
+# back with its data, its port and its settings, as an outage would.
+# --------------------------------------------------------------------------------------
+
+# pg_throwaway_pause DIR: stop the PostgreSQL in DIR (fast shutdown: sessions are cut off,
+# committed data stays).
+pg_throwaway_pause() {
+    local dir=$1 bindir
+    bindir=$(sed -n 's/^bindir=//p' "$dir/infra.env")
+    as_postgres "$bindir/pg_ctl" --pgdata="$dir/data" --mode=fast --wait --silent stop
+}
+
+# pg_throwaway_resume DIR: start it again with the options of its last start, which
+# PostgreSQL keeps in postmaster.opts after the binary and its "-D" "DIR" arguments.
+pg_throwaway_resume() {
+    local dir=$1 bindir options
+    bindir=$(sed -n 's/^bindir=//p' "$dir/infra.env")
+    options=$(sed -E 's/^[^ ]+ "-D" "[^"]*" ?//' "$dir/data/postmaster.opts")
+    as_postgres "$bindir/pg_ctl" --pgdata="$dir/data" --log="$dir/data/postgres.log" \
+        --wait --timeout=60 --silent -o "$options" start
+}
+
+# rabbitmq_throwaway_pause DIR / rabbitmq_throwaway_resume DIR: stop and start the RabbitMQ
+# application on the node in DIR (its listeners close, every connection is dropped; durable
+# queues and persistent messages are kept). The Erlang VM itself keeps running.
+rabbitmq_throwaway_pause() { rabbitmq_throwaway_ctl "$1" --quiet stop_app; }
+rabbitmq_throwaway_resume() { rabbitmq_throwaway_ctl "$1" --quiet start_app; }

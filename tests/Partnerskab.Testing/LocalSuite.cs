@@ -3,17 +3,27 @@ using Partnerskab.Scenario;
 
 namespace Partnerskab.Testing;
 
+/// <summary>Where the suite keeps its data and sends its messages.</summary>
+public sealed record SuiteInfrastructure(string PostgresConnectionString, ushort RabbitMqPort)
+{
+    /// <summary>The PostgreSQL and RabbitMQ that tests/run.sh (or tests/bench.sh) started.</summary>
+    public static SuiteInfrastructure FromEnvironment() => new(TestEnvironment.PostgresConnectionString, TestEnvironment.RabbitMqPort);
+}
+
 /// <summary>
 /// The three service processes as users run them, each with its own fresh database in the
-/// PostgreSQL that tests/run.sh (or tests/bench.sh) started, talking through its RabbitMQ.
+/// PostgreSQL that tests/run.sh (or tests/bench.sh) started, or in the given infrastructure,
+/// talking through its RabbitMQ.
 /// </summary>
 public sealed class LocalSuite : IAsyncDisposable
 {
     private readonly string databasePrefix;
+    private readonly SuiteInfrastructure infrastructure;
 
-    private LocalSuite(string databasePrefix, IReadOnlyDictionary<string, string> environment)
+    private LocalSuite(string databasePrefix, IReadOnlyDictionary<string, string> environment, SuiteInfrastructure infrastructure)
     {
         this.databasePrefix = databasePrefix;
+        this.infrastructure = infrastructure;
         var pseudonymKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         Cohort = Create("cohort", "Cohort", environment, new() { ["Pseudonym__Key"] = pseudonymKey });
         Outcome = Create("outcome", "Outcome", environment, new() { ["Services__CohortUrl"] = Cohort.GrpcUrl.ToString() });
@@ -29,16 +39,18 @@ public sealed class LocalSuite : IAsyncDisposable
     public IEnumerable<ServiceProcess> Services => [Cohort, Outcome, Payment];
 
     /// <summary>Starts the services on fresh databases named "{prefix}_{random}_{service}", with extra environment for all three.</summary>
-    public static async Task<LocalSuite> StartAsync(string databasePrefix, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<LocalSuite> StartAsync(string databasePrefix, IReadOnlyDictionary<string, string>? environment = null,
+        SuiteInfrastructure? infrastructure = null)
     {
-        var suite = new LocalSuite($"{databasePrefix}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}", environment ?? new Dictionary<string, string>());
+        var suite = new LocalSuite($"{databasePrefix}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}", environment ?? new Dictionary<string, string>(),
+            infrastructure ?? SuiteInfrastructure.FromEnvironment());
         await Task.WhenAll(suite.Services.Select(s => s.StartAsync()));
         return suite;
     }
 
     public string DatabaseName(string service) => $"{databasePrefix}_{service}";
 
-    public string ConnectionString(string service) => $"{TestEnvironment.PostgresConnectionString};Database={DatabaseName(service)}";
+    public string ConnectionString(string service) => $"{infrastructure.PostgresConnectionString};Database={DatabaseName(service)}";
 
     private ServiceProcess Create(string service, string project, IReadOnlyDictionary<string, string> common, Dictionary<string, string> own)
     {
@@ -47,7 +59,7 @@ public sealed class LocalSuite : IAsyncDisposable
         var environment = new Dictionary<string, string>(own)
         {
             ["ConnectionStrings__Database"] = ConnectionString(service),
-            ["RabbitMq__Port"] = TestEnvironment.RabbitMqPort.ToString(),
+            ["RabbitMq__Port"] = infrastructure.RabbitMqPort.ToString(),
         };
         foreach (var (key, value) in common) environment[key] = value;
         return new ServiceProcess(service, dll, environment, TestEnvironment.FreePort(), TestEnvironment.FreePort(),

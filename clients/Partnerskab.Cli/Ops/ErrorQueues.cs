@@ -97,7 +97,7 @@ public sealed class ErrorQueues(IConnection connection)
         var (envelopeId, messageType) = Envelope(message.Body);
         var messageId = Guid.TryParse(message.BasicProperties.MessageId, out var id) ? id : envelopeId;
         return new ParkedMessage(queue, messageId, messageType, Header(headers, "MT-Fault-Message"),
-            Header(headers, "MT-Fault-ExceptionType"), Header(headers, "MT-Fault-Timestamp"));
+            Header(headers, "MT-Fault-ExceptionType"), Header(headers, "MT-Fault-Timestamp"), Header(headers, "MT-Fault-RetryCount"));
     }
 
     private static string? Header(IDictionary<string, object?> headers, string name) => headers.TryGetValue(name, out var value)

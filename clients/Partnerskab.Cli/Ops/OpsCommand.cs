@@ -56,7 +56,7 @@ public static class OpsCommand
             foreach (var message in parked)
             {
                 await output.WriteLineAsync(
-                    $"{message.Queue}\t{message.MessageId}\t{message.MessageType}\t{message.FaultedAt}\t{message.ExceptionType}: {message.Reason}");
+                    $"{message.Queue}\t{message.MessageId}\t{message.MessageType}\t{message.FaultedAt}\tretried {message.Retries ?? "?"} times\t{message.ExceptionType}: {message.Reason}");
             }
             return parked.Count == 0 ? 0 : 1;
         }

@@ -1,5 +1,5 @@
 namespace Partnerskab.Cli.Ops;
 
-/// <summary>A message MassTransit parked in an endpoint's error queue after its retries, with the reason it gave.</summary>
+/// <summary>A message MassTransit parked in an endpoint's error queue after its retries, with the reason it gave and how often it was retried.</summary>
 public sealed record ParkedMessage(
-    string Queue, Guid? MessageId, string? MessageType, string? Reason, string? ExceptionType, string? FaultedAt);
+    string Queue, Guid? MessageId, string? MessageType, string? Reason, string? ExceptionType, string? FaultedAt, string? Retries);

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+
+namespace Partnerskab.FaultTests.Infrastructure;
+
+/// <summary>
+/// A PostgreSQL and a RabbitMQ of this test project's own, started, stopped and restarted with
+/// the functions of deploy/lib/infra.sh, so that taking them away disturbs no other test project
+/// (those share the servers tests/run.sh started).
+/// </summary>
+public sealed class ThrowawayInfrastructure : IAsyncDisposable
+{
+    private readonly string directory;
+
+    private ThrowawayInfrastructure(string directory, SuiteInfrastructure servers)
+    {
+        this.directory = directory;
+        Servers = servers;
+    }
+
+    public SuiteInfrastructure Servers { get; }
+
+    public static async Task<ThrowawayInfrastructure> StartAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("partnerskab-faults.").FullName;
+        await InfraAsync($"""
+            test_infrastructure_start "$1"
+            printf '%s %s' "$THROWAWAY_PG_PORT" "$THROWAWAY_RABBITMQ_PORT" >"$1/ports"
+            """, directory);
+        var ports = (await File.ReadAllTextAsync(Path.Combine(directory, "ports"))).Split(' ');
+        return new ThrowawayInfrastructure(directory,
+            new SuiteInfrastructure($"Host=127.0.0.1;Port={ports[0]};Username=postgres;Password=postgres", ushort.Parse(ports[1])));
+    }
+
+    public Task StopPostgresAsync() => InfraAsync("pg_throwaway_pause \"$1/pg\"", directory);
+    public Task StartPostgresAsync() => InfraAsync("pg_throwaway_resume \"$1/pg\"", directory);
+    public Task StopRabbitMqAsync() => InfraAsync("rabbitmq_throwaway_pause \"$1/rabbitmq\"", directory);
+    public Task StartRabbitMqAsync() => InfraAsync("rabbitmq_throwaway_resume \"$1/rabbitmq\"", directory);
+
+    /// <summary>The names of the broker's queues, as rabbitmqctl lists them.</summary>
+    public async Task<IReadOnlyList<string>> QueuesAsync()
+    {
+        var listing = Path.Combine(directory, "queues");
+        await InfraAsync($"rabbitmq_throwaway_ctl \"$1/rabbitmq\" --quiet list_queues name --no-table-headers >\"{listing}\"", directory);
+        return (await File.ReadAllLinesAsync(listing)).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+    }
+
+    public async ValueTask DisposeAsync() => await InfraAsync("test_infrastructure_stop \"$1\"", directory);
+
+    /// <summary>Runs bash commands with deploy/lib/infra.sh sourced and $1 set to the infrastructure's directory.</summary>
+    private static async Task InfraAsync(string commands, string directory)
+    {
+        var script = $"""
+            set -euo pipefail
+            source "{Path.Combine(TestEnvironment.RepositoryRoot, "deploy", "lib", "infra.sh")}"
+            {commands}
+            """;
+        // Output is not redirected: daemons started here would hold a pipe open for good.
+        using var bash = Process.Start(new ProcessStartInfo("bash", ["-c", script, "infra", directory]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("bash did not start");
+        await bash.WaitForExitAsync();
+        if (bash.ExitCode != 0) throw new InvalidOperationException($"infra.sh failed ({bash.ExitCode}): {commands}");
+    }
+}
