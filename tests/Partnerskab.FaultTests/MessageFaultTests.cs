@@ -91,7 +91,7 @@ public sealed class MessageFaultTests(FaultSuite faults)
     public async Task The_ops_command_knows_every_consumer_queue_of_the_suite()
     {
         var queues = await faults.Infrastructure.QueuesAsync();
-        var consumerQueues = queues.Where(q => (q.StartsWith("outcome-") || q.StartsWith("payment-") || q.StartsWith("cohort-"))
+        var consumerQueues = queues.Keys.Where(q => (q.StartsWith("outcome-") || q.StartsWith("payment-") || q.StartsWith("cohort-"))
             && !q.EndsWith("_error") && !q.EndsWith("_skipped"));
 
         consumerQueues.ShouldBe(ErrorQueues.ConsumerQueues, ignoreOrder: true);

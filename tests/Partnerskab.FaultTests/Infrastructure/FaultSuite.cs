@@ -118,7 +118,7 @@ public sealed class FaultSuite : IAsyncLifetime
     }
 
     /// <summary>
-    /// Settled: no outbox row unsent, no message waiting in a consumer queue, and the rows that
+    /// Settled: no outbox row unsent, no message in a consumer queue (waiting or being handled), and the rows that
     /// events create unchanged over three polls. Gives up after the patience; the checker then
     /// reports what did not arrive.
     /// </summary>
@@ -136,9 +136,9 @@ public sealed class FaultSuite : IAsyncLifetime
                 steady = state == last && state.EndsWith("unsent 0, queued 0", StringComparison.Ordinal) ? steady + 1 : 0;
                 last = state;
             }
-            catch (Exception e) when (e is NpgsqlException or RabbitMQ.Client.Exceptions.BrokerUnreachableException)
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
             {
-                steady = 0; // A server is still coming back.
+                steady = 0; // A server is still coming back (rabbitmqctl fails with InvalidOperationException).
             }
         }
     }
@@ -157,13 +157,9 @@ public sealed class FaultSuite : IAsyncLifetime
         {
             unsent += (long)(await SqlAsync(service, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL"))!;
         }
-        await using var broker = await ConnectAsync();
-        await using var channel = await broker.CreateChannelAsync();
-        uint queued = 0;
-        foreach (var queue in ErrorQueues.ConsumerQueues)
-        {
-            queued += (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
-        }
+        // Messages a consumer holds unacknowledged count too: settled means handled, not just delivered.
+        var queues = await Infrastructure.QueuesAsync();
+        var queued = ErrorQueues.ConsumerQueues.Sum(q => queues.GetValueOrDefault(q));
         return $"{string.Join(", ", counts)}; unsent {unsent}, queued {queued}";
     }
 }

@@ -36,12 +36,15 @@ public sealed class ThrowawayInfrastructure : IAsyncDisposable
     public Task StopRabbitMqAsync() => InfraAsync("rabbitmq_throwaway_pause \"$1/rabbitmq\"", directory);
     public Task StartRabbitMqAsync() => InfraAsync("rabbitmq_throwaway_resume \"$1/rabbitmq\"", directory);
 
-    /// <summary>The names of the broker's queues, as rabbitmqctl lists them.</summary>
-    public async Task<IReadOnlyList<string>> QueuesAsync()
+    /// <summary>The broker's queues and the messages in each, ready or delivered but not yet acknowledged, as rabbitmqctl lists them.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> QueuesAsync()
     {
-        var listing = Path.Combine(directory, "queues");
-        await InfraAsync($"rabbitmq_throwaway_ctl \"$1/rabbitmq\" --quiet list_queues name --no-table-headers >\"{listing}\"", directory);
-        return (await File.ReadAllLinesAsync(listing)).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var listing = Path.Combine(directory, $"queues-{Guid.NewGuid():N}");
+        await InfraAsync($"rabbitmq_throwaway_ctl \"$1/rabbitmq\" --quiet list_queues name messages --no-table-headers >\"{listing}\"", directory);
+        var lines = await File.ReadAllLinesAsync(listing);
+        File.Delete(listing);
+        return lines.Select(l => l.Split('\t', StringSplitOptions.TrimEntries)).Where(f => f.Length == 2)
+            .ToDictionary(f => f[0], f => long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async ValueTask DisposeAsync() => await InfraAsync("test_infrastructure_stop \"$1\"", directory);
