@@ -68,7 +68,7 @@ public sealed class FaultSuite : IAsyncLifetime
     /// <summary>A load driver on a partnership of its own, ready to run.</summary>
     public async Task<LoadDriver> LoadAsync(string name, LoadOptions options)
     {
-        var driver = new LoadDriver(Clients, options, patience: TimeSpan.FromSeconds(90));
+        var driver = new LoadDriver(Clients, options, patience: TimeSpan.FromMinutes(4));
         await driver.PrepareAsync($"{name}-{Guid.NewGuid():N}");
         return driver;
     }
