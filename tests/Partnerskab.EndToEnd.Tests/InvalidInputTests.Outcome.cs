@@ -65,5 +65,13 @@ public sealed partial class InvalidInputTests
         }, ["partnership_id", "idempotency_key", "source"]),
         new("outcome.GetTimeline", c => c.Outcome.GetTimelineAsync(new GetTimelineRequest { PartnershipId = "", CitizenId = "150385-1234" },
             deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "citizen_id"]),
+        new("outcome.ReportDeliverable", c => c.Outcome.ReportDeliverableAsync(new ReportDeliverableRequest
+        {
+            PartnershipId = SomeId,
+            DeliverableReference = "LT-1",
+            Kind = (DeliverableKind)7,
+            CompletedOn = ThinSlice.Day(2999, 1, 1),
+            Quantity = 0,
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["kind", "completed_on", "quantity", "evidence_reference"]),
     ];
 }

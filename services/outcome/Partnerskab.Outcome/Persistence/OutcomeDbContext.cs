@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Partnerskab.Messaging;
 using Partnerskab.Outcome.Claims;
+using Partnerskab.Outcome.Deliverables;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Timeline;
@@ -18,6 +19,7 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<WeeklyStatusReport> WeeklyStatusReports => Set<WeeklyStatusReport>();
     public DbSet<StatusImportRun> StatusImportRuns => Set<StatusImportRun>();
+    public DbSet<Deliverable> Deliverables => Set<Deliverable>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -68,6 +70,13 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
         {
             report.HasKey(r => new { r.PartnershipId, r.CitizenId, r.WeekStart, r.Source });
             report.Property(r => r.CitizenId).HasMaxLength(64);
+        });
+        model.Entity<Deliverable>(deliverable =>
+        {
+            deliverable.HasKey(d => d.Id);
+            deliverable.HasIndex(d => new { d.PartnershipId, d.Reference }).IsUnique();
+            deliverable.Property(d => d.Reference).HasMaxLength(100);
+            deliverable.Property(d => d.EvidenceReference).HasMaxLength(200);
         });
         model.Entity<StatusImportRun>(run =>
         {

@@ -251,6 +251,55 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                     b.ToTable("claims", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskab.Outcome.Deliverables.Deliverable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<LocalDate>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<string>("EvidenceReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("evidence_reference");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<Instant>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deliverables");
+
+                    b.HasIndex("PartnershipId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deliverables_partnership_id_reference");
+
+                    b.ToTable("deliverables", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Outcome.FollowUp.FollowUpCitizen", b =>
                 {
                     b.Property<Guid>("PartnershipId")
