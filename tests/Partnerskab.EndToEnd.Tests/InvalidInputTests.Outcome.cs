@@ -14,9 +14,11 @@ public sealed partial class InvalidInputTests
             {
                 new Protos.Outcome.V1.MilestoneDefinition { Code = "job start", RuleKind = MilestoneRuleKind.FirstVerifiedOutcome },
                 new Protos.Outcome.V1.MilestoneDefinition { Code = "X", RuleKind = (MilestoneRuleKind)42 },
+                new Protos.Outcome.V1.MilestoneDefinition { Code = "STREAK", RuleKind = MilestoneRuleKind.ConsecutiveSelfSufficientWeeks, Weeks = 105 },
+                new Protos.Outcome.V1.MilestoneDefinition { Code = "AT_0", RuleKind = MilestoneRuleKind.SelfSufficientAtMonth },
             },
         }, deadline: SuiteClients.Deadline()).ResponseAsync,
-            ["definitions[0].code", "definitions[0].outcome_kind", "definitions[1].rule_kind"]),
+            ["definitions[0].code", "definitions[0].outcome_kind", "definitions[1].rule_kind", "definitions[2].weeks", "definitions[3].months"]),
         new("outcome.GetMilestoneDefinitions", c => c.Outcome.GetMilestoneDefinitionsAsync(new GetMilestoneDefinitionsRequest(),
             deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
         new("outcome.ClaimOutcome", c => c.Outcome.ClaimOutcomeAsync(new ClaimOutcomeRequest
@@ -35,6 +37,18 @@ public sealed partial class InvalidInputTests
         {
             ClaimId = SomeId, RejectedBy = "cw-17", Reason = new string('x', 501),
         }, deadline: SuiteClients.Deadline()).ResponseAsync, ["reason"]),
+        new("outcome.CorrectOutcomeClaim", c => c.Outcome.CorrectOutcomeClaimAsync(new CorrectOutcomeClaimRequest
+        {
+            ClaimId = SomeId,
+            OutcomeDate = ThinSlice.Day(2023, 2, 30),
+            HoursPerWeekHundredths = 168_01,
+            EmployerCvr = "1234567a",
+        }, deadline: SuiteClients.Deadline()).ResponseAsync,
+            ["corrected_by", "reason", "outcome_date", "hours_per_week_hundredths", "employer_cvr", "evidence_reference"]),
+        new("outcome.RevokeOutcomeClaim", c => c.Outcome.RevokeOutcomeClaimAsync(new RevokeOutcomeClaimRequest { ClaimId = NotAnId, RevokedBy = "cw-17" },
+            deadline: SuiteClients.Deadline()).ResponseAsync, ["claim_id", "reason"]),
+        new("outcome.GetOutcomeClaim", c => c.Outcome.GetOutcomeClaimAsync(new GetOutcomeClaimRequest { ClaimId = "" },
+            deadline: SuiteClients.Deadline()).ResponseAsync, ["claim_id"]),
         new("outcome.ListMilestones", c => c.Outcome.ListMilestonesAsync(new ListMilestonesRequest { PartnershipId = SomeId, CitizenId = "x" },
             deadline: SuiteClients.Deadline()).ResponseAsync, ["citizen_id"]),
         new("outcome.ReportWeeklyStatuses", async c =>
@@ -51,6 +65,13 @@ public sealed partial class InvalidInputTests
         }, ["partnership_id", "idempotency_key", "source"]),
         new("outcome.GetTimeline", c => c.Outcome.GetTimelineAsync(new GetTimelineRequest { PartnershipId = "", CitizenId = "150385-1234" },
             deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "citizen_id"]),
-
+        new("outcome.ReportDeliverable", c => c.Outcome.ReportDeliverableAsync(new ReportDeliverableRequest
+        {
+            PartnershipId = SomeId,
+            DeliverableReference = "LT-1",
+            Kind = (DeliverableKind)7,
+            CompletedOn = ThinSlice.Day(2999, 1, 1),
+            Quantity = 0,
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["kind", "completed_on", "quantity", "evidence_reference"]),
     ];
 }

@@ -4,6 +4,7 @@ using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.Scenario;
 using Shouldly;
+using static Partnerskab.EndToEnd.Tests.OutcomeTestData;
 
 namespace Partnerskab.EndToEnd.Tests;
 
@@ -16,7 +17,7 @@ public sealed class OutcomeTimelineTests(SuiteFixture suite)
     public async Task Streamed_weekly_statuses_build_the_timeline_the_register_wins_and_resends_change_nothing()
     {
         var (partnership, citizen) = await TestCitizens.HandedOverAsync(Clients, "timeline", 401, "TL-1");
-        await WaitForFollowUpAsync(partnership.PartnershipId, citizen.CitizenId);
+        await WaitForFollowUpAsync(Clients, partnership.PartnershipId, citizen.CitizenId);
 
         WeeklyStatusRow[] provider =
         [
@@ -28,7 +29,7 @@ public sealed class OutcomeTimelineTests(SuiteFixture suite)
             Row(citizen.CitizenId, 2023, 53, WeeklyStatus.OrdinaryEmployment, 0),
         ];
         var key = Guid.NewGuid().ToString();
-        var first = await StreamAsync(partnership.PartnershipId, key, StatusSource.Provider, provider);
+        var first = await StreamAsync(Clients, partnership.PartnershipId, key, StatusSource.Provider, provider);
 
         first.Replayed.ShouldBeFalse();
         (first.Accepted, first.Unchanged, first.Rejected).ShouldBe((3, 0, 3));
@@ -37,14 +38,14 @@ public sealed class OutcomeTimelineTests(SuiteFixture suite)
         first.Results[4].Violations.Single().Field.ShouldBe("citizen_id");
         first.Results[5].Violations.Single().Field.ShouldBe("iso_week");
 
-        var replay = await StreamAsync(partnership.PartnershipId, key, StatusSource.Provider, provider);
+        var replay = await StreamAsync(Clients, partnership.PartnershipId, key, StatusSource.Provider, provider);
         replay.Replayed.ShouldBeTrue();
         replay.Results.ShouldBe(first.Results);
 
-        var again = await StreamAsync(partnership.PartnershipId, Guid.NewGuid().ToString(), StatusSource.Provider, provider[..3]);
+        var again = await StreamAsync(Clients, partnership.PartnershipId, Guid.NewGuid().ToString(), StatusSource.Provider, provider[..3]);
         (again.Accepted, again.Unchanged, again.Rejected).ShouldBe((0, 3, 0));
 
-        var register = await StreamAsync(partnership.PartnershipId, Guid.NewGuid().ToString(), StatusSource.Register,
+        var register = await StreamAsync(Clients, partnership.PartnershipId, Guid.NewGuid().ToString(), StatusSource.Register,
             [Row(citizen.CitizenId, 2023, 15, WeeklyStatus.SicknessBenefit, 4_00)]);
         register.Accepted.ShouldBe(1);
 
@@ -69,44 +70,5 @@ public sealed class OutcomeTimelineTests(SuiteFixture suite)
         var employed = timeline.Weeks[2];
         (employed.Status, employed.DecidedBy, employed.Disagreement, employed.SelfSufficient, employed.PaidHoursHundredths)
             .ShouldBe((WeeklyStatus.OrdinaryEmployment, StatusSource.Provider, false, true, 37_00));
-    }
-
-    private static WeeklyStatusRow Row(string citizenId, int year, int week, WeeklyStatus status, int paidHoursHundredths) => new()
-    {
-        CitizenId = citizenId, IsoWeekYear = year, IsoWeek = week, Status = status, PaidHoursHundredths = paidHoursHundredths,
-    };
-
-    private async Task<ReportWeeklyStatusesResponse> StreamAsync(string partnershipId, string key, StatusSource source, IEnumerable<WeeklyStatusRow> rows)
-    {
-        using var call = Clients.Outcome.ReportWeeklyStatuses(deadline: SuiteClients.Deadline());
-        var first = true;
-        foreach (var row in rows)
-        {
-            await call.RequestStream.WriteAsync(first
-                ? new ReportWeeklyStatusesRequest { PartnershipId = partnershipId, IdempotencyKey = key, Source = source, Row = row }
-                : new ReportWeeklyStatusesRequest { Row = row });
-            first = false;
-        }
-        await call.RequestStream.CompleteAsync();
-        return await call.ResponseAsync;
-    }
-
-    /// <summary>The handover reaches the outcome service as an event; wait until its follow-up is open there.</summary>
-    private async Task WaitForFollowUpAsync(string partnershipId, string citizenId)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                await Clients.Outcome.GetTimelineAsync(new GetTimelineRequest { PartnershipId = partnershipId, CitizenId = citizenId },
-                    deadline: SuiteClients.Deadline());
-                return;
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound && DateTime.UtcNow < until)
-            {
-                await Task.Delay(200);
-            }
-        }
     }
 }

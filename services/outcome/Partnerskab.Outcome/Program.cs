@@ -1,6 +1,7 @@
 using Partnerskab.Messaging;
 using Partnerskab.Outcome;
 using Partnerskab.Outcome.FollowUp;
+using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Persistence;
 using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.ServiceDefaults.Persistence;
@@ -8,8 +9,13 @@ using Partnerskab.ServiceDefaults.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("outcome");
 builder.AddServiceDatabase<OutcomeDbContext>();
-builder.AddMessaging<OutcomeDbContext>("outcome", bus => bus.AddConsumer<OpenFollowUpOnHandover>());
+builder.AddMessaging<OutcomeDbContext>("outcome", bus =>
+{
+    bus.AddConsumer<OpenFollowUpOnHandover>();
+    bus.AddConsumer<StopFollowUpOnExit>();
+});
 builder.AddCohortClient();
+builder.Services.AddScoped<MilestoneRecalculation>();
 
 var app = builder.Build();
 app.MapServiceDefaults();

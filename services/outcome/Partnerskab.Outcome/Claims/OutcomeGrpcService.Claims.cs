@@ -1,13 +1,15 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Partnerskab.Contracts.Outcome;
-using Partnerskab.Messaging.Outbox;
+using NodaTime;
 using Partnerskab.Outcome.Claims;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Errors;
+using ClaimAction = Partnerskab.Outcome.Claims.ClaimAction;
+using ClaimHistoryEntry = Partnerskab.Outcome.Claims.ClaimHistoryEntry;
 using ClaimStatus = Partnerskab.Outcome.Claims.ClaimStatus;
 using Milestone = Partnerskab.Outcome.Milestones.Milestone;
 using OutcomeClaim = Partnerskab.Outcome.Claims.OutcomeClaim;
@@ -17,49 +19,42 @@ namespace Partnerskab.Outcome;
 
 public sealed partial class OutcomeGrpcService
 {
+    /// <summary>Who the history names for the provider's own claim (the request carries no person).</summary>
+    private const string Provider = "provider";
+
     public override async Task<ClaimOutcomeResponse> ClaimOutcome(ClaimOutcomeRequest request, ServerCallContext context)
     {
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
         var citizenId = ValidCitizenId(v, request.CitizenId);
         var claimReference = v.Text(request.ClaimReference, "claim_reference", 100);
-        v.Enum(request.Kind, "kind");
-        var outcomeDate = v.Date(request.OutcomeDate, "outcome_date");
-        v.Check(request.HoursPerWeekHundredths is >= 0 and <= 168_00, "hours_per_week_hundredths", "must be between 0 and 16800 (168 hours)");
-        if (request.Kind == Protos.Outcome.V1.OutcomeKind.JobStart)
-        {
-            v.Check(request.HoursPerWeekHundredths > 0, "hours_per_week_hundredths", "is required for a job start");
-            v.Digits(request.EmployerCvr, "employer_cvr", 8);
-        }
-        else if (request.EmployerCvr.Length > 0)
-        {
-            v.Digits(request.EmployerCvr, "employer_cvr", 8);
-        }
-        var evidence = v.Text(request.EvidenceReference, "evidence_reference");
+        var kind = (OutcomeKind)(int)v.Enum(request.Kind, "kind");
+        var content = ValidClaimContent(v, request.OutcomeDate, request.HoursPerWeekHundredths, request.EmployerCvr, request.EvidenceReference);
+        ValidForKind(v, kind, content);
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
         var citizen = await FollowUpCitizenAsync(partnershipId, citizenId, cancellationToken);
-        if (!citizen.InFollowUp(outcomeDate))
+        if (!citizen.InFollowUp(content.OutcomeDate))
         {
-            v.Add("outcome_date", $"must be inside the citizen's follow-up window {citizen.FollowUpStart:uuuu-MM-dd} to {citizen.FollowUpEnd:uuuu-MM-dd} (end exclusive)");
+            v.Add("outcome_date", citizen.OutsideFollowUpReason($"the outcome date {content.OutcomeDate:uuuu-MM-dd}"));
             v.ThrowIfInvalid();
         }
 
+        var now = clock.GetCurrentInstant();
         var claim = new OutcomeClaim
         {
             Id = Guid.CreateVersion7(),
             PartnershipId = partnershipId,
             CitizenId = citizenId,
             ClaimReference = claimReference,
-            Kind = (OutcomeKind)(int)request.Kind,
-            OutcomeDate = outcomeDate,
-            HoursPerWeekHundredths = request.HoursPerWeekHundredths,
-            EmployerCvr = request.EmployerCvr,
-            EvidenceReference = evidence,
+            Kind = kind,
+            EmployerCvr = content.EmployerCvr,
+            EvidenceReference = content.EvidenceReference,
             Status = ClaimStatus.Claimed,
-            ClaimedAt = clock.GetCurrentInstant(),
+            ClaimedAt = now,
         };
+        claim.Apply(content);
         var existing = await db.Claims.AsNoTracking()
             .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.ClaimReference == claimReference, cancellationToken);
         if (existing is not null)
@@ -69,6 +64,7 @@ public sealed partial class OutcomeGrpcService
                 : throw DomainException.AlreadyExists($"Claim reference '{claimReference}' is already used for another claim ({existing.Id}).");
         }
         db.Claims.Add(claim);
+        db.ClaimHistory.Add(claim.Decide(ClaimAction.Claimed, Provider, null, now));
         await db.SaveChangesAsync(cancellationToken);
         return new ClaimOutcomeResponse { Claim = ToProto(claim), Created = true };
     }
@@ -81,42 +77,23 @@ public sealed partial class OutcomeGrpcService
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
-        var claim = await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken)
-            ?? throw DomainException.NotFound($"Claim {claimId} does not exist.");
-        if (claim.Status == ClaimStatus.Rejected)
+        var claim = await FindClaimAsync(claimId, cancellationToken);
+        if (claim.Status is ClaimStatus.Rejected or ClaimStatus.Revoked)
         {
-            throw DomainException.FailedPrecondition($"Claim {claimId} was rejected and cannot be verified.");
+            throw DomainException.FailedPrecondition($"Claim {claimId} was {claim.Status.ToString().ToLowerInvariant()} and cannot be verified.");
         }
-
-        // The cohort service is asked, not the local read model: it alone knows of exits, and
-        // verification is the moment money is decided.
-        var followUp = await cohort.FollowUpStatusAsync(claim.PartnershipId, claim.CitizenId, claim.OutcomeDate, cancellationToken)
-            ?? throw DomainException.FailedPrecondition($"The cohort service does not know citizen {claim.CitizenId} in partnership {claim.PartnershipId}.");
-        if (!followUp.InFollowUp)
-        {
-            throw DomainException.FailedPrecondition(
-                $"The outcome date {claim.OutcomeDate:uuuu-MM-dd} is outside the citizen's follow-up {followUp.Start:uuuu-MM-dd} to {followUp.End:uuuu-MM-dd}.");
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // One verification per citizen at a time, so two claims cannot both reach one milestone.
-        var lockKey = $"{claim.PartnershipId}/{claim.CitizenId}";
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockKey}))", cancellationToken);
-        claim = await db.Claims.FirstAsync(c => c.Id == claimId, cancellationToken);
+        var followUp = await EnsureInFollowUpAsync(claim.PartnershipId, claim.CitizenId, claim.OutcomeDate, cancellationToken);
 
         var response = new VerifyOutcomeClaimResponse();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        claim = await LockedClaimAsync(claim, cancellationToken);
         if (claim.Status == ClaimStatus.Claimed)
         {
+            await OpenFollowUpIfUnknownAsync(claim, followUp, cancellationToken);
             claim.Status = ClaimStatus.Verified;
-            claim.DecidedAt = clock.GetCurrentInstant();
-            claim.DecidedBy = verifiedBy;
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var milestone in await ReachMilestonesAsync(claim.PartnershipId, claim.CitizenId, followUp, cancellationToken))
-            {
-                response.MilestonesReached.Add(ToProto(milestone));
-            }
+            var change = await RecordDecisionAsync(claim, ClaimAction.Verified, verifiedBy, null, cancellationToken);
+            response.MilestonesReached.AddRange(change.Reached.Select(ToProto));
         }
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         response.Claim = ToProto(claim);
         return response;
@@ -132,72 +109,179 @@ public sealed partial class OutcomeGrpcService
 
         var cancellationToken = context.CancellationToken;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claim = await db.Claims.FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken)
-            ?? throw DomainException.NotFound($"Claim {claimId} does not exist.");
         // Under the citizen's lock, so a verification running at the same time cannot slip between.
-        var lockKey = $"{claim.PartnershipId}/{claim.CitizenId}";
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockKey}))", cancellationToken);
-        await db.Entry(claim).ReloadAsync(cancellationToken);
+        var claim = await LockedClaimAsync(await FindClaimAsync(claimId, cancellationToken), cancellationToken);
         switch (claim.Status)
         {
-            case ClaimStatus.Verified:
-                throw DomainException.FailedPrecondition($"Claim {claimId} is verified; a verified outcome is revoked, not rejected.");
+            case ClaimStatus.Verified or ClaimStatus.Revoked:
+                throw DomainException.FailedPrecondition($"Claim {claimId} was verified; a verified outcome is revoked, not rejected.");
             case ClaimStatus.Rejected when claim.DecisionReason != reason:
                 throw DomainException.FailedPrecondition($"Claim {claimId} was already rejected for another reason: {claim.DecisionReason}");
             case ClaimStatus.Claimed:
                 claim.Status = ClaimStatus.Rejected;
-                claim.DecidedAt = clock.GetCurrentInstant();
-                claim.DecidedBy = rejectedBy;
-                claim.DecisionReason = reason;
-                await db.SaveChangesAsync(cancellationToken);
+                await RecordDecisionAsync(claim, ClaimAction.Rejected, rejectedBy, reason, cancellationToken);
                 break;
         }
         await transaction.CommitAsync(cancellationToken);
         return new RejectOutcomeClaimResponse { Claim = ToProto(claim) };
     }
 
-    private async Task<IReadOnlyList<Milestone>> ReachMilestonesAsync(
-        Guid partnershipId, string citizenId, CohortLookup.FollowUpAnswer followUp, CancellationToken cancellationToken)
+    public override async Task<CorrectOutcomeClaimResponse> CorrectOutcomeClaim(CorrectOutcomeClaimRequest request, ServerCallContext context)
     {
-        var definitions = await db.MilestoneDefinitions.Where(d => d.PartnershipId == partnershipId).ToListAsync(cancellationToken);
-        var verified = await db.Claims
-            .Where(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId && c.Status == ClaimStatus.Verified)
-            .Select(c => new MilestoneEngine.VerifiedOutcome(c.Id, c.Kind, c.OutcomeDate))
-            .ToListAsync(cancellationToken);
-        var already = await db.Milestones
-            .Where(m => m.PartnershipId == partnershipId && m.CitizenId == citizenId)
-            .Select(m => m.Code)
-            .ToListAsync(cancellationToken);
+        var v = new RequestValidator();
+        var claimId = v.Id(request.ClaimId, "claim_id");
+        var correctedBy = v.Text(request.CorrectedBy, "corrected_by", 100);
+        var reason = v.Text(request.Reason, "reason", 500);
+        var content = ValidClaimContent(v, request.OutcomeDate, request.HoursPerWeekHundredths, request.EmployerCvr, request.EvidenceReference);
+        v.ThrowIfInvalid();
 
-        var now = clock.GetCurrentInstant();
-        var milestones = new List<Milestone>();
-        foreach (var reached in MilestoneEngine.NewlyReached(definitions, verified, followUp.Start, followUp.End, already.ToHashSet()))
+        var cancellationToken = context.CancellationToken;
+        var claim = await FindClaimAsync(claimId, cancellationToken);
+        // The kind cannot change, so the rules that depend on it are checked once the claim is known.
+        ValidForKind(v, claim.Kind, content);
+        v.ThrowIfInvalid();
+        if (claim.Status != ClaimStatus.Verified)
         {
-            var milestone = new Milestone
-            {
-                Id = Guid.CreateVersion7(),
-                PartnershipId = partnershipId,
-                CitizenId = citizenId,
-                Code = reached.Code,
-                AchievedOn = reached.AchievedOn,
-                BasisClaimIds = reached.BasisClaimIds.ToList(),
-                RecordedAt = now,
-            };
-            db.Milestones.Add(milestone);
-            db.AddToOutbox(new MilestoneAchieved
-            {
-                MilestoneId = milestone.Id,
-                PartnershipId = partnershipId,
-                CitizenId = citizenId,
-                MilestoneCode = milestone.Code,
-                AchievedOn = milestone.AchievedOn.ToDateOnly(),
-            }, now);
-            milestones.Add(milestone);
+            throw DomainException.FailedPrecondition($"Claim {claimId} is {claim.Status.ToString().ToLowerInvariant()}; only a verified claim is corrected.");
         }
-        return milestones;
+        if (claim.SameContentAs(content)) return new CorrectOutcomeClaimResponse { Claim = ToProto(claim) };
+        var followUp = await EnsureInFollowUpAsync(claim.PartnershipId, claim.CitizenId, content.OutcomeDate, cancellationToken);
+
+        var response = new CorrectOutcomeClaimResponse();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        claim = await LockedClaimAsync(claim, cancellationToken);
+        if (claim.Status != ClaimStatus.Verified)
+        {
+            throw DomainException.FailedPrecondition($"Claim {claimId} was {claim.Status.ToString().ToLowerInvariant()} meanwhile; only a verified claim is corrected.");
+        }
+        if (!claim.SameContentAs(content))
+        {
+            await OpenFollowUpIfUnknownAsync(claim, followUp, cancellationToken);
+            claim.Apply(content);
+            var change = await RecordDecisionAsync(claim, ClaimAction.Corrected, correctedBy, reason, cancellationToken);
+            response.MilestonesReached.AddRange(change.Reached.Select(ToProto));
+            response.MilestonesRevoked.AddRange(change.Revoked.Select(ToProto));
+        }
+        await transaction.CommitAsync(cancellationToken);
+        response.Claim = ToProto(claim);
+        return response;
     }
 
-    /// <summary>The citizen's follow-up window, from the handover event or, if it has not arrived, from the cohort service.</summary>
+    public override async Task<RevokeOutcomeClaimResponse> RevokeOutcomeClaim(RevokeOutcomeClaimRequest request, ServerCallContext context)
+    {
+        var v = new RequestValidator();
+        var claimId = v.Id(request.ClaimId, "claim_id");
+        var revokedBy = v.Text(request.RevokedBy, "revoked_by", 100);
+        var reason = v.Text(request.Reason, "reason", 500);
+        v.ThrowIfInvalid();
+
+        var cancellationToken = context.CancellationToken;
+        var response = new RevokeOutcomeClaimResponse();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claim = await LockedClaimAsync(await FindClaimAsync(claimId, cancellationToken), cancellationToken);
+        switch (claim.Status)
+        {
+            case ClaimStatus.Claimed or ClaimStatus.Rejected:
+                throw DomainException.FailedPrecondition($"Claim {claimId} is {claim.Status.ToString().ToLowerInvariant()}; only a verified claim is revoked (an unverified one is rejected).");
+            case ClaimStatus.Revoked when claim.DecisionReason != reason:
+                throw DomainException.FailedPrecondition($"Claim {claimId} was already revoked for another reason: {claim.DecisionReason}");
+            case ClaimStatus.Verified:
+                claim.Status = ClaimStatus.Revoked;
+                var change = await RecordDecisionAsync(claim, ClaimAction.Revoked, revokedBy, reason, cancellationToken);
+                response.MilestonesRevoked.AddRange(change.Revoked.Select(ToProto));
+                response.MilestonesReached.AddRange(change.Reached.Select(ToProto));
+                break;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        response.Claim = ToProto(claim);
+        return response;
+    }
+
+    public override async Task<GetOutcomeClaimResponse> GetOutcomeClaim(GetOutcomeClaimRequest request, ServerCallContext context)
+    {
+        var v = new RequestValidator();
+        var claimId = v.Id(request.ClaimId, "claim_id");
+        v.ThrowIfInvalid();
+
+        var cancellationToken = context.CancellationToken;
+        var claim = await FindClaimAsync(claimId, cancellationToken);
+        var history = await db.ClaimHistory.AsNoTracking()
+            .Where(e => e.ClaimId == claimId)
+            .OrderBy(e => e.At).ThenBy(e => e.Id)
+            .ToListAsync(cancellationToken);
+        return new GetOutcomeClaimResponse { Claim = ToProto(claim), History = { history.Select(ToProto) } };
+    }
+
+    private static ClaimContent ValidClaimContent(RequestValidator v, Google.Type.Date? outcomeDate, int hoursPerWeekHundredths, string employerCvr, string evidenceReference)
+    {
+        var date = v.Date(outcomeDate, "outcome_date");
+        v.Check(hoursPerWeekHundredths is >= 0 and <= 168_00, "hours_per_week_hundredths", "must be between 0 and 16800 (168 hours)");
+        if (employerCvr.Length > 0) v.Digits(employerCvr, "employer_cvr", 8);
+        var evidence = v.Text(evidenceReference, "evidence_reference");
+        return new ClaimContent(date, hoursPerWeekHundredths, employerCvr, evidence);
+    }
+
+    /// <summary>A job start needs its hours and the employer's CVR number.</summary>
+    private static void ValidForKind(RequestValidator v, OutcomeKind kind, ClaimContent content)
+    {
+        if (kind != OutcomeKind.JobStart) return;
+        v.Check(content.HoursPerWeekHundredths > 0, "hours_per_week_hundredths", "is required for a job start");
+        if (content.EmployerCvr.Length == 0) v.Digits(content.EmployerCvr, "employer_cvr", 8);
+    }
+
+    /// <summary>
+    /// Asks the cohort service, not the local read model: it alone is sure to know of exits, and
+    /// a verification or correction is the moment money is decided.
+    /// </summary>
+    private async Task<CohortLookup.FollowUpAnswer> EnsureInFollowUpAsync(Guid partnershipId, string citizenId, LocalDate outcomeDate, CancellationToken cancellationToken)
+    {
+        var followUp = await cohort.FollowUpStatusAsync(partnershipId, citizenId, outcomeDate, cancellationToken)
+            ?? throw DomainException.FailedPrecondition($"The cohort service does not know citizen {citizenId} in partnership {partnershipId}.");
+        if (!followUp.InFollowUp)
+        {
+            throw DomainException.FailedPrecondition(
+                $"The outcome date {outcomeDate:uuuu-MM-dd} is outside the citizen's follow-up {followUp.Start:uuuu-MM-dd} to {followUp.End:uuuu-MM-dd} (or after an exit).");
+        }
+        return followUp;
+    }
+
+    /// <summary>
+    /// Opens the citizen's follow-up here from the cohort service's answer when the handover
+    /// event has not arrived yet, so the milestone engine knows the window; the event later
+    /// finds the row and sets the same window.
+    /// </summary>
+    private async Task OpenFollowUpIfUnknownAsync(OutcomeClaim claim, CohortLookup.FollowUpAnswer followUp, CancellationToken cancellationToken)
+    {
+        if (await db.FollowUpCitizens.AnyAsync(c => c.PartnershipId == claim.PartnershipId && c.CitizenId == claim.CitizenId, cancellationToken)) return;
+        db.FollowUpCitizens.Add(new FollowUpCitizen
+        {
+            PartnershipId = claim.PartnershipId, CitizenId = claim.CitizenId, FollowUpStart = followUp.Start, FollowUpEnd = followUp.End,
+        });
+    }
+
+    /// <summary>
+    /// Keeps the decision in the claim's history and recomputes the citizen's milestones in the
+    /// same transaction (a rejection changes no verified fact, so it reaches or revokes nothing).
+    /// </summary>
+    private async Task<MilestoneRecalculation.Change> RecordDecisionAsync(OutcomeClaim claim, ClaimAction action, string by, string? reason, CancellationToken cancellationToken)
+    {
+        db.ClaimHistory.Add(claim.Decide(action, by, reason, clock.GetCurrentInstant()));
+        var cause = $"claim {claim.Id} {action.ToString().ToLowerInvariant()} by {by}" + (reason is null ? "" : $" ({reason})");
+        return await recalculation.RecalculateAsync(claim.PartnershipId, [claim.CitizenId], cause, cancellationToken);
+    }
+
+    private async Task<OutcomeClaim> FindClaimAsync(Guid claimId, CancellationToken cancellationToken) =>
+        await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken)
+        ?? throw DomainException.NotFound($"Claim {claimId} does not exist.");
+
+    /// <summary>Takes the citizen's lock (every change to the citizen's facts takes it) and reads the claim again under it, tracked.</summary>
+    private async Task<OutcomeClaim> LockedClaimAsync(OutcomeClaim claim, CancellationToken cancellationToken)
+    {
+        await recalculation.LockCitizensAsync(claim.PartnershipId, [claim.CitizenId], cancellationToken);
+        return await db.Claims.FirstAsync(c => c.Id == claim.Id, cancellationToken);
+    }
+
+    /// <summary>The citizen's follow-up, from the handover event or, if it has not arrived, from the cohort service.</summary>
     private async Task<FollowUpCitizen> FollowUpCitizenAsync(Guid partnershipId, string citizenId, CancellationToken cancellationToken)
     {
         var known = await db.FollowUpCitizens.AsNoTracking()
@@ -233,6 +317,18 @@ public sealed partial class OutcomeGrpcService
         DecisionReason = c.DecisionReason ?? "",
     };
 
+    private static Protos.Outcome.V1.ClaimHistoryEntry ToProto(ClaimHistoryEntry e) => new()
+    {
+        Action = (Protos.Outcome.V1.ClaimAction)(int)e.Action,
+        By = e.By,
+        Reason = e.Reason,
+        At = Timestamp.FromDateTimeOffset(e.At.ToDateTimeOffset()),
+        OutcomeDate = e.OutcomeDate.ToProto(),
+        HoursPerWeekHundredths = e.HoursPerWeekHundredths,
+        EmployerCvr = e.EmployerCvr,
+        EvidenceReference = e.EvidenceReference,
+    };
+
     private static Protos.Outcome.V1.Milestone ToProto(Milestone m) => new()
     {
         MilestoneId = m.Id.ToString(),
@@ -241,5 +337,9 @@ public sealed partial class OutcomeGrpcService
         Code = m.Code,
         AchievedOn = m.AchievedOn.ToProto(),
         BasisClaimIds = { m.BasisClaimIds.Select(id => id.ToString()) },
+        BasisWeekStarts = { m.BasisWeekStarts.Select(w => w.ToProto()) },
+        Revoked = m.Revoked,
+        RevokedOn = m.RevokedOn?.ToProto(),
+        RevocationReason = m.RevocationReason ?? "",
     };
 }

@@ -4,15 +4,33 @@ namespace Partnerskab.Outcome.FollowUp;
 
 /// <summary>
 /// What this service knows of a handed-over citizen: the follow-up window [FollowUpStart,
-/// FollowUpEnd). Filled from the cohort service's CitizenHandedOver events, or from asking the
-/// cohort service when the event has not arrived yet.
+/// FollowUpEnd) and an exit, if any. Filled from the cohort service's CitizenHandedOver and
+/// CitizenExited events, or from asking the cohort service when the handover has not arrived yet.
 /// </summary>
 public sealed class FollowUpCitizen
 {
+    /// <summary>The cohort service's exit reason for a citizen who should never have been in the cohort.</summary>
+    public const string WronglyEnrolled = "WronglyEnrolled";
+
     public Guid PartnershipId { get; set; }
     public required string CitizenId { get; set; }
     public LocalDate FollowUpStart { get; set; }
     public LocalDate FollowUpEnd { get; set; }
+    /// <summary>Follow-up stops on this day (it is not itself in follow-up).</summary>
+    public LocalDate? ExitDate { get; set; }
+    public string? ExitReason { get; set; }
 
-    public bool InFollowUp(LocalDate date) => date >= FollowUpStart && date < FollowUpEnd;
+    public bool WasWronglyEnrolled => ExitReason == WronglyEnrolled;
+
+    /// <summary>The end (exclusive) of the follow-up that counts: the window's end, or the exit if earlier.</summary>
+    public LocalDate ObligationsEnd => ExitDate is { } exit && exit < FollowUpEnd ? exit : FollowUpEnd;
+
+    public bool InFollowUp(LocalDate date) => !WasWronglyEnrolled && date >= FollowUpStart && date < ObligationsEnd;
+
+    /// <summary>Why a date is not in follow-up, for a rejection the sender can act on.</summary>
+    public string OutsideFollowUpReason(string what) => WasWronglyEnrolled
+        ? "the citizen was exited as wrongly enrolled and was never in follow-up"
+        : ExitDate is { } exit && exit < FollowUpEnd
+            ? $"{what} is outside the citizen's follow-up {FollowUpStart:uuuu-MM-dd} to the exit on {exit:uuuu-MM-dd} (exclusive; reason {ExitReason})"
+            : $"{what} is outside the citizen's follow-up window {FollowUpStart:uuuu-MM-dd} to {FollowUpEnd:uuuu-MM-dd} (end exclusive)";
 }

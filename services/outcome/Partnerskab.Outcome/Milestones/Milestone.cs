@@ -2,7 +2,11 @@ using NodaTime;
 
 namespace Partnerskab.Outcome.Milestones;
 
-/// <summary>A milestone a citizen reached, with the verified claims it rests on.</summary>
+/// <summary>
+/// A milestone a citizen reached, with the verified claims and self-sufficient weeks it rests
+/// on. A revoked milestone stays, with the day and the reason it was taken away; if the
+/// citizen reaches the milestone again later, that is a new milestone.
+/// </summary>
 public sealed class Milestone
 {
     public Guid Id { get; set; }
@@ -11,5 +15,12 @@ public sealed class Milestone
     public required string Code { get; set; }
     public LocalDate AchievedOn { get; set; }
     public List<Guid> BasisClaimIds { get; set; } = [];
+    /// <summary>The Mondays of the weeks the milestone rests on.</summary>
+    public List<LocalDate> BasisWeekStarts { get; set; } = [];
     public Instant RecordedAt { get; set; }
+    public LocalDate? RevokedOn { get; set; }
+    public Instant? RevokedAt { get; set; }
+    public string? RevocationReason { get; set; }
+
+    public bool Revoked => RevokedAt is not null;
 }

@@ -1,36 +1,51 @@
 using NodaTime;
 using Partnerskab.Outcome.Claims;
+using Partnerskab.Outcome.Timeline;
 
 namespace Partnerskab.Outcome.Milestones;
 
 /// <summary>
 /// Decides which milestones a citizen has reached from the partnership's definitions and the
-/// citizen's verified outcomes. Pure: the same facts give the same answer in any order.
+/// citizen's facts: verified outcomes and weekly status reports. Pure: the same facts give the
+/// same answer in any order, and a fact given twice counts once.
 /// </summary>
+/// <remarks>
+/// Only facts inside the follow-up window [start, end) count; the caller ends the window at an
+/// exit. A week with any of its days in the window belongs to it, as at ingestion, so the
+/// first and last weeks count in full; a milestone completed by a week that runs past the
+/// window's end is reached on the window's last day, so every milestone is dated inside it.
+/// </remarks>
 public static class MilestoneEngine
 {
     public sealed record VerifiedOutcome(Guid ClaimId, OutcomeKind Kind, LocalDate Date);
 
-    public sealed record Reached(string Code, LocalDate AchievedOn, IReadOnlyList<Guid> BasisClaimIds);
+    public sealed record Facts(
+        LocalDate WindowStart,
+        LocalDate WindowEnd,
+        IReadOnlyCollection<VerifiedOutcome> Outcomes,
+        IReadOnlyCollection<WeeklyTimeline.Report> Reports);
 
-    /// <summary>
-    /// Milestones reached inside the follow-up window [windowStart, windowEnd) that are not
-    /// among <paramref name="alreadyReached"/>: each milestone is reached at most once.
-    /// </summary>
-    public static IReadOnlyList<Reached> NewlyReached(
-        IEnumerable<MilestoneDefinition> definitions,
-        IReadOnlyCollection<VerifiedOutcome> verified,
-        LocalDate windowStart,
-        LocalDate windowEnd,
-        IReadOnlySet<string> alreadyReached)
+    public sealed record Reached(string Code, LocalDate AchievedOn, IReadOnlyList<Guid> BasisClaimIds, IReadOnlyList<LocalDate> BasisWeekStarts);
+
+    /// <summary>Every milestone the facts reach, each at most once, in code order.</summary>
+    public static IReadOnlyList<Reached> Reach(IEnumerable<MilestoneDefinition> definitions, Facts facts)
     {
-        var inWindow = verified.Where(o => o.Date >= windowStart && o.Date < windowEnd).ToList();
+        var outcomes = facts.Outcomes.Distinct()
+            .Where(o => o.Date >= facts.WindowStart && o.Date < facts.WindowEnd)
+            .OrderBy(o => o.Date).ThenBy(o => o.ClaimId)
+            .ToList();
+        var weeks = WeeklyTimeline.Build(facts.Reports.Distinct())
+            .Where(w => WeeklyTimeline.WeekInWindow(w.WeekStart, facts.WindowStart, facts.WindowEnd))
+            .ToList();
         var reached = new List<Reached>();
-        foreach (var definition in definitions.Where(d => !alreadyReached.Contains(d.Code)).OrderBy(d => d.Code, StringComparer.Ordinal))
+        foreach (var definition in definitions.OrderBy(d => d.Code, StringComparer.Ordinal))
         {
             var result = definition.RuleKind switch
             {
-                MilestoneRuleKind.FirstVerifiedOutcome => FirstVerifiedOutcome(definition, inWindow),
+                MilestoneRuleKind.FirstVerifiedOutcome => FirstVerifiedOutcome(definition, outcomes),
+                MilestoneRuleKind.ConsecutiveSelfSufficientWeeks => ConsecutiveWeeks(definition, weeks, facts.WindowEnd),
+                MilestoneRuleKind.CumulativeSelfSufficientWeeks => CumulativeWeeks(definition, weeks, facts.WindowEnd),
+                MilestoneRuleKind.SelfSufficientAtMonth => AtMonth(definition, weeks, facts.WindowStart, facts.WindowEnd),
                 _ => throw new InvalidOperationException($"Unknown milestone rule {definition.RuleKind}."),
             };
             if (result is not null) reached.Add(result);
@@ -40,11 +55,47 @@ public static class MilestoneEngine
 
     private static Reached? FirstVerifiedOutcome(MilestoneDefinition definition, IEnumerable<VerifiedOutcome> outcomes)
     {
-        var first = outcomes
-            .Where(o => o.Kind == definition.OutcomeKind)
-            .OrderBy(o => o.Date)
-            .ThenBy(o => o.ClaimId)
-            .FirstOrDefault();
-        return first is null ? null : new Reached(definition.Code, first.Date, [first.ClaimId]);
+        var first = outcomes.FirstOrDefault(o => o.Kind == definition.OutcomeKind);
+        return first is null ? null : new Reached(definition.Code, first.Date, [first.ClaimId], []);
+    }
+
+    private static Reached? ConsecutiveWeeks(MilestoneDefinition definition, IEnumerable<WeeklyTimeline.Week> weeks, LocalDate windowEnd)
+    {
+        var run = new List<LocalDate>();
+        foreach (var week in weeks)
+        {
+            var continues = run.Count > 0 && run[^1].PlusWeeks(1) == week.WeekStart;
+            if (!week.SelfSufficient)
+            {
+                run.Clear();
+                continue;
+            }
+            if (!continues) run.Clear();
+            run.Add(week.WeekStart);
+            if (run.Count == definition.Weeks) return WeeksReached(definition, run, windowEnd);
+        }
+        return null;
+    }
+
+    private static Reached? CumulativeWeeks(MilestoneDefinition definition, IEnumerable<WeeklyTimeline.Week> weeks, LocalDate windowEnd)
+    {
+        var counted = weeks.Where(w => w.SelfSufficient).Take(definition.Weeks ?? 0).Select(w => w.WeekStart).ToList();
+        return counted.Count > 0 && counted.Count == definition.Weeks ? WeeksReached(definition, counted, windowEnd) : null;
+    }
+
+    private static Reached? AtMonth(MilestoneDefinition definition, IEnumerable<WeeklyTimeline.Week> weeks, LocalDate windowStart, LocalDate windowEnd)
+    {
+        var target = windowStart.PlusMonths(definition.Months ?? 0);
+        if (target >= windowEnd) return null;
+        var weekStart = target.PlusDays(1 - (int)target.DayOfWeek);
+        var week = weeks.FirstOrDefault(w => w.WeekStart == weekStart);
+        return week is { SelfSufficient: true } ? WeeksReached(definition, [weekStart], windowEnd) : null;
+    }
+
+    private static Reached WeeksReached(MilestoneDefinition definition, List<LocalDate> weekStarts, LocalDate windowEnd)
+    {
+        var weekEnd = weekStarts[^1].PlusDays(6);
+        var lastDay = windowEnd.PlusDays(-1);
+        return new Reached(definition.Code, weekEnd < lastDay ? weekEnd : lastDay, [], weekStarts.ToList());
     }
 }

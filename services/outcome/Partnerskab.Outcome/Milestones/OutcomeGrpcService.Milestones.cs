@@ -26,14 +26,20 @@ public sealed partial class OutcomeGrpcService
             v.Check(definitions.All(other => other.Code != code), $"{field}.code", $"'{code}' is defined twice");
             var description = v.OptionalText(d.Description, $"{field}.description");
             v.Enum(d.RuleKind, $"{field}.rule_kind");
-            if (d.RuleKind == Protos.Outcome.V1.MilestoneRuleKind.FirstVerifiedOutcome) v.Enum(d.OutcomeKind, $"{field}.outcome_kind");
+            var ruleKind = (MilestoneRuleKind)(int)d.RuleKind;
+            if (ruleKind == MilestoneRuleKind.FirstVerifiedOutcome) v.Enum(d.OutcomeKind, $"{field}.outcome_kind");
+            var countsWeeks = ruleKind is MilestoneRuleKind.ConsecutiveSelfSufficientWeeks or MilestoneRuleKind.CumulativeSelfSufficientWeeks;
+            if (countsWeeks) v.Check(d.Weeks is >= 1 and <= 104, $"{field}.weeks", "must be between 1 and 104 for a rule counting weeks");
+            if (ruleKind == MilestoneRuleKind.SelfSufficientAtMonth) v.Check(d.Months is >= 1 and <= 120, $"{field}.months", "must be between 1 and 120 for a status at a month");
             definitions.Add(new MilestoneDefinition
             {
                 PartnershipId = partnershipId,
                 Code = code,
                 Description = description,
-                RuleKind = (MilestoneRuleKind)(int)d.RuleKind,
-                OutcomeKind = d.OutcomeKind == Protos.Outcome.V1.OutcomeKind.Unspecified ? null : (Claims.OutcomeKind)(int)d.OutcomeKind,
+                RuleKind = ruleKind,
+                OutcomeKind = ruleKind == MilestoneRuleKind.FirstVerifiedOutcome ? (Claims.OutcomeKind)(int)d.OutcomeKind : null,
+                Weeks = countsWeeks ? d.Weeks : null,
+                Months = ruleKind == MilestoneRuleKind.SelfSufficientAtMonth ? d.Months : null,
             });
         }
         v.ThrowIfInvalid();
@@ -41,9 +47,12 @@ public sealed partial class OutcomeGrpcService
         var cancellationToken = context.CancellationToken;
         await cohort.EnsurePartnershipExistsAsync(partnershipId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var citizenIds = await db.FollowUpCitizens.Where(c => c.PartnershipId == partnershipId).Select(c => c.CitizenId).ToListAsync(cancellationToken);
+        await recalculation.LockCitizensAsync(partnershipId, citizenIds, cancellationToken);
         await db.MilestoneDefinitions.Where(d => d.PartnershipId == partnershipId).ExecuteDeleteAsync(cancellationToken);
         db.MilestoneDefinitions.AddRange(definitions);
-        await db.SaveChangesAsync(cancellationToken);
+        // The new rules apply to the facts already known, so every citizen is recomputed now.
+        await recalculation.RecalculateAsync(partnershipId, citizenIds, "the partnership's milestone definitions were replaced", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         var response = new SetMilestoneDefinitionsResponse();
@@ -87,6 +96,8 @@ public sealed partial class OutcomeGrpcService
         Description = d.Description,
         RuleKind = (Protos.Outcome.V1.MilestoneRuleKind)(int)d.RuleKind,
         OutcomeKind = d.OutcomeKind is { } kind ? (Protos.Outcome.V1.OutcomeKind)(int)kind : Protos.Outcome.V1.OutcomeKind.Unspecified,
+        Weeks = d.Weeks ?? 0,
+        Months = d.Months ?? 0,
     };
 
     [GeneratedRegex("^[A-Z0-9_]{1,50}$")]

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Partnerskab.Messaging;
 using Partnerskab.Outcome.Claims;
+using Partnerskab.Outcome.Deliverables;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Timeline;
@@ -13,10 +14,12 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
 {
     public DbSet<FollowUpCitizen> FollowUpCitizens => Set<FollowUpCitizen>();
     public DbSet<OutcomeClaim> Claims => Set<OutcomeClaim>();
+    public DbSet<ClaimHistoryEntry> ClaimHistory => Set<ClaimHistoryEntry>();
     public DbSet<MilestoneDefinition> MilestoneDefinitions => Set<MilestoneDefinition>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<WeeklyStatusReport> WeeklyStatusReports => Set<WeeklyStatusReport>();
     public DbSet<StatusImportRun> StatusImportRuns => Set<StatusImportRun>();
+    public DbSet<Deliverable> Deliverables => Set<Deliverable>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -25,6 +28,7 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
         {
             citizen.HasKey(c => new { c.PartnershipId, c.CitizenId });
             citizen.Property(c => c.CitizenId).HasMaxLength(64);
+            citizen.Property(c => c.ExitReason).HasMaxLength(50);
         });
         model.Entity<OutcomeClaim>(claim =>
         {
@@ -38,6 +42,15 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
             claim.Property(c => c.DecidedBy).HasMaxLength(100);
             claim.Property(c => c.DecisionReason).HasMaxLength(500);
         });
+        model.Entity<ClaimHistoryEntry>(entry =>
+        {
+            entry.HasKey(e => e.Id);
+            entry.HasIndex(e => e.ClaimId);
+            entry.Property(e => e.By).HasMaxLength(100);
+            entry.Property(e => e.Reason).HasMaxLength(500);
+            entry.Property(e => e.EmployerCvr).HasMaxLength(8);
+            entry.Property(e => e.EvidenceReference).HasMaxLength(200);
+        });
         model.Entity<MilestoneDefinition>(definition =>
         {
             definition.HasKey(d => new { d.PartnershipId, d.Code });
@@ -47,15 +60,23 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
         model.Entity<Milestone>(milestone =>
         {
             milestone.HasKey(m => m.Id);
-            // A milestone is reached at most once per citizen.
-            milestone.HasIndex(m => new { m.PartnershipId, m.CitizenId, m.Code }).IsUnique();
+            // A milestone stands at most once per citizen; a revoked one stays beside it.
+            milestone.HasIndex(m => new { m.PartnershipId, m.CitizenId, m.Code }).IsUnique().HasFilter("revoked_at IS NULL");
             milestone.Property(m => m.CitizenId).HasMaxLength(64);
             milestone.Property(m => m.Code).HasMaxLength(50);
+            milestone.Property(m => m.RevocationReason).HasMaxLength(1000);
         });
         model.Entity<WeeklyStatusReport>(report =>
         {
             report.HasKey(r => new { r.PartnershipId, r.CitizenId, r.WeekStart, r.Source });
             report.Property(r => r.CitizenId).HasMaxLength(64);
+        });
+        model.Entity<Deliverable>(deliverable =>
+        {
+            deliverable.HasKey(d => d.Id);
+            deliverable.HasIndex(d => new { d.PartnershipId, d.Reference }).IsUnique();
+            deliverable.Property(d => d.Reference).HasMaxLength(100);
+            deliverable.Property(d => d.EvidenceReference).HasMaxLength(200);
         });
         model.Entity<StatusImportRun>(run =>
         {

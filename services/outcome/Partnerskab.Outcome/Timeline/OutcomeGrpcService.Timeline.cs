@@ -86,6 +86,8 @@ public sealed partial class OutcomeGrpcService
             CitizenId = citizenId,
             FollowUpStart = citizen.FollowUpStart.ToProto(),
             FollowUpEnd = citizen.FollowUpEnd.ToProto(),
+            ExitDate = citizen.ExitDate?.ToProto(),
+            ExitReason = citizen.ExitReason ?? "",
         };
         response.Weeks.AddRange(WeeklyTimeline.Build(reports.Select(r => r.ToReport())).Select(w => new TimelineWeek
         {
@@ -159,6 +161,7 @@ public sealed partial class OutcomeGrpcService
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = candidates.Select(c => c.Report.CitizenId).Distinct().ToList();
+        await recalculation.LockCitizensAsync(stream.PartnershipId, ids, cancellationToken);
         var citizens = await db.FollowUpCitizens.AsNoTracking()
             .Where(c => c.PartnershipId == stream.PartnershipId && ids.Contains(c.CitizenId))
             .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
@@ -166,6 +169,7 @@ public sealed partial class OutcomeGrpcService
             .Where(r => r.PartnershipId == stream.PartnershipId && r.Source == stream.Source && ids.Contains(r.CitizenId))
             .ToDictionaryAsync(r => (r.CitizenId, r.WeekStart), cancellationToken);
 
+        var changed = new HashSet<string>();
         foreach (var (rowNumber, report) in candidates)
         {
             if (!citizens.TryGetValue(report.CitizenId, out var citizen))
@@ -174,10 +178,9 @@ public sealed partial class OutcomeGrpcService
                     [("citizen_id", "is not a citizen handed over to this partnership (or the handover has not reached the outcome service yet)")]);
                 continue;
             }
-            if (!WeeklyTimeline.WeekInWindow(report.WeekStart, citizen.FollowUpStart, citizen.FollowUpEnd))
+            if (citizen.WasWronglyEnrolled || !WeeklyTimeline.WeekInWindow(report.WeekStart, citizen.FollowUpStart, citizen.ObligationsEnd))
             {
-                RejectStatusRow(stream, rowNumber, report.CitizenId,
-                    [("iso_week", $"the week of {report.WeekStart:uuuu-MM-dd} is outside the citizen's follow-up {citizen.FollowUpStart:uuuu-MM-dd} to {citizen.FollowUpEnd:uuuu-MM-dd} (end exclusive)")]);
+                RejectStatusRow(stream, rowNumber, report.CitizenId, [("iso_week", citizen.OutsideFollowUpReason($"the week of {report.WeekStart:uuuu-MM-dd}"))]);
                 continue;
             }
             var outcome = StatusRowOutcome.Unchanged;
@@ -195,10 +198,22 @@ public sealed partial class OutcomeGrpcService
                 outcome = StatusRowOutcome.Accepted;
             }
             stream.Response.Results.Add(new StatusRowResult { RowNumber = rowNumber, CitizenId = report.CitizenId, Outcome = outcome });
-            if (outcome == StatusRowOutcome.Accepted) stream.Response.Accepted++;
-            else stream.Response.Unchanged++;
+            if (outcome == StatusRowOutcome.Accepted)
+            {
+                stream.Response.Accepted++;
+                changed.Add(report.CitizenId);
+            }
+            else
+            {
+                stream.Response.Unchanged++;
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
+        if (changed.Count > 0)
+        {
+            await recalculation.RecalculateAsync(stream.PartnershipId, changed,
+                $"weekly statuses from the {stream.Source.ToString().ToLowerInvariant()} (stream {stream.IdempotencyKey})", cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

@@ -109,6 +109,66 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskab.Outcome.Claims.ClaimHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer")
+                        .HasColumnName("action");
+
+                    b.Property<Instant>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("by");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<string>("EmployerCvr")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("employer_cvr");
+
+                    b.Property<string>("EvidenceReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("evidence_reference");
+
+                    b.Property<int>("HoursPerWeekHundredths")
+                        .HasColumnType("integer")
+                        .HasColumnName("hours_per_week_hundredths");
+
+                    b.Property<LocalDate>("OutcomeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("outcome_date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_history");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_claim_history_claim_id");
+
+                    b.ToTable("claim_history", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Outcome.Claims.OutcomeClaim", b =>
                 {
                     b.Property<Guid>("Id")
@@ -191,6 +251,55 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                     b.ToTable("claims", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskab.Outcome.Deliverables.Deliverable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<LocalDate>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<string>("EvidenceReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("evidence_reference");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<Instant>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deliverables");
+
+                    b.HasIndex("PartnershipId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deliverables_partnership_id_reference");
+
+                    b.ToTable("deliverables", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Outcome.FollowUp.FollowUpCitizen", b =>
                 {
                     b.Property<Guid>("PartnershipId")
@@ -201,6 +310,15 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("citizen_id");
+
+                    b.Property<LocalDate?>("ExitDate")
+                        .HasColumnType("date")
+                        .HasColumnName("exit_date");
+
+                    b.Property<string>("ExitReason")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("exit_reason");
 
                     b.Property<LocalDate>("FollowUpEnd")
                         .HasColumnType("date")
@@ -232,6 +350,11 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasColumnType("uuid[]")
                         .HasColumnName("basis_claim_ids");
 
+                    b.PrimitiveCollection<List<LocalDate>>("BasisWeekStarts")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("basis_week_starts");
+
                     b.Property<string>("CitizenId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -252,12 +375,26 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
 
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("revocation_reason");
+
+                    b.Property<Instant?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<LocalDate?>("RevokedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("revoked_on");
+
                     b.HasKey("Id")
                         .HasName("pk_milestones");
 
                     b.HasIndex("PartnershipId", "CitizenId", "Code")
                         .IsUnique()
-                        .HasDatabaseName("ix_milestones_partnership_id_citizen_id_code");
+                        .HasDatabaseName("ix_milestones_partnership_id_citizen_id_code")
+                        .HasFilter("revoked_at IS NULL");
 
                     b.ToTable("milestones", (string)null);
                 });
@@ -279,6 +416,10 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("description");
 
+                    b.Property<int?>("Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("months");
+
                     b.Property<int?>("OutcomeKind")
                         .HasColumnType("integer")
                         .HasColumnName("outcome_kind");
@@ -286,6 +427,10 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                     b.Property<int>("RuleKind")
                         .HasColumnType("integer")
                         .HasColumnName("rule_kind");
+
+                    b.Property<int?>("Weeks")
+                        .HasColumnType("integer")
+                        .HasColumnName("weeks");
 
                     b.HasKey("PartnershipId", "Code")
                         .HasName("pk_milestone_definitions");

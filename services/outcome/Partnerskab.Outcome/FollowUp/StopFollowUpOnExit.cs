@@ -1,0 +1,44 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Partnerskab.Contracts.Cohort;
+using Partnerskab.Messaging.Inbox;
+using Partnerskab.Outcome.Milestones;
+using Partnerskab.Outcome.Persistence;
+using Partnerskab.ServiceDefaults;
+
+namespace Partnerskab.Outcome.FollowUp;
+
+/// <summary>
+/// A citizen exited: follow-up stops on the exit date, so later statuses and claims are
+/// refused, and the citizen's milestones are recomputed over the shortened window. A citizen
+/// exited as wrongly enrolled was never in follow-up: every milestone is revoked.
+/// </summary>
+public sealed class StopFollowUpOnExit(
+    OutcomeDbContext db, CohortLookup cohort, MilestoneRecalculation recalculation, IClock clock, ILogger<StopFollowUpOnExit> logger)
+    : InboxConsumer<CitizenExited, OutcomeDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(ConsumeContext<CitizenExited> context, CancellationToken cancellationToken)
+    {
+        var message = context.Message;
+        await recalculation.LockCitizensAsync(message.PartnershipId, [message.CitizenId], cancellationToken);
+        var citizen = await Db.FollowUpCitizens.FirstOrDefaultAsync(
+            c => c.PartnershipId == message.PartnershipId && c.CitizenId == message.CitizenId, cancellationToken);
+        if (citizen is null)
+        {
+            // The exit overtook the handover event; the cohort service knows the window.
+            var exitDate = message.ExitDate.ToLocalDate();
+            var answer = await cohort.FollowUpStatusAsync(message.PartnershipId, message.CitizenId, exitDate, cancellationToken)
+                ?? throw new InvalidOperationException($"The cohort service does not know exited citizen {message.CitizenId} of partnership {message.PartnershipId}.");
+            citizen = new FollowUpCitizen
+            {
+                PartnershipId = message.PartnershipId, CitizenId = message.CitizenId, FollowUpStart = answer.Start, FollowUpEnd = answer.End,
+            };
+            Db.FollowUpCitizens.Add(citizen);
+        }
+        citizen.ExitDate = message.ExitDate.ToLocalDate();
+        citizen.ExitReason = message.Reason;
+        await recalculation.RecalculateAsync(message.PartnershipId, [message.CitizenId],
+            $"the citizen exited on {citizen.ExitDate:uuuu-MM-dd} ({message.Reason})", cancellationToken);
+    }
+}

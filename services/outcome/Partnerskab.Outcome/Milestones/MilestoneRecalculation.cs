@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Calendars;
+using Partnerskab.Contracts.Outcome;
+using Partnerskab.Messaging.Outbox;
+using Partnerskab.Outcome.Claims;
+using Partnerskab.Outcome.FollowUp;
+using Partnerskab.Outcome.Persistence;
+using Partnerskab.Outcome.Timeline;
+using Partnerskab.ServiceDefaults;
+
+namespace Partnerskab.Outcome.Milestones;
+
+/// <summary>
+/// Runs the milestone engine for citizens whose facts just changed and stores the difference:
+/// newly reached milestones are added and announced with MilestoneAchieved, milestones the
+/// facts no longer reach are revoked (kept, with what took them away) and announced with
+/// MilestoneRevoked, both through the outbox. Runs inside the caller's transaction, after the
+/// caller has taken the citizens' locks (<see cref="LockCitizensAsync"/>) and staged the change.
+/// </summary>
+/// <remarks>
+/// A milestone that is still reached keeps its id and date (payment has priced it) and only
+/// its basis is brought up to date, so it never explains itself with a claim or week that no
+/// longer counts.
+/// </remarks>
+public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
+{
+    public sealed record Change(IReadOnlyList<Milestone> Reached, IReadOnlyList<Milestone> Revoked);
+
+    /// <summary>
+    /// Serialises every change to these citizens' facts for the rest of the transaction, so two
+    /// changes never recompute the same citizen from different facts. Locks are taken in one
+    /// order, so two batches with overlapping citizens cannot deadlock.
+    /// </summary>
+    public async Task LockCitizensAsync(Guid partnershipId, IEnumerable<string> citizenIds, CancellationToken cancellationToken)
+    {
+        var keys = citizenIds.Distinct().Select(c => $"{partnershipId}/{c}").ToArray();
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest({keys}) AS k ORDER BY h) AS locks",
+            cancellationToken);
+    }
+
+    /// <summary>Recomputes the citizens and stages the difference; <paramref name="cause"/> says what changed, for revocations.</summary>
+    public async Task<Change> RecalculateAsync(Guid partnershipId, IReadOnlyCollection<string> citizenIds, string cause, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        var ids = citizenIds.Distinct().ToList();
+        var definitions = await db.MilestoneDefinitions.AsNoTracking()
+            .Where(d => d.PartnershipId == partnershipId).ToListAsync(cancellationToken);
+        var stored = await db.Milestones
+            .Where(m => m.PartnershipId == partnershipId && ids.Contains(m.CitizenId) && m.RevokedAt == null)
+            .ToListAsync(cancellationToken);
+        if (definitions.Count == 0 && stored.Count == 0) return new Change([], []);
+
+        var citizens = await db.FollowUpCitizens.AsNoTracking()
+            .Where(c => c.PartnershipId == partnershipId && ids.Contains(c.CitizenId))
+            .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
+        var outcomes = (await db.Claims.AsNoTracking()
+            .Where(c => c.PartnershipId == partnershipId && ids.Contains(c.CitizenId) && c.Status == ClaimStatus.Verified)
+            .Select(c => new { c.CitizenId, Outcome = new MilestoneEngine.VerifiedOutcome(c.Id, c.Kind, c.OutcomeDate) })
+            .ToListAsync(cancellationToken)).ToLookup(c => c.CitizenId, c => c.Outcome);
+        var reports = (await db.WeeklyStatusReports.AsNoTracking()
+            .Where(r => r.PartnershipId == partnershipId && ids.Contains(r.CitizenId))
+            .ToListAsync(cancellationToken)).ToLookup(r => r.CitizenId, r => r.ToReport());
+        var storedByCitizen = stored.ToLookup(m => m.CitizenId);
+
+        var now = clock.GetCurrentInstant();
+        var today = now.InUtc().Date;
+        var reached = new List<Milestone>();
+        var revoked = new List<Milestone>();
+        foreach (var citizenId in ids)
+        {
+            var facts = citizens.TryGetValue(citizenId, out var citizen) && !citizen.WasWronglyEnrolled
+                ? new MilestoneEngine.Facts(citizen.FollowUpStart, citizen.ObligationsEnd, outcomes[citizenId].ToList(), reports[citizenId].ToList())
+                : null;
+            var reachedNow = facts is null ? [] : MilestoneEngine.Reach(definitions, facts).ToDictionary(r => r.Code);
+            foreach (var milestone in storedByCitizen[citizenId])
+            {
+                if (reachedNow.Remove(milestone.Code, out var still))
+                {
+                    milestone.BasisClaimIds = still.BasisClaimIds.ToList();
+                    milestone.BasisWeekStarts = still.BasisWeekStarts.ToList();
+                    continue;
+                }
+                milestone.RevokedAt = now;
+                milestone.RevokedOn = today;
+                milestone.RevocationReason = Truncate($"{cause}: {WhatTookItAway(milestone, definitions, citizen, facts)}", 1000);
+                db.AddToOutbox(new MilestoneRevoked
+                {
+                    MilestoneId = milestone.Id,
+                    PartnershipId = partnershipId,
+                    CitizenId = citizenId,
+                    MilestoneCode = milestone.Code,
+                    RevokedOn = today.ToDateOnly(),
+                    Reason = milestone.RevocationReason,
+                }, now);
+                revoked.Add(milestone);
+            }
+            foreach (var result in reachedNow.Values)
+            {
+                var milestone = new Milestone
+                {
+                    Id = Guid.CreateVersion7(),
+                    PartnershipId = partnershipId,
+                    CitizenId = citizenId,
+                    Code = result.Code,
+                    AchievedOn = result.AchievedOn,
+                    BasisClaimIds = result.BasisClaimIds.ToList(),
+                    BasisWeekStarts = result.BasisWeekStarts.ToList(),
+                    RecordedAt = now,
+                };
+                db.Milestones.Add(milestone);
+                db.AddToOutbox(new MilestoneAchieved
+                {
+                    MilestoneId = milestone.Id,
+                    PartnershipId = partnershipId,
+                    CitizenId = citizenId,
+                    MilestoneCode = milestone.Code,
+                    AchievedOn = milestone.AchievedOn.ToDateOnly(),
+                }, now);
+                reached.Add(milestone);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return new Change(reached, revoked);
+    }
+
+    /// <summary>The facts the milestone rested on that no longer hold.</summary>
+    private static string WhatTookItAway(Milestone milestone, List<MilestoneDefinition> definitions, FollowUpCitizen? citizen, MilestoneEngine.Facts? facts)
+    {
+        if (citizen is null || facts is null)
+        {
+            return citizen is { WasWronglyEnrolled: true }
+                ? $"the citizen was exited as wrongly enrolled on {citizen.ExitDate:uuuu-MM-dd}, so nothing earned for the citizen stands"
+                : "the citizen is no longer in follow-up";
+        }
+        if (definitions.All(d => d.Code != milestone.Code)) return $"the partnership no longer defines milestone {milestone.Code}";
+
+        var lost = new List<string>();
+        var verified = facts.Outcomes.Where(o => o.Date >= facts.WindowStart && o.Date < facts.WindowEnd).Select(o => o.ClaimId).ToHashSet();
+        lost.AddRange(milestone.BasisClaimIds.Where(id => !verified.Contains(id)).Select(id => $"claim {id} no longer counts as a verified outcome in the follow-up"));
+        var weeks = WeeklyTimeline.Build(facts.Reports.Distinct()).ToDictionary(w => w.WeekStart);
+        foreach (var weekStart in milestone.BasisWeekStarts)
+        {
+            var name = $"week {WeekYearRules.Iso.GetWeekYear(weekStart)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(weekStart):D2}";
+            if (!WeeklyTimeline.WeekInWindow(weekStart, facts.WindowStart, facts.WindowEnd))
+            {
+                lost.Add($"{name} is after the follow-up ended on {facts.WindowEnd:uuuu-MM-dd}");
+            }
+            else if (weeks.TryGetValue(weekStart, out var week) && !week.SelfSufficient)
+            {
+                lost.Add($"{name} is now {week.Status} (by the {week.DecidedBy.ToString().ToLowerInvariant()})");
+            }
+        }
+        if (milestone.AchievedOn >= facts.WindowEnd) lost.Add($"it was reached on {milestone.AchievedOn:uuuu-MM-dd}, after the follow-up ended on {facts.WindowEnd:uuuu-MM-dd}");
+        return lost.Count > 0 ? string.Join("; ", lost) : "the facts no longer reach it under the partnership's definition";
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}
