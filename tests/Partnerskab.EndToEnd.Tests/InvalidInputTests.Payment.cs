@@ -39,7 +39,22 @@ public sealed partial class InvalidInputTests
         {
             PartnershipId = "", AsOf = new Google.Type.Date { Year = 2023, Month = 2, Day = 29 },
         }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of"]),
-        new("payment.GetPartnershipCost", c => c.Payment.GetPartnershipCostAsync(new GetPartnershipCostRequest(),
-            deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
+        new("payment.RecordPayments", c => c.Payment.RecordPaymentsAsync(new RecordPaymentsRequest
+        {
+            IssuerCvr = "1234567",
+            Lines =
+            {
+                new BankStatementLine { BankLineId = "L1", AmountOre = 100, BookedOn = ThinSlice.Day(2023, 7, 20), Reference = "Faktura 1" },
+                new BankStatementLine { BankLineId = "L1", AmountOre = 0, Reference = "Faktura 2" },
+            },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["issuer_cvr", "lines[1].bank_line_id", "lines[1].amount_ore", "lines[1].booked_on"]),
+        new("payment.GetReconciliation", c => c.Payment.GetReconciliationAsync(new GetReconciliationRequest
+        {
+            IssuerCvr = "", PartnershipId = NotAnId,
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["issuer_cvr", "partnership_id"]),
+        new("payment.GetPartnershipCost", c => c.Payment.GetPartnershipCostAsync(new GetPartnershipCostRequest
+        {
+            AsOf = new Google.Type.Date { Year = 2023, Month = 13, Day = 1 },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of"]),
     ];
 }

@@ -110,11 +110,9 @@ public sealed partial class PaymentGrpcService
     private async Task<IEnumerable<Protos.Payment.V1.Invoice>> WithStandingsAsync(IReadOnlyList<Invoice> documents, LocalDate asOf,
         CancellationToken cancellationToken)
     {
-        var ids = documents.Select(d => d.Id).ToList();
-        var creditNotes = await db.Invoices.AsNoTracking()
-            .Where(c => c.CreditedInvoiceId != null && ids.Contains(c.CreditedInvoiceId.Value))
-            .ToListAsync(cancellationToken);
-        return documents.Select(d => ToProto(d, InvoiceStanding.Of(d, creditNotes, [], asOf)));
+        var report = await ReconcileAsync(documents.Select(d => d.IssuerCvr).Distinct().ToList(), asOf, cancellationToken);
+        var standings = report.Invoices.ToDictionary(r => r.Invoice.Id, r => r.Standing);
+        return documents.Select(d => ToProto(d, standings.GetValueOrDefault(d.Id) ?? InvoiceStanding.Of(d, [], [], asOf)));
     }
 
     private static Protos.Payment.V1.Invoice ToProto(Invoice document, InvoiceStanding? standing) => new()

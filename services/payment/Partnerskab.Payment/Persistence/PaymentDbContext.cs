@@ -5,6 +5,7 @@ using Partnerskab.Payment.Invoicing;
 using Partnerskab.Payment.Ledger;
 using Partnerskab.Payment.Partnerships;
 using Partnerskab.Payment.RateCards;
+using Partnerskab.Payment.Reconciliation;
 using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Payment.Persistence;
@@ -17,6 +18,7 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceRun> InvoiceRuns => Set<InvoiceRun>();
     public DbSet<InvoiceNumberSeries> InvoiceNumberSeries => Set<InvoiceNumberSeries>();
+    public DbSet<BankPayment> BankPayments => Set<BankPayment>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -126,6 +128,16 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
             series.ToTable("invoice_number_series");
             series.HasKey(s => s.IssuerCvr);
             series.Property(s => s.IssuerCvr).HasMaxLength(8);
+        });
+        model.Entity<BankPayment>(payment =>
+        {
+            payment.ToTable("bank_payments");
+            payment.HasKey(p => p.Id);
+            // A statement line is recorded once, however often the statement is imported.
+            payment.HasIndex(p => new { p.IssuerCvr, p.BankLineId }).IsUnique();
+            payment.Property(p => p.IssuerCvr).HasMaxLength(8);
+            payment.Property(p => p.BankLineId).HasMaxLength(100);
+            payment.Property(p => p.Reference).HasMaxLength(200);
         });
     }
 }

@@ -541,6 +541,53 @@ namespace Partnerskab.Payment.Persistence.Migrations
                     b.ToTable("rate_cards", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskab.Payment.Reconciliation.BankPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountOre")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_ore");
+
+                    b.Property<string>("BankLineId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("bank_line_id");
+
+                    b.Property<LocalDate>("BookedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("booked_on");
+
+                    b.Property<string>("IssuerCvr")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("issuer_cvr");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_payments");
+
+                    b.HasIndex("IssuerCvr", "BankLineId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bank_payments_issuer_cvr_bank_line_id");
+
+                    b.ToTable("bank_payments", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Payment.Invoicing.Invoice", b =>
                 {
                     b.HasOne("Partnerskab.Payment.Invoicing.Invoice", null)
