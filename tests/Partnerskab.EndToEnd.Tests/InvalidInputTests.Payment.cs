@@ -31,7 +31,30 @@ public sealed partial class InvalidInputTests
             deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
         new("payment.GetLedger", c => c.Payment.GetLedgerAsync(new GetLedgerRequest { PartnershipId = NotAnId },
             deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
-        new("payment.GetPartnershipCost", c => c.Payment.GetPartnershipCostAsync(new GetPartnershipCostRequest(),
-            deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
+        new("payment.RunInvoices", c => c.Payment.RunInvoicesAsync(new RunInvoicesRequest
+        {
+            PartnershipId = NotAnId, PeriodStart = ThinSlice.Day(2023, 4, 15),
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "period_start", "issue_date"]),
+        new("payment.ListInvoices", c => c.Payment.ListInvoicesAsync(new ListInvoicesRequest
+        {
+            PartnershipId = "", AsOf = new Google.Type.Date { Year = 2023, Month = 2, Day = 29 },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of"]),
+        new("payment.RecordPayments", c => c.Payment.RecordPaymentsAsync(new RecordPaymentsRequest
+        {
+            IssuerCvr = "1234567",
+            Lines =
+            {
+                new BankStatementLine { BankLineId = "L1", AmountOre = 100, BookedOn = ThinSlice.Day(2023, 7, 20), Reference = "Faktura 1" },
+                new BankStatementLine { BankLineId = "L1", AmountOre = 0, Reference = "Faktura 2" },
+            },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["issuer_cvr", "lines[1].bank_line_id", "lines[1].amount_ore", "lines[1].booked_on"]),
+        new("payment.GetReconciliation", c => c.Payment.GetReconciliationAsync(new GetReconciliationRequest
+        {
+            IssuerCvr = "", PartnershipId = NotAnId,
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["issuer_cvr", "partnership_id"]),
+        new("payment.GetPartnershipCost", c => c.Payment.GetPartnershipCostAsync(new GetPartnershipCostRequest
+        {
+            AsOf = new Google.Type.Date { Year = 2023, Month = 13, Day = 1 },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of"]),
     ];
 }

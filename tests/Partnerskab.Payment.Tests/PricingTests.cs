@@ -1,5 +1,4 @@
 using NodaTime;
-using Partnerskab.Payment.Costs;
 using Partnerskab.Payment.RateCards;
 
 namespace Partnerskab.Payment.Tests;
@@ -45,17 +44,6 @@ public sealed class PricingTests
         analysis.ShouldBe(new Pricing.Priced(40_000, 50, 1, "rate card v1: CaseAnalysis × 50"));
         analysis.AmountOre.ShouldBe(2_000_000);
         Pricing.Deliverable(Versions, "TeachingDay", 1, new LocalDate(2023, 9, 30)).Note.ShouldBe("rate card v1 has no price for TeachingDay");
-    }
-
-    [Fact]
-    public void Cost_per_year_adds_up_to_the_øre()
-    {
-        var years = CostReport.ByYear([(2024, 240_000_000), (2023, 30_000_000), (2025, 80_000_001), (2024, 1), (2023, -50)]);
-        years.ShouldBe([
-            new CostReport.YearCost(2023, 29_999_950),
-            new CostReport.YearCost(2024, 240_000_001),
-            new CostReport.YearCost(2025, 80_000_001),
-        ]);
     }
 
     private static RateCard Card(int version, LocalDate from, long handoverFee, params (string Code, long Ore)[] prices) => new()

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Partnerskab.Payment.Costs;
 using Partnerskab.Protos.Payment.V1;
+using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Errors;
 
 namespace Partnerskab.Payment;
@@ -12,23 +13,60 @@ public sealed partial class PaymentGrpcService
     {
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
+        var asOf = request.AsOf is null ? Today : v.Date(request.AsOf, "as_of");
         v.ThrowIfInvalid();
 
-        // Summed per day in the database, per year here: NodaTime's LocalDate.Year is not translated to SQL.
-        var perDay = await db.Ledger.AsNoTracking()
-            .Where(i => i.PartnershipId == partnershipId)
-            .GroupBy(i => i.EarnedOn)
-            .Select(g => new { EarnedOn = g.Key, AmountOre = g.Sum(i => i.AmountOre), Items = g.Count() })
-            .ToListAsync(context.CancellationToken);
-        var years = CostReport.ByYear(perDay.Select(d => (d.EarnedOn.Year, d.AmountOre)));
+        var cancellationToken = context.CancellationToken;
+        var ledger = await db.Ledger.AsNoTracking().Where(i => i.PartnershipId == partnershipId).ToListAsync(cancellationToken);
+        var documents = await db.Invoices.AsNoTracking().Where(d => d.PartnershipId == partnershipId).ToListAsync(cancellationToken);
+        var versions = await db.RateCards.AsNoTracking().Where(c => c.PartnershipId == partnershipId).ToListAsync(cancellationToken);
+        var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.PartnershipId == partnershipId, cancellationToken);
+        var reconciled = (await ReconcileAsync(documents.Select(d => d.IssuerCvr).Distinct().ToList(), asOf, cancellationToken)).Invoices
+            .Where(r => r.Invoice.PartnershipId == partnershipId)
+            .ToList();
+        var report = CostReport.Compute(asOf, ledger, documents, reconciled, versions,
+            partnership is { Version: > 0 } ? new CostReport.Contract(partnershipId, partnership.ContractStart, partnership.ContractEnd) : null);
 
         var response = new GetPartnershipCostResponse
         {
             PartnershipId = partnershipId.ToString(),
-            TotalEarnedOre = years.Sum(y => y.EarnedOre),
-            LedgerItems = perDay.Sum(d => d.Items),
+            AsOf = asOf.ToProto(),
+            TotalEarnedOre = report.Years.Sum(y => y.EarnedOre),
+            LedgerItems = ledger.Count(i => i.EarnedOn <= asOf),
+            TotalPaidOre = report.PaidOre,
+            TotalInvoicedUnpaidOre = report.InvoicedUnpaidOre,
+            TotalEarnedNotInvoicedOre = report.EarnedNotInvoicedOre,
+            TotalToDateOre = report.ToDateOre,
+            TotalExpectedOre = report.ExpectedOre,
+            CitizensHandedOver = report.CitizensHandedOver,
+            CostPerCitizenOre = report.CostPerCitizenOre,
+            VerifiedOutcomes = report.VerifiedOutcomes,
+            CostPerVerifiedOutcomeOre = report.CostPerVerifiedOutcomeOre,
+            CitizenCaps =
+            {
+                report.CitizenCaps.Select(c => new CitizenCapRoom { CitizenId = c.CitizenId, BookedOre = c.BookedOre, RemainingOre = c.RemainingOre }),
+            },
         };
-        response.Years.AddRange(years.Select(y => new YearCost { Year = y.Year, EarnedOre = y.EarnedOre }));
+        if (report.ContractCapRemainingOre is { } contractRoom) response.ContractCapRemainingOre = contractRoom;
+        response.Years.AddRange(report.Years.Select(ToProto));
         return response;
+    }
+
+    private static YearCost ToProto(CostReport.Year year)
+    {
+        var proto = new YearCost
+        {
+            Year = year.Number,
+            EarnedOre = year.EarnedOre,
+            PaidOre = year.PaidOre,
+            InvoicedUnpaidOre = year.InvoicedUnpaidOre,
+            EarnedNotInvoicedOre = year.EarnedNotInvoicedOre,
+            ExpectedOre = year.ExpectedOre,
+        };
+        if (year.BudgetOre is { } budget) proto.BudgetOre = budget;
+        if (year.ShareSpentBasisPoints is { } share) proto.ShareSpentBasisPoints = share;
+        if (year.ExpectedDifferenceOre is { } difference) proto.ExpectedDifferenceOre = difference;
+        if (year.CapRemainingOre is { } room) proto.CapRemainingOre = room;
+        return proto;
     }
 }

@@ -1,0 +1,154 @@
+using NodaTime;
+using Partnerskab.Payment.Costs;
+using Partnerskab.Payment.Invoicing;
+using Partnerskab.Payment.Ledger;
+using Partnerskab.Payment.RateCards;
+using Partnerskab.Payment.Reconciliation;
+
+namespace Partnerskab.Payment.Tests;
+
+public sealed class CostReportTests
+{
+    private const string Citizen = "0123456789abcdef0123456789abcdef";
+
+    private static readonly RateCard Card = new()
+    {
+        Version = 1,
+        EffectiveFrom = new LocalDate(2023, 3, 1),
+        VatRateBasisPoints = 2500,
+        CapPerCitizenOre = 3_000_000,
+        CapPerYearOre = 10_000_000,
+        CapContractOre = 50_000_000,
+        Budgets = [new YearBudget(2023, 4_000_000)],
+    };
+
+    private static readonly LedgerItem Handover = Item(LedgerItemKind.HandoverFee, 1_000_000, new LocalDate(2023, 4, 3));
+    private static readonly LedgerItem JobStart = Item(LedgerItemKind.Milestone, 2_000_000, new LocalDate(2023, 5, 10));
+
+    private static readonly Invoice Q2 = new()
+    {
+        Id = Guid.NewGuid(), Kind = DocumentKind.Invoice, Number = 1, IssuerCvr = "12345678",
+        IssueDate = new LocalDate(2023, 7, 3), DueDate = new LocalDate(2023, 8, 2),
+        SellerName = "", BuyerName = "", BuyerCvr = "", BuyerEan = "", BuyerReference = "", PayeeBankRegistrationNumber = "", PayeeAccountNumber = "",
+        NetAmountOre = 3_000_000, VatAmountOre = 750_000, TotalAmountOre = 3_750_000,
+        Lines =
+        [
+            new InvoiceLine(1, Handover.Id, "", Citizen, Handover.EarnedOn, 1, 1_000_000, 0, null, 1_000_000),
+            new InvoiceLine(2, JobStart.Id, "", Citizen, JobStart.EarnedOn, 1, 2_000_000, 0, null, 2_000_000),
+        ],
+    };
+
+    private static readonly BankPayment PartPayment = new()
+    {
+        Id = Guid.NewGuid(), IssuerCvr = "12345678", BankLineId = "a", AmountOre = 3_000_000, BookedOn = new LocalDate(2023, 7, 20), Reference = "Faktura 1",
+    };
+
+    private static readonly RateCard WithFee = new()
+    {
+        Version = 1, EffectiveFrom = new LocalDate(2023, 3, 1), VatRateBasisPoints = 2500,
+        PeriodicFees = [new PeriodicFee("MANAGEMENT", 400_000, BillingInterval.Quarterly)],
+    };
+
+    private static LedgerItem Item(LedgerItemKind kind, long amountOre, LocalDate earnedOn, string? citizen = Citizen, Guid? credits = null) => new()
+    {
+        Id = Guid.NewGuid(), Kind = kind, CitizenId = citizen, AmountOre = amountOre, OriginalAmountOre = amountOre, CreditsItemId = credits,
+        CauseKey = Guid.NewGuid().ToString(), EarnedOn = earnedOn, PricingNote = "",
+    };
+
+    private static CostReport.Report On(LocalDate asOf, params LedgerItem[] extra) =>
+        CostReport.Compute(asOf, [Handover, JobStart, .. extra], [Q2], PaymentMatching.Reconcile([Q2], [PartPayment], asOf).Invoices, [Card], null);
+
+    [Fact]
+    public void Before_the_invoice_everything_earned_is_earned_but_not_invoiced_with_VAT()
+    {
+        var report = On(new LocalDate(2023, 6, 30));
+
+        (report.PaidOre, report.InvoicedUnpaidOre, report.EarnedNotInvoicedOre, report.ToDateOre).ShouldBe((0, 0, 3_750_000, 3_750_000));
+        On(new LocalDate(2023, 4, 30)).EarnedNotInvoicedOre.ShouldBe(1_250_000);
+    }
+
+    [Fact]
+    public void Once_invoiced_it_is_invoiced_but_unpaid_and_once_paid_in_part_it_is_split()
+    {
+        var invoiced = On(new LocalDate(2023, 7, 19));
+        (invoiced.PaidOre, invoiced.InvoicedUnpaidOre, invoiced.EarnedNotInvoicedOre).ShouldBe((0, 3_750_000, 0));
+
+        var partPaid = On(new LocalDate(2023, 7, 20));
+        (partPaid.PaidOre, partPaid.InvoicedUnpaidOre, partPaid.ToDateOre).ShouldBe((3_000_000, 750_000, 3_750_000));
+    }
+
+    [Fact]
+    public void The_budget_line_reads_like_the_kommunes_follow_up_table()
+    {
+        var year = On(new LocalDate(2023, 12, 31)).Years.ShouldHaveSingleItem();
+
+        (year.Number, year.BudgetOre, year.PaidOre, year.ShareSpentBasisPoints, year.ExpectedOre, year.ExpectedDifferenceOre)
+            .ShouldBe((2023, 4_000_000L, 3_000_000L, 7500L, 3_750_000L, 250_000L));
+    }
+
+    [Fact]
+    public void What_remains_under_each_cap_counts_the_items_earned_by_the_date()
+    {
+        var report = On(new LocalDate(2023, 12, 31));
+
+        report.Years[0].CapRemainingOre.ShouldBe(10_000_000 - 3_000_000);
+        report.ContractCapRemainingOre.ShouldBe(50_000_000 - 3_000_000);
+        report.CitizenCaps.ShouldBe([new CostReport.CitizenCapRoom(Citizen, 3_000_000, 0)]);
+        On(new LocalDate(2023, 4, 30)).CitizenCaps.ShouldBe([new CostReport.CitizenCapRoom(Citizen, 1_000_000, 2_000_000)]);
+    }
+
+    [Fact]
+    public void Cost_per_citizen_and_per_verified_outcome_divide_the_total_to_date_and_a_revoked_milestone_is_no_outcome()
+    {
+        var report = On(new LocalDate(2023, 7, 31));
+        (report.CitizensHandedOver, report.CostPerCitizenOre, report.VerifiedOutcomes, report.CostPerVerifiedOutcomeOre)
+            .ShouldBe((1, 3_750_000L, 1, 3_750_000L));
+
+        var revocation = Item(LedgerItemKind.Credit, -2_000_000, new LocalDate(2023, 8, 15), credits: JobStart.Id);
+        var revoked = On(new LocalDate(2023, 8, 31), revocation);
+        (revoked.VerifiedOutcomes, revoked.CostPerVerifiedOutcomeOre, revoked.EarnedNotInvoicedOre).ShouldBe((0, 0L, -2_500_000L));
+        On(new LocalDate(2023, 8, 14), revocation).VerifiedOutcomes.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Earned_per_year_adds_up_the_ledger_to_the_øre_credits_included()
+    {
+        var credit = Item(LedgerItemKind.Credit, -50, new LocalDate(2024, 2, 1), credits: Handover.Id);
+        var late = Item(LedgerItemKind.DeliverableFee, 80_000_001, new LocalDate(2025, 1, 2), citizen: null);
+
+        var report = CostReport.Compute(new LocalDate(2025, 12, 31), [Handover, JobStart, credit, late], [], [], [Card], null);
+
+        report.Years.Select(y => (y.Number, y.EarnedOre)).ShouldBe([(2023, 3_000_000L), (2024, -50L), (2025, 80_000_001L)]);
+    }
+
+    [Fact]
+    public void Total_expected_adds_the_periodic_fees_still_to_fall_due_up_to_the_contract_end()
+    {
+
+        var contract = new CostReport.Contract(Guid.NewGuid(), new LocalDate(2023, 3, 1), new LocalDate(2025, 3, 31));
+        var report = CostReport.Compute(new LocalDate(2024, 11, 15), [], [], [], [WithFee], contract);
+
+        // Quarterly fees fall on 1 January, April, July and October: of those, only 2025-01-01 is still to come.
+        report.ExpectedOre.ShouldBe(report.ToDateOre + 500_000);
+        report.Years.Single(y => y.Number == 2025).ExpectedOre.ShouldBe(500_000);
+    }
+
+    [Fact]
+    public void A_periodic_fee_due_by_the_date_counts_as_earned_whether_or_not_a_run_has_booked_it_yet()
+    {
+        var contract = new CostReport.Contract(Guid.NewGuid(), new LocalDate(2023, 3, 1), new LocalDate(2025, 3, 31));
+        var asOf = new LocalDate(2023, 7, 1);
+        var booked = PeriodicFees.Due([WithFee], contract.Start, contract.End, asOf).Select(f => new LedgerItem
+        {
+            Id = Guid.NewGuid(), Kind = LedgerItemKind.PeriodicFee, AmountOre = f.Fee.AmountOre, CauseKey = f.CauseKey(contract.PartnershipId),
+            EarnedOn = f.EarnedOn, PricingNote = "",
+        }).ToList();
+
+        var before = CostReport.Compute(asOf, [], [], [], [WithFee], contract);
+        var after = CostReport.Compute(asOf, booked, [], [], [WithFee], contract);
+
+        booked.Count.ShouldBe(3);
+        before.ShouldBeEquivalentTo(after);
+        before.EarnedNotInvoicedOre.ShouldBe(3 * 500_000);
+    }
+}
