@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using Partnerskab.Scenario;
+using Partnerskab.Tokens;
 
 namespace Partnerskab.Testing;
 
 /// <summary>
 /// The three service processes as users run them, each with its own fresh database in the
-/// PostgreSQL that tests/run.sh (or tests/bench.sh) started, talking through its RabbitMQ.
+/// PostgreSQL that tests/run.sh (or tests/bench.sh) started, talking through its RabbitMQ,
+/// trusting the signing keys of a key directory of their own.
 /// </summary>
 public sealed class LocalSuite : IAsyncDisposable
 {
@@ -14,12 +16,24 @@ public sealed class LocalSuite : IAsyncDisposable
     private LocalSuite(string databasePrefix, IReadOnlyDictionary<string, string> environment)
     {
         this.databasePrefix = databasePrefix;
+        Keys = KeyDirectory.Ensure(Path.Combine(Path.GetTempPath(), $"partnerskab-keys-{databasePrefix}"), ServiceNames);
         var pseudonymKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         Cohort = Create("cohort", "Cohort", environment, new() { ["Pseudonym__Key"] = pseudonymKey });
         Outcome = Create("outcome", "Outcome", environment, new() { ["Services__CohortUrl"] = Cohort.GrpcUrl.ToString() });
         Payment = Create("payment", "Payment", environment, []);
-        Clients = new SuiteClients(Cohort.GrpcUrl, Outcome.GrpcUrl, Payment.GrpcUrl);
+        Clients = ClientsFor(Operator);
     }
+
+    private static readonly string[] ServiceNames = ["cohort", "outcome", "payment"];
+
+    /// <summary>
+    /// The tests' and scenarios' default caller: every role that changes or reads data, for every
+    /// partnership, as an operator of the whole suite would be.
+    /// </summary>
+    public static TokenSubject Operator { get; } = new("suite-operator",
+        [SuiteRoles.Kommune, SuiteRoles.Provider, SuiteRoles.Finance, SuiteRoles.Auditor], null, [SuiteClaims.AllPartnerships]);
+
+    public KeyDirectory Keys { get; }
 
     public ServiceProcess Cohort { get; }
     public ServiceProcess Outcome { get; }
@@ -36,6 +50,13 @@ public sealed class LocalSuite : IAsyncDisposable
         return suite;
     }
 
+    /// <summary>A token of the suite's token service for the subject, valid for an hour.</summary>
+    public string TokenFor(TokenSubject subject) =>
+        new TokenIssuer(Keys.PrivateKey(SigningKeys.TokenServiceIssuer)).Issue(subject, TimeSpan.FromHours(1));
+
+    /// <summary>Clients calling as the subject; the caller disposes them.</summary>
+    public SuiteClients ClientsFor(TokenSubject subject) => new(Cohort.GrpcUrl, Outcome.GrpcUrl, Payment.GrpcUrl, TokenFor(subject));
+
     public string DatabaseName(string service) => $"{databasePrefix}_{service}";
 
     public string ConnectionString(string service) => $"{TestEnvironment.PostgresConnectionString};Database={DatabaseName(service)}";
@@ -48,6 +69,8 @@ public sealed class LocalSuite : IAsyncDisposable
         {
             ["ConnectionStrings__Database"] = ConnectionString(service),
             ["RabbitMq__Port"] = TestEnvironment.RabbitMqPort.ToString(),
+            ["Auth__TrustedKeysFile"] = Keys.TrustedKeysFile,
+            ["Auth__ServiceKeyFile"] = Keys.PrivateKeyFile(SigningKeys.ServiceIssuer(service)),
         };
         foreach (var (key, value) in common) environment[key] = value;
         return new ServiceProcess(service, dll, environment, TestEnvironment.FreePort(), TestEnvironment.FreePort(),
@@ -58,5 +81,6 @@ public sealed class LocalSuite : IAsyncDisposable
     {
         Clients.Dispose();
         foreach (var service in Services) await service.DisposeAsync();
+        Directory.Delete(Keys.Path, recursive: true);
     }
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using Partnerskab.Scenario;
+using Partnerskab.Tokens;
 
 namespace Partnerskab.EndToEnd.Tests.Infrastructure;
 
@@ -16,6 +17,7 @@ public sealed class SuiteFixture : IAsyncLifetime
     public ServiceProcess Outcome => Suite.Outcome;
     public ServiceProcess Payment => Suite.Payment;
     public SuiteClients Clients => Suite.Clients;
+    public KeyDirectory Keys => Suite.Keys;
     public IEnumerable<ServiceProcess> Services => Suite.Services;
 
     private LocalSuite Suite => suite ?? throw new InvalidOperationException("The suite did not start.");
@@ -40,6 +42,11 @@ public sealed class SuiteFixture : IAsyncLifetime
     }
 
     public string ConnectionString(string service) => Suite.ConnectionString(service);
+
+    public string TokenFor(TokenSubject subject) => Suite.TokenFor(subject);
+
+    /// <summary>Clients calling as the subject; the caller disposes them.</summary>
+    public SuiteClients ClientsFor(TokenSubject subject) => Suite.ClientsFor(subject);
 
     /// <summary>
     /// Row counts of every table of the three services' databases, once the suite has settled:

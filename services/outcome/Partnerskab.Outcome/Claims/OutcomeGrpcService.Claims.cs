@@ -7,6 +7,7 @@ using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Errors;
 using ClaimStatus = Partnerskab.Outcome.Claims.ClaimStatus;
 using Milestone = Partnerskab.Outcome.Milestones.Milestone;
@@ -81,8 +82,9 @@ public sealed partial class OutcomeGrpcService
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
-        var claim = await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken)
-            ?? throw DomainException.NotFound($"Claim {claimId} does not exist.");
+        var claim = context.Caller().EnsureMayActFor(
+            await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken),
+            c => c.PartnershipId, $"Claim {claimId} does not exist.");
         if (claim.Status == ClaimStatus.Rejected)
         {
             throw DomainException.FailedPrecondition($"Claim {claimId} was rejected and cannot be verified.");
@@ -132,8 +134,9 @@ public sealed partial class OutcomeGrpcService
 
         var cancellationToken = context.CancellationToken;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claim = await db.Claims.FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken)
-            ?? throw DomainException.NotFound($"Claim {claimId} does not exist.");
+        var claim = context.Caller().EnsureMayActFor(
+            await db.Claims.FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken),
+            c => c.PartnershipId, $"Claim {claimId} does not exist.");
         // Under the citizen's lock, so a verification running at the same time cannot slip between.
         var lockKey = $"{claim.PartnershipId}/{claim.CitizenId}";
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockKey}))", cancellationToken);
