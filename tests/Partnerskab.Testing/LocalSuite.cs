@@ -47,6 +47,7 @@ public sealed class LocalSuite : IAsyncDisposable
     {
         var suite = new LocalSuite($"{databasePrefix}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}", environment ?? new Dictionary<string, string>());
         await Task.WhenAll(suite.Services.Select(s => s.StartAsync()));
+        await suite.WarmUpAsync();
         return suite;
     }
 
@@ -56,6 +57,18 @@ public sealed class LocalSuite : IAsyncDisposable
 
     /// <summary>Clients calling as the subject; the caller disposes them.</summary>
     public SuiteClients ClientsFor(TokenSubject subject) => new(Cohort.GrpcUrl, Outcome.GrpcUrl, Payment.GrpcUrl, TokenFor(subject));
+
+    // A fresh process compiles its request path (gRPC, token validation, EF queries) on its first
+    // call, which on a busy machine can take longer than a test's deadline; tests measure behaviour,
+    // not start-up, so every service answers one authenticated read before the suite is handed over.
+    private async Task WarmUpAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var anyPartnership = Guid.NewGuid().ToString();
+        await Clients.Cohort.ListPartnershipsAsync(new(), deadline: deadline);
+        await Clients.Outcome.GetMilestoneDefinitionsAsync(new() { PartnershipId = anyPartnership }, deadline: deadline);
+        await Clients.Payment.ListRateCardsAsync(new() { PartnershipId = anyPartnership }, deadline: deadline);
+    }
 
     public string DatabaseName(string service) => $"{databasePrefix}_{service}";
 
