@@ -213,6 +213,30 @@ public sealed class AccessTests(SuiteFixture suite)
         impersonation.StatusCode.ShouldBe(StatusCode.Unauthenticated);
     }
 
+    [Fact]
+    public async Task A_caller_over_its_call_rate_is_held_back_without_slowing_others()
+    {
+        using var flooder = suite.ClientsFor(new TokenSubject("flooder", [Finance], null, [SuiteClaims.AllPartnerships]));
+        var calls = Enumerable.Range(0, 5 * SuiteFixture.RateLimitedCallsPerSecond).Select(async _ =>
+        {
+            try
+            {
+                await flooder.Payment.ListRateCardsAsync(new Protos.Payment.V1.ListRateCardsRequest { PartnershipId = InvalidInputTests.SomeId },
+                    deadline: DateTime.UtcNow.AddSeconds(60));
+                return StatusCode.OK;
+            }
+            catch (RpcException e)
+            {
+                return e.StatusCode;
+            }
+        });
+        var answers = await Task.WhenAll(calls);
+
+        answers.Distinct().Order().ShouldBe([StatusCode.OK, StatusCode.ResourceExhausted]);
+        await Should.NotThrowAsync(suite.Clients.Payment.ListRateCardsAsync(
+            new Protos.Payment.V1.ListRateCardsRequest { PartnershipId = InvalidInputTests.SomeId }, deadline: SuiteClients.Deadline()).ResponseAsync);
+    }
+
     private static string IssueForAudience(Microsoft.IdentityModel.Tokens.JsonWebKey key, TokenSubject subject, string audience)
     {
         var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();

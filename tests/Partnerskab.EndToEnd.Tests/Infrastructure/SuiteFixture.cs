@@ -12,6 +12,9 @@ public sealed class SuiteFixture : IAsyncLifetime
 {
     private LocalSuite? suite;
 
+    /// <summary>The per-caller call limit the suite runs with: low enough for a test to exceed it.</summary>
+    public const int RateLimitedCallsPerSecond = 200;
+
     public OtlpTraceReceiver Traces { get; } = new(TestEnvironment.FreePort());
     public ServiceProcess Cohort => Suite.Cohort;
     public ServiceProcess Outcome => Suite.Outcome;
@@ -32,6 +35,8 @@ public sealed class SuiteFixture : IAsyncLifetime
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000",
             ["Logging__LogLevel__Default"] = "Information",
+            ["Limits__CallsPerSecondPerCaller"] = RateLimitedCallsPerSecond.ToString(),
+            ["Limits__BurstPerCaller"] = (2 * RateLimitedCallsPerSecond).ToString(),
         });
     }
 

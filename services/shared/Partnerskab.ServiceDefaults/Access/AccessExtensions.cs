@@ -26,6 +26,8 @@ public static class AccessExtensions
         builder.Services.Configure<AuthOptions>(section);
         builder.Services.AddSingleton<TrustedKeys>();
         builder.Services.AddSingleton(policy);
+        builder.Services.Configure<CallLimitOptions>(builder.Configuration.GetSection(CallLimitOptions.Section));
+        builder.Services.AddSingleton<CallRateLimiter>();
         builder.Services.AddSingleton(services => new ServiceTokens(serviceName, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>()));
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -1,4 +1,5 @@
 using System.Net;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -44,10 +45,16 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ErrorInterceptor>();
+            grpc.Interceptors.Add<CallRateLimiter>();
             grpc.Interceptors.Add<AccessInterceptor>();
             grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
             grpc.EnableDetailedErrors = false;
         });
+        // Replaces grpc-dotnet's own binder (an internal open generic) with one that refuses malformed requests cleanly.
+        var defaultBinder = builder.Services.Single(service => service.ServiceType == typeof(IServiceMethodProvider<>)
+            && service.ImplementationType?.Name == "BinderServiceMethodProvider`1");
+        builder.Services.Remove(defaultBinder);
+        builder.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(ValidatingMethodProvider<>));
         builder.AddAccessControl(serviceName, access);
         builder.Services.AddGrpcReflection();
         builder.Services.Configure<ShutdownOptions>(builder.Configuration.GetSection(ShutdownOptions.Section));
