@@ -20,6 +20,9 @@
 #                                  shared, long-lived server; up.sh re-applies it every run.
 #   deploy/.run/pseudonym.key      cohort's Pseudonym__Key (base64 of 32 random bytes). Losing
 #                                  it makes existing pseudonyms unmatchable: back it up.
+#   deploy/.run/keys/              signing keys (`partnerskab token keys`): trusted.jwks, which
+#                                  every service trusts, each service's own key for its calls, and
+#                                  the token tool's key, from which the scenario gets its token.
 #
 # RabbitMQ: the services use the broker's default guest/guest account on vhost "/", which
 # RabbitMQ accepts only from localhost; that is all a local deployment needs.
@@ -39,6 +42,8 @@ source "$ROOT/deploy/lib/services.sh"
 
 READY_TIMEOUT=${PARTNERSKAB_READY_TIMEOUT:-120}
 SCENARIO_DLL=$ROOT/deploy/Partnerskab.Scenario/bin/Release/net10.0/Partnerskab.Scenario.dll
+CLI_DLL=$ROOT/clients/Partnerskab.Cli/bin/Release/net10.0/partnerskab.dll
+KEYS_DIR=$PARTNERSKAB_RUN_DIR/keys
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 [[ $(id -u) -eq 0 ]] || infra_die "run as root: up.sh starts the system PostgreSQL and RabbitMQ"
@@ -179,6 +184,8 @@ start_service() {
         export RabbitMq__VirtualHost=/
         export RabbitMq__Username=guest
         export RabbitMq__Password=guest
+        export Auth__TrustedKeysFile=$KEYS_DIR/trusted.jwks
+        export Auth__ServiceKeyFile=$KEYS_DIR/partnerskab-service-$name.jwk
         case $name in
             cohort) export Pseudonym__Key=$PSEUDONYM_KEY ;;
             outcome) export Services__CohortUrl=$COHORT_URL ;;
@@ -236,6 +243,8 @@ if [[ ! -f $SCENARIO_DLL ]]; then
     dotnet build deploy/Partnerskab.Scenario/Partnerskab.Scenario.csproj -c Release --nologo
 fi
 
+dotnet "$CLI_DLL" token keys --dir "$KEYS_DIR" >/dev/null
+
 for name in "${PARTNERSKAB_SERVICES[@]}"; do
     start_service "$name"
 done
@@ -245,7 +254,9 @@ done
 
 infra_log "running the reference scenario"
 scenario_rc=0
-dotnet "$SCENARIO_DLL" 2>&1 | tee "$PARTNERSKAB_RUN_DIR/scenario.log" || scenario_rc=$?
+PARTNERSKAB_TOKEN=$(dotnet "$CLI_DLL" token issue --dir "$KEYS_DIR" --subject reference-scenario \
+    --role kommune,provider,finance --partnerships '*' --hours 1) \
+    dotnet "$SCENARIO_DLL" 2>&1 | tee "$PARTNERSKAB_RUN_DIR/scenario.log" || scenario_rc=$?
 
 cat <<EOF
 
@@ -256,7 +267,8 @@ Partnerskab is running (stop it with deploy/down.sh):
   PostgreSQL 127.0.0.1:$PARTNERSKAB_PG_PORT  role $PARTNERSKAB_PG_ROLE, databases partnerskab_{cohort,outcome,payment}
   RabbitMQ   127.0.0.1:$PARTNERSKAB_RABBITMQ_PORT  guest/guest, vhost /
   logs, pid files, secrets: $PARTNERSKAB_RUN_DIR/
-  to run the scenario again: source deploy/env.sh && dotnet $SCENARIO_DLL
+  tokens: dotnet $CLI_DLL token issue --dir $KEYS_DIR --role <roles> --partnerships <ids|*>
+  to run the scenario again: source deploy/env.sh && PARTNERSKAB_TOKEN=<token> dotnet $SCENARIO_DLL
 EOF
 
 if [[ $scenario_rc -ne 0 ]]; then

@@ -1,45 +1,59 @@
 using Grpc.Core;
-using Grpc.Net.Client;
 using Partnerskab.Cli.Cohort;
 using Partnerskab.Cli.Ops;
+using Partnerskab.Cli.Tokens;
 using Partnerskab.Protos.Cohort.V1;
+using Partnerskab.Tokens;
 
 // partnerskab: the command-line client of the Partnerskab suite.
 const string Usage = """
     usage:
       partnerskab cohort import --partnership <id> --file <citizens.csv> [--rejected <file>] [--key <idempotency key>]
 
-    options:
+    options of the commands that call the services:
       --cohort-url <url>   the cohort service (default: $PARTNERSKAB_COHORT_URL or http://127.0.0.1:5101)
+      --token <jwt>        the caller's bearer token (default: $PARTNERSKAB_TOKEN; see `partnerskab token issue`)
 
-    The CSV has a header line naming the columns cpr, handover_date (YYYY-MM-DD), benefit_type,
-    weeks_sick_listed and case_reference, separated by ';' or ','. Rejected lines and their reasons
-    go to --rejected (default: <file>.rejected.csv). Exit code 0: every line accepted or unchanged;
-    1: some lines rejected; 2: the command could not run.
+    cohort import: the CSV has a header line naming the columns cpr, handover_date (YYYY-MM-DD),
+    benefit_type, weeks_sick_listed and case_reference, separated by ';' or ','. Rejected lines and
+    their reasons go to --rejected (default: <file>.rejected.csv). Exit code 0: every line accepted
+    or unchanged; 1: some lines rejected; 2: the command could not run.
 
-    """ + OpsCommand.Usage;
+    """;
 
 if (args is ["ops", .. var opsArgs])
 {
     return await OpsCommand.RunAsync(opsArgs, Console.Out, Console.Error);
 }
-
-if (args is not ["cohort", "import", .. var rest] || Options(rest) is not { } options
-    || !options.TryGetValue("partnership", out var partnershipId) || !options.TryGetValue("file", out var file))
+if (args is not [var area, var command, .. var rest] || Options(rest) is not { } options)
 {
-    Console.Error.WriteLine(Usage);
+    return ShowUsage();
+}
+if (area == "token")
+{
+    return TokenCommands.Run(command, options, Console.Out) ?? ShowUsage();
+}
+if ((options.GetValueOrDefault("token") ?? Environment.GetEnvironmentVariable("PARTNERSKAB_TOKEN")) is not { Length: > 0 } token)
+{
+    Console.Error.WriteLine("partnerskab: no token: pass --token or set PARTNERSKAB_TOKEN.");
     return 2;
 }
 
-var url = options.GetValueOrDefault("cohort-url") ?? Environment.GetEnvironmentVariable("PARTNERSKAB_COHORT_URL") ?? "http://127.0.0.1:5101";
-using var channel = GrpcChannel.ForAddress(url, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
-var import = new CohortImport(new CohortService.CohortServiceClient(channel), Console.Out, Console.Error);
 try
 {
-    var summary = await import.RunAsync(partnershipId, file,
-        options.GetValueOrDefault("rejected") ?? Path.ChangeExtension(file, ".rejected.csv"),
-        options.GetValueOrDefault("key") ?? Guid.NewGuid().ToString());
-    return summary.Rejected > 0 ? 1 : 0;
+    switch (area, command)
+    {
+        case ("cohort", "import") when options.TryGetValue("partnership", out var partnershipId) && options.TryGetValue("file", out var file):
+        {
+            using var channel = Channel("cohort-url", "PARTNERSKAB_COHORT_URL", "http://127.0.0.1:5101");
+            var summary = await new CohortImport(new CohortService.CohortServiceClient(channel.Invoker), Console.Out, Console.Error).RunAsync(partnershipId, file,
+                options.GetValueOrDefault("rejected") ?? Path.ChangeExtension(file, ".rejected.csv"),
+                options.GetValueOrDefault("key") ?? Guid.NewGuid().ToString());
+            return summary.Rejected > 0 ? 1 : 0;
+        }
+        default:
+            return ShowUsage();
+    }
 }
 catch (Exception e) when (e is RpcException or FormatException or IOException)
 {
@@ -47,13 +61,24 @@ catch (Exception e) when (e is RpcException or FormatException or IOException)
     return 2;
 }
 
+int ShowUsage()
+{
+    Console.Error.WriteLine(Usage + TokenCommands.Usage + Environment.NewLine + OpsCommand.Usage);
+    return 2;
+}
+
+BearerChannel Channel(string option, string variable, string fallback) =>
+    new(new Uri(options.GetValueOrDefault(option) ?? Environment.GetEnvironmentVariable(variable) ?? fallback), token);
+
+// --name value pairs; a --flag followed by another option or by nothing is "true".
 static Dictionary<string, string>? Options(string[] args)
 {
     var options = new Dictionary<string, string>();
-    for (var i = 0; i < args.Length; i += 2)
+    for (var i = 0; i < args.Length; i++)
     {
-        if (!args[i].StartsWith("--") || i + 1 >= args.Length) return null;
-        options[args[i][2..]] = args[i + 1];
+        if (!args[i].StartsWith("--")) return null;
+        var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--");
+        options[args[i][2..]] = hasValue ? args[++i] : "true";
     }
     return options;
 }

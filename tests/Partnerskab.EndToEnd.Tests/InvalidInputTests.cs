@@ -18,7 +18,7 @@ namespace Partnerskab.EndToEnd.Tests;
 public sealed partial class InvalidInputTests(SuiteFixture suite)
 {
     private const string NotAnId = "not-a-uuid";
-    private const string SomeId = "0b8f3f0e-6d2a-4c1e-9a57-2f1d3c4b5a69";
+    public const string SomeId = "0b8f3f0e-6d2a-4c1e-9a57-2f1d3c4b5a69";
     private const string SomeCitizen = "0123456789abcdef0123456789abcdef";
 
     public sealed record Case(string Rpc, Func<SuiteClients, Task> Call, string[] Fields)

@@ -1,4 +1,5 @@
 using Partnerskab.Messaging;
+using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Hosting;
 using YamlDotNet.RepresentationModel;
 
@@ -20,7 +21,7 @@ public sealed class ComposeFileTests
     };
 
     // Settings with working defaults that a deployment may tune but need not set.
-    private static readonly string[] TuningKnobs = ["RabbitMq__PrefetchCount"];
+    private static readonly string[] TuningKnobs = ["RabbitMq__PrefetchCount", "Auth__ServiceTokenLifetime"];
 
     private static readonly Dictionary<string, string[]> ServiceSpecific = new()
     {
@@ -47,6 +48,7 @@ public sealed class ComposeFileTests
         var environment = Environment(service);
         var required = Settings(ServiceOptions.Section, typeof(ServiceOptions))
             .Concat(Settings(RabbitMqOptions.Section, typeof(RabbitMqOptions)))
+            .Concat(Settings(AuthOptions.Section, typeof(AuthOptions)))
             .Append("ConnectionStrings__Database")
             .Concat(ServiceSpecific[service])
             .Except(TuningKnobs);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Partnerskab.Scenario;
+using Partnerskab.Tokens;
 
 namespace Partnerskab.Testing;
 
@@ -13,7 +14,7 @@ public sealed record SuiteInfrastructure(string PostgresConnectionString, ushort
 /// <summary>
 /// The three service processes as users run them, each with its own fresh database in the
 /// PostgreSQL that tests/run.sh (or tests/bench.sh) started, or in the given infrastructure,
-/// talking through its RabbitMQ.
+/// talking through its RabbitMQ, trusting the signing keys of a key directory of their own.
 /// </summary>
 public sealed class LocalSuite : IAsyncDisposable
 {
@@ -24,12 +25,24 @@ public sealed class LocalSuite : IAsyncDisposable
     {
         this.databasePrefix = databasePrefix;
         this.infrastructure = infrastructure;
+        Keys = KeyDirectory.Ensure(Path.Combine(Path.GetTempPath(), $"partnerskab-keys-{databasePrefix}"), ServiceNames);
         var pseudonymKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         Cohort = Create("cohort", "Cohort", environment, new() { ["Pseudonym__Key"] = pseudonymKey });
         Outcome = Create("outcome", "Outcome", environment, new() { ["Services__CohortUrl"] = Cohort.GrpcUrl.ToString() });
         Payment = Create("payment", "Payment", environment, []);
-        Clients = new SuiteClients(Cohort.GrpcUrl, Outcome.GrpcUrl, Payment.GrpcUrl);
+        Clients = ClientsFor(Operator);
     }
+
+    private static readonly string[] ServiceNames = ["cohort", "outcome", "payment"];
+
+    /// <summary>
+    /// The tests' and scenarios' default caller: every role that changes or reads data, for every
+    /// partnership, as an operator of the whole suite would be.
+    /// </summary>
+    public static TokenSubject Operator { get; } = new("suite-operator",
+        [SuiteRoles.Kommune, SuiteRoles.Provider, SuiteRoles.Finance, SuiteRoles.Auditor], null, [SuiteClaims.AllPartnerships]);
+
+    public KeyDirectory Keys { get; }
 
     public ServiceProcess Cohort { get; }
     public ServiceProcess Outcome { get; }
@@ -45,7 +58,27 @@ public sealed class LocalSuite : IAsyncDisposable
         var suite = new LocalSuite($"{databasePrefix}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}", environment ?? new Dictionary<string, string>(),
             infrastructure ?? SuiteInfrastructure.FromEnvironment());
         await Task.WhenAll(suite.Services.Select(s => s.StartAsync()));
+        await suite.WarmUpAsync();
         return suite;
+    }
+
+    /// <summary>A token of the suite's token service for the subject, valid for an hour.</summary>
+    public string TokenFor(TokenSubject subject) =>
+        new TokenIssuer(Keys.PrivateKey(SigningKeys.TokenServiceIssuer)).Issue(subject, TimeSpan.FromHours(1));
+
+    /// <summary>Clients calling as the subject; the caller disposes them.</summary>
+    public SuiteClients ClientsFor(TokenSubject subject) => new(Cohort.GrpcUrl, Outcome.GrpcUrl, Payment.GrpcUrl, TokenFor(subject));
+
+    // A fresh process compiles its request path (gRPC, token validation, EF queries) on its first
+    // call, which on a busy machine can take longer than a test's deadline; tests measure behaviour,
+    // not start-up, so every service answers one authenticated read before the suite is handed over.
+    private async Task WarmUpAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var anyPartnership = Guid.NewGuid().ToString();
+        await Clients.Cohort.ListPartnershipsAsync(new(), deadline: deadline);
+        await Clients.Outcome.GetMilestoneDefinitionsAsync(new() { PartnershipId = anyPartnership }, deadline: deadline);
+        await Clients.Payment.ListRateCardsAsync(new() { PartnershipId = anyPartnership }, deadline: deadline);
     }
 
     public string DatabaseName(string service) => $"{databasePrefix}_{service}";
@@ -60,6 +93,8 @@ public sealed class LocalSuite : IAsyncDisposable
         {
             ["ConnectionStrings__Database"] = ConnectionString(service),
             ["RabbitMq__Port"] = infrastructure.RabbitMqPort.ToString(),
+            ["Auth__TrustedKeysFile"] = Keys.TrustedKeysFile,
+            ["Auth__ServiceKeyFile"] = Keys.PrivateKeyFile(SigningKeys.ServiceIssuer(service)),
         };
         foreach (var (key, value) in common) environment[key] = value;
         return new ServiceProcess(service, dll, environment, TestEnvironment.FreePort(), TestEnvironment.FreePort(),
@@ -70,5 +105,6 @@ public sealed class LocalSuite : IAsyncDisposable
     {
         Clients.Dispose();
         foreach (var service in Services) await service.DisposeAsync();
+        Directory.Delete(Keys.Path, recursive: true);
     }
 }

@@ -21,6 +21,8 @@ public sealed class ServiceProcess(
     /// <summary>The operating system's id of the running process.</summary>
     public int ProcessId => process?.Id ?? throw new InvalidOperationException($"{Name} is not started.");
 
+    public bool IsRunning => process is { HasExited: false };
+
     /// <summary>Everything the process wrote to stdout and stderr (the most recent lines).</summary>
     public IReadOnlyCollection<string> Output => output;
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using Partnerskab.Scenario;
+using Partnerskab.Tokens;
 
 namespace Partnerskab.EndToEnd.Tests.Infrastructure;
 
@@ -11,11 +12,15 @@ public sealed class SuiteFixture : IAsyncLifetime
 {
     private LocalSuite? suite;
 
+    /// <summary>The per-caller call limit the suite runs with: low enough for a test to exceed it.</summary>
+    public const int RateLimitedCallsPerSecond = 200;
+
     public OtlpTraceReceiver Traces { get; } = new(TestEnvironment.FreePort());
     public ServiceProcess Cohort => Suite.Cohort;
     public ServiceProcess Outcome => Suite.Outcome;
     public ServiceProcess Payment => Suite.Payment;
     public SuiteClients Clients => Suite.Clients;
+    public KeyDirectory Keys => Suite.Keys;
     public IEnumerable<ServiceProcess> Services => Suite.Services;
 
     private LocalSuite Suite => suite ?? throw new InvalidOperationException("The suite did not start.");
@@ -30,6 +35,8 @@ public sealed class SuiteFixture : IAsyncLifetime
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000",
             ["Logging__LogLevel__Default"] = "Information",
+            ["Limits__CallsPerSecondPerCaller"] = RateLimitedCallsPerSecond.ToString(),
+            ["Limits__BurstPerCaller"] = (2 * RateLimitedCallsPerSecond).ToString(),
         });
     }
 
@@ -40,6 +47,11 @@ public sealed class SuiteFixture : IAsyncLifetime
     }
 
     public string ConnectionString(string service) => Suite.ConnectionString(service);
+
+    public string TokenFor(TokenSubject subject) => Suite.TokenFor(subject);
+
+    /// <summary>Clients calling as the subject; the caller disposes them.</summary>
+    public SuiteClients ClientsFor(TokenSubject subject) => Suite.ClientsFor(subject);
 
     /// <summary>
     /// Row counts of every table of the three services' databases, once the suite has settled:

@@ -7,6 +7,7 @@ using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Errors;
 using Partnerskab.ServiceDefaults.Persistence;
 using BenefitType = Partnerskab.Cohort.Handover.BenefitType;
@@ -25,6 +26,11 @@ public sealed partial class CohortGrpcService
         var terms = ValidTerms(v, request.Name, request.Kommune, request.Provider, request.Investor, request.ContractStart, request.ContractEnd,
             request.CohortCapacity, request.FollowUpMonths, request.HandoverWindowStart, request.HandoverWindowEnd, request.Eligibility);
         v.ThrowIfInvalid();
+        var caller = context.Caller();
+        if (caller.Organisation is not null && caller.Organisation != terms.Kommune.Cvr)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "A kommune may create partnerships only in its own name (kommune.cvr)."));
+        }
 
         var cancellationToken = context.CancellationToken;
         var existing = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Reference == reference, cancellationToken);
@@ -159,9 +165,11 @@ public sealed partial class CohortGrpcService
         if (request.KommuneCvr.Length > 0) validator.Digits(request.KommuneCvr, "kommune_cvr", 8);
         validator.ThrowIfInvalid();
 
+        var caller = context.Caller();
         var query = db.Partnerships.AsNoTracking();
         if (request.KommuneCvr.Length > 0) query = query.Where(p => p.Terms.Kommune.Cvr == request.KommuneCvr);
-        var partnerships = await query.OrderBy(p => p.Reference).ToListAsync(context.CancellationToken);
+        var partnerships = (await query.OrderBy(p => p.Reference).ToListAsync(context.CancellationToken))
+            .Where(p => caller.MayActFor(p.Id)).ToList();
         var ids = partnerships.Select(p => p.Id).ToList();
         var counts = await db.Citizens.Where(c => ids.Contains(c.PartnershipId) && c.ExitReason != ExitReason.WronglyEnrolled)
             .GroupBy(c => c.PartnershipId)

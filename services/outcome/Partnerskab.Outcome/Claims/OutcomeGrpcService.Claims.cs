@@ -7,6 +7,7 @@ using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Errors;
 using ClaimAction = Partnerskab.Outcome.Claims.ClaimAction;
 using ClaimHistoryEntry = Partnerskab.Outcome.Claims.ClaimHistoryEntry;
@@ -77,7 +78,7 @@ public sealed partial class OutcomeGrpcService
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
-        var claim = await FindClaimAsync(claimId, cancellationToken);
+        var claim = await FindClaimAsync(claimId, context);
         if (claim.Status is ClaimStatus.Rejected or ClaimStatus.Revoked)
         {
             throw DomainException.FailedPrecondition($"Claim {claimId} was {claim.Status.ToString().ToLowerInvariant()} and cannot be verified.");
@@ -110,7 +111,7 @@ public sealed partial class OutcomeGrpcService
         var cancellationToken = context.CancellationToken;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Under the citizen's lock, so a verification running at the same time cannot slip between.
-        var claim = await LockedClaimAsync(await FindClaimAsync(claimId, cancellationToken), cancellationToken);
+        var claim = await LockedClaimAsync(await FindClaimAsync(claimId, context), cancellationToken);
         switch (claim.Status)
         {
             case ClaimStatus.Verified or ClaimStatus.Revoked:
@@ -136,7 +137,7 @@ public sealed partial class OutcomeGrpcService
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
-        var claim = await FindClaimAsync(claimId, cancellationToken);
+        var claim = await FindClaimAsync(claimId, context);
         // The kind cannot change, so the rules that depend on it are checked once the claim is known.
         ValidForKind(v, claim.Kind, content);
         v.ThrowIfInvalid();
@@ -178,7 +179,7 @@ public sealed partial class OutcomeGrpcService
         var cancellationToken = context.CancellationToken;
         var response = new RevokeOutcomeClaimResponse();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claim = await LockedClaimAsync(await FindClaimAsync(claimId, cancellationToken), cancellationToken);
+        var claim = await LockedClaimAsync(await FindClaimAsync(claimId, context), cancellationToken);
         switch (claim.Status)
         {
             case ClaimStatus.Claimed or ClaimStatus.Rejected:
@@ -204,7 +205,7 @@ public sealed partial class OutcomeGrpcService
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
-        var claim = await FindClaimAsync(claimId, cancellationToken);
+        var claim = await FindClaimAsync(claimId, context);
         var history = await db.ClaimHistory.AsNoTracking()
             .Where(e => e.ClaimId == claimId)
             .OrderBy(e => e.At).ThenBy(e => e.Id)
@@ -270,9 +271,11 @@ public sealed partial class OutcomeGrpcService
         return await recalculation.RecalculateAsync(claim.PartnershipId, [claim.CitizenId], cause, cancellationToken);
     }
 
-    private async Task<OutcomeClaim> FindClaimAsync(Guid claimId, CancellationToken cancellationToken) =>
-        await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == claimId, cancellationToken)
-        ?? throw DomainException.NotFound($"Claim {claimId} does not exist.");
+    /// <summary>The claim, if it belongs to a partnership the caller may act for (see <see cref="Caller.EnsureMayActFor{T}"/>).</summary>
+    private async Task<OutcomeClaim> FindClaimAsync(Guid claimId, ServerCallContext context) =>
+        context.Caller().EnsureMayActFor(
+            await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == claimId, context.CancellationToken),
+            c => c.PartnershipId, $"Claim {claimId} does not exist.");
 
     /// <summary>Takes the citizen's lock (every change to the citizen's facts takes it) and reads the claim again under it, tracked.</summary>
     private async Task<OutcomeClaim> LockedClaimAsync(OutcomeClaim claim, CancellationToken cancellationToken)

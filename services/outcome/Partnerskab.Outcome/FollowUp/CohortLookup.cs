@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Errors;
 
 namespace Partnerskab.Outcome.FollowUp;
@@ -82,6 +83,13 @@ public static class CohortClientRegistration
 
         builder.Services.AddGrpcClient<CohortService.CohortServiceClient>(client => client.Address = url)
             .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true)
+            .AddCallCredentials((_, metadata, services) =>
+            {
+                metadata.Add("Authorization", $"Bearer {services.GetRequiredService<ServiceTokens>().Current()}");
+                return Task.CompletedTask;
+            })
+            // Plain HTTP/2 on loopback or inside the deployment's network: the token goes anyway.
+            .ConfigureChannel(channel => channel.UnsafeUseInsecureChannelCallCredentials = true)
             .ConfigureChannel(channel => channel.ServiceConfig = new Grpc.Net.Client.Configuration.ServiceConfig
             {
                 MethodConfigs =

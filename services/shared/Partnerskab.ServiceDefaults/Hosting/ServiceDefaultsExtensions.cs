@@ -1,4 +1,5 @@
 using System.Net;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Errors;
 
 namespace Partnerskab.ServiceDefaults.Hosting;
@@ -19,9 +21,10 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Kestrel endpoints (gRPC on an HTTP/2-only port, health on an HTTP/1.1 port), gRPC with the
-    /// suite's error interceptor, health, reflection, telemetry and the clock.
+    /// suite's error interceptor, bearer tokens and the service's access policy, health,
+    /// reflection, telemetry and the clock.
     /// </summary>
-    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, AccessPolicy access)
     {
         var options = builder.Configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
         if (options.GrpcPort <= 0 || options.HttpPort <= 0)
@@ -42,9 +45,17 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ErrorInterceptor>();
+            grpc.Interceptors.Add<CallRateLimiter>();
+            grpc.Interceptors.Add<AccessInterceptor>();
             grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
             grpc.EnableDetailedErrors = false;
         });
+        // Replaces grpc-dotnet's own binder (an internal open generic) with one that refuses malformed requests cleanly.
+        var defaultBinder = builder.Services.Single(service => service.ServiceType == typeof(IServiceMethodProvider<>)
+            && service.ImplementationType?.Name == "BinderServiceMethodProvider`1");
+        builder.Services.Remove(defaultBinder);
+        builder.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(ValidatingMethodProvider<>));
+        builder.AddAccessControl(serviceName, access);
         builder.Services.AddGrpcReflection();
         builder.Services.Configure<ShutdownOptions>(builder.Configuration.GetSection(ShutdownOptions.Section));
         builder.Services.AddSingleton<ShutdownDrain>();
@@ -61,17 +72,22 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>grpc.health.v1 and reflection on the gRPC port; /health/live and /health/ready on the HTTP port.</summary>
+    /// <summary>
+    /// Authentication on every endpoint but the health checks: grpc.health.v1 and reflection on
+    /// the gRPC port; /health/live and /health/ready on the HTTP port.
+    /// </summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
         var options = app.Configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>()!;
-        app.MapGrpcHealthChecksService();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService();
 
         var httpHost = $"*:{options.HttpPort}";
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).RequireHost(httpHost);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).RequireHost(httpHost).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) })
-            .RequireHost(httpHost);
+            .RequireHost(httpHost).AllowAnonymous();
         return app;
     }
 }

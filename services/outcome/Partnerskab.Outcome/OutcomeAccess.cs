@@ -1,0 +1,22 @@
+using Partnerskab.Protos.Outcome.V1;
+using Partnerskab.ServiceDefaults.Access;
+using static Partnerskab.Tokens.SuiteRoles;
+using Rpc = Partnerskab.Protos.Outcome.V1.OutcomeService.OutcomeServiceBase;
+
+namespace Partnerskab.Outcome;
+
+/// <summary>Who may call which outcome RPC; the partnership scope is checked on top (see <see cref="AccessInterceptor"/>).</summary>
+public static class OutcomeAccess
+{
+    public static AccessPolicy Policy { get; } = new(OutcomeService.Descriptor.FullName, new Dictionary<string, string[]>
+    {
+        [nameof(Rpc.SetMilestoneDefinitions)] = [Kommune],
+        [nameof(Rpc.GetMilestoneDefinitions)] = [Kommune, Provider, Finance, Committee, Investor],
+        [nameof(Rpc.ClaimOutcome)] = [Provider],
+        [nameof(Rpc.VerifyOutcomeClaim)] = [Kommune],
+        [nameof(Rpc.RejectOutcomeClaim)] = [Kommune],
+        [nameof(Rpc.ReportWeeklyStatuses)] = [Kommune, Provider],
+        [nameof(Rpc.GetTimeline)] = [Kommune, Provider],
+        [nameof(Rpc.ListMilestones)] = [Kommune, Provider, Finance],
+    });
+}

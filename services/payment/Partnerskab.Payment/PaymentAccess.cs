@@ -1,0 +1,18 @@
+using Partnerskab.Protos.Payment.V1;
+using Partnerskab.ServiceDefaults.Access;
+using static Partnerskab.Tokens.SuiteRoles;
+using Rpc = Partnerskab.Protos.Payment.V1.PaymentService.PaymentServiceBase;
+
+namespace Partnerskab.Payment;
+
+/// <summary>Who may call which payment RPC; the partnership scope is checked on top (see <see cref="AccessInterceptor"/>).</summary>
+public static class PaymentAccess
+{
+    public static AccessPolicy Policy { get; } = new(PaymentService.Descriptor.FullName, new Dictionary<string, string[]>
+    {
+        [nameof(Rpc.SetRateCard)] = [Finance],
+        [nameof(Rpc.ListRateCards)] = [Finance, Kommune, Provider, Committee, Investor],
+        [nameof(Rpc.GetLedger)] = [Finance],
+        [nameof(Rpc.GetPartnershipCost)] = [Finance, Kommune, Provider, Committee, Investor],
+    });
+}
