@@ -1,38 +1,69 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using Partnerskab.Cli.Cohort;
+using Partnerskab.Cli.Finance;
 using Partnerskab.Protos.Cohort.V1;
+using Partnerskab.Protos.Payment.V1;
 
 // partnerskab: the command-line client of the Partnerskab suite.
 const string Usage = """
     usage:
       partnerskab cohort import --partnership <id> --file <citizens.csv> [--rejected <file>] [--key <idempotency key>]
+      partnerskab finance run-invoices --partnership <id> --period-start <YYYY-MM-DD> --issue-date <YYYY-MM-DD> [--preview]
+      partnerskab finance export --partnership <id> --dir <directory>
 
     options:
-      --cohort-url <url>   the cohort service (default: $PARTNERSKAB_COHORT_URL or http://127.0.0.1:5101)
+      --cohort-url <url>    the cohort service (default: $PARTNERSKAB_COHORT_URL or http://127.0.0.1:5101)
+      --payment-url <url>   the payment service (default: $PARTNERSKAB_PAYMENT_URL or http://127.0.0.1:5301)
 
-    The CSV has a header line naming the columns cpr, handover_date (YYYY-MM-DD), benefit_type,
-    weeks_sick_listed and case_reference, separated by ';' or ','. Rejected lines and their reasons
-    go to --rejected (default: <file>.rejected.csv). Exit code 0: every line accepted or unchanged;
-    1: some lines rejected; 2: the command could not run.
+    cohort import: the CSV has a header line naming the columns cpr, handover_date (YYYY-MM-DD),
+    benefit_type, weeks_sick_listed and case_reference, separated by ';' or ','. Rejected lines and
+    their reasons go to --rejected (default: <file>.rejected.csv). Exit code 0: every line accepted
+    or unchanged; 1: some lines rejected; 2: the command could not run.
+
+    finance run-invoices: invoices the period starting on --period-start (a month or quarter, as the
+    rate card says) and prints the invoices and credit notes; --preview issues nothing.
+    finance export: saves every issued invoice and credit note of the partnership as Peppol BIS
+    Billing 3.0 XML (invoice-<CVR>-<number>.xml, creditnote-<CVR>-<number>.xml) for NemHandel.
+    Exit code 0: done; 2: the command could not run.
     """;
 
-if (args is not ["cohort", "import", .. var rest] || Options(rest) is not { } options
-    || !options.TryGetValue("partnership", out var partnershipId) || !options.TryGetValue("file", out var file))
+if (args is not [var area, var command, .. var rest] || Options(rest) is not { } options)
 {
     Console.Error.WriteLine(Usage);
     return 2;
 }
 
-var url = options.GetValueOrDefault("cohort-url") ?? Environment.GetEnvironmentVariable("PARTNERSKAB_COHORT_URL") ?? "http://127.0.0.1:5101";
-using var channel = GrpcChannel.ForAddress(url, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
-var import = new CohortImport(new CohortService.CohortServiceClient(channel), Console.Out, Console.Error);
 try
 {
-    var summary = await import.RunAsync(partnershipId, file,
-        options.GetValueOrDefault("rejected") ?? Path.ChangeExtension(file, ".rejected.csv"),
-        options.GetValueOrDefault("key") ?? Guid.NewGuid().ToString());
-    return summary.Rejected > 0 ? 1 : 0;
+    switch (area, command)
+    {
+        case ("cohort", "import") when options.TryGetValue("partnership", out var partnershipId) && options.TryGetValue("file", out var file):
+        {
+            using var channel = Channel("cohort-url", "PARTNERSKAB_COHORT_URL", "http://127.0.0.1:5101");
+            var summary = await new CohortImport(new CohortService.CohortServiceClient(channel), Console.Out, Console.Error).RunAsync(partnershipId, file,
+                options.GetValueOrDefault("rejected") ?? Path.ChangeExtension(file, ".rejected.csv"),
+                options.GetValueOrDefault("key") ?? Guid.NewGuid().ToString());
+            return summary.Rejected > 0 ? 1 : 0;
+        }
+        case ("finance", "run-invoices") when options.TryGetValue("partnership", out var partnershipId)
+            && options.TryGetValue("period-start", out var periodStart) && options.TryGetValue("issue-date", out var issueDate):
+        {
+            using var channel = Channel("payment-url", "PARTNERSKAB_PAYMENT_URL", "http://127.0.0.1:5301");
+            await new InvoiceDocuments(new PaymentService.PaymentServiceClient(channel), Console.Out).RunAsync(partnershipId,
+                FinanceDates.Parse(periodStart, "period-start"), FinanceDates.Parse(issueDate, "issue-date"), options.ContainsKey("preview"));
+            return 0;
+        }
+        case ("finance", "export") when options.TryGetValue("partnership", out var partnershipId) && options.TryGetValue("dir", out var directory):
+        {
+            using var channel = Channel("payment-url", "PARTNERSKAB_PAYMENT_URL", "http://127.0.0.1:5301");
+            await new InvoiceDocuments(new PaymentService.PaymentServiceClient(channel), Console.Out).ExportAsync(partnershipId, directory);
+            return 0;
+        }
+        default:
+            Console.Error.WriteLine(Usage);
+            return 2;
+    }
 }
 catch (Exception e) when (e is RpcException or FormatException or IOException)
 {
@@ -40,13 +71,19 @@ catch (Exception e) when (e is RpcException or FormatException or IOException)
     return 2;
 }
 
+GrpcChannel Channel(string option, string variable, string fallback) =>
+    GrpcChannel.ForAddress(options.GetValueOrDefault(option) ?? Environment.GetEnvironmentVariable(variable) ?? fallback,
+        new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
+
+// --name value pairs; a --flag followed by another option or by nothing is "true".
 static Dictionary<string, string>? Options(string[] args)
 {
     var options = new Dictionary<string, string>();
-    for (var i = 0; i < args.Length; i += 2)
+    for (var i = 0; i < args.Length; i++)
     {
-        if (!args[i].StartsWith("--") || i + 1 >= args.Length) return null;
-        options[args[i][2..]] = args[i + 1];
+        if (!args[i].StartsWith("--")) return null;
+        var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--");
+        options[args[i][2..]] = hasValue ? args[++i] : "true";
     }
     return options;
 }
