@@ -31,6 +31,14 @@ public sealed partial class InvalidInputTests
             deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
         new("payment.GetLedger", c => c.Payment.GetLedgerAsync(new GetLedgerRequest { PartnershipId = NotAnId },
             deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
+        new("payment.RunInvoices", c => c.Payment.RunInvoicesAsync(new RunInvoicesRequest
+        {
+            PartnershipId = NotAnId, PeriodStart = ThinSlice.Day(2023, 4, 15),
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "period_start", "issue_date"]),
+        new("payment.ListInvoices", c => c.Payment.ListInvoicesAsync(new ListInvoicesRequest
+        {
+            PartnershipId = "", AsOf = new Google.Type.Date { Year = 2023, Month = 2, Day = 29 },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of"]),
         new("payment.GetPartnershipCost", c => c.Payment.GetPartnershipCostAsync(new GetPartnershipCostRequest(),
             deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
     ];

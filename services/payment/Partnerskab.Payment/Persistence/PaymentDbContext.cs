@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Partnerskab.Messaging;
+using Partnerskab.Payment.Invoicing;
 using Partnerskab.Payment.Ledger;
 using Partnerskab.Payment.Partnerships;
 using Partnerskab.Payment.RateCards;
@@ -13,6 +14,9 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
     public DbSet<RateCard> RateCards => Set<RateCard>();
     public DbSet<LedgerItem> Ledger => Set<LedgerItem>();
     public DbSet<Partnership> Partnerships => Set<Partnership>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceRun> InvoiceRuns => Set<InvoiceRun>();
+    public DbSet<InvoiceNumberSeries> InvoiceNumberSeries => Set<InvoiceNumberSeries>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -78,6 +82,50 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
             partnership.Property(p => p.KommuneEan).HasMaxLength(13);
             partnership.Property(p => p.ProviderName).HasMaxLength(200);
             partnership.Property(p => p.ProviderCvr).HasMaxLength(8);
+        });
+        model.Entity<Invoice>(invoice =>
+        {
+            invoice.ToTable("invoices");
+            invoice.HasKey(i => i.Id);
+            // Gapless numbering rests on the number series; this makes a doubled number impossible too.
+            invoice.HasIndex(i => new { i.IssuerCvr, i.Number }).IsUnique();
+            invoice.HasIndex(i => new { i.PartnershipId, i.IssueDate });
+            invoice.HasIndex(i => i.CreditedInvoiceId);
+            invoice.HasOne<InvoiceRun>().WithMany().HasForeignKey(i => i.RunId).OnDelete(DeleteBehavior.Restrict);
+            invoice.HasOne<Invoice>().WithMany().HasForeignKey(i => i.CreditedInvoiceId).OnDelete(DeleteBehavior.Restrict);
+            invoice.Property(i => i.IssuerCvr).HasMaxLength(8);
+            invoice.Property(i => i.SellerName).HasMaxLength(200);
+            invoice.Property(i => i.BuyerName).HasMaxLength(200);
+            invoice.Property(i => i.BuyerCvr).HasMaxLength(8);
+            invoice.Property(i => i.BuyerEan).HasMaxLength(13);
+            invoice.Property(i => i.BuyerReference).HasMaxLength(100);
+            invoice.Property(i => i.PayeeBankRegistrationNumber).HasMaxLength(4);
+            invoice.Property(i => i.PayeeAccountNumber).HasMaxLength(10);
+            invoice.OwnsMany(i => i.Lines, line =>
+            {
+                line.ToTable("invoice_lines");
+                line.WithOwner().HasForeignKey("InvoiceId");
+                line.HasKey("InvoiceId", nameof(InvoiceLine.LineNumber));
+                line.Property(l => l.LineNumber).ValueGeneratedNever();
+                // A ledger item goes on one document only, so nothing is invoiced or credited twice.
+                line.HasIndex(l => l.LedgerItemId).IsUnique();
+                line.HasOne<LedgerItem>().WithMany().HasForeignKey(l => l.LedgerItemId).OnDelete(DeleteBehavior.Restrict);
+                line.Property(l => l.Description).HasMaxLength(500);
+                line.Property(l => l.CitizenId).HasMaxLength(64);
+                line.Property(l => l.AllowanceReason).HasMaxLength(200);
+            });
+        });
+        model.Entity<InvoiceRun>(run =>
+        {
+            run.ToTable("invoice_runs");
+            run.HasKey(r => r.Id);
+            run.HasIndex(r => new { r.PartnershipId, r.PeriodStart }).IsUnique();
+        });
+        model.Entity<InvoiceNumberSeries>(series =>
+        {
+            series.ToTable("invoice_number_series");
+            series.HasKey(s => s.IssuerCvr);
+            series.Property(s => s.IssuerCvr).HasMaxLength(8);
         });
     }
 }

@@ -108,6 +108,202 @@ namespace Partnerskab.Payment.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskab.Payment.Invoicing.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BuyerCvr")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("buyer_cvr");
+
+                    b.Property<string>("BuyerEan")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("buyer_ean");
+
+                    b.Property<string>("BuyerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("buyer_name");
+
+                    b.Property<string>("BuyerReference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("buyer_reference");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreditedInvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("credited_invoice_id");
+
+                    b.Property<LocalDate?>("CreditedInvoiceIssueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("credited_invoice_issue_date");
+
+                    b.Property<long?>("CreditedInvoiceNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("credited_invoice_number");
+
+                    b.Property<LocalDate>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<LocalDate>("IssueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("issue_date");
+
+                    b.Property<string>("IssuerCvr")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("issuer_cvr");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("NetAmountOre")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_amount_ore");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("PayeeAccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("payee_account_number");
+
+                    b.Property<string>("PayeeBankRegistrationNumber")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("payee_bank_registration_number");
+
+                    b.Property<int>("PaymentTermsDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_terms_days");
+
+                    b.Property<LocalDate>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<LocalDate>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("SellerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("seller_name");
+
+                    b.Property<long>("TotalAmountOre")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_amount_ore");
+
+                    b.Property<long>("VatAmountOre")
+                        .HasColumnType("bigint")
+                        .HasColumnName("vat_amount_ore");
+
+                    b.Property<int>("VatRateBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("vat_rate_basis_points");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoices");
+
+                    b.HasIndex("CreditedInvoiceId")
+                        .HasDatabaseName("ix_invoices_credited_invoice_id");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_invoices_run_id");
+
+                    b.HasIndex("IssuerCvr", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_issuer_cvr_number");
+
+                    b.HasIndex("PartnershipId", "IssueDate")
+                        .HasDatabaseName("ix_invoices_partnership_id_issue_date");
+
+                    b.ToTable("invoices", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Payment.Invoicing.InvoiceNumberSeries", b =>
+                {
+                    b.Property<string>("IssuerCvr")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("issuer_cvr");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("IssuerCvr")
+                        .HasName("pk_invoice_number_series");
+
+                    b.ToTable("invoice_number_series", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Payment.Invoicing.InvoiceRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<LocalDate>("IssueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("issue_date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<LocalDate>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<LocalDate>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoice_runs");
+
+                    b.HasIndex("PartnershipId", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoice_runs_partnership_id_period_start");
+
+                    b.ToTable("invoice_runs", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Payment.Ledger.LedgerItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -343,6 +539,95 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasDatabaseName("ix_rate_cards_partnership_id_version");
 
                     b.ToTable("rate_cards", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Payment.Invoicing.Invoice", b =>
+                {
+                    b.HasOne("Partnerskab.Payment.Invoicing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("CreditedInvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invoices_invoices_credited_invoice_id");
+
+                    b.HasOne("Partnerskab.Payment.Invoicing.InvoiceRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoices_invoice_runs_run_id");
+
+                    b.OwnsMany("Partnerskab.Payment.Invoicing.InvoiceLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("InvoiceId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("invoice_id");
+
+                            b1.Property<int>("LineNumber")
+                                .HasColumnType("integer")
+                                .HasColumnName("line_number");
+
+                            b1.Property<long>("AllowanceOre")
+                                .HasColumnType("bigint")
+                                .HasColumnName("allowance_ore");
+
+                            b1.Property<string>("AllowanceReason")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("allowance_reason");
+
+                            b1.Property<string>("CitizenId")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("citizen_id");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("description");
+
+                            b1.Property<LocalDate>("EarnedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("earned_on");
+
+                            b1.Property<Guid>("LedgerItemId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("ledger_item_id");
+
+                            b1.Property<long>("NetAmountOre")
+                                .HasColumnType("bigint")
+                                .HasColumnName("net_amount_ore");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("integer")
+                                .HasColumnName("quantity");
+
+                            b1.Property<long>("UnitPriceOre")
+                                .HasColumnType("bigint")
+                                .HasColumnName("unit_price_ore");
+
+                            b1.HasKey("InvoiceId", "LineNumber")
+                                .HasName("pk_invoice_lines");
+
+                            b1.HasIndex("LedgerItemId")
+                                .IsUnique()
+                                .HasDatabaseName("ix_invoice_lines_ledger_item_id");
+
+                            b1.ToTable("invoice_lines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceId")
+                                .HasConstraintName("fk_invoice_lines_invoices_invoice_id");
+
+                            b1.HasOne("Partnerskab.Payment.Ledger.LedgerItem", null)
+                                .WithMany()
+                                .HasForeignKey("LedgerItemId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_invoice_lines_ledger_items_ledger_item_id");
+                        });
+
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Partnerskab.Payment.RateCards.RateCard", b =>
