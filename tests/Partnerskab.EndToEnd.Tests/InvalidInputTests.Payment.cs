@@ -41,5 +41,7 @@ public sealed partial class InvalidInputTests
         }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of"]),
         new("payment.GetPartnershipCost", c => c.Payment.GetPartnershipCostAsync(new GetPartnershipCostRequest(),
             deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
+        new("payment.ExportInvoiceXml", c => c.Payment.ExportInvoiceXmlAsync(new ExportInvoiceXmlRequest { InvoiceId = NotAnId },
+            deadline: SuiteClients.Deadline()).ResponseAsync, ["invoice_id"]),
     ];
 }
