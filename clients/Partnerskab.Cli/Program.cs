@@ -1,23 +1,34 @@
 using Grpc.Core;
 using Partnerskab.Cli.Cohort;
+using Partnerskab.Cli.Finance;
 using Partnerskab.Cli.Ops;
 using Partnerskab.Cli.Tokens;
 using Partnerskab.Protos.Cohort.V1;
+using Partnerskab.Protos.Payment.V1;
 using Partnerskab.Tokens;
 
 // partnerskab: the command-line client of the Partnerskab suite.
 const string Usage = """
     usage:
       partnerskab cohort import --partnership <id> --file <citizens.csv> [--rejected <file>] [--key <idempotency key>]
+      partnerskab finance run-invoices --partnership <id> --period-start <YYYY-MM-DD> --issue-date <YYYY-MM-DD> [--preview]
+      partnerskab finance export --partnership <id> --dir <directory>
 
     options of the commands that call the services:
-      --cohort-url <url>   the cohort service (default: $PARTNERSKAB_COHORT_URL or http://127.0.0.1:5101)
-      --token <jwt>        the caller's bearer token (default: $PARTNERSKAB_TOKEN; see `partnerskab token issue`)
+      --cohort-url <url>    the cohort service (default: $PARTNERSKAB_COHORT_URL or http://127.0.0.1:5101)
+      --payment-url <url>   the payment service (default: $PARTNERSKAB_PAYMENT_URL or http://127.0.0.1:5301)
+      --token <jwt>         the caller's bearer token (default: $PARTNERSKAB_TOKEN; see `partnerskab token issue`)
 
     cohort import: the CSV has a header line naming the columns cpr, handover_date (YYYY-MM-DD),
     benefit_type, weeks_sick_listed and case_reference, separated by ';' or ','. Rejected lines and
     their reasons go to --rejected (default: <file>.rejected.csv). Exit code 0: every line accepted
     or unchanged; 1: some lines rejected; 2: the command could not run.
+
+    finance run-invoices: invoices the period starting on --period-start (a month or quarter, as the
+    rate card says) and prints the invoices and credit notes; --preview issues nothing.
+    finance export: saves every issued invoice and credit note of the partnership as Peppol BIS
+    Billing 3.0 XML (invoice-<CVR>-<number>.xml, creditnote-<CVR>-<number>.xml) for NemHandel.
+    Exit code 0: done; 2: the command could not run.
 
     """;
 
@@ -50,6 +61,20 @@ try
                 options.GetValueOrDefault("rejected") ?? Path.ChangeExtension(file, ".rejected.csv"),
                 options.GetValueOrDefault("key") ?? Guid.NewGuid().ToString());
             return summary.Rejected > 0 ? 1 : 0;
+        }
+        case ("finance", "run-invoices") when options.TryGetValue("partnership", out var partnershipId)
+            && options.TryGetValue("period-start", out var periodStart) && options.TryGetValue("issue-date", out var issueDate):
+        {
+            using var channel = Channel("payment-url", "PARTNERSKAB_PAYMENT_URL", "http://127.0.0.1:5301");
+            await new InvoiceDocuments(new PaymentService.PaymentServiceClient(channel.Invoker), Console.Out).RunAsync(partnershipId,
+                FinanceDates.Parse(periodStart, "period-start"), FinanceDates.Parse(issueDate, "issue-date"), options.ContainsKey("preview"));
+            return 0;
+        }
+        case ("finance", "export") when options.TryGetValue("partnership", out var partnershipId) && options.TryGetValue("dir", out var directory):
+        {
+            using var channel = Channel("payment-url", "PARTNERSKAB_PAYMENT_URL", "http://127.0.0.1:5301");
+            await new InvoiceDocuments(new PaymentService.PaymentServiceClient(channel.Invoker), Console.Out).ExportAsync(partnershipId, directory);
+            return 0;
         }
         default:
             return ShowUsage();

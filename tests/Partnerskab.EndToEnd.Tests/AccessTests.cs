@@ -41,6 +41,10 @@ public sealed class AccessTests(SuiteFixture suite)
         ["outcome.ClaimOutcome"] = "provider",
         ["outcome.VerifyOutcomeClaim"] = "kommune",
         ["outcome.RejectOutcomeClaim"] = "kommune",
+        ["outcome.CorrectOutcomeClaim"] = "kommune",
+        ["outcome.RevokeOutcomeClaim"] = "kommune",
+        ["outcome.GetOutcomeClaim"] = "kommune provider",
+        ["outcome.ReportDeliverable"] = "provider",
         ["outcome.ReportWeeklyStatuses"] = "kommune provider",
         ["outcome.GetTimeline"] = "kommune provider",
         ["outcome.ListMilestones"] = "kommune provider finance",
@@ -48,6 +52,11 @@ public sealed class AccessTests(SuiteFixture suite)
         ["payment.ListRateCards"] = Aggregate,
         ["payment.GetLedger"] = "finance",
         ["payment.GetPartnershipCost"] = Aggregate,
+        ["payment.RunInvoices"] = "finance",
+        ["payment.ListInvoices"] = "kommune provider finance",
+        ["payment.RecordPayments"] = "finance",
+        ["payment.GetReconciliation"] = "finance",
+        ["payment.ExportInvoiceXml"] = "finance",
     };
 
     public static TheoryData<string> Rpcs() => new(InvalidInputTests.Cases.Select(c => c.Rpc));

@@ -56,5 +56,7 @@ public sealed partial class InvalidInputTests
         {
             AsOf = new Google.Type.Date { Year = 2023, Month = 13, Day = 1 },
         }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of"]),
+        new("payment.ExportInvoiceXml", c => c.Payment.ExportInvoiceXmlAsync(new ExportInvoiceXmlRequest { InvoiceId = NotAnId },
+            deadline: SuiteClients.Deadline()).ResponseAsync, ["invoice_id"]),
     ];
 }

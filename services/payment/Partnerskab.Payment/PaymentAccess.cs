@@ -14,5 +14,10 @@ public static class PaymentAccess
         [nameof(Rpc.ListRateCards)] = [Finance, Kommune, Provider, Committee, Investor],
         [nameof(Rpc.GetLedger)] = [Finance],
         [nameof(Rpc.GetPartnershipCost)] = [Finance, Kommune, Provider, Committee, Investor],
+        [nameof(Rpc.RunInvoices)] = [Finance],
+        [nameof(Rpc.ListInvoices)] = [Finance, Kommune, Provider],
+        [nameof(Rpc.RecordPayments)] = [Finance],
+        [nameof(Rpc.GetReconciliation)] = [Finance],
+        [nameof(Rpc.ExportInvoiceXml)] = [Finance],
     });
 }

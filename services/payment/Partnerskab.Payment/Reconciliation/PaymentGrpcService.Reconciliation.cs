@@ -4,6 +4,7 @@ using NodaTime;
 using Partnerskab.Payment.Reconciliation;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Errors;
 
 namespace Partnerskab.Payment;
@@ -38,6 +39,7 @@ public sealed partial class PaymentGrpcService
             };
         }).ToList();
         v.ThrowIfInvalid();
+        context.Caller().EnsureActsForOrganisation(issuerCvr);
 
         var cancellationToken = context.CancellationToken;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -76,6 +78,7 @@ public sealed partial class PaymentGrpcService
         var asOf = request.AsOf is null ? Today : v.Date(request.AsOf, "as_of");
         Guid? partnershipId = request.PartnershipId.Length == 0 ? null : v.Id(request.PartnershipId, "partnership_id");
         v.ThrowIfInvalid();
+        context.Caller().EnsureActsForOrganisation(issuerCvr);
 
         var report = await ReconcileAsync([issuerCvr], asOf, context.CancellationToken);
         return new GetReconciliationResponse

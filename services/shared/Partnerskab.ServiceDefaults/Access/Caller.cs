@@ -33,6 +33,15 @@ public sealed class Caller(ClaimsPrincipal principal)
         }
     }
 
+    /// <summary>Refuses records of another organisation (an issuer's bank account) unless the caller acts for every partnership.</summary>
+    public void EnsureActsForOrganisation(string cvr)
+    {
+        if (!MayActForEveryPartnership && Organisation != cvr)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"The caller may not act for organisation {cvr}."));
+        }
+    }
+
     /// <summary>
     /// A record addressed by its own id (a claim) when it belongs to a partnership the caller may
     /// act for. A caller with a narrower scope gets PermissionDenied both for a record outside it
