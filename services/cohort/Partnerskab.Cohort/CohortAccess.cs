@@ -12,7 +12,7 @@ public static class CohortAccess
     {
         [nameof(Rpc.CreatePartnership)] = [Kommune],
         [nameof(Rpc.AmendPartnership)] = [Kommune],
-        [nameof(Rpc.GetPartnership)] = [Kommune, Provider, Finance, Committee, Investor],
+        [nameof(Rpc.GetPartnership)] = [Kommune, Provider, Finance, Committee, Investor, Service],
         [nameof(Rpc.ListPartnerships)] = [Kommune, Provider, Finance, Committee, Investor],
         [nameof(Rpc.ListPartnershipVersions)] = [Kommune, Provider, Finance, Committee, Investor],
         [nameof(Rpc.HandOverCitizen)] = [Kommune],
