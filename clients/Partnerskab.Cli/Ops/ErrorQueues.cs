@@ -21,6 +21,7 @@ public sealed class ErrorQueues(IConnection connection)
     public static readonly IReadOnlyList<string> ConsumerQueues =
     [
         "outcome-open-follow-up-on-handover",
+        "outcome-stop-follow-up-on-exit",
         "payment-earn-handover-fee",
         "payment-earn-milestone-payment",
         "payment-earn-deliverable-fee",
