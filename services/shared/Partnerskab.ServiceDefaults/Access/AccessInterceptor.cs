@@ -5,13 +5,14 @@ using Grpc.Core.Interceptors;
 namespace Partnerskab.ServiceDefaults.Access;
 
 /// <summary>
-/// Role and scope checks before any handler runs: the caller's roles must include one the
+/// The caller's call rate, role and scope, checked once before any handler runs: the caller must
+/// be within its <see cref="CallRateLimiter"/> bucket (else ResourceExhausted), its roles must include one the
 /// service's <see cref="AccessPolicy"/> allows for the RPC, and every request message naming a
 /// partnership (its <c>partnership_id</c> field) must name one the caller may act for. Requests
 /// that reach a partnership only through another record (a claim id) are checked by the handler
 /// with <see cref="Caller.EnsureMayActFor"/> once it has read the record.
 /// </summary>
-public sealed class AccessInterceptor(AccessPolicy policy) : Interceptor
+public sealed class AccessInterceptor(AccessPolicy policy, CallRateLimiter rateLimiter) : Interceptor
 {
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -47,6 +48,10 @@ public sealed class AccessInterceptor(AccessPolicy policy) : Interceptor
     private Caller Authorize(ServerCallContext context)
     {
         var caller = context.Caller();
+        if (!rateLimiter.TryAdmit(caller))
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, "Too many calls from this caller; retry after a short pause."));
+        }
         var allowed = policy.AllowedRoles(context.Method);
         if (!caller.Roles.Any(allowed.Contains))
         {

@@ -1,6 +1,4 @@
 using System.Threading.RateLimiting;
-using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Options;
 
 namespace Partnerskab.ServiceDefaults.Access;
@@ -17,68 +15,25 @@ public sealed class CallLimitOptions
 }
 
 /// <summary>
-/// A token bucket per caller: one runaway client cannot starve the others. A call over the limit
-/// is refused at once with ResourceExhausted (clients back off and retry); health and reflection
-/// are not counted.
+/// A token bucket per caller, kept for the life of the service: one runaway client cannot
+/// starve the others. A call over the limit is refused at once (no queue); clients back off.
 /// </summary>
-public sealed class CallRateLimiter : Interceptor, IDisposable
+public sealed class CallRateLimiter(IOptions<CallLimitOptions> options) : IDisposable
 {
-    private readonly AccessPolicy policy;
-    private readonly PartitionedRateLimiter<string> limiter;
-
-    public CallRateLimiter(AccessPolicy policy, IOptions<CallLimitOptions> options)
-    {
-        this.policy = policy;
-        var limits = options.Value;
-        limiter = PartitionedRateLimiter.Create<string, string>(caller => RateLimitPartition.GetTokenBucketLimiter(caller, _ =>
-            new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = limits.BurstPerCaller,
-                TokensPerPeriod = limits.CallsPerSecondPerCaller,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
-    }
-
-    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        Admit(context);
-        return continuation(request, context);
-    }
-
-    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        Admit(context);
-        return continuation(requestStream, context);
-    }
-
-    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
-        ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        Admit(context);
-        return continuation(request, responseStream, context);
-    }
-
-    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
-        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        Admit(context);
-        return continuation(requestStream, responseStream, context);
-    }
-
-    private void Admit(ServerCallContext context)
-    {
-        if (!policy.Governs(context.Method)) return;
-        using var lease = limiter.AttemptAcquire(context.Caller().Subject);
-        if (!lease.IsAcquired)
+    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(caller =>
+        RateLimitPartition.GetTokenBucketLimiter(caller, _ => new TokenBucketRateLimiterOptions
         {
-            throw new RpcException(new Status(StatusCode.ResourceExhausted, "Too many calls from this caller; retry after a short pause."));
-        }
+            TokenLimit = options.Value.BurstPerCaller,
+            TokensPerPeriod = options.Value.CallsPerSecondPerCaller,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+
+    public bool TryAdmit(Caller caller)
+    {
+        using var lease = limiter.AttemptAcquire(caller.Subject);
+        return lease.IsAcquired;
     }
 
     public void Dispose() => limiter.Dispose();

@@ -45,7 +45,6 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddGrpc(grpc =>
         {
             grpc.Interceptors.Add<ErrorInterceptor>();
-            grpc.Interceptors.Add<CallRateLimiter>();
             grpc.Interceptors.Add<AccessInterceptor>();
             grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
             grpc.EnableDetailedErrors = false;
