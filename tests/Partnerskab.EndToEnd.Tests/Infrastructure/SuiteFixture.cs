@@ -15,6 +15,8 @@ public sealed class SuiteFixture : IAsyncLifetime
     /// <summary>The per-caller call limit the suite runs with: low enough for a test to exceed it.</summary>
     public const int RateLimitedCallsPerSecond = 200;
 
+    public const int RateLimitedBurst = 2 * RateLimitedCallsPerSecond;
+
     public OtlpTraceReceiver Traces { get; } = new(TestEnvironment.FreePort());
     public ServiceProcess Cohort => Suite.Cohort;
     public ServiceProcess Outcome => Suite.Outcome;
@@ -36,7 +38,7 @@ public sealed class SuiteFixture : IAsyncLifetime
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000",
             ["Logging__LogLevel__Default"] = "Information",
             ["Limits__CallsPerSecondPerCaller"] = RateLimitedCallsPerSecond.ToString(),
-            ["Limits__BurstPerCaller"] = (2 * RateLimitedCallsPerSecond).ToString(),
+            ["Limits__BurstPerCaller"] = RateLimitedBurst.ToString(),
         });
     }
 
