@@ -59,19 +59,35 @@ public sealed class FaultScenarioTests(FaultSuite faults, ITestOutputHelper outp
         return (driver, report);
     }
 
+    /// <summary>
+    /// Every citizen, milestone, revocation and ledger item arrived once, and once the rest is invoiced, the documents
+    /// carry exactly what the ledger holds: invoices less credit notes equal the ledger's sum.
+    /// </summary>
     private async Task AssertEverythingArrivedOnceAsync(LoadDriver driver, LoadReport report)
     {
         var citizens = Load.Rounds * Load.CitizensPerRound;
+        var revoked = Load.Rounds;
         report.HandedOver.ShouldBe(citizens);
         report.ClaimsVerified.ShouldBe(citizens);
+        report.ClaimsRevoked.ShouldBe(revoked);
 
         var violations = await faults.SettleAndCheckAsync();
         violations.ShouldBeEmpty(string.Join('\n', violations));
 
         var (milestones, ledger) = await faults.OutcomesAsync(driver.PartnershipId);
         milestones.Count.ShouldBe(citizens);
-        ledger.Count.ShouldBe(2 * citizens, "one handover fee and one milestone payment per citizen");
-        ledger.Sum(i => i.AmountOre).ShouldBe(citizens * (Scenario.ThinSlice.HandoverFeeOre + Scenario.ThinSlice.JobStartPriceOre));
-        output.WriteLine($"{citizens} citizens, {milestones.Count} milestones, {ledger.Count} ledger items, 0 violations");
+        milestones.Count(m => m.Revoked).ShouldBe(revoked);
+        ledger.Count.ShouldBe(2 * citizens + revoked, "one handover fee and one milestone payment per citizen, one credit per revocation");
+        var earned = (citizens * (Scenario.ThinSlice.HandoverFeeOre + Scenario.ThinSlice.JobStartPriceOre)) - (revoked * Scenario.ThinSlice.JobStartPriceOre);
+        ledger.Sum(i => i.AmountOre).ShouldBe(earned);
+
+        await driver.InvoiceTheRestAsync();
+        (await faults.SettleAndCheckAsync()).ShouldBeEmpty();
+        var documents = await faults.DocumentsAsync(driver.PartnershipId);
+        var invoiced = documents.Sum(d => d.Kind == Protos.Payment.V1.DocumentKind.CreditNote ? -d.NetAmountOre : d.NetAmountOre);
+        invoiced.ShouldBe(earned, "invoices less credit notes are what the ledger holds");
+        output.WriteLine($"{citizens} citizens, {milestones.Count} milestones ({revoked} revoked), {ledger.Count} ledger items, " +
+            $"{documents.Count} documents ({documents.Count(d => d.Kind == Protos.Payment.V1.DocumentKind.CreditNote)} credit notes, " +
+            $"{report.DocumentsIssued} issued under load), 0 violations");
     }
 }

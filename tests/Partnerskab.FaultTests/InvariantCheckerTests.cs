@@ -11,13 +11,17 @@ public sealed class InvariantCheckerTests
     private static readonly Guid MilestoneId = Guid.Parse("0193a000-0000-7000-8000-0000000000a1");
     private static readonly Guid FeeItem = Guid.Parse("0193a000-0000-7000-8000-0000000000b1");
     private static readonly Guid MilestoneItem = Guid.Parse("0193a000-0000-7000-8000-0000000000b2");
+    private static readonly Guid InvoiceId = Guid.Parse("0193a000-0000-7000-8000-0000000000d1");
     private static readonly Guid ParkedId = Guid.Parse("0193a000-0000-7000-8000-0000000000c1");
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 6, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Horizon = TimeSpan.FromSeconds(40);
     private const string Citizen = "0123456789abcdef0123456789abcdef";
     private const string OtherCitizen = "fedcba9876543210fedcba9876543210";
 
-    /// <summary>One citizen handed over, followed up, paid its fee and one milestone; outbox and error queues empty.</summary>
+    /// <summary>
+    /// One citizen handed over, followed up, paid its fee and one milestone, both on one invoice at 25 % VAT; outbox and
+    /// error queues empty.
+    /// </summary>
     private static readonly SuiteSnapshot Consistent = new(
         [new HandedOverCitizen(Partnership, Citizen)],
         [new CitizenKey(Partnership, Citizen)],
@@ -26,8 +30,21 @@ public sealed class InvariantCheckerTests
             new LedgerEntry(FeeItem, Partnership, Citizen, HandoverFeeKind, $"handover:{Partnership}:{Citizen}", 1_000_000, null),
             new LedgerEntry(MilestoneItem, Partnership, Citizen, MilestoneKind, $"milestone:{MilestoneId}", 2_500_000, null),
         ],
+        [new IssuedDocument(InvoiceId, InvoiceKind, 1, null, 3_500_000, 875_000, 4_375_000,
+            [new DocumentLine(1, FeeItem, 1, 1_000_000, 0, 1_000_000), new DocumentLine(2, MilestoneItem, 1, 3_000_000, 500_000, 2_500_000)])],
         [],
         []);
+
+    private static readonly Guid CreditId = Guid.Parse("0193a000-0000-7000-8000-0000000000b4");
+
+    /// <summary><see cref="Consistent"/> after the milestone was revoked and its credit put on a credit note.</summary>
+    private static readonly SuiteSnapshot Revoked = Consistent with
+    {
+        OutcomeMilestones = [Consistent.OutcomeMilestones[0] with { Revoked = true }],
+        Ledger = [.. Consistent.Ledger, new LedgerEntry(CreditId, Partnership, Citizen, CreditKind, $"credit:milestone:{MilestoneId}", -2_500_000, MilestoneItem)],
+        Documents = [.. Consistent.Documents, new IssuedDocument(Guid.NewGuid(), CreditNoteKind, 2, InvoiceId, 2_500_000, 625_000, 3_125_000,
+            [new DocumentLine(1, CreditId, 1, 2_500_000, 0, 2_500_000)])],
+    };
 
     [Fact]
     public void Consistent_data_has_no_violation() =>
@@ -59,7 +76,7 @@ public sealed class InvariantCheckerTests
     [Fact]
     public void A_milestone_lost_on_the_way_to_the_ledger_is_reported()
     {
-        var violations = InvariantChecker.Check(Consistent with { Ledger = [Consistent.Ledger[0]] }, Now, Horizon);
+        var violations = InvariantChecker.Check(Consistent with { Ledger = [Consistent.Ledger[0]], Documents = [] }, Now, Horizon);
 
         Only(violations).ShouldBe(new Violation("achieved milestone without exactly one ledger item",
             $"milestone {MilestoneId} (JOB_START, citizen {Citizen}) has 0"));
@@ -89,18 +106,58 @@ public sealed class InvariantCheckerTests
     [Fact]
     public void Credits_of_nothing_twice_or_of_an_unknown_milestone_are_reported()
     {
-        var credit = new LedgerEntry(Guid.NewGuid(), Partnership, Citizen, CreditKind, $"credit:milestone:{MilestoneId}", -2_500_000, MilestoneItem);
+        var credit = Revoked.Ledger[2];
         var second = credit with { Id = Guid.NewGuid(), CauseKey = "credit:other" };
         var dangling = credit with { Id = Guid.NewGuid(), CauseKey = $"credit:milestone:{Guid.Empty}", CreditsItemId = Guid.Empty };
 
-        InvariantChecker.Check(Consistent with { Ledger = [.. Consistent.Ledger, credit] }, Now, Horizon).ShouldBeEmpty();
-        var violations = InvariantChecker.Check(Consistent with { Ledger = [.. Consistent.Ledger, credit, second, dangling] }, Now, Horizon);
+        InvariantChecker.Check(Revoked, Now, Horizon).ShouldBeEmpty();
+        var violations = InvariantChecker.Check(Revoked with { Ledger = [.. Revoked.Ledger, second, dangling] }, Now, Horizon);
 
         violations.Select(v => v.Invariant).Order().ShouldBe([
             "credit of an item that does not exist",
             "ledger item credited more than once",
             "milestone credit without an achieved milestone",
         ]);
+    }
+
+    [Fact]
+    public void A_revocation_lost_on_the_way_to_the_ledger_and_a_credit_of_a_standing_milestone_are_reported()
+    {
+        var lost = InvariantChecker.Check(Consistent with { OutcomeMilestones = Revoked.OutcomeMilestones }, Now, Horizon);
+        var invented = InvariantChecker.Check(Revoked with { OutcomeMilestones = Consistent.OutcomeMilestones }, Now, Horizon);
+
+        Only(lost).ShouldBe(new Violation("revoked milestone without exactly one credit", $"milestone {MilestoneId} (JOB_START, citizen {Citizen}) has 0"));
+        Only(invented).ShouldBe(new Violation("milestone credit of a milestone that stands", $"item {CreditId} (credit:milestone:{MilestoneId})"));
+    }
+
+    [Fact]
+    public void A_document_whose_totals_are_not_its_lines_is_reported()
+    {
+        var invoice = Consistent.Documents[0];
+        var wrongNet = InvariantChecker.Check(Consistent with { Documents = [invoice with { NetAmountOre = 3_400_000, TotalAmountOre = 4_275_000 }] }, Now, Horizon);
+        var wrongTotal = InvariantChecker.Check(Consistent with { Documents = [invoice with { TotalAmountOre = 4_375_001 }] }, Now, Horizon);
+
+        Only(wrongNet).ShouldBe(new Violation("document totals not the sum of their lines",
+            "invoice 1: net 3400000, lines 3500000, VAT 875000, total 4275000 øre"));
+        Only(wrongTotal).Invariant.ShouldBe("document totals not the sum of their lines");
+    }
+
+    [Fact]
+    public void A_line_that_is_not_its_ledger_item_is_reported()
+    {
+        var invoice = Consistent.Documents[0];
+        var overbilled = invoice with { NetAmountOre = 3_600_000, TotalAmountOre = 4_500_000, VatAmountOre = 900_000,
+            Lines = [invoice.Lines[0], new DocumentLine(2, MilestoneItem, 1, 2_600_000, 0, 2_600_000)] };
+        var creditNote = Revoked.Documents[1];
+        var creditOnWrongInvoice = creditNote with { CreditedInvoiceId = Guid.NewGuid() };
+        var creditOnInvoice = invoice with { Lines = [.. invoice.Lines, new DocumentLine(3, CreditId, 1, 0, 0, 0)] };
+
+        Only(InvariantChecker.Check(Consistent with { Documents = [overbilled] }, Now, Horizon)).ShouldBe(new Violation("document line not its ledger item",
+            $"invoice 1 line 2: item {MilestoneItem} (milestone:{MilestoneId}, 2500000 øre), line 1 × 2600000 − 0 = 2600000 øre"));
+        Only(InvariantChecker.Check(Revoked with { Documents = [invoice, creditOnWrongInvoice] }, Now, Horizon)).Invariant
+            .ShouldBe("document line not its ledger item");
+        Only(InvariantChecker.Check(Revoked with { Documents = [creditOnInvoice, creditNote] }, Now, Horizon)).Detail
+            .ShouldStartWith("invoice 1 line 3");
     }
 
     [Fact]

@@ -77,14 +77,14 @@ public sealed class MessageFaultTests(FaultSuite faults)
         // The owners' relays send every event about the partnership a second time, with its
         // message id, newest first: handovers before the registration, later milestones first.
         var resent = await ResendNewestFirstAsync("cohort", driver.PartnershipId) + await ResendNewestFirstAsync("outcome", driver.PartnershipId);
-        resent.ShouldBe(1 + citizens + citizens, "the registration, the handovers and the milestones");
+        resent.ShouldBe(1 + citizens + citizens + 1, "the registration, the handovers, the milestones and the one revocation");
 
         (await faults.SettleAndCheckAsync()).ShouldBeEmpty();
         var after = await faults.OutcomesAsync(driver.PartnershipId);
         after.Milestones.Count.ShouldBe(before.Milestones.Count);
         after.Ledger.Select(i => (i.CauseKey, i.AmountOre)).ShouldBe(before.Ledger.Select(i => (i.CauseKey, i.AmountOre)), ignoreOrder: true);
-        // Payment consumes the registration, every handover and every milestone; outcome every handover.
-        (SkippedDuplicates() - skippedBefore).ShouldBe(1 + citizens + citizens + citizens);
+        // Payment consumes the registration, every handover, every milestone and the revocation; outcome every handover.
+        (SkippedDuplicates() - skippedBefore).ShouldBe(1 + citizens + citizens + 1 + citizens);
     }
 
     [Fact]

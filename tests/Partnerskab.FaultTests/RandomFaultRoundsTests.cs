@@ -89,6 +89,8 @@ public sealed class RandomFaultRoundsTests(FaultSuite faults, ITestOutputHelper 
         var items = (long)(await faults.SqlAsync("payment", "SELECT count(*) FROM ledger_items"))!;
         var milestones = (long)(await faults.SqlAsync("outcome", "SELECT count(*) FROM milestones"))!;
         var citizens = (long)(await faults.SqlAsync("cohort", "SELECT count(*) FROM citizens"))!;
+        var revoked = (long)(await faults.SqlAsync("outcome", "SELECT count(*) FROM milestones WHERE revoked_at IS NOT NULL"))!;
+        var documents = (long)(await faults.SqlAsync("payment", "SELECT count(*) FROM invoices"))!;
         return $"""
             # Fault-injection run
 
@@ -99,10 +101,12 @@ public sealed class RandomFaultRoundsTests(FaultSuite faults, ITestOutputHelper 
             | finished (UTC) | {DateTime.UtcNow:yyyy-MM-dd HH:mm} |
             | seed | {seed} |
             | rounds | {rounds} |
-            | load per round | {RoundLoad.Rounds * RoundLoad.CitizensPerRound} citizens handed over, reported on, claimed for and verified, at most {RoundLoad.CallsPerSecond} calls/s |
+            | load per round | {RoundLoad.Rounds * RoundLoad.CitizensPerRound} citizens handed over, reported on, claimed for and verified, {RoundLoad.Rounds} claims revoked, {RoundLoad.Rounds} monthly invoice runs, at most {RoundLoad.CallsPerSecond} calls/s |
             {string.Join('\n', faultsPerKind.Select(f => $"| faults: {f.Key} | {f.Value} |"))}
             | citizens handed over (whole suite) | {citizens} |
             | milestones achieved (whole suite) | {milestones} |
+            | milestones revoked (whole suite) | {revoked} |
+            | invoices and credit notes issued (whole suite) | {documents} |
             | ledger items (whole suite) | {items} |
             | messages published through the outboxes | {sent} |
             | violations | {violations.Count} |

@@ -95,6 +95,11 @@ public sealed class FaultSuite : IAsyncLifetime
         return (milestones, ledger);
     }
 
+    /// <summary>The partnership's invoices and credit notes, including those issued with a later date than today.</summary>
+    public async Task<IReadOnlyList<Invoice>> DocumentsAsync(string partnershipId) =>
+        (await Clients.Payment.ListInvoicesAsync(new ListInvoicesRequest { PartnershipId = partnershipId, AsOf = ThinSlice.Day(2099, 12, 31) },
+            deadline: SuiteClients.Deadline())).Documents;
+
     /// <summary>Runs the partnerskab command-line client as an operator would; returns its exit code and output.</summary>
     public async Task<(int ExitCode, string Output)> CliAsync(params string[] arguments)
     {

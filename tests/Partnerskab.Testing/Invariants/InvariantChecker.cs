@@ -9,13 +9,14 @@ namespace Partnerskab.Testing.Invariants;
 /// <item>every citizen handed over is known to the outcome service (its follow-up) and to the
 /// payment service (exactly one handover fee), and payment knows no citizen cohort does not;</item>
 /// <item>every achieved milestone has exactly one ledger item, and every milestone item rests on an achieved milestone;</item>
+/// <item>every revoked milestone has exactly one credit, and every milestone credit rests on a revoked milestone;</item>
 /// <item>no ledger cause is booked twice, and no item is credited twice or by a credit of nothing that exists;</item>
+/// <item>every issued document's net amount is the sum of its lines and its total net plus VAT; every line is its
+/// item's amount (a credit note's lines the credits' amounts, positive), and a credit note credits only items of the
+/// invoice it names;</item>
 /// <item>no outbox row older than the relay's retry horizon is unsent;</item>
 /// <item>no message sits in an error queue unless the caller explains it.</item>
 /// </list>
-/// Not yet checked, because the tables do not exist on main: one credit per revoked milestone
-/// (the outcome service does not record revocations yet; the payment side is checked above) and
-/// invoice totals equal to the sum of their items (invoices are being added).
 /// </summary>
 public static class InvariantChecker
 {
@@ -26,6 +27,7 @@ public static class InvariantChecker
         CheckCitizens(snapshot, violations);
         CheckMilestones(snapshot, violations);
         CheckCauses(snapshot, violations);
+        CheckDocuments(snapshot, violations);
         CheckOutbox(snapshot, now, retryHorizon, violations);
         CheckErrorQueues(snapshot, explainedErrors ?? new Dictionary<Guid, string>(), violations);
         return violations;
@@ -78,11 +80,26 @@ public static class InvariantChecker
         {
             violations.Add(new("ledger milestone item without an achieved milestone", $"item {item.Id} ({item.CauseKey}, {item.AmountOre} øre)"));
         }
-        foreach (var credit in snapshot.Ledger.Where(i => i.Kind == CreditKind && i.CauseKey.StartsWith("credit:milestone:", StringComparison.Ordinal)))
+        var credits = snapshot.Ledger.Where(i => i.Kind == CreditKind && i.CauseKey.StartsWith("credit:milestone:", StringComparison.Ordinal))
+            .ToLookup(i => i.CauseKey["credit:".Length..]);
+        foreach (var (cause, milestone) in milestones.Where(m => m.Value.Revoked))
         {
-            if (!milestones.ContainsKey(credit.CauseKey["credit:".Length..]))
+            var count = credits[cause].Count();
+            if (count != 1)
+            {
+                violations.Add(new("revoked milestone without exactly one credit",
+                    $"milestone {milestone.Id} ({milestone.Code}, citizen {milestone.CitizenId}) has {count}"));
+            }
+        }
+        foreach (var credit in credits.SelectMany(g => g))
+        {
+            if (!milestones.TryGetValue(credit.CauseKey["credit:".Length..], out var milestone))
             {
                 violations.Add(new("milestone credit without an achieved milestone", $"item {credit.Id} ({credit.CauseKey})"));
+            }
+            else if (!milestone.Revoked)
+            {
+                violations.Add(new("milestone credit of a milestone that stands", $"item {credit.Id} ({credit.CauseKey})"));
             }
         }
     }
@@ -105,6 +122,47 @@ public static class InvariantChecker
             violations.Add(new("ledger item credited more than once", $"item {twice.Key}: credits {string.Join(", ", twice.Select(c => c.Id))}"));
         }
     }
+
+    private static void CheckDocuments(SuiteSnapshot snapshot, List<Violation> violations)
+    {
+        var items = snapshot.Ledger.ToDictionary(i => i.Id);
+        var invoiceOf = snapshot.Documents.Where(d => d.Kind == InvoiceKind)
+            .SelectMany(d => d.Lines.Select(l => (l.LedgerItemId, d.Id)))
+            .ToDictionary(x => x.LedgerItemId, x => x.Id);
+        foreach (var document in snapshot.Documents)
+        {
+            var name = $"{(document.Kind == InvoiceKind ? "invoice" : "credit note")} {document.Number}";
+            var lineSum = document.Lines.Sum(l => l.NetAmountOre);
+            if (document.NetAmountOre != lineSum || document.TotalAmountOre != document.NetAmountOre + document.VatAmountOre)
+            {
+                violations.Add(new("document totals not the sum of their lines",
+                    $"{name}: net {document.NetAmountOre}, lines {lineSum}, VAT {document.VatAmountOre}, total {document.TotalAmountOre} øre"));
+            }
+            foreach (var line in document.Lines)
+            {
+                var expected = items.TryGetValue(line.LedgerItemId, out var item) ? ExpectedLineAmount(document, item, invoiceOf) : null;
+                if (expected is null || line.NetAmountOre != expected || line.NetAmountOre != line.Quantity * line.UnitPriceOre - line.AllowanceOre)
+                {
+                    violations.Add(new("document line not its ledger item",
+                        $"{name} line {line.LineNumber}: item {line.LedgerItemId} ({item?.CauseKey ?? "unknown"}, {item?.AmountOre.ToString() ?? "?"} øre), " +
+                        $"line {line.Quantity} × {line.UnitPriceOre} − {line.AllowanceOre} = {line.NetAmountOre} øre"));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// An invoice carries an earned item at its booked amount; a credit note carries a credit, positive, of an item on
+    /// the invoice it credits. Any other pairing has no right amount.
+    /// </summary>
+    private static long? ExpectedLineAmount(IssuedDocument document, LedgerEntry item, IReadOnlyDictionary<Guid, Guid> invoiceOf) =>
+        document.Kind switch
+        {
+            InvoiceKind when item.Kind != CreditKind => item.AmountOre,
+            CreditNoteKind when item is { Kind: CreditKind, CreditsItemId: { } credited }
+                && invoiceOf.GetValueOrDefault(credited) == document.CreditedInvoiceId => -item.AmountOre,
+            _ => null,
+        };
 
     private static void CheckOutbox(SuiteSnapshot snapshot, DateTimeOffset now, TimeSpan retryHorizon, List<Violation> violations)
     {

@@ -10,6 +10,7 @@ public sealed record SuiteSnapshot(
     IReadOnlyList<SuiteSnapshot.CitizenKey> OutcomeFollowUps,
     IReadOnlyList<SuiteSnapshot.AchievedMilestone> OutcomeMilestones,
     IReadOnlyList<SuiteSnapshot.LedgerEntry> Ledger,
+    IReadOnlyList<SuiteSnapshot.IssuedDocument> Documents,
     IReadOnlyList<SuiteSnapshot.UnsentOutboxRow> UnsentOutbox,
     IReadOnlyList<SuiteSnapshot.ErrorQueueMessage> ErrorQueues)
 {
@@ -17,10 +18,16 @@ public sealed record SuiteSnapshot(
 
     public sealed record HandedOverCitizen(Guid PartnershipId, string CitizenId);
 
-    public sealed record AchievedMilestone(Guid Id, Guid PartnershipId, string CitizenId, string Code);
+    public sealed record AchievedMilestone(Guid Id, Guid PartnershipId, string CitizenId, string Code, bool Revoked = false);
 
     /// <summary>A ledger item; <see cref="Kind"/> as the payment service stores it (1 handover fee, 2 milestone, 5 credit).</summary>
     public sealed record LedgerEntry(Guid Id, Guid PartnershipId, string? CitizenId, int Kind, string CauseKey, long AmountOre, Guid? CreditsItemId);
+
+    /// <summary>An issued invoice or credit note (<see cref="Kind"/> 1 invoice, 2 credit note) with its lines.</summary>
+    public sealed record IssuedDocument(Guid Id, int Kind, long Number, Guid? CreditedInvoiceId, long NetAmountOre, long VatAmountOre,
+        long TotalAmountOre, IReadOnlyList<DocumentLine> Lines);
+
+    public sealed record DocumentLine(int LineNumber, Guid LedgerItemId, int Quantity, long UnitPriceOre, long AllowanceOre, long NetAmountOre);
 
     public sealed record UnsentOutboxRow(string Service, Guid MessageId, string MessageType, DateTimeOffset CreatedAt, int Attempts, string? LastError);
 
@@ -29,4 +36,6 @@ public sealed record SuiteSnapshot(
     public const int HandoverFeeKind = 1;
     public const int MilestoneKind = 2;
     public const int CreditKind = 5;
+    public const int InvoiceKind = 1;
+    public const int CreditNoteKind = 2;
 }

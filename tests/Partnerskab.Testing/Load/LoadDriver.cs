@@ -5,11 +5,15 @@ using Partnerskab.Scenario;
 
 namespace Partnerskab.Testing.Load;
 
-/// <summary>How much load: rounds of citizens, each handed over, reported on, claimed for and verified, at most this many calls a second.</summary>
+/// <summary>
+/// How much load: rounds of citizens, each handed over, reported on, claimed for and verified, at most this many calls
+/// a second. With more than one citizen a round, the round's first claim is revoked again.
+/// </summary>
 public sealed record LoadOptions(int Rounds, int CitizensPerRound, double CallsPerSecond);
 
 /// <summary>What a load run did, as the services answered it.</summary>
-public sealed record LoadReport(int HandedOver, int StatusRowsAccepted, int StatusRowsRejected, int ClaimsVerified, int MilestonesReached, int Retries);
+public sealed record LoadReport(int HandedOver, int StatusRowsAccepted, int StatusRowsRejected, int ClaimsVerified, int MilestonesReached,
+    int ClaimsRevoked, int DocumentsIssued, int Retries);
 
 /// <summary>
 /// A steady load through the public gRPC APIs, as a kommune system and a provider would make it
@@ -17,9 +21,13 @@ public sealed record LoadReport(int HandedOver, int StatusRowsAccepted, int Stat
 /// statuses for them (the handovers of earlier rounds have reached the outcome service, those
 /// of this round may not have yet, which the service rejects row by row); claim a job start for
 /// each, and verify it, which reaches the "first verified job start" milestone and so a ledger
-/// item. Like a careful client it retries a call that failed for want of a service or a
-/// database, and every call is safe to repeat: a handover found already made is looked up, claims
-/// are idempotent by reference, verifications by claim, status streams by idempotency key.
+/// item; run the invoices of one month per round (2024-01 for the first), which puts what the
+/// ledger holds by then on an invoice; and revoke the first of the round's claims again (when the
+/// round has more than one citizen), which revokes its milestone and so credits the item, on a
+/// credit note of a later run when the item was invoiced already. Like a careful client it retries a call that failed for want
+/// of a service or a database, and every call is safe to repeat: a handover found already made is
+/// looked up, claims are idempotent by reference, verifications by claim, revocations by claim
+/// and reason, status streams by idempotency key, invoice runs by partnership and period.
 /// </summary>
 public sealed class LoadDriver(SuiteClients clients, LoadOptions options, TimeSpan patience)
 {
@@ -57,12 +65,14 @@ public sealed class LoadDriver(SuiteClients clients, LoadOptions options, TimeSp
             EffectiveFrom = ThinSlice.Day(2023, 3, 1),
             HandoverFeeOre = ThinSlice.HandoverFeeOre,
             MilestonePrices = { new Protos.Payment.V1.MilestonePrice { MilestoneCode = ThinSlice.JobStartCode, AmountOre = ThinSlice.JobStartPriceOre } },
+            InvoicingPeriod = Protos.Payment.V1.BillingInterval.Monthly,
+            PayeeAccount = new Protos.Payment.V1.PayeeAccount { BankRegistrationNumber = "1234", AccountNumber = "0012345678" },
         }, deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
     }
 
     public async Task<LoadReport> RunAsync(CancellationToken cancellationToken = default)
     {
-        int handedOver = 0, accepted = 0, rejected = 0, verified = 0, milestones = 0;
+        int handedOver = 0, accepted = 0, rejected = 0, verified = 0, milestones = 0, revoked = 0, documents = 0;
         for (var round = 0; round < options.Rounds; round++)
         {
             var citizens = new List<string>();
@@ -74,18 +84,27 @@ public sealed class LoadDriver(SuiteClients clients, LoadOptions options, TimeSp
             var statuses = await ReportStatusesAsync(round, citizens, cancellationToken);
             accepted += statuses.Accepted;
             rejected += statuses.Rejected;
+            var claims = new List<string>();
             foreach (var (citizenId, i) in citizens.Select((c, i) => (c, i)))
             {
-                var reference = $"LOAD-{round}-{i}";
                 var claim = await ClaimJobStartAsync(citizenId, $"LOAD-{round}-{i}", cancellationToken);
                 var verification = await CallAsync(() => clients.Outcome.VerifyOutcomeClaimAsync(
                     new VerifyOutcomeClaimRequest { ClaimId = claim.Claim.ClaimId, VerifiedBy = "load-driver" },
                     deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
+                claims.Add(claim.Claim.ClaimId);
                 verified++;
                 milestones += verification.MilestonesReached.Count;
             }
+            documents += (await RunInvoicesAsync(InvoicedMonth(round), cancellationToken)).Documents.Count;
+            if (claims.Count > 1)
+            {
+                await CallAsync(() => clients.Outcome.RevokeOutcomeClaimAsync(
+                    new RevokeOutcomeClaimRequest { ClaimId = claims[0], RevokedBy = "load-driver", Reason = "The payslip was withdrawn." },
+                    deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
+                revoked++;
+            }
         }
-        return new LoadReport(handedOver, accepted, rejected, verified, milestones, retries);
+        return new LoadReport(handedOver, accepted, rejected, verified, milestones, revoked, documents, retries);
     }
 
     /// <summary>The provider's claim of a job start on 2024-01-08 (inside every citizen's follow-up), by reference.</summary>
@@ -101,6 +120,50 @@ public sealed class LoadDriver(SuiteClients clients, LoadOptions options, TimeSp
             EmployerCvr = "87654321",
             EvidenceReference = $"payslip {reference}",
         }, deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
+
+    /// <summary>
+    /// Once the suite has settled: the invoice run of next month, which puts everything the ledger holds and no document
+    /// carries yet on an invoice or a credit note. Credits are earned on the day of the revocation, today, after every
+    /// month the rounds invoice.
+    /// </summary>
+    public Task<Protos.Payment.V1.RunInvoicesResponse> InvoiceTheRestAsync(CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return RunInvoicesAsync(new DateOnly(today.Year, today.Month, 1).AddMonths(1), cancellationToken);
+    }
+
+    private static DateOnly InvoicedMonth(int round) => new DateOnly(2024, 1, 1).AddMonths(round);
+
+    /// <summary>
+    /// The invoice run of the month starting on the day, issued the day after it ends. The partnership's registration reaches
+    /// the payment service by event; until it has, the run is refused for want of the parties, and tried again.
+    /// </summary>
+    private async Task<Protos.Payment.V1.RunInvoicesResponse> RunInvoicesAsync(DateOnly periodStart, CancellationToken cancellationToken)
+    {
+        var request = new Protos.Payment.V1.RunInvoicesRequest
+        {
+            PartnershipId = PartnershipId,
+            PeriodStart = Day(periodStart),
+            IssueDate = Day(periodStart.AddMonths(1)),
+        };
+        var giveUpAt = DateTime.UtcNow + patience;
+        while (true)
+        {
+            try
+            {
+                return await CallAsync(() => clients.Payment.RunInvoicesAsync(request, deadline: SuiteClients.Deadline(),
+                    cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition && e.Status.Detail.Contains("has not reached")
+                                         && DateTime.UtcNow < giveUpAt)
+            {
+                retries++;
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
+        }
+    }
+
+    private static Google.Type.Date Day(DateOnly date) => ThinSlice.Day(date.Year, date.Month, date.Day);
 
     /// <summary>Hands over synthetic citizen n (case reference LOAD-n) on 2023-04-03; returns its pseudonym.</summary>
     public async Task<string> HandOverAsync(int n, CancellationToken cancellationToken = default)
