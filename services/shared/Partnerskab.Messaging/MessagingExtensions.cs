@@ -28,6 +28,13 @@ public static class MessagingExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             addConsumers?.Invoke(bus);
+            if (rabbit.QueueType == RabbitMqQueueType.Quorum)
+            {
+                bus.AddConfigureEndpointsCallback((_, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator queue) queue.SetQuorumQueue();
+                });
+            }
             bus.UsingRabbitMq((context, rabbitMq) =>
             {
                 rabbitMq.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, host =>

@@ -13,4 +13,17 @@ public sealed class RabbitMqOptions
 
     /// <summary>Unacknowledged messages a consumer endpoint holds at once.</summary>
     public int PrefetchCount { get; set; } = 16;
+
+    /// <summary>
+    /// The type of the consumer queues the service declares: classic durable queues on a single broker, quorum queues
+    /// (replicated by Raft across the nodes) on a cluster. A queue's type is fixed when it is declared, so a broker
+    /// whose queues exist as one type needs them moved before the setting changes.
+    /// </summary>
+    public RabbitMqQueueType QueueType { get; set; } = RabbitMqQueueType.Classic;
+}
+
+public enum RabbitMqQueueType
+{
+    Classic,
+    Quorum,
 }
