@@ -1,4 +1,5 @@
 using Partnerskab.Cli.Cohort;
+using Partnerskab.Cli.Csv;
 using Partnerskab.EndToEnd.Tests.Infrastructure;
 using Partnerskab.Scenario;
 using Shouldly;
@@ -31,7 +32,7 @@ public sealed class CliTests(SuiteFixture suite)
         var summary = await new CohortImport(suite.Clients.Cohort, output, TextWriter.Null)
             .RunAsync(partnership.PartnershipId, csv, rejectedPath, "cli-test-1");
 
-        summary.ShouldBe(new CohortImport.Summary(Lines: 5, Accepted: 2, Unchanged: 0, Rejected: 3, "cli-test-1", Replayed: false));
+        summary.ShouldBe(new CsvImport.Summary(Lines: 5, Accepted: 2, Unchanged: 0, Rejected: 3, "cli-test-1", Replayed: false));
         output.ToString().ShouldContain("accepted          2");
         var rejected = await File.ReadAllLinesAsync(rejectedPath);
         rejected[0].ShouldBe("line;cpr;handover_date;benefit_type;weeks_sick_listed;case_reference;reasons");
