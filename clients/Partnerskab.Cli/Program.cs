@@ -1,9 +1,11 @@
 using Grpc.Core;
 using Partnerskab.Cli.Cohort;
 using Partnerskab.Cli.Finance;
+using Partnerskab.Cli.Outcome;
 using Partnerskab.Cli.Ops;
 using Partnerskab.Cli.Tokens;
 using Partnerskab.Protos.Cohort.V1;
+using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.Tokens;
 
@@ -11,11 +13,15 @@ using Partnerskab.Tokens;
 const string Usage = """
     usage:
       partnerskab cohort import --partnership <id> --file <citizens.csv> [--rejected <file>] [--key <idempotency key>]
+      partnerskab outcome report-statuses --partnership <id> --source provider|register --file <statuses.csv> [--rejected <file>] [--key <idempotency key>]
+      partnerskab outcome claim --partnership <id> --file <claims.csv> [--rejected <file>]
+      partnerskab outcome timeline --partnership <id> --citizen <pseudonym>
       partnerskab finance run-invoices --partnership <id> --period-start <YYYY-MM-DD> --issue-date <YYYY-MM-DD> [--preview]
       partnerskab finance export --partnership <id> --dir <directory>
 
     options of the commands that call the services:
       --cohort-url <url>    the cohort service (default: $PARTNERSKAB_COHORT_URL or http://127.0.0.1:5101)
+      --outcome-url <url>   the outcome service (default: $PARTNERSKAB_OUTCOME_URL or http://127.0.0.1:5201)
       --payment-url <url>   the payment service (default: $PARTNERSKAB_PAYMENT_URL or http://127.0.0.1:5301)
       --token <jwt>         the caller's bearer token (default: $PARTNERSKAB_TOKEN; see `partnerskab token issue`)
 
@@ -23,6 +29,16 @@ const string Usage = """
     benefit_type, weeks_sick_listed and case_reference, separated by ';' or ','. Rejected lines and
     their reasons go to --rejected (default: <file>.rejected.csv). Exit code 0: every line accepted
     or unchanged; 1: some lines rejected; 2: the command could not run.
+
+    outcome report-statuses: the CSV has a header line naming the columns citizen_id (the pseudonym),
+    iso_week (e.g. 2023-W14), status (sickness_benefit, job_clarification_benefit, other_public_benefit,
+    ordinary_employment, flex_job, education, work_placement, disability_pension, self_supporting_other,
+    moved_away, deceased, unknown) and optionally paid_hours (15.5 or 15,5). outcome claim: the columns
+    citizen_id, claim_reference, kind (job_start, flex_job_start, education_start, back_to_own_job,
+    available_for_work), outcome_date (YYYY-MM-DD), evidence_reference, and optionally hours_per_week
+    and employer_cvr; a line sent again with the same claim reference is unchanged. Both write the
+    rejected lines and their reasons to --rejected (default: <file>.rejected.csv); exit codes as for
+    cohort import. outcome timeline: the citizen's weeks and milestones as tables.
 
     finance run-invoices: invoices the period starting on --period-start (a month or quarter, as the
     rate card says) and prints the invoices and credit notes; --preview issues nothing.
@@ -61,6 +77,33 @@ try
                 options.GetValueOrDefault("rejected") ?? Path.ChangeExtension(file, ".rejected.csv"),
                 options.GetValueOrDefault("key") ?? Guid.NewGuid().ToString());
             return summary.Rejected > 0 ? 1 : 0;
+        }
+        case ("outcome", "report-statuses") when options.TryGetValue("partnership", out var partnershipId) && options.TryGetValue("file", out var file)
+            && options.TryGetValue("source", out var source):
+        {
+            using var channel = Channel("outcome-url", "PARTNERSKAB_OUTCOME_URL", "http://127.0.0.1:5201");
+            var summary = await new StatusImport(new OutcomeService.OutcomeServiceClient(channel.Invoker), Console.Out, Console.Error).RunAsync(partnershipId,
+                source switch
+                {
+                    "provider" => StatusSource.Provider,
+                    "register" => StatusSource.Register,
+                    _ => throw new FormatException($"--source: '{source}' is not provider or register"),
+                },
+                file, options.GetValueOrDefault("rejected") ?? Path.ChangeExtension(file, ".rejected.csv"), options.GetValueOrDefault("key") ?? Guid.NewGuid().ToString());
+            return summary.Rejected > 0 ? 1 : 0;
+        }
+        case ("outcome", "claim") when options.TryGetValue("partnership", out var partnershipId) && options.TryGetValue("file", out var file):
+        {
+            using var channel = Channel("outcome-url", "PARTNERSKAB_OUTCOME_URL", "http://127.0.0.1:5201");
+            var summary = await new ClaimImport(new OutcomeService.OutcomeServiceClient(channel.Invoker), Console.Out, Console.Error).RunAsync(partnershipId,
+                file, options.GetValueOrDefault("rejected") ?? Path.ChangeExtension(file, ".rejected.csv"));
+            return summary.Rejected > 0 ? 1 : 0;
+        }
+        case ("outcome", "timeline") when options.TryGetValue("partnership", out var partnershipId) && options.TryGetValue("citizen", out var citizenId):
+        {
+            using var channel = Channel("outcome-url", "PARTNERSKAB_OUTCOME_URL", "http://127.0.0.1:5201");
+            await new TimelineView(new OutcomeService.OutcomeServiceClient(channel.Invoker), Console.Out).ShowAsync(partnershipId, citizenId);
+            return 0;
         }
         case ("finance", "run-invoices") when options.TryGetValue("partnership", out var partnershipId)
             && options.TryGetValue("period-start", out var periodStart) && options.TryGetValue("issue-date", out var issueDate):

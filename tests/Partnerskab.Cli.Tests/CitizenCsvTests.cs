@@ -1,4 +1,5 @@
 using Partnerskab.Cli.Cohort;
+using Partnerskab.Cli.Csv;
 using Partnerskab.Protos.Cohort.V1;
 
 namespace Partnerskab.Cli.Tests;
@@ -27,7 +28,7 @@ public sealed class CitizenCsvTests
     [InlineData("cpr,handover_date,benefit_type,weeks_sick_listed,case_reference", ',')]
     public void The_separator_is_read_from_the_header(string header, char separator)
     {
-        CitizenCsv.DetectSeparator(header).ShouldBe(separator);
+        CsvFile.DetectSeparator(header).ShouldBe(separator);
     }
 
     [Fact]
@@ -40,10 +41,10 @@ public sealed class CitizenCsvTests
     [Fact]
     public void Quoted_fields_keep_separators_and_doubled_quotes()
     {
-        CitizenCsv.SplitFields("\"HAD;1\";\"say \"\"hi\"\"\";x", ';').ShouldBe(["HAD;1", "say \"hi\"", "x"]);
-        CitizenCsv.Quote("a;b", ';').ShouldBe("\"a;b\"");
-        CitizenCsv.Quote("say \"hi\"", ';').ShouldBe("\"say \"\"hi\"\"\"");
-        CitizenCsv.Quote("plain", ';').ShouldBe("plain");
+        CsvFile.SplitFields("\"HAD;1\";\"say \"\"hi\"\"\";x", ';').ShouldBe(["HAD;1", "say \"hi\"", "x"]);
+        CsvFile.Quote("a;b", ';').ShouldBe("\"a;b\"");
+        CsvFile.Quote("say \"hi\"", ';').ShouldBe("\"say \"\"hi\"\"\"");
+        CsvFile.Quote("plain", ';').ShouldBe("plain");
     }
 
     [Fact]

@@ -1,4 +1,7 @@
 using Partnerskab.Cli.Cohort;
+using Partnerskab.Cli.Csv;
+using Partnerskab.Cli.Outcome;
+using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.EndToEnd.Tests.Infrastructure;
 using Partnerskab.Scenario;
 using Shouldly;
@@ -31,7 +34,7 @@ public sealed class CliTests(SuiteFixture suite)
         var summary = await new CohortImport(suite.Clients.Cohort, output, TextWriter.Null)
             .RunAsync(partnership.PartnershipId, csv, rejectedPath, "cli-test-1");
 
-        summary.ShouldBe(new CohortImport.Summary(Lines: 5, Accepted: 2, Unchanged: 0, Rejected: 3, "cli-test-1", Replayed: false));
+        summary.ShouldBe(new CsvImport.Summary(Lines: 5, Accepted: 2, Unchanged: 0, Rejected: 3, "cli-test-1", Replayed: false));
         output.ToString().ShouldContain("accepted          2");
         var rejected = await File.ReadAllLinesAsync(rejectedPath);
         rejected[0].ShouldBe("line;cpr;handover_date;benefit_type;weeks_sick_listed;case_reference;reasons");
@@ -43,6 +46,55 @@ public sealed class CliTests(SuiteFixture suite)
         var again = await new CohortImport(suite.Clients.Cohort, TextWriter.Null, TextWriter.Null)
             .RunAsync(partnership.PartnershipId, csv, rejectedPath, "cli-test-2");
         (again.Accepted, again.Unchanged, again.Rejected).ShouldBe((0, 2, 3));
+        dir.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task A_providers_statuses_and_claims_are_sent_from_csv_and_the_timeline_shows_them()
+    {
+        var (partnership, citizen) = await TestCitizens.HandedOverAsync(suite.Clients, "cli-outcome", 6100, "CLI-6100");
+        await OutcomeTestData.WaitForFollowUpAsync(suite.Clients, partnership.PartnershipId, citizen.CitizenId);
+        var dir = Directory.CreateTempSubdirectory("partnerskab-cli-");
+        var statuses = Path.Combine(dir.FullName, "statuses.csv");
+        await File.WriteAllLinesAsync(statuses,
+        [
+            "citizen_id;iso_week;status;paid_hours",
+            $"{citizen.CitizenId};2023-W15;ordinary_employment;37",
+            $"{citizen.CitizenId};2023-W16;sickness_benefit;",
+            $"{citizen.CitizenId};2023-W16;working;",
+            $"{citizen.CitizenId};2025-W20;education;",
+        ]);
+
+        var summary = await new StatusImport(suite.Clients.Outcome, TextWriter.Null, TextWriter.Null)
+            .RunAsync(partnership.PartnershipId, StatusSource.Provider, statuses, statuses + ".rejected", "cli-statuses-1");
+
+        summary.ShouldBe(new CsvImport.Summary(Lines: 4, Accepted: 2, Unchanged: 0, Rejected: 2, "cli-statuses-1", Replayed: false));
+        var rejected = await File.ReadAllLinesAsync(statuses + ".rejected");
+        rejected.Skip(1).Select(l => l.Split(';')[0]).ShouldBe(["4", "5"]);
+        rejected[1].ShouldContain("status: 'working' is not one of");
+        rejected[2].ShouldContain("iso_week: ");
+
+        var claims = Path.Combine(dir.FullName, "claims.csv");
+        await File.WriteAllLinesAsync(claims,
+        [
+            "citizen_id,claim_reference,kind,outcome_date,hours_per_week,employer_cvr,evidence_reference",
+            $"{citizen.CitizenId},CLI-CL-1,job_start,2023-04-10,37,12345678,contract",
+            $"{citizen.CitizenId},CLI-CL-2,job_start,2023-04-10,37,1234,contract",
+        ]);
+        var claimed = await new ClaimImport(suite.Clients.Outcome, TextWriter.Null, TextWriter.Null).RunAsync(partnership.PartnershipId, claims, claims + ".rejected");
+        var again = await new ClaimImport(suite.Clients.Outcome, TextWriter.Null, TextWriter.Null).RunAsync(partnership.PartnershipId, claims, claims + ".rejected");
+
+        (claimed.Accepted, claimed.Unchanged, claimed.Rejected).ShouldBe((1, 0, 1));
+        (again.Accepted, again.Unchanged, again.Rejected).ShouldBe((0, 1, 1));
+        var refused = (await File.ReadAllLinesAsync(claims + ".rejected"))[1];
+        refused.ShouldStartWith("3,");
+        refused.ShouldContain("employer_cvr: ");
+
+        var output = new StringWriter();
+        await new TimelineView(suite.Clients.Outcome, output).ShowAsync(partnership.PartnershipId, citizen.CitizenId);
+        var lines = output.ToString().Split('\n');
+        lines.ShouldContain(l => l.Contains("2023-W15") && l.Contains("ordinary_employment") && l.Contains("37.00") && l.TrimEnd().EndsWith("yes"));
+        lines.ShouldContain(l => l.Contains("2023-W16") && l.Contains("sickness_benefit") && l.TrimEnd().EndsWith("no"));
         dir.Delete(recursive: true);
     }
 }

@@ -73,5 +73,41 @@ public sealed partial class InvalidInputTests
             CompletedOn = ThinSlice.Day(2999, 1, 1),
             Quantity = 0,
         }, deadline: SuiteClients.Deadline()).ResponseAsync, ["kind", "completed_on", "quantity", "evidence_reference"]),
+        new("outcome.SetFollowUpPlan", c => c.Outcome.SetFollowUpPlanAsync(new SetFollowUpPlanRequest
+        {
+            PartnershipId = SomeId,
+            Plan = new FollowUpPlan { ContactIntervalWeeks = 0, StatusCheckpointMonths = { 6, 3, 0 }, NoContactDays = 366 },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync,
+            ["plan.contact_interval_weeks", "plan.status_checkpoint_months", "plan.no_contact_days"]),
+        new("outcome.RecordContact", c => c.Outcome.RecordContactAsync(new RecordContactRequest
+        {
+            PartnershipId = SomeId,
+            CitizenId = "150385-1234",
+            ContactDate = ThinSlice.Day(2999, 1, 1),
+            Channel = (ContactChannel)9,
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["citizen_id", "contact_reference", "contact_date", "channel"]),
+        new("outcome.GetFollowUpSchedule", c => c.Outcome.GetFollowUpScheduleAsync(new GetFollowUpScheduleRequest
+        {
+            PartnershipId = "", CitizenId = SomeCitizen, AsOf = ThinSlice.Day(2023, 2, 30),
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of"]),
+        new("outcome.GetWorklist", c => c.Outcome.GetWorklistAsync(new GetWorklistRequest
+        {
+            PartnershipId = SomeId, PageSize = 5000, PageToken = "not-a-token",
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["page_size", "page_token"]),
+        new("outcome.SetKpiTargets", c => c.Outcome.SetKpiTargetsAsync(new SetKpiTargetsRequest
+        {
+            PartnershipId = SomeId,
+            Targets =
+            {
+                new KpiTarget { Code = "ordinary jobs", Measure = KpiMeasure.CitizensWithOutcome, Target = -1 },
+                new KpiTarget { Code = "PAID", Measure = KpiMeasure.CitizensWithMilestone },
+                new KpiTarget { Code = "X", Measure = (KpiMeasure)9 },
+            },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync,
+            ["targets[0].code", "targets[0].outcome_kind", "targets[0].target", "targets[1].milestone_code", "targets[2].measure"]),
+        new("outcome.GetCommitteeReport", c => c.Outcome.GetCommitteeReportAsync(new GetCommitteeReportRequest
+        {
+            PartnershipId = NotAnId, AsOf = ThinSlice.Day(0, 1, 1),
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of"]),
     ];
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Partnerskab.Cli.Csv;
 using Date = Google.Type.Date;
 
 namespace Partnerskab.Cli.Finance;
@@ -7,9 +7,7 @@ namespace Partnerskab.Cli.Finance;
 public static class FinanceDates
 {
     public static Date Parse(string text, string option) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? new Date { Year = date.Year, Month = date.Month, Day = date.Day }
-            : throw new FormatException($"--{option}: '{text}' is not a date (YYYY-MM-DD)");
+        CsvFile.Date(text) ?? throw new FormatException($"--{option}: '{text}' is not a date (YYYY-MM-DD)");
 
     public static string Text(Date? date) => date is null || date.Year == 0 ? "" : $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2}";
 }

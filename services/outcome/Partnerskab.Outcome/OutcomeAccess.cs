@@ -22,5 +22,11 @@ public static class OutcomeAccess
         [nameof(Rpc.ReportWeeklyStatuses)] = [Kommune, Provider],
         [nameof(Rpc.GetTimeline)] = [Kommune, Provider],
         [nameof(Rpc.ListMilestones)] = [Kommune, Provider, Finance],
+        [nameof(Rpc.SetFollowUpPlan)] = [Kommune],
+        [nameof(Rpc.RecordContact)] = [Provider],
+        [nameof(Rpc.GetFollowUpSchedule)] = [Kommune, Provider],
+        [nameof(Rpc.GetWorklist)] = [Kommune, Provider],
+        [nameof(Rpc.SetKpiTargets)] = [Kommune],
+        [nameof(Rpc.GetCommitteeReport)] = [Kommune, Committee, Investor],
     });
 }

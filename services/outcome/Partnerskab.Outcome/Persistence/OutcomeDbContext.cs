@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Partnerskab.Messaging;
+using Partnerskab.Outcome.Checkpoints;
 using Partnerskab.Outcome.Claims;
 using Partnerskab.Outcome.Deliverables;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
+using Partnerskab.Outcome.Reports;
 using Partnerskab.Outcome.Timeline;
 using Partnerskab.ServiceDefaults.Persistence;
 
@@ -20,6 +22,9 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
     public DbSet<WeeklyStatusReport> WeeklyStatusReports => Set<WeeklyStatusReport>();
     public DbSet<StatusImportRun> StatusImportRuns => Set<StatusImportRun>();
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
+    public DbSet<FollowUpPlan> FollowUpPlans => Set<FollowUpPlan>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<KpiTarget> KpiTargets => Set<KpiTarget>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -77,6 +82,22 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
             deliverable.HasIndex(d => new { d.PartnershipId, d.Reference }).IsUnique();
             deliverable.Property(d => d.Reference).HasMaxLength(100);
             deliverable.Property(d => d.EvidenceReference).HasMaxLength(200);
+        });
+        model.Entity<FollowUpPlan>(plan => plan.HasKey(p => p.PartnershipId));
+        model.Entity<Contact>(contact =>
+        {
+            contact.HasKey(c => c.Id);
+            contact.HasIndex(c => new { c.PartnershipId, c.Reference }).IsUnique();
+            contact.HasIndex(c => new { c.PartnershipId, c.CitizenId });
+            contact.Property(c => c.CitizenId).HasMaxLength(64);
+            contact.Property(c => c.Reference).HasMaxLength(100);
+        });
+        model.Entity<KpiTarget>(target =>
+        {
+            target.HasKey(t => new { t.PartnershipId, t.Code });
+            target.Property(t => t.Code).HasMaxLength(50);
+            target.Property(t => t.Description).HasMaxLength(200);
+            target.Property(t => t.MilestoneCode).HasMaxLength(50);
         });
         model.Entity<StatusImportRun>(run =>
         {

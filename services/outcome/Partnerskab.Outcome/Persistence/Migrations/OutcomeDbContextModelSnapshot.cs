@@ -109,6 +109,80 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskab.Outcome.Checkpoints.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("CitizenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("citizen_id");
+
+                    b.Property<LocalDate>("ContactDate")
+                        .HasColumnType("date")
+                        .HasColumnName("contact_date");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contacts");
+
+                    b.HasIndex("PartnershipId", "CitizenId")
+                        .HasDatabaseName("ix_contacts_partnership_id_citizen_id");
+
+                    b.HasIndex("PartnershipId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contacts_partnership_id_reference");
+
+                    b.ToTable("contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Outcome.Checkpoints.FollowUpPlan", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<int>("ContactIntervalWeeks")
+                        .HasColumnType("integer")
+                        .HasColumnName("contact_interval_weeks");
+
+                    b.Property<int>("NoContactDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("no_contact_days");
+
+                    b.PrimitiveCollection<List<int>>("StatusCheckpointMonths")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("status_checkpoint_months");
+
+                    b.HasKey("PartnershipId")
+                        .HasName("pk_follow_up_plans");
+
+                    b.ToTable("follow_up_plans", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Outcome.Claims.ClaimHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -436,6 +510,46 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasName("pk_milestone_definitions");
 
                     b.ToTable("milestone_definitions", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Outcome.Reports.KpiTarget", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Measure")
+                        .HasColumnType("integer")
+                        .HasColumnName("measure");
+
+                    b.Property<string>("MilestoneCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("milestone_code");
+
+                    b.Property<int?>("OutcomeKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcome_kind");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer")
+                        .HasColumnName("target");
+
+                    b.HasKey("PartnershipId", "Code")
+                        .HasName("pk_kpi_targets");
+
+                    b.ToTable("kpi_targets", (string)null);
                 });
 
             modelBuilder.Entity("Partnerskab.Outcome.Timeline.StatusImportRun", b =>

@@ -1,0 +1,124 @@
+using NodaTime;
+using Partnerskab.Outcome.Checkpoints;
+using Partnerskab.Outcome.Claims;
+using Partnerskab.Outcome.Timeline;
+
+namespace Partnerskab.Outcome.Reports;
+
+/// <summary>
+/// The committee's aggregate report on a day, from the facts dated on or before it: counts
+/// only, never a citizen. Pure: the same facts and day give the same report.
+/// </summary>
+public static class CommitteeReport
+{
+    public static readonly int[] SelfSufficiencyMonths = [3, 6, 12, 24];
+
+    public sealed record Citizen(string CitizenId, FollowUpSchedule.Window Window, IReadOnlyList<WeeklyTimeline.Week> Weeks);
+
+    public sealed record VerifiedOutcome(string CitizenId, OutcomeKind Kind, LocalDate Date, string EmployerCvr);
+
+    public sealed record StandingMilestone(string CitizenId, string Code, LocalDate AchievedOn);
+
+    public sealed record Facts(
+        IReadOnlyList<Citizen> Citizens,
+        IReadOnlyList<VerifiedOutcome> Outcomes,
+        IReadOnlyList<StandingMilestone> Milestones,
+        IReadOnlyList<string> MilestoneCodes,
+        IReadOnlyList<KpiTarget> Targets);
+
+    /// <summary>A status count; a null status counts the citizens whose week no source reported.</summary>
+    public sealed record StatusCount(WeeklyStatusKind? Status, int Citizens);
+
+    public sealed record Month(YearMonth YearMonth, LocalDate CountedOn, int InFollowUp, int Completed, int Exited, IReadOnlyList<StatusCount> Counts, int SelfSufficient);
+
+    public sealed record Kpi(KpiTarget Target, int Actual);
+
+    public sealed record MilestoneCount(string Code, int Citizens);
+
+    public sealed record AtMonth(int Months, int Reached, int SelfSufficient, int NotReported, int ExitedBefore)
+    {
+        /// <summary>Self-sufficient of those reached, in hundredths of a percent, rounded half away from zero.</summary>
+        public int ShareBasisPoints => Reached == 0 ? 0 : (int)((2L * SelfSufficient * 10_000 + Reached) / (2L * Reached));
+    }
+
+    public sealed record Report(int HandedOver, IReadOnlyList<Month> Months, IReadOnlyList<Kpi> Kpis, IReadOnlyList<MilestoneCount> Milestones,
+        IReadOnlyList<AtMonth> SelfSufficiency, IReadOnlyList<StatusCount> FinalStatuses);
+
+    public static Report Build(Facts facts, LocalDate asOf)
+    {
+        var citizens = facts.Citizens.Where(c => c.Window.Start <= asOf).ToList();
+        var known = citizens.Select(c => c.CitizenId).ToHashSet();
+        var statuses = citizens.ToDictionary(c => c.CitizenId, c => c.Weeks.ToDictionary(w => w.WeekStart, w => w.Status));
+        WeeklyStatusKind? StatusOn(Citizen c, LocalDate day) =>
+            statuses[c.CitizenId].TryGetValue(FollowUpSchedule.WeekStart(day), out var s) ? s : null;
+
+        var months = new List<Month>();
+        if (citizens.Count > 0)
+        {
+            for (var month = YearMonth(citizens.Min(c => c.Window.Start)); month <= YearMonth(asOf); month = month.PlusMonths(1))
+            {
+                var lastDay = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
+                var countedOn = lastDay < asOf ? lastDay : asOf;
+                var present = citizens.Where(c => c.Window.Start <= countedOn).ToList();
+                var following = present.Where(c => countedOn < c.Window.ObligationsEnd).ToList();
+                var weekStatuses = following.Select(c => StatusOn(c, countedOn)).ToList();
+                months.Add(new Month(month, countedOn, following.Count,
+                    present.Count(c => c.Window.ObligationsEnd == c.Window.End && c.Window.End <= countedOn),
+                    present.Count(c => c.Window.ObligationsEnd < c.Window.End && c.Window.ObligationsEnd <= countedOn),
+                    Counts(weekStatuses),
+                    weekStatuses.Count(s => s is { } status && WeeklyTimeline.IsSelfSufficient(status))));
+            }
+        }
+
+        var outcomes = facts.Outcomes.Where(o => o.Date <= asOf && known.Contains(o.CitizenId)).ToList();
+        var milestones = facts.Milestones.Where(m => m.AchievedOn <= asOf && known.Contains(m.CitizenId)).ToList();
+        var kpis = facts.Targets.OrderBy(t => t.Code, StringComparer.Ordinal).Select(t => new Kpi(t, t.Measure switch
+        {
+            KpiMeasure.CitizensWithOutcome => outcomes.Where(o => o.Kind == t.OutcomeKind).Select(o => o.CitizenId).Distinct().Count(),
+            KpiMeasure.CitizensWithMilestone => milestones.Where(m => m.Code == t.MilestoneCode).Select(m => m.CitizenId).Distinct().Count(),
+            KpiMeasure.Employers => outcomes.Where(o => o.Kind is OutcomeKind.JobStart or OutcomeKind.FlexJobStart && o.EmployerCvr.Length > 0)
+                .Select(o => o.EmployerCvr).Distinct().Count(),
+            _ => throw new InvalidOperationException($"Unknown KPI measure {t.Measure}."),
+        })).ToList();
+        var milestoneCounts = facts.MilestoneCodes.Concat(milestones.Select(m => m.Code)).Distinct().Order(StringComparer.Ordinal)
+            .Select(code => new MilestoneCount(code, milestones.Where(m => m.Code == code).Select(m => m.CitizenId).Distinct().Count()))
+            .ToList();
+
+        var atMonths = SelfSufficiencyMonths.Select(m =>
+        {
+            int reached = 0, selfSufficient = 0, notReported = 0, exitedBefore = 0;
+            foreach (var c in citizens)
+            {
+                var day = c.Window.Start.PlusMonths(m);
+                if (day > c.Window.End) continue;
+                if (day == c.Window.End) day = day.PlusDays(-1);
+                if (day > asOf) continue;
+                if (day >= c.Window.ObligationsEnd)
+                {
+                    exitedBefore++;
+                    continue;
+                }
+                reached++;
+                var status = StatusOn(c, day);
+                if (status is null) notReported++;
+                else if (WeeklyTimeline.IsSelfSufficient(status.Value)) selfSufficient++;
+            }
+            return new AtMonth(m, reached, selfSufficient, notReported, exitedBefore);
+        }).ToList();
+
+        var finals = citizens.Where(c => c.Window.ObligationsEnd <= asOf)
+            .Select(c => StatusOn(c, c.Window.ObligationsEnd.PlusDays(-1))).ToList();
+        return new Report(citizens.Count, months, kpis, milestoneCounts, atMonths, Counts(finals));
+    }
+
+    private static YearMonth YearMonth(LocalDate day) => new(day.Year, day.Month);
+
+    /// <summary>Every status in the API's order, zeros included so the months line up as a table's columns; the unreported first.</summary>
+    private static List<StatusCount> Counts(IEnumerable<WeeklyStatusKind?> statuses)
+    {
+        var counted = statuses.ToList();
+        return new WeeklyStatusKind?[] { null }.Concat(Enum.GetValues<WeeklyStatusKind>().Select(s => (WeeklyStatusKind?)s))
+            .Select(status => new StatusCount(status, counted.Count(s => s == status)))
+            .ToList();
+    }
+}
