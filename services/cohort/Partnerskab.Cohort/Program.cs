@@ -6,7 +6,7 @@ using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.ServiceDefaults.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults("cohort", CohortAccess.Policy);
+builder.AddServiceDefaults("cohort", CohortAccess.Policy, CohortAccess.Audited);
 builder.AddServiceDatabase<CohortDbContext>();
 builder.AddMessaging<CohortDbContext>("cohort");
 builder.Services.AddSingleton(CprPseudonymizer.FromConfiguration(builder.Configuration));

@@ -1,5 +1,6 @@
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults.Access;
+using Partnerskab.ServiceDefaults.Audit;
 using static Partnerskab.Tokens.SuiteRoles;
 using Rpc = Partnerskab.Protos.Outcome.V1.OutcomeService.OutcomeServiceBase;
 
@@ -22,5 +23,20 @@ public static class OutcomeAccess
         [nameof(Rpc.ReportWeeklyStatuses)] = [Kommune, Provider],
         [nameof(Rpc.GetTimeline)] = [Kommune, Provider],
         [nameof(Rpc.ListMilestones)] = [Kommune, Provider, Finance],
+        [nameof(Rpc.ListAuditEntries)] = [Auditor],
     });
+
+    /// <summary>The RPCs that read or write citizen-level data: every call to them is in the audit log.</summary>
+    public static AuditPolicy Audited { get; } = new(OutcomeService.Descriptor.FullName,
+    [
+        nameof(Rpc.ClaimOutcome),
+        nameof(Rpc.VerifyOutcomeClaim),
+        nameof(Rpc.RejectOutcomeClaim),
+        nameof(Rpc.CorrectOutcomeClaim),
+        nameof(Rpc.RevokeOutcomeClaim),
+        nameof(Rpc.GetOutcomeClaim),
+        nameof(Rpc.ReportWeeklyStatuses),
+        nameof(Rpc.GetTimeline),
+        nameof(Rpc.ListMilestones),
+    ]);
 }

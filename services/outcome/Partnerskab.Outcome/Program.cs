@@ -7,7 +7,7 @@ using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.ServiceDefaults.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults("outcome", OutcomeAccess.Policy);
+builder.AddServiceDefaults("outcome", OutcomeAccess.Policy, OutcomeAccess.Audited);
 builder.AddServiceDatabase<OutcomeDbContext>();
 builder.AddMessaging<OutcomeDbContext>("outcome", bus =>
 {

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Protos.Outcome.V1;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using MilestoneDefinition = Partnerskab.Outcome.Milestones.MilestoneDefinition;
 using MilestoneRuleKind = Partnerskab.Outcome.Milestones.MilestoneRuleKind;
@@ -85,6 +86,7 @@ public sealed partial class OutcomeGrpcService
         var query = db.Milestones.AsNoTracking().Where(m => m.PartnershipId == partnershipId);
         if (request.CitizenId.Length > 0) query = query.Where(m => m.CitizenId == request.CitizenId);
         var milestones = await query.OrderBy(m => m.AchievedOn).ThenBy(m => m.Id).ToListAsync(context.CancellationToken);
+        AuditCall.Citizens(partnershipId, milestones.Select(m => m.CitizenId));
         var response = new ListMilestonesResponse();
         response.Milestones.AddRange(milestones.Select(ToProto));
         return response;
