@@ -1,6 +1,7 @@
 using Partnerskab.Cohort;
 using Partnerskab.Cohort.Handover;
 using Partnerskab.Cohort.Persistence;
+using Partnerskab.Cohort.Retention;
 using Partnerskab.Messaging;
 using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.ServiceDefaults.Persistence;
@@ -10,6 +11,8 @@ builder.AddServiceDefaults("cohort", CohortAccess.Policy, CohortAccess.Audited);
 builder.AddServiceDatabase<CohortDbContext>();
 builder.AddMessaging<CohortDbContext>("cohort");
 builder.Services.AddSingleton(CprPseudonymizer.FromConfiguration(builder.Configuration));
+builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
+builder.Services.AddHostedService<CitizenDataRetention>();
 
 var app = builder.Build();
 app.MapServiceDefaults();

@@ -3,6 +3,7 @@ using Partnerskab.Outcome;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Persistence;
+using Partnerskab.Outcome.Retention;
 using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.ServiceDefaults.Persistence;
 
@@ -13,6 +14,7 @@ builder.AddMessaging<OutcomeDbContext>("outcome", bus =>
 {
     bus.AddConsumer<OpenFollowUpOnHandover>();
     bus.AddConsumer<StopFollowUpOnExit>();
+    bus.AddConsumer<EraseCitizenData>();
 });
 builder.AddCohortClient();
 builder.Services.AddScoped<MilestoneRecalculation>();

@@ -45,7 +45,10 @@ public static class AuditModel
         return model;
     }
 
-    /// <summary>The trigger that makes the audit table append-only, for each service's migration.</summary>
+    /// <summary>
+    /// The trigger that makes the audit table append-only, run by each service's AuditLog
+    /// migration: a change to it belongs in a new constant and new migrations, never here.
+    /// </summary>
     public const string CreateAppendOnlyTrigger = """
         CREATE FUNCTION refuse_change_of_audit_entry() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
