@@ -36,6 +36,8 @@ public sealed class AccessTests(SuiteFixture suite)
         ["cohort.ListCitizens"] = "kommune provider",
         ["cohort.GetFollowUpStatus"] = "kommune provider",
         ["cohort.CountCitizens"] = Aggregate,
+        ["cohort.ListAuditEntries"] = "auditor",
+        ["cohort.EraseExpiredCitizenData"] = "operator",
         ["outcome.SetMilestoneDefinitions"] = "kommune",
         ["outcome.GetMilestoneDefinitions"] = Aggregate,
         ["outcome.ClaimOutcome"] = "provider",
@@ -48,6 +50,7 @@ public sealed class AccessTests(SuiteFixture suite)
         ["outcome.ReportWeeklyStatuses"] = "kommune provider",
         ["outcome.GetTimeline"] = "kommune provider",
         ["outcome.ListMilestones"] = "kommune provider finance",
+        ["outcome.ListAuditEntries"] = "auditor",
         ["payment.SetRateCard"] = "finance",
         ["payment.ListRateCards"] = Aggregate,
         ["payment.GetLedger"] = "finance",
@@ -57,6 +60,7 @@ public sealed class AccessTests(SuiteFixture suite)
         ["payment.RecordPayments"] = "finance",
         ["payment.GetReconciliation"] = "finance",
         ["payment.ExportInvoiceXml"] = "finance",
+        ["payment.ListAuditEntries"] = "auditor",
     };
 
     public static TheoryData<string> Rpcs() => new(InvalidInputTests.Cases.Select(c => c.Rpc));

@@ -73,5 +73,7 @@ public sealed partial class InvalidInputTests
             CompletedOn = ThinSlice.Day(2999, 1, 1),
             Quantity = 0,
         }, deadline: SuiteClients.Deadline()).ResponseAsync, ["kind", "completed_on", "quantity", "evidence_reference"]),
+        new("outcome.ListAuditEntries", c => c.Outcome.ListAuditEntriesAsync(BadAuditQuery<Protos.Outcome.V1.ListAuditEntriesRequest>(),
+            deadline: SuiteClients.Deadline()).ResponseAsync, BadAuditQueryFields),
     ];
 }

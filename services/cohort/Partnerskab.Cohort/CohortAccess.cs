@@ -25,6 +25,7 @@ public static class CohortAccess
         [nameof(Rpc.GetFollowUpStatus)] = [Kommune, Provider, Service],
         [nameof(Rpc.CountCitizens)] = [Kommune, Provider, Finance, Committee, Investor],
         [nameof(Rpc.ListAuditEntries)] = [Auditor],
+        [nameof(Rpc.EraseExpiredCitizenData)] = [Operator],
     });
 
     /// <summary>The RPCs that read or write citizen-level data: every call to them is in the audit log.</summary>
@@ -37,5 +38,6 @@ public static class CohortAccess
         nameof(Rpc.GetCitizen),
         nameof(Rpc.ListCitizens),
         nameof(Rpc.GetFollowUpStatus),
+        nameof(Rpc.EraseExpiredCitizenData),
     ]);
 }

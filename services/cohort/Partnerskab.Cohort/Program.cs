@@ -12,7 +12,8 @@ builder.AddServiceDatabase<CohortDbContext>();
 builder.AddMessaging<CohortDbContext>("cohort");
 builder.Services.AddSingleton(CprPseudonymizer.FromConfiguration(builder.Configuration));
 builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
-builder.Services.AddHostedService<CitizenDataRetention>();
+builder.Services.AddSingleton<CitizenDataRetention>();
+builder.Services.AddHostedService(services => services.GetRequiredService<CitizenDataRetention>());
 
 var app = builder.Build();
 app.MapServiceDefaults();

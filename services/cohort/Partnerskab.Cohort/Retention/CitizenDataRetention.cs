@@ -20,14 +20,16 @@ public sealed class CitizenDataRetention(
     private static readonly DateTimeZone Copenhagen = DateTimeZoneProviders.Tzdb["Europe/Copenhagen"];
     private readonly Period retention = options.Value.RetentionPeriod();
 
+    public LocalDate Today => clock.GetCurrentInstant().InZone(Copenhagen).Date;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var erased = await EraseDueAsync(clock.GetCurrentInstant().InZone(Copenhagen).Date, stoppingToken);
-                if (erased > 0) logger.LogInformation("Erased the personal data of {Citizens} citizens past their retention", erased);
+                var run = await EraseDueAsync(Today, stoppingToken);
+                if (run.CitizensErased > 0) logger.LogInformation("Erased the personal data of {Citizens} citizens past their retention", run.CitizensErased);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -41,8 +43,10 @@ public sealed class CitizenDataRetention(
         }
     }
 
-    /// <summary>Erases every citizen due on <paramref name="today"/>; returns how many.</summary>
-    public async Task<int> EraseDueAsync(LocalDate today, CancellationToken cancellationToken)
+    public sealed record Run(int CitizensErased, LocalDate FollowUpEndedBy);
+
+    /// <summary>Erases every citizen due on <paramref name="today"/>.</summary>
+    public async Task<Run> EraseDueAsync(LocalDate today, CancellationToken cancellationToken)
     {
         var cutoff = RetentionRule.Cutoff(retention, today);
         var total = 0;
@@ -50,7 +54,7 @@ public sealed class CitizenDataRetention(
         {
             var erased = await EraseBatchAsync(today, cutoff, cancellationToken);
             total += erased;
-            if (erased < options.Value.BatchSize) return total;
+            if (erased < options.Value.BatchSize) return new Run(total, cutoff);
         }
     }
 
