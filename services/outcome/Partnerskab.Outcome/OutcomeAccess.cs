@@ -29,6 +29,8 @@ public static class OutcomeAccess
     /// <summary>The RPCs that read or write citizen-level data: every call to them is in the audit log.</summary>
     public static AuditPolicy Audited { get; } = new(OutcomeService.Descriptor.FullName,
     [
+        // New definitions recompute every citizen's milestones.
+        nameof(Rpc.SetMilestoneDefinitions),
         nameof(Rpc.ClaimOutcome),
         nameof(Rpc.VerifyOutcomeClaim),
         nameof(Rpc.RejectOutcomeClaim),

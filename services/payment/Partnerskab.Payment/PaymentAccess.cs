@@ -28,5 +28,6 @@ public static class PaymentAccess
     [
         nameof(Rpc.GetLedger),
         nameof(Rpc.ListInvoices),
+        nameof(Rpc.GetPartnershipCost),
     ]);
 }

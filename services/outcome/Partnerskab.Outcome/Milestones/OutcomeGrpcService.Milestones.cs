@@ -49,6 +49,7 @@ public sealed partial class OutcomeGrpcService
         await cohort.EnsurePartnershipExistsAsync(partnershipId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var citizenIds = await db.FollowUpCitizens.Where(c => c.PartnershipId == partnershipId).Select(c => c.CitizenId).ToListAsync(cancellationToken);
+        AuditCall.Citizens(partnershipId, citizenIds);
         await recalculation.LockCitizensAsync(partnershipId, citizenIds, cancellationToken);
         await db.MilestoneDefinitions.Where(d => d.PartnershipId == partnershipId).ExecuteDeleteAsync(cancellationToken);
         db.MilestoneDefinitions.AddRange(definitions);
