@@ -36,6 +36,8 @@ public sealed class AccessTests(SuiteFixture suite)
         ["cohort.ListCitizens"] = "kommune provider",
         ["cohort.GetFollowUpStatus"] = "kommune provider",
         ["cohort.CountCitizens"] = Aggregate,
+        ["cohort.ListAuditEntries"] = "auditor",
+        ["cohort.EraseExpiredCitizenData"] = "operator",
         ["outcome.SetMilestoneDefinitions"] = "kommune",
         ["outcome.GetMilestoneDefinitions"] = Aggregate,
         ["outcome.ClaimOutcome"] = "provider",
@@ -54,6 +56,7 @@ public sealed class AccessTests(SuiteFixture suite)
         ["outcome.GetWorklist"] = "kommune provider",
         ["outcome.SetKpiTargets"] = "kommune",
         ["outcome.GetCommitteeReport"] = "kommune committee investor",
+        ["outcome.ListAuditEntries"] = "auditor",
         ["payment.SetRateCard"] = "finance",
         ["payment.ListRateCards"] = Aggregate,
         ["payment.GetLedger"] = "finance",
@@ -63,6 +66,7 @@ public sealed class AccessTests(SuiteFixture suite)
         ["payment.RecordPayments"] = "finance",
         ["payment.GetReconciliation"] = "finance",
         ["payment.ExportInvoiceXml"] = "finance",
+        ["payment.ListAuditEntries"] = "auditor",
     };
 
     public static TheoryData<string> Rpcs() => new(InvalidInputTests.Cases.Select(c => c.Rpc));
@@ -183,6 +187,41 @@ public sealed class AccessTests(SuiteFixture suite)
         var stored = await suite.Clients.Outcome.ListMilestonesAsync(
             new ListMilestonesRequest { PartnershipId = theirs.PartnershipId, CitizenId = citizen.CitizenId }, deadline: SuiteClients.Deadline());
         stored.Milestones.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_committee_reads_the_cost_report_without_the_room_under_each_citizens_cap()
+    {
+        var partnership = (await suite.Clients.Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement(TestCitizens.UniqueReference("access-caps")),
+            deadline: SuiteClients.Deadline())).Partnership;
+        await suite.Clients.Payment.SetRateCardAsync(new Protos.Payment.V1.SetRateCardRequest
+        {
+            PartnershipId = partnership.PartnershipId,
+            EffectiveFrom = ThinSlice.Day(2023, 3, 1),
+            HandoverFeeOre = ThinSlice.HandoverFeeOre,
+            Caps = new Protos.Payment.V1.Caps { PerCitizenOre = 5_000_000 },
+        }, deadline: SuiteClients.Deadline());
+        await suite.Clients.Cohort.HandOverCitizenAsync(new HandOverCitizenRequest
+        {
+            PartnershipId = partnership.PartnershipId, Cpr = TestCitizens.Cpr(7103), HandoverDate = ThinSlice.Day(2023, 4, 3),
+            BenefitType = BenefitType.SicknessBenefit, WeeksSickListed = 30, CaseReference = "HAD-7103",
+        }, deadline: SuiteClients.Deadline());
+        using var committee = suite.ClientsFor(new TokenSubject("committee-a", [Committee], null, [partnership.PartnershipId]));
+        var request = new Protos.Payment.V1.GetPartnershipCostRequest { PartnershipId = partnership.PartnershipId };
+
+        // The handover fee reaches the ledger as an event.
+        var until = DateTime.UtcNow.AddSeconds(30);
+        var finance = await suite.Clients.Payment.GetPartnershipCostAsync(request, deadline: SuiteClients.Deadline());
+        while (finance.CitizenCaps.Count == 0 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(200);
+            finance = await suite.Clients.Payment.GetPartnershipCostAsync(request, deadline: SuiteClients.Deadline());
+        }
+        var aggregate = await committee.Payment.GetPartnershipCostAsync(request, deadline: SuiteClients.Deadline());
+
+        finance.CitizenCaps.Count.ShouldBe(1);
+        aggregate.CitizenCaps.ShouldBeEmpty();
+        aggregate.TotalEarnedOre.ShouldBe(finance.TotalEarnedOre);
     }
 
     [Fact]

@@ -139,7 +139,27 @@ public sealed class HostileInputTests(SuiteFixture suite)
                     nested.Accessor.SetValue(value, "x'); DROP TABLE partnerships; --" + new string('y', 100_000));
                     yield return ($"{nested.Name} huge SQL text", value);
                 }
+                foreach (var nested in field.MessageType.Fields.InDeclarationOrder().Where(IsTimestamp))
+                {
+                    foreach (var (label, timestamp) in HostileTimestamps())
+                    {
+                        var value = field.MessageType.Parser.ParseFrom([]);
+                        nested.Accessor.SetValue(value, timestamp);
+                        yield return ($"{nested.Name} = {label}", value);
+                    }
+                }
                 break;
         }
+    }
+
+    private static bool IsTimestamp(FieldDescriptor field) =>
+        !field.IsRepeated && field.FieldType == FieldType.Message && field.MessageType.FullName == Google.Protobuf.WellKnownTypes.Timestamp.Descriptor.FullName;
+
+    // Outside Timestamp's range (years 1 to 9999) and a second's nanos: the wire allows them, the type does not.
+    private static IEnumerable<(string, Google.Protobuf.WellKnownTypes.Timestamp)> HostileTimestamps()
+    {
+        yield return ("timestamp at long.MaxValue seconds", new() { Seconds = long.MaxValue });
+        yield return ("timestamp before year 1", new() { Seconds = long.MinValue });
+        yield return ("timestamp with negative nanos", new() { Seconds = 1, Nanos = -1 });
     }
 }

@@ -79,6 +79,11 @@ public sealed partial class InvalidInputTests
         }, deadline: SuiteClients.Deadline()).ResponseAsync, ["status", "handover_month", "page_size", "page_token"]),
         new("cohort.CountCitizens", c => c.Cohort.CountCitizensAsync(new CountCitizensRequest { PartnershipId = SomeId, AsOf = ThinSlice.Day(2023, 4, 0) },
             deadline: SuiteClients.Deadline()).ResponseAsync, ["as_of"]),
-
+        new("cohort.ListAuditEntries", c => c.Cohort.ListAuditEntriesAsync(BadAuditQuery<Protos.Cohort.V1.ListAuditEntriesRequest>(),
+            deadline: SuiteClients.Deadline()).ResponseAsync, BadAuditQueryFields),
+        new("cohort.EraseExpiredCitizenData", c => c.Cohort.EraseExpiredCitizenDataAsync(new EraseExpiredCitizenDataRequest
+        {
+            AsOf = ThinSlice.Day(9999, 12, 31),
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["as_of"]),
     ];
 }

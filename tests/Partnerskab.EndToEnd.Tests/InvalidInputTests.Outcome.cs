@@ -109,5 +109,7 @@ public sealed partial class InvalidInputTests
         {
             PartnershipId = NotAnId, AsOf = ThinSlice.Day(0, 1, 1),
         }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of"]),
+        new("outcome.ListAuditEntries", c => c.Outcome.ListAuditEntriesAsync(BadAuditQuery<Protos.Outcome.V1.ListAuditEntriesRequest>(),
+            deadline: SuiteClients.Deadline()).ResponseAsync, BadAuditQueryFields),
     ];
 }

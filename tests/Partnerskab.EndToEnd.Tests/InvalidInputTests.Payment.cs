@@ -58,5 +58,7 @@ public sealed partial class InvalidInputTests
         }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of"]),
         new("payment.ExportInvoiceXml", c => c.Payment.ExportInvoiceXmlAsync(new ExportInvoiceXmlRequest { InvoiceId = NotAnId },
             deadline: SuiteClients.Deadline()).ResponseAsync, ["invoice_id"]),
+        new("payment.ListAuditEntries", c => c.Payment.ListAuditEntriesAsync(BadAuditQuery<Protos.Payment.V1.ListAuditEntriesRequest>(),
+            deadline: SuiteClients.Deadline()).ResponseAsync, BadAuditQueryFields),
     ];
 }

@@ -28,6 +28,27 @@ public sealed partial class InvalidInputTests(SuiteFixture suite)
 
     public static Case[] Cases => [.. CohortCases, .. OutcomeCases, .. PaymentCases];
 
+    /// <summary>The same bad audit query for each service's ListAuditEntries, whose requests differ only in their package.</summary>
+    private static TRequest BadAuditQuery<TRequest>() where TRequest : Google.Protobuf.IMessage<TRequest>, new()
+    {
+        var request = new TRequest();
+        var fields = request.Descriptor.Fields;
+        fields["filter"].Accessor.SetValue(request, new Protos.Audit.V1.AuditFilter
+        {
+            RecordedFrom = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = 1_700_000_000 },
+            RecordedBefore = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = 1_600_000_000 },
+            Subject = "bad\u0007subject",
+            CitizenId = "0101901234",
+            PartnershipId = NotAnId,
+        });
+        fields["page_size"].Accessor.SetValue(request, 5000);
+        fields["page_token"].Accessor.SetValue(request, "not-a-token");
+        return request;
+    }
+
+    private static string[] BadAuditQueryFields =>
+        ["filter.recorded_before", "filter.subject", "filter.citizen_id", "filter.partnership_id", "page_size", "page_token"];
+
     public static TheoryData<Case> AllCases() => new(Cases);
 
     [Theory]

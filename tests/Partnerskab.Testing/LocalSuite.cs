@@ -40,7 +40,7 @@ public sealed class LocalSuite : IAsyncDisposable
     /// partnership, as an operator of the whole suite would be.
     /// </summary>
     public static TokenSubject Operator { get; } = new("suite-operator",
-        [SuiteRoles.Kommune, SuiteRoles.Provider, SuiteRoles.Finance, SuiteRoles.Auditor], null, [SuiteClaims.AllPartnerships]);
+        [SuiteRoles.Kommune, SuiteRoles.Provider, SuiteRoles.Finance, SuiteRoles.Auditor, SuiteRoles.Operator], null, [SuiteClaims.AllPartnerships]);
 
     public KeyDirectory Keys { get; }
 

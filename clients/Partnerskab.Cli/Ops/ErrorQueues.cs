@@ -22,6 +22,7 @@ public sealed class ErrorQueues(IConnection connection)
     [
         "outcome-open-follow-up-on-handover",
         "outcome-stop-follow-up-on-exit",
+        "outcome-erase-citizen-data",
         "payment-earn-handover-fee",
         "payment-earn-milestone-payment",
         "payment-earn-deliverable-fee",

@@ -1,5 +1,6 @@
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults.Access;
+using Partnerskab.ServiceDefaults.Audit;
 using static Partnerskab.Tokens.SuiteRoles;
 using Rpc = Partnerskab.Protos.Cohort.V1.CohortService.CohortServiceBase;
 
@@ -23,5 +24,20 @@ public static class CohortAccess
         [nameof(Rpc.ListCitizens)] = [Kommune, Provider],
         [nameof(Rpc.GetFollowUpStatus)] = [Kommune, Provider, Service],
         [nameof(Rpc.CountCitizens)] = [Kommune, Provider, Finance, Committee, Investor],
+        [nameof(Rpc.ListAuditEntries)] = [Auditor],
+        [nameof(Rpc.EraseExpiredCitizenData)] = [Operator],
     });
+
+    /// <summary>The RPCs that read or write citizen-level data: every call to them is in the audit log.</summary>
+    public static AuditPolicy Audited { get; } = new(CohortService.Descriptor.FullName,
+    [
+        nameof(Rpc.HandOverCitizen),
+        nameof(Rpc.ImportCitizens),
+        nameof(Rpc.RecordExit),
+        nameof(Rpc.AssignAdvisor),
+        nameof(Rpc.GetCitizen),
+        nameof(Rpc.ListCitizens),
+        nameof(Rpc.GetFollowUpStatus),
+        nameof(Rpc.EraseExpiredCitizenData),
+    ]);
 }

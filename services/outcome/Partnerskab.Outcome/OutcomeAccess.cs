@@ -1,5 +1,6 @@
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults.Access;
+using Partnerskab.ServiceDefaults.Audit;
 using static Partnerskab.Tokens.SuiteRoles;
 using Rpc = Partnerskab.Protos.Outcome.V1.OutcomeService.OutcomeServiceBase;
 
@@ -28,5 +29,22 @@ public static class OutcomeAccess
         [nameof(Rpc.GetWorklist)] = [Kommune, Provider],
         [nameof(Rpc.SetKpiTargets)] = [Kommune],
         [nameof(Rpc.GetCommitteeReport)] = [Kommune, Committee, Investor],
+        [nameof(Rpc.ListAuditEntries)] = [Auditor],
     });
+
+    /// <summary>The RPCs that read or write citizen-level data: every call to them is in the audit log.</summary>
+    public static AuditPolicy Audited { get; } = new(OutcomeService.Descriptor.FullName,
+    [
+        // New definitions recompute every citizen's milestones.
+        nameof(Rpc.SetMilestoneDefinitions),
+        nameof(Rpc.ClaimOutcome),
+        nameof(Rpc.VerifyOutcomeClaim),
+        nameof(Rpc.RejectOutcomeClaim),
+        nameof(Rpc.CorrectOutcomeClaim),
+        nameof(Rpc.RevokeOutcomeClaim),
+        nameof(Rpc.GetOutcomeClaim),
+        nameof(Rpc.ReportWeeklyStatuses),
+        nameof(Rpc.GetTimeline),
+        nameof(Rpc.ListMilestones),
+    ]);
 }

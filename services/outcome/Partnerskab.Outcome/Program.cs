@@ -3,16 +3,18 @@ using Partnerskab.Outcome;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Persistence;
+using Partnerskab.Outcome.Retention;
 using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.ServiceDefaults.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults("outcome", OutcomeAccess.Policy);
+builder.AddServiceDefaults("outcome", OutcomeAccess.Policy, OutcomeAccess.Audited);
 builder.AddServiceDatabase<OutcomeDbContext>();
 builder.AddMessaging<OutcomeDbContext>("outcome", bus =>
 {
     bus.AddConsumer<OpenFollowUpOnHandover>();
     bus.AddConsumer<StopFollowUpOnExit>();
+    bus.AddConsumer<EraseCitizenData>();
 });
 builder.AddCohortClient();
 builder.Services.AddScoped<MilestoneRecalculation>();

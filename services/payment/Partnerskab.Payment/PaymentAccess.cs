@@ -1,5 +1,6 @@
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults.Access;
+using Partnerskab.ServiceDefaults.Audit;
 using static Partnerskab.Tokens.SuiteRoles;
 using Rpc = Partnerskab.Protos.Payment.V1.PaymentService.PaymentServiceBase;
 
@@ -19,5 +20,14 @@ public static class PaymentAccess
         [nameof(Rpc.RecordPayments)] = [Finance],
         [nameof(Rpc.GetReconciliation)] = [Finance],
         [nameof(Rpc.ExportInvoiceXml)] = [Finance],
+        [nameof(Rpc.ListAuditEntries)] = [Auditor],
     });
+
+    /// <summary>The RPCs that read or write citizen-level data: every call to them is in the audit log.</summary>
+    public static AuditPolicy Audited { get; } = new(PaymentService.Descriptor.FullName,
+    [
+        nameof(Rpc.GetLedger),
+        nameof(Rpc.ListInvoices),
+        nameof(Rpc.GetPartnershipCost),
+    ]);
 }

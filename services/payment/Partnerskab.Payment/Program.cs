@@ -7,7 +7,7 @@ using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.ServiceDefaults.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults("payment", PaymentAccess.Policy);
+builder.AddServiceDefaults("payment", PaymentAccess.Policy, PaymentAccess.Audited);
 builder.AddServiceDatabase<PaymentDbContext>();
 builder.AddMessaging<PaymentDbContext>("payment", bus =>
 {

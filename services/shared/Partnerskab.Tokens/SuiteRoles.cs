@@ -21,11 +21,14 @@ public static class SuiteRoles
     /// <summary>Reads the audit log.</summary>
     public const string Auditor = "auditor";
 
+    /// <summary>Runs the suite: triggers the personal data lifecycle job.</summary>
+    public const string Operator = "operator";
+
     /// <summary>One of the suite's own services calling another; only services' own keys may sign it.</summary>
     public const string Service = "service";
 
     /// <summary>The roles people and outside systems get from the token tool.</summary>
-    public static IReadOnlyList<string> Outside { get; } = [Kommune, Provider, Finance, Committee, Investor, Auditor];
+    public static IReadOnlyList<string> Outside { get; } = [Kommune, Provider, Finance, Committee, Investor, Auditor, Operator];
 }
 
 /// <summary>Claim names of the suite's tokens.</summary>

@@ -6,6 +6,7 @@ using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 
 namespace Partnerskab.Cohort;
@@ -21,6 +22,7 @@ public sealed partial class CohortGrpcService
         v.Check(AdvisorIdPattern().IsMatch(advisorId), "advisor_id", "must be 1-100 characters of letters, digits, '.', '_', '-' and '@'");
         var assignedOn = v.Date(request.AssignedOn, "assigned_on");
         v.ThrowIfInvalid();
+        AuditCall.Citizen(partnershipId, citizenId);
 
         var cancellationToken = context.CancellationToken;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -5,6 +5,7 @@ using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using ExitReason = Partnerskab.Cohort.Handover.ExitReason;
 
@@ -21,6 +22,7 @@ public sealed partial class CohortGrpcService
         v.Enum(request.Reason, "reason");
         v.ThrowIfInvalid();
         var reason = (ExitReason)(int)request.Reason;
+        AuditCall.Citizen(partnershipId, citizenId);
 
         var cancellationToken = context.CancellationToken;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -33,6 +33,20 @@ public sealed class Citizen
     public string? AdvisorId { get; set; }
     public LocalDate? ExitDate { get; set; }
     public ExitReason? ExitReason { get; set; }
+    /// <summary>Set once the retention period has passed and the personal fields were erased.</summary>
+    public LocalDate? ErasedOn { get; set; }
+
+    /// <summary>
+    /// Erases what identifies or describes the person (the jobcenter's case reference, the
+    /// advisor, the weeks sick-listed); what the cohort's counts and capacity rest on stays.
+    /// </summary>
+    public void EraseOn(LocalDate day)
+    {
+        CaseReference = "";
+        WeeksSickListed = 0;
+        AdvisorId = null;
+        ErasedOn = day;
+    }
 
     public FollowUpWindow FollowUp => new(HandoverDate, FollowUpEnd);
 

@@ -6,6 +6,7 @@ using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using BenefitType = Partnerskab.Cohort.Handover.BenefitType;
 using ExitReason = Partnerskab.Cohort.Handover.ExitReason;
@@ -27,6 +28,7 @@ public sealed partial class CohortGrpcService
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var partnership = await LockPartnershipAsync(partnershipId, cancellationToken);
         var citizenId = pseudonymizer.Pseudonym(candidate!.Cpr);
+        AuditCall.Citizen(partnershipId, citizenId);
         var existing = await db.Citizens.AsNoTracking()
             .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId, cancellationToken);
         var placesTaken = await PlacesTakenAsync(partnershipId, cancellationToken);
@@ -67,6 +69,7 @@ public sealed partial class CohortGrpcService
                 .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CaseReference == caseReference, context.CancellationToken)
                 ?? throw DomainException.NotFound($"No citizen of partnership {partnershipId} has case reference '{caseReference}'.")
             : await FindCitizenAsync(partnershipId, citizenId, context.CancellationToken);
+        AuditCall.Citizen(partnershipId, citizen.CitizenId);
         return new GetCitizenResponse { Citizen = ToProto(citizen) };
     }
 
@@ -77,6 +80,7 @@ public sealed partial class CohortGrpcService
         var citizenId = ValidCitizenId(v, request.CitizenId);
         var onDate = v.Date(request.OnDate, "on_date");
         v.ThrowIfInvalid();
+        AuditCall.Citizen(partnershipId, citizenId);
 
         var citizen = await FindCitizenAsync(partnershipId, citizenId, context.CancellationToken);
         return new GetFollowUpStatusResponse

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Partnerskab.Cohort.Handover;
 using Partnerskab.Cohort.Import;
 using Partnerskab.Protos.Cohort.V1;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using Partnerskab.ServiceDefaults.Persistence;
 using Citizen = Partnerskab.Cohort.Handover.Citizen;
@@ -124,6 +125,7 @@ public sealed partial class CohortGrpcService
             candidates.Add((rowNumber, candidate, pseudonymizer.Pseudonym(candidate.Cpr)));
         }
         if (candidates.Count == 0) return;
+        AuditCall.Citizens(import.PartnershipId, candidates.Select(c => c.CitizenId));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var partnership = await LockPartnershipAsync(import.PartnershipId, cancellationToken);

@@ -6,6 +6,7 @@ using Partnerskab.Cohort.Handover;
 using Partnerskab.Cohort.Import;
 using Partnerskab.Cohort.Partnerships;
 using Partnerskab.Messaging;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Cohort.Persistence;
@@ -21,6 +22,7 @@ public sealed class CohortDbContext(DbContextOptions<CohortDbContext> options) :
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddOutboxAndInbox();
+        model.AddAuditLog();
         model.Entity<Partnership>(partnership =>
         {
             partnership.HasKey(p => p.Id);

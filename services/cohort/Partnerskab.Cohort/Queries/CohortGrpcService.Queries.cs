@@ -5,6 +5,7 @@ using NodaTime;
 using NodaTime.Text;
 using Partnerskab.Cohort.Handover;
 using Partnerskab.Protos.Cohort.V1;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using Citizen = Partnerskab.Cohort.Handover.Citizen;
 using CitizenStatus = Partnerskab.Cohort.Handover.CitizenStatus;
@@ -52,6 +53,7 @@ public sealed partial class CohortGrpcService
 
         var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         var page = await query.OrderBy(c => c.HandoverDate).ThenBy(c => c.CitizenId).Take(pageSize + 1).ToListAsync(context.CancellationToken);
+        AuditCall.Citizens(partnershipId, page.Take(pageSize).Select(c => c.CitizenId));
         var response = new ListCitizensResponse();
         response.Citizens.AddRange(page.Take(pageSize).Select(c => ToProto(c, asOf)));
         if (page.Count > pageSize)

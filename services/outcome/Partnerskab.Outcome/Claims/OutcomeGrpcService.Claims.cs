@@ -8,6 +8,7 @@ using Partnerskab.Outcome.Milestones;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Access;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using ClaimAction = Partnerskab.Outcome.Claims.ClaimAction;
 using ClaimHistoryEntry = Partnerskab.Outcome.Claims.ClaimHistoryEntry;
@@ -33,6 +34,7 @@ public sealed partial class OutcomeGrpcService
         var content = ValidClaimContent(v, request.OutcomeDate, request.HoursPerWeekHundredths, request.EmployerCvr, request.EvidenceReference);
         ValidForKind(v, kind, content);
         v.ThrowIfInvalid();
+        AuditCall.Citizen(partnershipId, citizenId);
 
         var cancellationToken = context.CancellationToken;
         var citizen = await FollowUpCitizenAsync(partnershipId, citizenId, cancellationToken);
@@ -272,10 +274,14 @@ public sealed partial class OutcomeGrpcService
     }
 
     /// <summary>The claim, if it belongs to a partnership the caller may act for (see <see cref="Caller.EnsureMayActFor{T}"/>).</summary>
-    private async Task<OutcomeClaim> FindClaimAsync(Guid claimId, ServerCallContext context) =>
-        context.Caller().EnsureMayActFor(
+    private async Task<OutcomeClaim> FindClaimAsync(Guid claimId, ServerCallContext context)
+    {
+        var claim = context.Caller().EnsureMayActFor(
             await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == claimId, context.CancellationToken),
             c => c.PartnershipId, $"Claim {claimId} does not exist.");
+        AuditCall.Citizen(claim.PartnershipId, claim.CitizenId);
+        return claim;
+    }
 
     /// <summary>Takes the citizen's lock (every change to the citizen's facts takes it) and reads the claim again under it, tracked.</summary>
     private async Task<OutcomeClaim> LockedClaimAsync(OutcomeClaim claim, CancellationToken cancellationToken)

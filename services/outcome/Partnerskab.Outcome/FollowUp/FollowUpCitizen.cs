@@ -19,6 +19,8 @@ public sealed class FollowUpCitizen
     /// <summary>Follow-up stops on this day (it is not itself in follow-up).</summary>
     public LocalDate? ExitDate { get; set; }
     public string? ExitReason { get; set; }
+    /// <summary>Set once the cohort service erased the citizen's data (CitizenDataErased); its facts are gone.</summary>
+    public LocalDate? ErasedOn { get; set; }
 
     public bool WasWronglyEnrolled => ExitReason == WronglyEnrolled;
 

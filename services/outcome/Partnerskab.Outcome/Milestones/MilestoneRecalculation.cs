@@ -55,6 +55,8 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
         var citizens = await db.FollowUpCitizens.AsNoTracking()
             .Where(c => c.PartnershipId == partnershipId && ids.Contains(c.CitizenId))
             .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
+        // An erased citizen's facts are gone on purpose; its milestones stand as they were.
+        ids.RemoveAll(id => citizens.TryGetValue(id, out var citizen) && citizen.ErasedOn is not null);
         var outcomes = (await db.Claims.AsNoTracking()
             .Where(c => c.PartnershipId == partnershipId && ids.Contains(c.CitizenId) && c.Status == ClaimStatus.Verified)
             .Select(c => new { c.CitizenId, Outcome = new MilestoneEngine.VerifiedOutcome(c.Id, c.Kind, c.OutcomeDate) })

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Protos.Outcome.V1;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using MilestoneDefinition = Partnerskab.Outcome.Milestones.MilestoneDefinition;
 using MilestoneRuleKind = Partnerskab.Outcome.Milestones.MilestoneRuleKind;
@@ -48,6 +49,7 @@ public sealed partial class OutcomeGrpcService
         await cohort.EnsurePartnershipExistsAsync(partnershipId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var citizenIds = await db.FollowUpCitizens.Where(c => c.PartnershipId == partnershipId).Select(c => c.CitizenId).ToListAsync(cancellationToken);
+        AuditCall.Citizens(partnershipId, citizenIds);
         await recalculation.LockCitizensAsync(partnershipId, citizenIds, cancellationToken);
         await db.MilestoneDefinitions.Where(d => d.PartnershipId == partnershipId).ExecuteDeleteAsync(cancellationToken);
         db.MilestoneDefinitions.AddRange(definitions);
@@ -85,6 +87,7 @@ public sealed partial class OutcomeGrpcService
         var query = db.Milestones.AsNoTracking().Where(m => m.PartnershipId == partnershipId);
         if (request.CitizenId.Length > 0) query = query.Where(m => m.CitizenId == request.CitizenId);
         var milestones = await query.OrderBy(m => m.AchievedOn).ThenBy(m => m.Id).ToListAsync(context.CancellationToken);
+        AuditCall.Citizens(partnershipId, milestones.Select(m => m.CitizenId));
         var response = new ListMilestonesResponse();
         response.Milestones.AddRange(milestones.Select(ToProto));
         return response;

@@ -8,6 +8,7 @@ using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Reports;
 using Partnerskab.Outcome.Timeline;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Outcome.Persistence;
@@ -29,6 +30,7 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddOutboxAndInbox();
+        model.AddAuditLog();
         model.Entity<FollowUpCitizen>(citizen =>
         {
             citizen.HasKey(c => new { c.PartnershipId, c.CitizenId });

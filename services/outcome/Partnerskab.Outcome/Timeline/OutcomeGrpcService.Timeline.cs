@@ -5,6 +5,7 @@ using NodaTime.Calendars;
 using Partnerskab.Outcome.Timeline;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using Partnerskab.ServiceDefaults.Persistence;
 using StatusSource = Partnerskab.Outcome.Timeline.StatusSource;
@@ -72,6 +73,7 @@ public sealed partial class OutcomeGrpcService
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
         var citizenId = ValidCitizenId(v, request.CitizenId);
         v.ThrowIfInvalid();
+        AuditCall.Citizen(partnershipId, citizenId);
 
         var cancellationToken = context.CancellationToken;
         var citizen = await db.FollowUpCitizens.AsNoTracking()
@@ -158,6 +160,7 @@ public sealed partial class OutcomeGrpcService
             candidates.Add((rowNumber, report));
         }
         if (candidates.Count == 0) return;
+        AuditCall.Citizens(stream.PartnershipId, candidates.Select(c => c.Report.CitizenId));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = candidates.Select(c => c.Report.CitizenId).Distinct().ToList();

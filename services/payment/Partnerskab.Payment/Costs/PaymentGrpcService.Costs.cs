@@ -3,12 +3,17 @@ using Microsoft.EntityFrameworkCore;
 using Partnerskab.Payment.Costs;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Access;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
+using Partnerskab.Tokens;
 
 namespace Partnerskab.Payment;
 
 public sealed partial class PaymentGrpcService
 {
+    private static readonly string[] CitizenLevelReaders = [SuiteRoles.Finance, SuiteRoles.Kommune, SuiteRoles.Provider];
+
     public override async Task<GetPartnershipCostResponse> GetPartnershipCost(GetPartnershipCostRequest request, ServerCallContext context)
     {
         var v = new RequestValidator();
@@ -42,11 +47,13 @@ public sealed partial class PaymentGrpcService
             CostPerCitizenOre = report.CostPerCitizenOre,
             VerifiedOutcomes = report.VerifiedOutcomes,
             CostPerVerifiedOutcomeOre = report.CostPerVerifiedOutcomeOre,
-            CitizenCaps =
-            {
-                report.CitizenCaps.Select(c => new CitizenCapRoom { CitizenId = c.CitizenId, BookedOre = c.BookedOre, RemainingOre = c.RemainingOre }),
-            },
         };
+        // The room under each citizen's cap is a record per citizen: not for the committee's and investor's aggregate view.
+        if (context.Caller().Roles.Any(CitizenLevelReaders.Contains))
+        {
+            response.CitizenCaps.AddRange(report.CitizenCaps.Select(c => new CitizenCapRoom { CitizenId = c.CitizenId, BookedOre = c.BookedOre, RemainingOre = c.RemainingOre }));
+            AuditCall.Citizens(partnershipId, report.CitizenCaps.Select(c => c.CitizenId));
+        }
         if (report.ContractCapRemainingOre is { } contractRoom) response.ContractCapRemainingOre = contractRoom;
         response.Years.AddRange(report.Years.Select(ToProto));
         return response;

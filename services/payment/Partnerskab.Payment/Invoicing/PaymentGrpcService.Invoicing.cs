@@ -5,6 +5,7 @@ using Partnerskab.Payment.Invoicing;
 using Partnerskab.Payment.RateCards;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using DocumentKind = Partnerskab.Payment.Invoicing.DocumentKind;
 using Invoice = Partnerskab.Payment.Invoicing.Invoice;
@@ -65,6 +66,7 @@ public sealed partial class PaymentGrpcService
             .Where(d => d.PartnershipId == partnershipId && d.IssueDate <= asOf)
             .OrderBy(d => d.Number)
             .ToListAsync(context.CancellationToken);
+        AuditCall.Citizens(partnershipId, documents.SelectMany(d => d.Lines).Where(l => l.CitizenId is not null).Select(l => l.CitizenId!));
         return new ListInvoicesResponse { Documents = { await WithStandingsAsync(documents, asOf, context.CancellationToken) } };
     }
 

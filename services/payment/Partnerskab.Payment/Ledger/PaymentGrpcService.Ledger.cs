@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 
 namespace Partnerskab.Payment;
@@ -18,6 +19,7 @@ public sealed partial class PaymentGrpcService
             .Where(i => i.PartnershipId == partnershipId)
             .OrderBy(i => i.EarnedOn).ThenBy(i => i.Id)
             .ToListAsync(context.CancellationToken);
+        AuditCall.Citizens(partnershipId, items.Where(i => i.CitizenId is not null).Select(i => i.CitizenId!));
         var kinds = items.ToDictionary(i => i.Id, i => i.Kind);
         var response = new GetLedgerResponse();
         response.Items.AddRange(items.Select(i => new LedgerItem

@@ -6,6 +6,7 @@ using Partnerskab.Payment.Ledger;
 using Partnerskab.Payment.Partnerships;
 using Partnerskab.Payment.RateCards;
 using Partnerskab.Payment.Reconciliation;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Payment.Persistence;
@@ -23,6 +24,7 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddOutboxAndInbox();
+        model.AddAuditLog();
         model.Entity<RateCard>(card =>
         {
             card.HasKey(c => c.Id);

@@ -15,6 +15,9 @@ public sealed class Caller(ClaimsPrincipal principal)
 
     public bool MayActForEveryPartnership => partnerships.Contains(SuiteClaims.AllPartnerships);
 
+    /// <summary>The partnerships the token names one by one (none for a caller acting for every partnership).</summary>
+    public IReadOnlyList<Guid> Partnerships => [.. partnerships.Select(p => Guid.TryParse(p, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
+
     public bool MayActFor(Guid partnershipId) =>
         MayActForEveryPartnership || partnerships.Contains(partnershipId.ToString());
 

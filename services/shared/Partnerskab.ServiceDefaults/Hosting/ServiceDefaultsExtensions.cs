@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Partnerskab.ServiceDefaults.Access;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 
 namespace Partnerskab.ServiceDefaults.Hosting;
@@ -22,9 +23,10 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// Kestrel endpoints (gRPC on an HTTP/2-only port, health on an HTTP/1.1 port), gRPC with the
     /// suite's error interceptor, bearer tokens and the service's access policy, health,
-    /// reflection, telemetry and the clock.
+    /// reflection, telemetry and the clock; the audit log of the calls the audit policy names
+    /// (outermost, so it records the status the caller gets).
     /// </summary>
-    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, AccessPolicy access)
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, AccessPolicy access, AuditPolicy audit)
     {
         var options = builder.Configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
         if (options.GrpcPort <= 0 || options.HttpPort <= 0)
@@ -44,6 +46,7 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddGrpc(grpc =>
         {
+            grpc.Interceptors.Add<AuditInterceptor>();
             grpc.Interceptors.Add<ErrorInterceptor>();
             grpc.Interceptors.Add<AccessInterceptor>();
             grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
@@ -55,6 +58,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.Remove(defaultBinder);
         builder.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(ValidatingMethodProvider<>));
         builder.AddAccessControl(serviceName, access);
+        builder.Services.AddSingleton(audit);
         builder.Services.AddGrpcReflection();
         builder.Services.Configure<ShutdownOptions>(builder.Configuration.GetSection(ShutdownOptions.Section));
         builder.Services.AddSingleton<ShutdownDrain>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Hosting;
 
 namespace Partnerskab.ServiceDefaults.Persistence;
@@ -15,7 +16,8 @@ public static class DatabaseExtensions
 
     /// <summary>
     /// The service's own PostgreSQL database through EF Core (NodaTime types, snake_case names),
-    /// with every registered EF interceptor (the outbox signal among them) and a readiness check.
+    /// with every registered EF interceptor (the outbox signal and the audit log among them), the
+    /// audit log's writer and a readiness check.
     /// </summary>
     public static WebApplicationBuilder AddServiceDatabase<TDb>(this WebApplicationBuilder builder) where TDb : DbContext
     {
@@ -25,6 +27,8 @@ public static class DatabaseExtensions
         builder.Services.AddDbContext<TDb>((services, options) => options
             .UsePartnerskabConventions(connectionString)
             .AddInterceptors(services.GetServices<IInterceptor>()));
+        builder.Services.AddSingleton<IInterceptor, AuditSaveChangesInterceptor>();
+        builder.Services.AddSingleton<IAuditWriter, AuditWriter<TDb>>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TDb>(tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }

@@ -385,6 +385,10 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("citizen_id");
 
+                    b.Property<LocalDate?>("ErasedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("erased_on");
+
                     b.Property<LocalDate?>("ExitDate")
                         .HasColumnType("date")
                         .HasColumnName("exit_date");
@@ -613,6 +617,75 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasName("pk_weekly_status_reports");
 
                     b.ToTable("weekly_status_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.ServiceDefaults.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("CitizenIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("citizen_ids");
+
+                    b.Property<int>("CitizenRecords")
+                        .HasColumnType("integer")
+                        .HasColumnName("citizen_records");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("organisation");
+
+                    b.Property<Guid?>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.PrimitiveCollection<List<string>>("Roles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("roles");
+
+                    b.Property<string>("Rpc")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("rpc");
+
+                    b.Property<string>("StatusCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status_code");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_audit_entries_recorded_at");
+
+                    b.HasIndex("PartnershipId", "RecordedAt")
+                        .HasDatabaseName("ix_audit_entries_partnership_id_recorded_at");
+
+                    b.HasIndex("Subject", "RecordedAt")
+                        .HasDatabaseName("ix_audit_entries_subject_recorded_at");
+
+                    b.ToTable("audit_entries", (string)null);
                 });
 #pragma warning restore 612, 618
         }
