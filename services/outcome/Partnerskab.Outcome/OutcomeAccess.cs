@@ -46,5 +46,8 @@ public static class OutcomeAccess
         nameof(Rpc.ReportWeeklyStatuses),
         nameof(Rpc.GetTimeline),
         nameof(Rpc.ListMilestones),
+        nameof(Rpc.RecordContact),
+        nameof(Rpc.GetFollowUpSchedule),
+        nameof(Rpc.GetWorklist),
     ]);
 }

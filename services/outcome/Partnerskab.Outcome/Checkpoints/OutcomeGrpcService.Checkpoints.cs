@@ -8,6 +8,7 @@ using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Timeline;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using Partnerskab.ServiceDefaults.Persistence;
 using Contact = Partnerskab.Outcome.Checkpoints.Contact;
@@ -82,6 +83,7 @@ public sealed partial class OutcomeGrpcService
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
+        AuditCall.Citizen(partnershipId, citizenId);
         var citizen = await db.FollowUpCitizens.AsNoTracking()
             .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId, cancellationToken)
             ?? throw DomainException.NotFound($"Citizen {citizenId} is not in follow-up in partnership {partnershipId}.");
@@ -126,6 +128,7 @@ public sealed partial class OutcomeGrpcService
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
+        AuditCall.Citizen(partnershipId, citizenId);
         var citizen = await db.FollowUpCitizens.AsNoTracking()
             .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId, cancellationToken);
         if (citizen is null || citizen.WasWronglyEnrolled)
@@ -187,6 +190,7 @@ public sealed partial class OutcomeGrpcService
         var schedules = citizens.Select(c => (c.CitizenId, Schedule: follow.ScheduleOf(c, plan, asOf))).ToList();
         var (page, next) = Worklist.Page(schedules.SelectMany(s => Worklist.Items(s.CitizenId, s.Schedule, plan.NoContactDays)),
             after, request.PageSize == 0 ? DefaultPageSize : request.PageSize);
+        AuditCall.Citizens(partnershipId, page.Select(i => i.CitizenId));
 
         var response = new GetWorklistResponse
         {
