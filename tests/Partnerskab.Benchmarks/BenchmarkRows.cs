@@ -30,7 +30,7 @@ public static class BenchmarkRows
         var clients = suite.Clients;
 
         // Cohort import, then weekly statuses for the same citizens once the outcome service knows them.
-        var partnershipId = await ImportBenchmark.CreatePartnershipAsync(clients, $"benchmark-import-{Guid.NewGuid():N}"[..60], sizes.ImportRows,
+        var partnershipId = await ImportBenchmark.CreatePartnershipAsync(clients, $"benchmark-import-{Guid.NewGuid():N}", sizes.ImportRows,
             StatusStreamBenchmark.Milestones);
         var import = await ImportBenchmark.RunAsync(clients, sizes.ImportRows, partnershipId: partnershipId);
         var citizenCopy = await CitizenCopyCeiling.RunAsync(suite.ConnectionString("cohort"), sizes.ImportRows);

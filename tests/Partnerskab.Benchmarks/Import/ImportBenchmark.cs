@@ -60,14 +60,14 @@ public static class ImportBenchmark
     {
         var agreement = ThinSlice.HaderslevAgreement(reference);
         agreement.CohortCapacity = capacity;
-        var partnershipId = (await suite.Cohort.CreatePartnershipAsync(agreement, deadline: SuiteClients.Deadline())).Partnership.PartnershipId;
+        var partnershipId = (await suite.Cohort.CreatePartnershipAsync(agreement, deadline: Deadlines.Call())).Partnership.PartnershipId;
         if (milestones.Length > 0)
         {
             await suite.Outcome.SetMilestoneDefinitionsAsync(new Protos.Outcome.V1.SetMilestoneDefinitionsRequest
             {
                 PartnershipId = partnershipId,
                 Definitions = { milestones },
-            }, deadline: SuiteClients.Deadline());
+            }, deadline: Deadlines.Call());
         }
         return partnershipId;
     }

@@ -78,7 +78,7 @@ public static class MilestoneToLedgerBenchmark
             EffectiveFrom = ThinSlice.Day(2023, 3, 1),
             HandoverFeeOre = ThinSlice.HandoverFeeOre,
             MilestonePrices = { new MilestonePrice { MilestoneCode = MilestoneCode, AmountOre = ThinSlice.JobStartPriceOre } },
-        }, deadline: SuiteClients.Deadline());
+        }, deadline: Deadlines.Call());
         return partnershipId;
     }
 

@@ -43,14 +43,14 @@ public static class NationalDataSet
         var first = FirstCitizenNumber;
         foreach (var size in Sizes(options.Partnerships, options.Citizens))
         {
-            var id = await ImportBenchmark.CreatePartnershipAsync(suite, $"benchmark-national-{options.Seed}-{partnerships.Count}-{Guid.NewGuid():N}"[..60], size);
+            var id = await ImportBenchmark.CreatePartnershipAsync(suite, $"benchmark-national-{partnerships.Count}-{Guid.NewGuid():N}", size);
             await suite.Payment.SetRateCardAsync(new SetRateCardRequest
             {
                 PartnershipId = id,
                 EffectiveFrom = ThinSlice.Day(2023, 3, 1),
                 HandoverFeeOre = ThinSlice.HandoverFeeOre,
                 MilestonePrices = { CheckpointMonths.Select(m => new MilestonePrice { MilestoneCode = MilestoneCode(m), AmountOre = 500_000 * m }) },
-            }, deadline: SuiteClients.Deadline());
+            }, deadline: Deadlines.Call());
             partnerships.Add(new Partnership(Guid.Parse(id), first, size));
             first += size;
         }

@@ -22,7 +22,7 @@ public static class ReportBenchmark
     [
         new("cost report (payment GetPartnershipCost)",
             async (suite, partnership) => (await suite.Payment.GetPartnershipCostAsync(
-                new GetPartnershipCostRequest { PartnershipId = partnership.Id.ToString() }, deadline: SuiteClients.Deadline())).LedgerItems,
+                new GetPartnershipCostRequest { PartnershipId = partnership.Id.ToString() }, deadline: Deadlines.Call())).LedgerItems,
             partnership => (long)partnership.Citizens * NationalDataSet.LedgerItemsPerCitizen),
     ];
 

@@ -77,7 +77,7 @@ public static class UnaryLoad
             while ((n = Interlocked.Increment(ref next)) < calls)
             {
                 var started = Stopwatch.GetTimestamp();
-                await call(invoker, n, SuiteClients.Deadline());
+                await call(invoker, n, Deadlines.Call());
                 latencies[n] = Stopwatch.GetElapsedTime(started);
             }
         }));
