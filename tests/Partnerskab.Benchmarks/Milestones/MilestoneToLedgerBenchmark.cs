@@ -87,7 +87,7 @@ public static class MilestoneToLedgerBenchmark
     {
         var response = await StatusStreamBenchmark.SendAsync(suite, partnershipId, $"benchmark-milestones-{Guid.NewGuid():N}",
             citizenIds.Select(c => new StatusStreamBenchmark.Row(c, MilestoneWeek, new StatusSequences.Week(WeeklyStatus.OrdinaryEmployment, 37_00))),
-            DateTime.UtcNow.AddMinutes(30));
+            Deadlines.Stream());
         if (response.Accepted != citizenIds.Count)
         {
             throw new InvalidOperationException($"{response.Accepted} of {citizenIds.Count} milestone-reaching rows were accepted ({response.Rejected} rejected).");

@@ -53,7 +53,7 @@ public static class StatusStreamBenchmark
     {
         var stopwatch = Stopwatch.StartNew();
         var response = await SendAsync(suite, partnershipId, $"benchmark-statuses-{Guid.NewGuid():N}", Rows(citizenIds, weeks, seed),
-            DateTime.UtcNow.AddMinutes(60));
+            Deadlines.Stream());
         stopwatch.Stop();
         return new Result(citizenIds.Count * weeks, response.Accepted, response.Rejected, response.Unchanged, stopwatch.Elapsed);
     }
