@@ -1,24 +1,89 @@
 using Partnerskab.Benchmarks;
 using Partnerskab.EndToEnd.Tests.Infrastructure;
+using Partnerskab.Testing;
 using Shouldly;
 
 namespace Partnerskab.EndToEnd.Tests;
 
 /// <summary>
 /// The benchmark's paths at small sizes, so the harness cannot rot unnoticed. Nothing here is
-/// about time: the figures come from tests/bench.sh.
+/// about time: the figures come from tests/bench.sh. The suite's per-caller limit (200 calls a
+/// second, bursts of 400) stays on, so the sizes keep well below it.
 /// </summary>
 [Collection(SuiteCollection.Name)]
 public sealed class BenchmarkPathTests(SuiteFixture suite)
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
     [Fact]
-    public async Task The_import_benchmark_and_its_COPY_ceiling_run_end_to_end()
+    public async Task The_import_and_weekly_status_benchmarks_and_their_COPY_ceilings_run_end_to_end()
     {
         var import = await ImportBenchmark.RunAsync(suite.Clients, 300);
         import.Accepted.ShouldBe(300);
         import.Rejected.ShouldBe(0);
+        import.CitizenIds.Distinct().Count().ShouldBe(300);
+        (await CitizenCopyCeiling.RunAsync(suite.ConnectionString("cohort"), 300)).ShouldBeGreaterThan(TimeSpan.Zero);
 
-        var copy = await CopyCeiling.RunAsync(suite.ConnectionString("cohort"), 300);
-        copy.ShouldBeGreaterThan(TimeSpan.Zero);
+        await HandoverArrival.WaitAsync(suite.ConnectionString, import.PartnershipId, 300, Patience);
+        var statuses = await StatusStreamBenchmark.RunAsync(suite.Clients, import.PartnershipId, import.CitizenIds, weeks: 2, seed: 8);
+        statuses.Rows.ShouldBe(600);
+        statuses.Accepted.ShouldBe(600);
+        statuses.Rejected.ShouldBe(0);
+        (await StatusStreamBenchmark.CopyCeilingAsync(suite.ConnectionString("outcome"), import.PartnershipId, import.CitizenIds, 2, 8))
+            .ShouldBeGreaterThan(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task The_milestone_to_ledger_benchmark_and_its_raw_RabbitMQ_ceiling_run_end_to_end()
+    {
+        var result = await MilestoneToLedgerBenchmark.RunAsync(suite.Clients, suite.ConnectionString, TestEnvironment.RabbitMqPort, 1_000,
+            new MilestoneToLedgerBenchmark.Options(ThroughputItems: 100, LatencyItemsAtMost: 20, LatencyDuration: TimeSpan.FromSeconds(2), Patience));
+        result.ThroughputItems.ShouldBe(100);
+        result.ItemsPerSecond.ShouldBeGreaterThan(0);
+        result.MessageBytes.ShouldBeGreaterThan(100);
+        result.Latency.Count.ShouldBeInRange(1, 20);
+        result.Latency.P50.ShouldBeGreaterThan(0);
+
+        (await RawRabbitMqCeiling.RunAsync(TestEnvironment.RabbitMqPort, 200, result.MessageBytes)).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task The_unary_read_load_and_its_health_check_ceiling_check_every_answer()
+    {
+        var import = await ImportBenchmark.RunAsync(suite.Clients, 20, first: 2_000);
+        var token = suite.TokenFor(LocalSuite.Operator);
+        var options = new UnaryLoad.Options(Calls: 100, InFlight: 8, Connections: 2);
+
+        var reads = await UnaryLoad.GetCitizenAsync(suite.Cohort.GrpcUrl, token, import.PartnershipId, import.CitizenIds, options);
+        reads.Calls.ShouldBe(100);
+        reads.Latency.Count.ShouldBe(100);
+        var health = await UnaryLoad.HealthCheckAsync(suite.Cohort.GrpcUrl, token, options);
+        health.Latency.Count.ShouldBe(100);
+
+        // A call that fails ends the run instead of being counted: a citizen the partnership does not hold.
+        await Should.ThrowAsync<Grpc.Core.RpcException>(() =>
+            UnaryLoad.GetCitizenAsync(suite.Cohort.GrpcUrl, token, import.PartnershipId, [new string('0', 32)], options));
+    }
+
+    [Fact]
+    public async Task The_national_data_set_loads_deterministically_and_the_cost_report_covers_it()
+    {
+        var options = new NationalDataSet.Options(Seed: 8, Partnerships: 3, Citizens: 30, WeeksPerCitizen: 4, Patience);
+        var loaded = await NationalDataSet.LoadAsync(suite.Clients, suite.ConnectionString, options);
+        loaded.Partnerships.Sum(p => p.Citizens).ShouldBe(30);
+        loaded.Partnerships.Select(p => p.Citizens).ShouldBeInOrder(SortDirection.Descending);
+        var ids = loaded.Partnerships.Select(p => p.Id).ToArray();
+        (await Database.ScalarAsync(suite.ConnectionString("outcome"), "SELECT count(*) FROM weekly_status_reports WHERE partnership_id = ANY($1)", [ids]))
+            .ShouldBe(loaded.WeeklyStatuses);
+        loaded.WeeklyStatuses.ShouldBe(120);
+        (await Database.ScalarAsync(suite.ConnectionString("payment"), "SELECT count(*) FROM ledger_items WHERE partnership_id = ANY($1)", [ids]))
+            .ShouldBe(loaded.LedgerItems);
+        loaded.LedgerItems.ShouldBe(300);
+        StatusSequences.For(8, 7).Take(100).ShouldBe(StatusSequences.For(8, 7).Take(100));
+
+        // The report benchmark itself checks every answer against the partnership's share of the data set.
+        var reports = await ReportBenchmark.RunAsync(suite.Clients, loaded.Partnerships, calls: 6);
+        reports.Select(r => r.Name).ShouldBe(ReportBenchmark.Reports.Select(r => r.Name));
+        reports.ShouldAllBe(r => r.Latency.Count == 6);
     }
 }

@@ -3,12 +3,19 @@ using System.Text;
 
 namespace Partnerskab.Benchmarks;
 
-/// <summary>One figure, its ceiling measured in the same run, and the goal it is held to.</summary>
+/// <summary>
+/// One figure, its ceiling measured in the same run, and the goal it is held to. The share is
+/// the figure over the ceiling, or for a figure where lower is better (a latency) the ceiling
+/// over the figure, so that 100 % is always "as good as the ceiling".
+/// </summary>
 public sealed record Measurement(
-    string Path, double Figure, string Unit, double? Ceiling, string? CeilingHow, double? GoalShare = null, double? GoalMaximum = null)
+    string Path, double Figure, string Unit, double? Ceiling, string? CeilingHow, double? GoalShare = null, double? GoalMaximum = null,
+    bool LowerIsBetter = false)
 {
+    public double? Share => Ceiling is { } ceiling ? (LowerIsBetter ? ceiling / Figure : Figure / ceiling) : null;
+
     public bool? MeetsGoal =>
-        GoalShare is { } share && Ceiling is { } ceiling ? Figure >= share * ceiling
+        GoalShare is { } goal && Share is { } share ? share >= goal
         : GoalMaximum is { } maximum ? Figure <= maximum
         : null;
 
@@ -20,7 +27,7 @@ public sealed record Measurement(
         foreach (var m in measurements)
         {
             var ceiling = m.Ceiling is { } c ? $"{Number(c)} {m.Unit} ({m.CeilingHow})" : "none";
-            var share = m.Ceiling is { } c2 ? $"{m.Figure / c2:P0}" : "";
+            var share = m.Share is { } s ? $"{s:P0}" : "";
             var goal = m.GoalShare is { } g ? $"at least {g:P0} of the ceiling" : m.GoalMaximum is { } max ? $"at most {Number(max)} {m.Unit}" : "";
             var met = m.MeetsGoal switch { true => "yes", false => "no", null => "" };
             table.AppendLine($"| {m.Path} | {Number(m.Figure)} {m.Unit} | {ceiling} | {share} | {goal} | {met} |");
@@ -28,5 +35,6 @@ public sealed record Measurement(
         return table.ToString();
     }
 
-    private static string Number(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    // Small figures (latencies in ms) keep a decimal.
+    private static string Number(double value) => value.ToString(Math.Abs(value) < 100 ? "N1" : "N0", CultureInfo.InvariantCulture);
 }

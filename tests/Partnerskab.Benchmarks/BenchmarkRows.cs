@@ -1,0 +1,83 @@
+using Partnerskab.Testing;
+
+namespace Partnerskab.Benchmarks;
+
+/// <summary>How much each path is given: the full run (issue 8's national sizes) or the quick form.</summary>
+public sealed record BenchmarkSizes(
+    int ImportRows, int StatusWeeks, MilestoneToLedgerBenchmark.Options Milestones, UnaryLoad.Options Unary,
+    NationalDataSet.Options National, int ReportCalls, TimeSpan Patience)
+{
+    private static readonly TimeSpan FullPatience = TimeSpan.FromHours(2);
+    private static readonly TimeSpan QuickPatience = TimeSpan.FromMinutes(5);
+
+    /// <summary>100,000 citizens imported; 10 weeks each streamed (1,000,000 rows); the national data set of issue 8.</summary>
+    public static BenchmarkSizes Full { get; } = new(100_000, 10,
+        new(ThroughputItems: 20_000, LatencyItemsAtMost: 20_000, LatencyDuration: TimeSpan.FromSeconds(60), FullPatience),
+        new(Calls: 200_000, InFlight: 64, Connections: 4),
+        new(Seed: 8, Partnerships: 98, Citizens: 100_000, WeeksPerCitizen: 100, FullPatience), ReportCalls: 1_000, FullPatience);
+
+    public static BenchmarkSizes Quick { get; } = new(2_000, 2,
+        new(ThroughputItems: 500, LatencyItemsAtMost: 300, LatencyDuration: TimeSpan.FromSeconds(5), QuickPatience),
+        new(Calls: 5_000, InFlight: 64, Connections: 4),
+        new(Seed: 8, Partnerships: 4, Citizens: 400, WeeksPerCitizen: 10, QuickPatience), ReportCalls: 40, QuickPatience);
+}
+
+/// <summary>Every path of issue 8's table and its ceiling, one after the other on one suite, each row reported as it is measured.</summary>
+public static class BenchmarkRows
+{
+    public static async Task RunAsync(LocalSuite suite, BenchmarkSizes sizes, Action<Measurement> report)
+    {
+        var clients = suite.Clients;
+
+        // Cohort import, then weekly statuses for the same citizens once the outcome service knows them.
+        var partnershipId = await ImportBenchmark.CreatePartnershipAsync(clients, $"benchmark-import-{Guid.NewGuid():N}", sizes.ImportRows,
+            StatusStreamBenchmark.Milestones);
+        var import = await ImportBenchmark.RunAsync(clients, sizes.ImportRows, partnershipId: partnershipId);
+        var citizenCopy = await CitizenCopyCeiling.RunAsync(suite.ConnectionString("cohort"), sizes.ImportRows);
+        report(new Measurement($"cohort import, client-streaming gRPC, {sizes.ImportRows:N0} citizens",
+            import.RowsPerSecond, "rows/s",
+            sizes.ImportRows / citizenCopy.TotalSeconds, "Npgsql binary COPY of the same rows into a table like citizens",
+            GoalShare: 0.40));
+
+        await HandoverArrival.WaitAsync(suite.ConnectionString, partnershipId, import.CitizenIds.Count, sizes.Patience);
+        var statuses = await StatusStreamBenchmark.RunAsync(clients, partnershipId, import.CitizenIds, sizes.StatusWeeks, sizes.National.Seed);
+        var statusCopy = await StatusStreamBenchmark.CopyCeilingAsync(suite.ConnectionString("outcome"), partnershipId, import.CitizenIds,
+            sizes.StatusWeeks, sizes.National.Seed);
+        report(new Measurement($"weekly statuses, client-streaming gRPC, {statuses.Rows:N0} rows ({import.CitizenIds.Count:N0} citizens x {sizes.StatusWeeks} weeks)",
+            statuses.RowsPerSecond, "rows/s",
+            statuses.Rows / statusCopy.TotalSeconds, "Npgsql binary COPY of the same rows into a table like weekly_status_reports",
+            GoalShare: 0.30));
+
+        // Milestone event to ledger item, on citizens of its own.
+        var milestones = await MilestoneToLedgerBenchmark.RunAsync(clients, suite.ConnectionString, TestEnvironment.RabbitMqPort,
+            sizes.ImportRows, sizes.Milestones);
+        var rawRabbitMq = await RawRabbitMqCeiling.RunAsync(TestEnvironment.RabbitMqPort, milestones.ThroughputItems, milestones.MessageBytes);
+        report(new Measurement($"milestone event to ledger item (outbox, RabbitMQ, inbox, ledger), {milestones.ThroughputItems:N0} items",
+            milestones.ItemsPerSecond, "items/s",
+            rawRabbitMq, $"RabbitMQ.Client 7 publish and consume of {milestones.MessageBytes:N0}-byte messages: confirms, persistent, durable queue, manual acks",
+            GoalShare: 0.50));
+        report(new Measurement($"milestone event to ledger item, p50 latency at {milestones.LatencyRate:N0} items/s ({milestones.Latency.Count:N0} items)",
+            milestones.Latency.P50, "ms", null, null));
+        report(new Measurement($"milestone event to ledger item, p99 latency at {milestones.LatencyRate:N0} items/s ({milestones.Latency.Count:N0} items)",
+            milestones.Latency.P99, "ms", null, null, GoalMaximum: 1000));
+
+        // Unary reads against the near-empty health check, on the cohort service.
+        var token = suite.TokenFor(LocalSuite.Operator);
+        var reads = await UnaryLoad.GetCitizenAsync(suite.Cohort.GrpcUrl, token, partnershipId, import.CitizenIds, sizes.Unary);
+        var health = await UnaryLoad.HealthCheckAsync(suite.Cohort.GrpcUrl, token, sizes.Unary);
+        var load = $"{sizes.Unary.InFlight} in flight over {sizes.Unary.Connections} HTTP/2 connections, {sizes.Unary.Calls:N0} calls";
+        report(new Measurement($"unary read, cohort GetCitizen, {load}", reads.CallsPerSecond, "calls/s",
+            health.CallsPerSecond, "grpc.health.v1 Check on the same server and connections", GoalShare: 0.50));
+        report(new Measurement($"unary read, cohort GetCitizen, p99 latency, {load}", reads.Latency.P99, "ms",
+            health.Latency.P99, "grpc.health.v1 Check's p99", LowerIsBetter: true));
+
+        // Reports over the national data set, loaded directly.
+        var national = await NationalDataSet.LoadAsync(clients, suite.ConnectionString, sizes.National);
+        var dataSet = $"{sizes.National.Citizens:N0} citizens in {sizes.National.Partnerships} partnerships, {national.WeeklyStatuses:N0} weekly statuses, {national.LedgerItems:N0} ledger items";
+        foreach (var result in await ReportBenchmark.RunAsync(clients, national.Partnerships, sizes.ReportCalls))
+        {
+            report(new Measurement($"{result.Name}, p50, {dataSet}", result.Latency.P50, "ms", null, null));
+            report(new Measurement($"{result.Name}, p99, {dataSet}", result.Latency.P99, "ms", null, null, GoalMaximum: 100));
+        }
+    }
+}
