@@ -14,16 +14,17 @@ public static class ReportBenchmark
     /// <summary>A report: its name, and a call for one partnership that answers how many of the partnership's records it covered.</summary>
     public sealed record Report(string Name, Func<SuiteClients, NationalDataSet.Partnership, Task<long>> CallAsync, Func<NationalDataSet.Partnership, long> Expected);
 
-    /// <summary>
-    /// The reports measured. The outcome service's monthly status report (being built on the
-    /// followup branch) joins as one more entry, its call counting the statuses it covered.
-    /// </summary>
+    /// <summary>The reports measured: the cost report, and the committee report with its citizens by status per month.</summary>
     public static readonly IReadOnlyList<Report> Reports =
     [
         new("cost report (payment GetPartnershipCost)",
             async (suite, partnership) => (await suite.Payment.GetPartnershipCostAsync(
                 new GetPartnershipCostRequest { PartnershipId = partnership.Id.ToString() }, deadline: Deadlines.Call())).LedgerItems,
             partnership => (long)partnership.Citizens * NationalDataSet.LedgerItemsPerCitizen),
+        new("monthly status report (outcome GetCommitteeReport)",
+            async (suite, partnership) => (await suite.Outcome.GetCommitteeReportAsync(
+                new Protos.Outcome.V1.GetCommitteeReportRequest { PartnershipId = partnership.Id.ToString() }, deadline: Deadlines.Call())).HandedOver,
+            partnership => partnership.Citizens),
     ];
 
     public sealed record Result(string Name, int Calls, Latencies Latency);
