@@ -1,0 +1,221 @@
+using Grpc.Core;
+using Partnerskab.Cli.Finance;
+using Partnerskab.Protos.Cohort.V1;
+using Partnerskab.Protos.Outcome.V1;
+using Partnerskab.Protos.Payment.V1;
+using static Partnerskab.Scenario.ThinSlice;
+
+namespace Partnerskab.Scenario.Haderslev;
+
+/// <summary>
+/// Loads the Haderslev reference case (<see cref="ReferencePlan"/>, synthetic data) through the
+/// public gRPC APIs, then asks the payment service what the partnership has cost as of the
+/// committee's meeting and compares that with the seed's figures. Every step is safe to repeat:
+/// the same reference, case references, idempotency keys, claim and deliverable references and
+/// bank line ids make a second run answer with what the first one made.
+/// </summary>
+public static class ReferenceScenario
+{
+    public const string DefaultReference = "haderslev-2023-synthetic";
+    public const string DefaultProviderCvr = "12345678";
+
+    public sealed record Result(string PartnershipId, IReadOnlyList<Invoice> Documents, GetPartnershipCostResponse Cost, IReadOnlyList<string> Differences);
+
+    public static async Task<Result> RunAsync(SuiteClients suite, string reference, string providerCvr, TextWriter log, CancellationToken cancellationToken = default)
+    {
+        var agreement = HaderslevAgreement(reference);
+        agreement.Provider.Cvr = providerCvr;
+        var partnership = (await suite.Cohort.CreatePartnershipAsync(agreement, deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Partnership;
+        var id = partnership.PartnershipId;
+        log.WriteLine($"partnership   {partnership.Reference} ({id}): {agreement.Kommune.Name}, {agreement.Provider.Name}, {agreement.Investor.Name}");
+
+        await suite.Outcome.SetMilestoneDefinitionsAsync(new SetMilestoneDefinitionsRequest { PartnershipId = id, Definitions = { ReferencePlan.MilestoneDefinitions } },
+            deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken);
+        var rateCard = (await suite.Payment.SetRateCardAsync(ReferencePlan.RateCard(id), deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).RateCard;
+        log.WriteLine($"rate card     v{rateCard.Version}, {rateCard.MilestonePrices.Count} milestone prices, {rateCard.DeliverableFees.Count} deliverable fees, quarterly invoices");
+
+        var citizens = await HandOverAsync(suite, id, reference, cancellationToken);
+        await WaitForFollowUpAsync(suite, id, citizens.Values, cancellationToken);
+        await suite.Cohort.RecordExitAsync(new RecordExitRequest
+        {
+            PartnershipId = id, CitizenId = citizens[ReferencePlan.WronglyEnrolled], ExitDate = Day(2023, 7, 20), Reason = ExitReason.WronglyEnrolled,
+        }, deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken);
+        log.WriteLine($"handed over   {citizens.Count} synthetic citizens in April 2023; citizen {ReferencePlan.WronglyEnrolled} exited as wrongly enrolled on 2023-07-20");
+
+        var statuses = await ReportStatusesAsync(suite, id, reference, citizens, cancellationToken);
+        log.WriteLine($"statuses      {statuses.Accepted + statuses.Unchanged} register weeks ({statuses.Accepted} new)");
+        var jobStarts = await ClaimJobStartsAsync(suite, id, citizens, cancellationToken);
+        log.WriteLine($"job starts    {jobStarts} claimed and verified");
+        foreach (var deliverable in ReferencePlan.Deliverables(id))
+        {
+            await suite.Outcome.ReportDeliverableAsync(deliverable, deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken);
+        }
+        var milestones = (await suite.Outcome.ListMilestonesAsync(new ListMilestonesRequest { PartnershipId = id },
+            deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Milestones;
+        log.WriteLine($"milestones    {string.Join(", ", milestones.GroupBy(m => m.Code).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}");
+
+        var ledger = await WaitForLedgerAsync(suite, id, cancellationToken);
+        log.WriteLine($"ledger        {ledger} items");
+        var documents = new List<Invoice>();
+        foreach (var run in ReferencePlan.Runs)
+        {
+            documents.AddRange((await suite.Payment.RunInvoicesAsync(new RunInvoicesRequest { PartnershipId = id, PeriodStart = run.PeriodStart, IssueDate = run.IssueDate },
+                deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Documents);
+        }
+        await RecordPaymentsAsync(suite, reference, providerCvr, documents, cancellationToken);
+
+        var listed = (await suite.Payment.ListInvoicesAsync(new ListInvoicesRequest { PartnershipId = id, AsOf = ReferencePlan.ReportDate },
+            deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Documents;
+        log.WriteLine($"invoices and credit notes as of {FinanceDates.Text(ReferencePlan.ReportDate)} (the final bill follows on {FinanceDates.Text(ReferencePlan.Runs[^1].IssueDate)}):");
+        log.Write(InvoiceDocuments.Table(listed));
+        var cost = await suite.Payment.GetPartnershipCostAsync(new GetPartnershipCostRequest { PartnershipId = id, AsOf = ReferencePlan.ReportDate, ExcludingVat = true },
+            deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken);
+        log.Write(PartnershipCost.Report(cost));
+        return new Result(id, documents, cost, Differences(cost));
+    }
+
+    /// <summary>Where the report differs from the seed's figures (0.3 / 2.4 / 0.8 paid, 2.1 expected, 5.6 in all), in words.</summary>
+    public static IReadOnlyList<string> Differences(GetPartnershipCostResponse cost)
+    {
+        var differences = new List<string>();
+        foreach (var (year, paid) in ReferencePlan.PaidByYearOre)
+        {
+            var reported = cost.Years.FirstOrDefault(y => y.Year == year)?.PaidOre ?? 0;
+            if (reported != paid) differences.Add($"paid in {year}: {Dkk(reported)}, the seed says {Dkk(paid)}");
+        }
+        if (cost.TotalExpectedOre - cost.TotalPaidOre != ReferencePlan.StillExpectedOre)
+        {
+            differences.Add($"still expected: {Dkk(cost.TotalExpectedOre - cost.TotalPaidOre)}, the seed says {Dkk(ReferencePlan.StillExpectedOre)}");
+        }
+        if (cost.TotalExpectedOre != ReferencePlan.TotalOre) differences.Add($"in all: {Dkk(cost.TotalExpectedOre)}, the seed says {Dkk(ReferencePlan.TotalOre)}");
+        return differences;
+    }
+
+    private static async Task<Dictionary<int, string>> HandOverAsync(SuiteClients suite, string partnershipId, string reference, CancellationToken cancellationToken)
+    {
+        using var call = suite.Cohort.ImportCitizens(deadline: SuiteClients.Deadline().AddSeconds(50), cancellationToken: cancellationToken);
+        for (var n = 1; n <= ReferencePlan.Citizens; n++)
+        {
+            await call.RequestStream.WriteAsync(new ImportCitizensRequest
+            {
+                PartnershipId = partnershipId, IdempotencyKey = $"{reference}:handover", Row = ReferencePlan.Handover(n),
+            }, cancellationToken);
+        }
+        await call.RequestStream.CompleteAsync();
+        var response = await call;
+        if (response.Rejected > 0)
+        {
+            throw new InvalidOperationException($"{response.Rejected} handovers rejected: {response.Results.First(r => r.Outcome == RowOutcome.Rejected)}");
+        }
+        var citizens = await suite.Cohort.ListCitizensAsync(new ListCitizensRequest { PartnershipId = partnershipId, PageSize = 1000 },
+            deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken);
+        var byCase = citizens.Citizens.ToDictionary(c => c.CaseReference, c => c.CitizenId);
+        return Enumerable.Range(1, ReferencePlan.Citizens).ToDictionary(n => n, n => byCase[ReferencePlan.CaseReference(n)]);
+    }
+
+    /// <summary>The outcome service learns of each handover by event; statuses and claims of a citizen it does not know yet are refused.</summary>
+    private static async Task WaitForFollowUpAsync(SuiteClients suite, string partnershipId, IEnumerable<string> citizenIds, CancellationToken cancellationToken)
+    {
+        var waiting = citizenIds.ToList();
+        var until = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            var unknown = new List<string>();
+            foreach (var citizenId in waiting)
+            {
+                try
+                {
+                    await suite.Outcome.GetTimelineAsync(new GetTimelineRequest { PartnershipId = partnershipId, CitizenId = citizenId },
+                        deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken);
+                }
+                catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+                {
+                    unknown.Add(citizenId);
+                }
+            }
+            if (unknown.Count == 0) return;
+            if (DateTime.UtcNow > until) throw new TimeoutException($"{unknown.Count} handovers have not reached the outcome service");
+            waiting = unknown;
+            await Task.Delay(500, cancellationToken);
+        }
+    }
+
+    private static async Task<ReportWeeklyStatusesResponse> ReportStatusesAsync(SuiteClients suite, string partnershipId, string reference,
+        IReadOnlyDictionary<int, string> citizens, CancellationToken cancellationToken)
+    {
+        using var call = suite.Outcome.ReportWeeklyStatuses(deadline: DateTime.UtcNow.AddMinutes(5), cancellationToken: cancellationToken);
+        foreach (var (n, citizenId) in citizens.OrderBy(c => c.Key))
+        {
+            foreach (var row in ReferencePlan.Statuses(n, citizenId))
+            {
+                await call.RequestStream.WriteAsync(new ReportWeeklyStatusesRequest
+                {
+                    PartnershipId = partnershipId, IdempotencyKey = $"{reference}:register-statuses", Source = StatusSource.Register, Row = row,
+                }, cancellationToken);
+            }
+        }
+        await call.RequestStream.CompleteAsync();
+        var response = await call;
+        if (response.Rejected > 0)
+        {
+            throw new InvalidOperationException($"{response.Rejected} weekly statuses rejected: {response.Results.First(r => r.Outcome == StatusRowOutcome.Rejected)}");
+        }
+        return response;
+    }
+
+    private static async Task<int> ClaimJobStartsAsync(SuiteClients suite, string partnershipId, IReadOnlyDictionary<int, string> citizens, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var (n, citizenId) in citizens.OrderBy(c => c.Key))
+        {
+            if (ReferencePlan.JobOf(n) is not { } job) continue;
+            var claim = (await suite.Outcome.ClaimOutcomeAsync(new ClaimOutcomeRequest
+            {
+                PartnershipId = partnershipId,
+                CitizenId = citizenId,
+                ClaimReference = $"HAD-SYN-JS-{n:D4}",
+                Kind = OutcomeKind.JobStart,
+                OutcomeDate = ReferencePlan.ToDate(job.Start),
+                HoursPerWeekHundredths = 30_00,
+                EmployerCvr = $"{40_000_000 + n}",
+                EvidenceReference = $"synthetic employment contract, case {ReferencePlan.CaseReference(n)}",
+            }, deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Claim;
+            await suite.Outcome.VerifyOutcomeClaimAsync(new VerifyOutcomeClaimRequest { ClaimId = claim.ClaimId, VerifiedBy = "jobcenter-haderslev-synthetic" },
+                deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken);
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>Events reach the ledger asynchronously; the invoice runs must wait until every item is there.</summary>
+    private static async Task<int> WaitForLedgerAsync(SuiteClients suite, string partnershipId, CancellationToken cancellationToken)
+    {
+        var until = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            var items = (await suite.Payment.GetLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId },
+                deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Items.Count;
+            if (items >= ReferencePlan.LedgerItems) return items;
+            if (DateTime.UtcNow > until) throw new TimeoutException($"the ledger holds {items} of the {ReferencePlan.LedgerItems} items expected");
+            await Task.Delay(500, cancellationToken);
+        }
+    }
+
+    /// <summary>The kommune pays each invoice of a paid run in full, less what credit notes take back of it (it withheld that).</summary>
+    private static async Task RecordPaymentsAsync(SuiteClients suite, string reference, string providerCvr, IReadOnlyList<Invoice> documents,
+        CancellationToken cancellationToken)
+    {
+        var request = new RecordPaymentsRequest { IssuerCvr = providerCvr };
+        foreach (var run in ReferencePlan.Runs.Where(r => r.PaidOn is not null))
+        {
+            var invoice = documents.Single(d => d.Kind == DocumentKind.Invoice && d.PeriodStart.Equals(run.PeriodStart));
+            var credited = documents.Where(d => d.Kind == DocumentKind.CreditNote && d.CreditedInvoiceId == invoice.InvoiceId).Sum(d => d.TotalAmountOre);
+            request.Lines.Add(new BankStatementLine
+            {
+                BankLineId = $"{reference}:{invoice.Number}", AmountOre = invoice.TotalAmountOre - credited, BookedOn = run.PaidOn,
+                Reference = $"Faktura {invoice.Number}",
+            });
+        }
+        await suite.Payment.RecordPaymentsAsync(request, deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken);
+    }
+}
