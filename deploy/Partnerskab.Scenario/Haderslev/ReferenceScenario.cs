@@ -36,6 +36,9 @@ public static class ReferenceScenario
 
         var citizens = await HandOverAsync(suite, id, reference, cancellationToken);
         await WaitForFollowUpAsync(suite, id, citizens.Values, cancellationToken);
+        await WaitForLedgerAsync(suite, id, ReferencePlan.Citizens, cancellationToken);
+        // The Q2 2023 invoice goes out before the kommune finds citizen 150 wrongly enrolled, so his fee comes back on a credit note.
+        var documents = new List<Invoice>(await RunInvoicesAsync(suite, id, ReferencePlan.Runs[0], cancellationToken));
         await suite.Cohort.RecordExitAsync(new RecordExitRequest
         {
             PartnershipId = id, CitizenId = citizens[ReferencePlan.WronglyEnrolled], ExitDate = Day(2023, 7, 20), Reason = ExitReason.WronglyEnrolled,
@@ -54,13 +57,11 @@ public static class ReferenceScenario
             deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Milestones;
         log.WriteLine($"milestones    {string.Join(", ", milestones.GroupBy(m => m.Code).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}");
 
-        var ledger = await WaitForLedgerAsync(suite, id, cancellationToken);
+        var ledger = await WaitForLedgerAsync(suite, id, ReferencePlan.LedgerItems, cancellationToken);
         log.WriteLine($"ledger        {ledger} items");
-        var documents = new List<Invoice>();
-        foreach (var run in ReferencePlan.Runs)
+        foreach (var run in ReferencePlan.Runs.Skip(1))
         {
-            documents.AddRange((await suite.Payment.RunInvoicesAsync(new RunInvoicesRequest { PartnershipId = id, PeriodStart = run.PeriodStart, IssueDate = run.IssueDate },
-                deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Documents);
+            documents.AddRange(await RunInvoicesAsync(suite, id, run, cancellationToken));
         }
         await RecordPaymentsAsync(suite, reference, providerCvr, documents, cancellationToken);
 
@@ -187,16 +188,20 @@ public static class ReferenceScenario
         return count;
     }
 
-    /// <summary>Events reach the ledger asynchronously; the invoice runs must wait until every item is there.</summary>
-    private static async Task<int> WaitForLedgerAsync(SuiteClients suite, string partnershipId, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<Invoice>> RunInvoicesAsync(SuiteClients suite, string partnershipId, ReferencePlan.Run run, CancellationToken cancellationToken) =>
+        (await suite.Payment.RunInvoicesAsync(new RunInvoicesRequest { PartnershipId = partnershipId, PeriodStart = run.PeriodStart, IssueDate = run.IssueDate },
+            deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Documents;
+
+    /// <summary>Events reach the ledger asynchronously; an invoice run must wait until the items it is to invoice are there.</summary>
+    private static async Task<int> WaitForLedgerAsync(SuiteClients suite, string partnershipId, int expected, CancellationToken cancellationToken)
     {
         var until = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             var items = (await suite.Payment.GetLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId },
                 deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Items.Count;
-            if (items >= ReferencePlan.LedgerItems) return items;
-            if (DateTime.UtcNow > until) throw new TimeoutException($"the ledger holds {items} of the {ReferencePlan.LedgerItems} items expected");
+            if (items >= expected) return items;
+            if (DateTime.UtcNow > until) throw new TimeoutException($"the ledger holds {items} of the {expected} items expected");
             await Task.Delay(500, cancellationToken);
         }
     }
