@@ -12,17 +12,21 @@ namespace Partnerskab.EndToEnd.Tests;
 [Collection(SuiteCollection.Name)]
 public sealed class ReferenceScenarioTests(SuiteFixture suite)
 {
+    // Loaded once for the class (the tests of a collection run one at a time), with its own
+    // provider, so that no other test's payments or invoice numbers meet the scenario's.
+    private static readonly string Reference = TestCitizens.UniqueReference("haderslev");
+    private static readonly string ProviderCvr = Random.Shared.Next(20_000_000, 100_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly StringWriter Log = new();
+    private static Task<ReferenceScenario.Result>? loaded;
+
+    private Task<ReferenceScenario.Result> LoadedAsync() => loaded ??= ReferenceScenario.RunAsync(suite.Clients, Reference, ProviderCvr, Log);
+
     [Fact]
     public async Task The_Haderslev_scenario_costs_what_the_reference_case_says_its_documents_pass_the_rules_and_a_second_run_changes_nothing()
     {
-        // Its own provider, so that no other test's payments or invoice numbers meet the scenario's.
-        var reference = TestCitizens.UniqueReference("haderslev");
-        var providerCvr = Random.Shared.Next(20_000_000, 100_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var log = new StringWriter();
+        var result = await LoadedAsync();
 
-        var result = await ReferenceScenario.RunAsync(suite.Clients, reference, providerCvr, log);
-
-        result.Differences.ShouldBeEmpty(log.ToString());
+        result.Differences.ShouldBeEmpty(Log.ToString());
         var cost = result.Cost;
         cost.ExcludingVat.ShouldBeTrue();
         cost.Years.Select(y => (y.Year, y.EarnedOre, y.PaidOre, y.InvoicedUnpaidOre, y.EarnedNotInvoicedOre, y.ExpectedOre)).ShouldBe(
@@ -62,10 +66,48 @@ public sealed class ReferenceScenarioTests(SuiteFixture suite)
         }
 
         var counts = await suite.RowCountsAsync();
-        var again = await ReferenceScenario.RunAsync(suite.Clients, reference, providerCvr, TextWriter.Null);
+        var again = await ReferenceScenario.RunAsync(suite.Clients, Reference, ProviderCvr, TextWriter.Null);
         again.PartnershipId.ShouldBe(result.PartnershipId);
         again.Documents.Select(d => (d.InvoiceId, d.Number)).ShouldBe(result.Documents.Select(d => (d.InvoiceId, d.Number)));
         again.Differences.ShouldBeEmpty();
         (await suite.RowCountsAsync()).ShouldBe(counts);
+    }
+
+    [Fact]
+    public async Task The_finance_commands_print_the_scenarios_cost_and_reconciliation_and_import_a_bank_statement_once()
+    {
+        var result = await LoadedAsync();
+        var output = new StringWriter();
+        var finance = new BankPayments(suite.Clients.Payment, output);
+
+        await new PartnershipCost(suite.Clients.Payment, output).ShowAsync(result.PartnershipId, ReferencePlan.ReportDate, excludingVat: true);
+        var cost = output.ToString().Split('\n');
+        cost[0].ShouldBe($"  Cost of partnership {result.PartnershipId} as of 2025-10-20, DKK excluding VAT");
+        cost.ShouldContain(l => l.StartsWith("  2024  ") && l.Contains(" 2,400,000.00 ") && l.Contains(" 96.00 % "));
+        cost.ShouldContain(l => l.StartsWith("  total ") && l.Contains(" 3,500,000.00 ") && l.Contains(" 5,600,000.00 "));
+        cost.ShouldContain("  still expected (expected less paid): 2,100,000.00");
+
+        // Before the credit note, the first invoice was paid short by the wrongly enrolled citizen's fee.
+        var early = await finance.ReconcileAsync(ProviderCvr, ThinSlice.Day(2023, 8, 1), result.PartnershipId);
+        early.Invoices.ShouldHaveSingleItem().Findings.ShouldBe([ReconciliationFinding.Underpaid]);
+        var final = result.Documents.Single(d => d.PeriodStart.Equals(ReferencePlan.Runs[^1].PeriodStart));
+        var late = await finance.ReconcileAsync(ProviderCvr, ThinSlice.Day(2026, 1, 15), null);
+        late.Invoices.Where(i => i.Findings.Count > 0).ShouldHaveSingleItem().Number.ShouldBe(final.Number);
+        late.Invoices.Single(i => i.Number == final.Number).Findings.ShouldBe([ReconciliationFinding.Overdue]);
+        output.ToString().ShouldContain("  underpaid 0, overpaid 0, paid twice 0, overdue 1, unknown reference 0");
+
+        var statement = Path.Combine(Directory.CreateTempSubdirectory("partnerskab-statement-").FullName, "statement.csv");
+        await File.WriteAllLinesAsync(statement, ["bank_line_id;booked_on;amount;reference", $"{Reference}:unknown;2026-01-20;1250,00;Tak for kaffen"]);
+        (await finance.ImportAsync(ProviderCvr, statement)).ShouldBe(0);
+        output.ToString().ShouldContain("  1 recorded, 0 recorded before (unchanged)");
+        (await finance.ImportAsync(ProviderCvr, statement)).ShouldBe(0);
+        output.ToString().ShouldContain("  0 recorded, 1 recorded before (unchanged)");
+        var withUnknown = await finance.ReconcileAsync(ProviderCvr, ThinSlice.Day(2026, 1, 31), null);
+        withUnknown.UnknownReferences.ShouldHaveSingleItem().AmountOre.ShouldBe(125_000);
+
+        await File.WriteAllLinesAsync(statement, ["bank_line_id;booked_on;amount;reference", $"{Reference}:bad;2026-01-20;-5;Faktura 1"]);
+        (await finance.ImportAsync(ProviderCvr, statement)).ShouldBe(1);
+        (await finance.ReconcileAsync(ProviderCvr, ThinSlice.Day(2026, 1, 31), null)).UnknownReferences.Count.ShouldBe(1);
+        Directory.Delete(Path.GetDirectoryName(statement)!, recursive: true);
     }
 }
