@@ -25,13 +25,13 @@ public static class ReferenceScenario
     {
         var agreement = HaderslevAgreement(reference);
         agreement.Provider.Cvr = providerCvr;
-        var partnership = (await suite.Cohort.CreatePartnershipAsync(agreement, deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Partnership;
+        var partnership = (await suite.Cohort.CreatePartnershipAsync(agreement, deadline: Deadline(), cancellationToken: cancellationToken)).Partnership;
         var id = partnership.PartnershipId;
         log.WriteLine($"partnership   {partnership.Reference} ({id}): {agreement.Kommune.Name}, {agreement.Provider.Name}, {agreement.Investor.Name}");
 
         await suite.Outcome.SetMilestoneDefinitionsAsync(new SetMilestoneDefinitionsRequest { PartnershipId = id, Definitions = { ReferencePlan.MilestoneDefinitions } },
-            deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken);
-        var rateCard = (await suite.Payment.SetRateCardAsync(ReferencePlan.RateCard(id), deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).RateCard;
+            deadline: Deadline(), cancellationToken: cancellationToken);
+        var rateCard = (await suite.Payment.SetRateCardAsync(ReferencePlan.RateCard(id), deadline: Deadline(), cancellationToken: cancellationToken)).RateCard;
         log.WriteLine($"rate card     v{rateCard.Version}, {rateCard.MilestonePrices.Count} milestone prices, {rateCard.DeliverableFees.Count} deliverable fees, quarterly invoices");
 
         var citizens = await HandOverAsync(suite, id, reference, cancellationToken);
@@ -42,7 +42,7 @@ public static class ReferenceScenario
         await suite.Cohort.RecordExitAsync(new RecordExitRequest
         {
             PartnershipId = id, CitizenId = citizens[ReferencePlan.WronglyEnrolled], ExitDate = Day(2023, 7, 20), Reason = ExitReason.WronglyEnrolled,
-        }, deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken);
+        }, deadline: Deadline(), cancellationToken: cancellationToken);
         log.WriteLine($"handed over   {citizens.Count} synthetic citizens in April 2023; citizen {ReferencePlan.WronglyEnrolled} exited as wrongly enrolled on 2023-07-20");
 
         var statuses = await ReportStatusesAsync(suite, id, reference, citizens, cancellationToken);
@@ -51,10 +51,10 @@ public static class ReferenceScenario
         log.WriteLine($"job starts    {jobStarts} claimed and verified");
         foreach (var deliverable in ReferencePlan.Deliverables(id))
         {
-            await suite.Outcome.ReportDeliverableAsync(deliverable, deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken);
+            await suite.Outcome.ReportDeliverableAsync(deliverable, deadline: Deadline(), cancellationToken: cancellationToken);
         }
         var milestones = (await suite.Outcome.ListMilestonesAsync(new ListMilestonesRequest { PartnershipId = id },
-            deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Milestones;
+            deadline: Deadline(), cancellationToken: cancellationToken)).Milestones;
         log.WriteLine($"milestones    {string.Join(", ", milestones.GroupBy(m => m.Code).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}");
 
         var ledger = await WaitForLedgerAsync(suite, id, ReferencePlan.LedgerItems, cancellationToken);
@@ -66,11 +66,11 @@ public static class ReferenceScenario
         await RecordPaymentsAsync(suite, reference, providerCvr, documents, cancellationToken);
 
         var listed = (await suite.Payment.ListInvoicesAsync(new ListInvoicesRequest { PartnershipId = id, AsOf = ReferencePlan.ReportDate },
-            deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Documents;
+            deadline: Deadline(), cancellationToken: cancellationToken)).Documents;
         log.WriteLine($"invoices and credit notes as of {FinanceDates.Text(ReferencePlan.ReportDate)} (the final bill follows on {FinanceDates.Text(ReferencePlan.Runs[^1].IssueDate)}):");
         log.Write(InvoiceDocuments.Table(listed));
         var cost = await suite.Payment.GetPartnershipCostAsync(new GetPartnershipCostRequest { PartnershipId = id, AsOf = ReferencePlan.ReportDate, ExcludingVat = true },
-            deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken);
+            deadline: Deadline(), cancellationToken: cancellationToken);
         log.Write(PartnershipCost.Report(cost));
         return new Result(id, documents, cost, Differences(cost));
     }
@@ -94,7 +94,7 @@ public static class ReferenceScenario
 
     private static async Task<Dictionary<int, string>> HandOverAsync(SuiteClients suite, string partnershipId, string reference, CancellationToken cancellationToken)
     {
-        using var call = suite.Cohort.ImportCitizens(deadline: SuiteClients.Deadline().AddSeconds(50), cancellationToken: cancellationToken);
+        using var call = suite.Cohort.ImportCitizens(deadline: Deadline().AddSeconds(30), cancellationToken: cancellationToken);
         for (var n = 1; n <= ReferencePlan.Citizens; n++)
         {
             await call.RequestStream.WriteAsync(new ImportCitizensRequest
@@ -109,7 +109,7 @@ public static class ReferenceScenario
             throw new InvalidOperationException($"{response.Rejected} handovers rejected: {response.Results.First(r => r.Outcome == RowOutcome.Rejected)}");
         }
         var citizens = await suite.Cohort.ListCitizensAsync(new ListCitizensRequest { PartnershipId = partnershipId, PageSize = 1000 },
-            deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken);
+            deadline: Deadline(), cancellationToken: cancellationToken);
         var byCase = citizens.Citizens.ToDictionary(c => c.CaseReference, c => c.CitizenId);
         return Enumerable.Range(1, ReferencePlan.Citizens).ToDictionary(n => n, n => byCase[ReferencePlan.CaseReference(n)]);
     }
@@ -127,7 +127,7 @@ public static class ReferenceScenario
                 try
                 {
                     await suite.Outcome.GetTimelineAsync(new GetTimelineRequest { PartnershipId = partnershipId, CitizenId = citizenId },
-                        deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken);
+                        deadline: Deadline(), cancellationToken: cancellationToken);
                 }
                 catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
                 {
@@ -180,9 +180,9 @@ public static class ReferenceScenario
                 HoursPerWeekHundredths = 30_00,
                 EmployerCvr = $"{40_000_000 + n}",
                 EvidenceReference = $"synthetic employment contract, case {ReferencePlan.CaseReference(n)}",
-            }, deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Claim;
+            }, deadline: Deadline(), cancellationToken: cancellationToken)).Claim;
             await suite.Outcome.VerifyOutcomeClaimAsync(new VerifyOutcomeClaimRequest { ClaimId = claim.ClaimId, VerifiedBy = "jobcenter-haderslev-synthetic" },
-                deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken);
+                deadline: Deadline(), cancellationToken: cancellationToken);
             count++;
         }
         return count;
@@ -190,7 +190,7 @@ public static class ReferenceScenario
 
     private static async Task<IEnumerable<Invoice>> RunInvoicesAsync(SuiteClients suite, string partnershipId, ReferencePlan.Run run, CancellationToken cancellationToken) =>
         (await suite.Payment.RunInvoicesAsync(new RunInvoicesRequest { PartnershipId = partnershipId, PeriodStart = run.PeriodStart, IssueDate = run.IssueDate },
-            deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Documents;
+            deadline: Deadline(), cancellationToken: cancellationToken)).Documents;
 
     /// <summary>Events reach the ledger asynchronously; an invoice run must wait until the items it is to invoice are there.</summary>
     private static async Task<int> WaitForLedgerAsync(SuiteClients suite, string partnershipId, int expected, CancellationToken cancellationToken)
@@ -199,7 +199,7 @@ public static class ReferenceScenario
         while (true)
         {
             var items = (await suite.Payment.GetLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId },
-                deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Items.Count;
+                deadline: Deadline(), cancellationToken: cancellationToken)).Items.Count;
             if (items >= expected) return items;
             if (DateTime.UtcNow > until) throw new TimeoutException($"the ledger holds {items} of the {expected} items expected");
             await Task.Delay(500, cancellationToken);
@@ -221,6 +221,9 @@ public static class ReferenceScenario
                 Reference = $"Faktura {invoice.Number}",
             });
         }
-        await suite.Payment.RecordPaymentsAsync(request, deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken);
+        await suite.Payment.RecordPaymentsAsync(request, deadline: Deadline(), cancellationToken: cancellationToken);
     }
+
+    /// <summary>A batch loader's deadline: longer than an interactive caller's, since a shared, busy machine can be slow to answer.</summary>
+    private static DateTime Deadline() => DateTime.UtcNow.AddSeconds(30);
 }
