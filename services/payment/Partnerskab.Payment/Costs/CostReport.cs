@@ -19,7 +19,7 @@ namespace Partnerskab.Payment.Costs;
 /// <item>Periodic fees are booked by invoice runs; one due by the date but not booked yet counts
 /// as earned at its full fee, so a past date reads the same before and after the run.</item>
 /// <item>Total to date is the sum of the three; total expected adds the periodic fees still to
-/// fall due up to the contract end (with VAT, before caps).</item>
+/// fall due up to the contract end (before caps).</item>
 /// <item>Excluding VAT (as a kommune's budget follow-up reads it, since the kommune gets the VAT
 /// back), a payment or an outstanding amount counts at its invoice's share of net in total, and
 /// uninvoiced items and periodic fees at their net amounts.</item>
@@ -64,7 +64,7 @@ public static class CostReport
         var onDocuments = documents.Where(d => d.IssueDate <= asOf).SelectMany(d => d.Lines).Select(l => l.LedgerItemId).ToHashSet();
 
         long Paying(Invoice invoice, long amountOre) => excludingVat ? Money.Share(amountOre, invoice.NetAmountOre, invoice.TotalAmountOre) : amountOre;
-        int VatRate(RateCard? card) => excludingVat ? 0 : card?.VatRateBasisPoints ?? 0;
+        int VatRate(RateCard? rateCard) => excludingVat ? 0 : rateCard?.VatRateBasisPoints ?? 0;
         var paid = reconciled.SelectMany(r => r.Payments.Select(p => (p.BookedOn.Year, AmountOre: Paying(r.Invoice, p.AmountOre)))).ToList();
         var unpaid = reconciled.Select(r => (r.Invoice.IssueDate.Year, OutstandingOre: Paying(r.Invoice, r.Standing.OutstandingOre))).ToList();
         var notInvoiced = WithVat(earned.Where(i => !onDocuments.Contains(i.Id)), on => VatRate(Pricing.InForce(versions, on)));
