@@ -94,16 +94,11 @@ public static class ReferenceScenario
 
     private static async Task<Dictionary<int, string>> HandOverAsync(SuiteClients suite, string partnershipId, string reference, CancellationToken cancellationToken)
     {
-        using var call = suite.Cohort.ImportCitizens(deadline: Deadline().AddSeconds(30), cancellationToken: cancellationToken);
-        for (var n = 1; n <= ReferencePlan.Citizens; n++)
-        {
-            await call.RequestStream.WriteAsync(new ImportCitizensRequest
+        var response = await StreamAsync(suite.Cohort.ImportCitizens(deadline: Deadline().AddSeconds(30), cancellationToken: cancellationToken),
+            Enumerable.Range(1, ReferencePlan.Citizens).Select(n => new ImportCitizensRequest
             {
                 PartnershipId = partnershipId, IdempotencyKey = $"{reference}:handover", Row = ReferencePlan.Handover(n),
-            }, cancellationToken);
-        }
-        await call.RequestStream.CompleteAsync();
-        var response = await call;
+            }), cancellationToken);
         if (response.Rejected > 0)
         {
             throw new InvalidOperationException($"{response.Rejected} handovers rejected: {response.Results.First(r => r.Outcome == RowOutcome.Rejected)}");
@@ -144,19 +139,11 @@ public static class ReferenceScenario
     private static async Task<ReportWeeklyStatusesResponse> ReportStatusesAsync(SuiteClients suite, string partnershipId, string reference,
         IReadOnlyDictionary<int, string> citizens, CancellationToken cancellationToken)
     {
-        using var call = suite.Outcome.ReportWeeklyStatuses(deadline: DateTime.UtcNow.AddMinutes(5), cancellationToken: cancellationToken);
-        foreach (var (n, citizenId) in citizens.OrderBy(c => c.Key))
-        {
-            foreach (var row in ReferencePlan.Statuses(n, citizenId))
+        var response = await StreamAsync(suite.Outcome.ReportWeeklyStatuses(deadline: DateTime.UtcNow.AddMinutes(5), cancellationToken: cancellationToken),
+            citizens.OrderBy(c => c.Key).SelectMany(c => ReferencePlan.Statuses(c.Key, c.Value)).Select(row => new ReportWeeklyStatusesRequest
             {
-                await call.RequestStream.WriteAsync(new ReportWeeklyStatusesRequest
-                {
-                    PartnershipId = partnershipId, IdempotencyKey = $"{reference}:register-statuses", Source = StatusSource.Register, Row = row,
-                }, cancellationToken);
-            }
-        }
-        await call.RequestStream.CompleteAsync();
-        var response = await call;
+                PartnershipId = partnershipId, IdempotencyKey = $"{reference}:register-statuses", Source = StatusSource.Register, Row = row,
+            }), cancellationToken);
         if (response.Rejected > 0)
         {
             throw new InvalidOperationException($"{response.Rejected} weekly statuses rejected: {response.Results.First(r => r.Outcome == StatusRowOutcome.Rejected)}");
@@ -186,6 +173,28 @@ public static class ReferenceScenario
             count++;
         }
         return count;
+    }
+
+    /// <summary>
+    /// Streams the requests and returns the answer. A stream sent before (same idempotency key) is
+    /// answered from the stored result after its first message and the rest is cut off; awaiting
+    /// the call then gives that answer, or the call's own error.
+    /// </summary>
+    private static async Task<TResponse> StreamAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call, IEnumerable<TRequest> requests,
+        CancellationToken cancellationToken)
+    {
+        using (call)
+        {
+            try
+            {
+                foreach (var request in requests) await call.RequestStream.WriteAsync(request, cancellationToken);
+                await call.RequestStream.CompleteAsync();
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && !cancellationToken.IsCancellationRequested)
+            {
+            }
+            return await call;
+        }
     }
 
     private static async Task<IEnumerable<Invoice>> RunInvoicesAsync(SuiteClients suite, string partnershipId, ReferencePlan.Run run, CancellationToken cancellationToken) =>
