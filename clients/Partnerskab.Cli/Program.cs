@@ -18,6 +18,9 @@ const string Usage = """
       partnerskab outcome timeline --partnership <id> --citizen <pseudonym>
       partnerskab finance run-invoices --partnership <id> --period-start <YYYY-MM-DD> --issue-date <YYYY-MM-DD> [--preview]
       partnerskab finance export --partnership <id> --dir <directory>
+      partnerskab finance import-payments --issuer <provider CVR> --file <statement.csv>
+      partnerskab finance reconciliation --issuer <provider CVR> [--as-of <YYYY-MM-DD>] [--partnership <id>]
+      partnerskab finance cost --partnership <id> [--as-of <YYYY-MM-DD>] [--excluding-vat]
 
     options of the commands that call the services:
       --cohort-url <url>    the cohort service (default: $PARTNERSKAB_COHORT_URL or http://127.0.0.1:5101)
@@ -44,6 +47,16 @@ const string Usage = """
     rate card says) and prints the invoices and credit notes; --preview issues nothing.
     finance export: saves every issued invoice and credit note of the partnership as Peppol BIS
     Billing 3.0 XML (invoice-<CVR>-<number>.xml, creditnote-<CVR>-<number>.xml) for NemHandel.
+    finance import-payments: records the credit lines of the issuer's bank statement; the CSV has a
+    header line naming the columns bank_line_id, booked_on (YYYY-MM-DD), amount (kroner, e.g.
+    186250.00 or 186250,00) and reference (e.g. "Faktura 17"). Each bank line id is recorded once,
+    so importing the same statement again changes nothing. If any line cannot be read, nothing is
+    recorded and the exit code is 1.
+    finance reconciliation: the issuer's invoices as of a date (default today) with what is wrong:
+    underpaid, overpaid, paid twice, overdue; and payments whose reference names no invoice.
+    finance cost: the partnership's cost per calendar year as of a date (default today): paid,
+    invoiced unpaid, earned not invoiced, expected, budget, share spent, expected difference;
+    with VAT unless --excluding-vat.
     Exit code 0: done; 2: the command could not run.
 
     """;
@@ -117,6 +130,26 @@ try
         {
             using var channel = Channel("payment-url", "PARTNERSKAB_PAYMENT_URL", "http://127.0.0.1:5301");
             await new InvoiceDocuments(new PaymentService.PaymentServiceClient(channel.Invoker), Console.Out).ExportAsync(partnershipId, directory);
+            return 0;
+        }
+        case ("finance", "import-payments") when options.TryGetValue("issuer", out var issuer) && options.TryGetValue("file", out var file):
+        {
+            using var channel = Channel("payment-url", "PARTNERSKAB_PAYMENT_URL", "http://127.0.0.1:5301");
+            var unreadable = await new BankPayments(new PaymentService.PaymentServiceClient(channel.Invoker), Console.Out).ImportAsync(issuer, file);
+            return unreadable > 0 ? 1 : 0;
+        }
+        case ("finance", "reconciliation") when options.TryGetValue("issuer", out var issuer):
+        {
+            using var channel = Channel("payment-url", "PARTNERSKAB_PAYMENT_URL", "http://127.0.0.1:5301");
+            await new BankPayments(new PaymentService.PaymentServiceClient(channel.Invoker), Console.Out).ReconcileAsync(issuer,
+                options.TryGetValue("as-of", out var asOf) ? FinanceDates.Parse(asOf, "as-of") : null, options.GetValueOrDefault("partnership"));
+            return 0;
+        }
+        case ("finance", "cost") when options.TryGetValue("partnership", out var partnershipId):
+        {
+            using var channel = Channel("payment-url", "PARTNERSKAB_PAYMENT_URL", "http://127.0.0.1:5301");
+            await new PartnershipCost(new PaymentService.PaymentServiceClient(channel.Invoker), Console.Out).ShowAsync(partnershipId,
+                options.TryGetValue("as-of", out var asOf) ? FinanceDates.Parse(asOf, "as-of") : null, options.ContainsKey("excluding-vat"));
             return 0;
         }
         default:

@@ -1,8 +1,9 @@
 using Partnerskab.Scenario;
+using Partnerskab.Scenario.Haderslev;
 
 // Reads the service addresses from COHORT_URL, OUTCOME_URL and PAYMENT_URL and the bearer
-// token from PARTNERSKAB_TOKEN, and runs the reference scenario through the public gRPC APIs,
-// printing its report.
+// token from PARTNERSKAB_TOKEN, and runs the Haderslev reference scenario (synthetic data)
+// through the public gRPC APIs, printing its report.
 static Uri Url(string name, string fallback) => new(Environment.GetEnvironmentVariable(name) ?? fallback);
 
 var token = Environment.GetEnvironmentVariable("PARTNERSKAB_TOKEN");
@@ -17,13 +18,12 @@ using var suite = new SuiteClients(
     Url("PAYMENT_URL", "http://127.0.0.1:5301"),
     token);
 
-Console.WriteLine("Partnerskab reference scenario: the thin slice of the Haderslev partnership");
-var result = await ThinSlice.RunAsync(suite, reference: "haderslev-2023", cpr: "150385-1234", Console.Out);
-var milestoneItems = result.Ledger.Count(i => i.Kind == Partnerskab.Protos.Payment.V1.LedgerItemKind.Milestone);
-if (result.Milestones.Count == 0 || milestoneItems != result.Milestones.Count)
+Console.WriteLine("Partnerskab reference scenario: the Haderslev partnership 2023-2025 (synthetic citizens and outcomes)");
+var result = await ReferenceScenario.RunAsync(suite, ReferenceScenario.DefaultReference, ReferenceScenario.DefaultProviderCvr, Console.Out);
+if (result.Differences.Count > 0)
 {
-    Console.Error.WriteLine($"FAILED: {result.Milestones.Count} milestones reached but {milestoneItems} milestone items in the ledger.");
+    Console.WriteLine($"FAILED: the cost report differs from the reference figures: {string.Join("; ", result.Differences)}.");
     return 1;
 }
-Console.WriteLine("OK: the milestone reached the ledger and the cost report.");
+Console.WriteLine("OK: paid 0.3 / 2.4 / 0.8 mio DKK in 2023 / 2024 / 2025 and 2.1 mio still expected, 5.6 mio in all (excl. VAT), as the reference case.");
 return 0;

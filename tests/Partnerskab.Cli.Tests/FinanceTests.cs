@@ -63,7 +63,7 @@ public sealed class FinanceTests
     }
 
     /// <summary>The table's cells, cut where the rule under the header has its dashes.</summary>
-    private static List<string[]> Cells(string table)
+    internal static List<string[]> Cells(string table)
     {
         var lines = table.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var columns = System.Text.RegularExpressions.Regex.Matches(lines[1], "-+").Select(m => (m.Index, m.Length)).ToList();

@@ -68,6 +68,18 @@ public sealed class CostReportTests
     }
 
     [Fact]
+    public void Excluding_VAT_a_payment_counts_at_its_invoices_share_of_net_and_uninvoiced_items_at_their_net_amount()
+    {
+        static CostReport.Report Net(LocalDate asOf) =>
+            CostReport.Compute(asOf, [Handover, JobStart], [Q2], PaymentMatching.Reconcile([Q2], [PartPayment], asOf).Invoices, [Card], null, excludingVat: true);
+
+        Net(new LocalDate(2023, 6, 30)).EarnedNotInvoicedOre.ShouldBe(3_000_000);
+        var partPaid = Net(new LocalDate(2023, 7, 20));
+        (partPaid.PaidOre, partPaid.InvoicedUnpaidOre, partPaid.ToDateOre).ShouldBe((2_400_000, 600_000, 3_000_000));
+        partPaid.Years.Single().ShareSpentBasisPoints.ShouldBe(6_000);
+    }
+
+    [Fact]
     public void Once_invoiced_it_is_invoiced_but_unpaid_and_once_paid_in_part_it_is_split()
     {
         var invoiced = On(new LocalDate(2023, 7, 19));
@@ -131,6 +143,8 @@ public sealed class CostReportTests
         // Quarterly fees fall on 1 January, April, July and October: of those, only 2025-01-01 is still to come.
         report.ExpectedOre.ShouldBe(report.ToDateOre + 500_000);
         report.Years.Single(y => y.Number == 2025).ExpectedOre.ShouldBe(500_000);
+        CostReport.Compute(new LocalDate(2024, 11, 15), [], [], [], [WithFee], contract, excludingVat: true)
+            .Years.Single(y => y.Number == 2025).ExpectedOre.ShouldBe(400_000);
     }
 
     [Fact]

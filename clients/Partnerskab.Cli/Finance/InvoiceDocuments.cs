@@ -64,7 +64,7 @@ public sealed class InvoiceDocuments(PaymentService.PaymentServiceClient client,
         d.Kind == DocumentKind.CreditNote ? "" : TextTable.Kroner(d.OutstandingOre),
     ]));
 
-    private static string Status(InvoiceStatus status) => status switch
+    public static string Status(InvoiceStatus status) => status switch
     {
         InvoiceStatus.Draft => "draft",
         InvoiceStatus.Issued => "issued",

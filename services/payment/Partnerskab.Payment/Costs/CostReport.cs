@@ -19,7 +19,10 @@ namespace Partnerskab.Payment.Costs;
 /// <item>Periodic fees are booked by invoice runs; one due by the date but not booked yet counts
 /// as earned at its full fee, so a past date reads the same before and after the run.</item>
 /// <item>Total to date is the sum of the three; total expected adds the periodic fees still to
-/// fall due up to the contract end (with VAT, before caps).</item>
+/// fall due up to the contract end (before caps).</item>
+/// <item>Excluding VAT (as a kommune's budget follow-up reads it, since the kommune gets the VAT
+/// back), a payment or an outstanding amount counts at its invoice's share of net in total, and
+/// uninvoiced items and periodic fees at their net amounts.</item>
 /// <item>Budgets and caps are those of the rate card in force on the date. Share spent is paid
 /// over budget; the expected difference is budget less what the year is expected to cost
 /// (negative: over budget), as in the kommune's budget follow-up table.</item>
@@ -43,8 +46,10 @@ public static class CostReport
     /// <param name="documents">Every invoice and credit note of the partnership.</param>
     /// <param name="reconciled">The partnership's invoices reconciled as of the date.</param>
     /// <param name="contract">The contract period, if known, for periodic fees.</param>
+    /// <param name="excludingVat">Count the kommune's money without VAT.</param>
     public static Report Compute(LocalDate asOf, IReadOnlyCollection<LedgerItem> ledger, IReadOnlyCollection<Invoice> documents,
-        IReadOnlyCollection<PaymentMatching.ReconciledInvoice> reconciled, IReadOnlyCollection<RateCard> versions, Contract? contract)
+        IReadOnlyCollection<PaymentMatching.ReconciledInvoice> reconciled, IReadOnlyCollection<RateCard> versions, Contract? contract,
+        bool excludingVat = false)
     {
         var card = Pricing.InForce(versions, asOf);
         var fees = contract is null ? [] : PeriodicFees.Due(versions, contract.Start, contract.End, contract.End).ToList();
@@ -58,11 +63,13 @@ public static class CostReport
             .ToList();
         var onDocuments = documents.Where(d => d.IssueDate <= asOf).SelectMany(d => d.Lines).Select(l => l.LedgerItemId).ToHashSet();
 
-        var paid = reconciled.SelectMany(r => r.Payments).Select(p => (p.BookedOn.Year, p.AmountOre)).ToList();
-        var unpaid = reconciled.Select(r => (r.Invoice.IssueDate.Year, r.Standing.OutstandingOre)).ToList();
-        var notInvoiced = WithVat(earned.Where(i => !onDocuments.Contains(i.Id)), versions);
+        long Paying(Invoice invoice, long amountOre) => excludingVat ? Money.Share(amountOre, invoice.NetAmountOre, invoice.TotalAmountOre) : amountOre;
+        int VatRate(RateCard? rateCard) => excludingVat ? 0 : rateCard?.VatRateBasisPoints ?? 0;
+        var paid = reconciled.SelectMany(r => r.Payments.Select(p => (p.BookedOn.Year, AmountOre: Paying(r.Invoice, p.AmountOre)))).ToList();
+        var unpaid = reconciled.Select(r => (r.Invoice.IssueDate.Year, OutstandingOre: Paying(r.Invoice, r.Standing.OutstandingOre))).ToList();
+        var notInvoiced = WithVat(earned.Where(i => !onDocuments.Contains(i.Id)), on => VatRate(Pricing.InForce(versions, on)));
         var future = fees.Where(f => f.EarnedOn > asOf)
-            .Select(f => (f.EarnedOn.Year, f.Fee.AmountOre + Money.Vat(f.Fee.AmountOre, f.Card.VatRateBasisPoints))).ToList();
+            .Select(f => (f.EarnedOn.Year, f.Fee.AmountOre + Money.Vat(f.Fee.AmountOre, VatRate(f.Card)))).ToList();
 
         var years = earned.Select(i => i.EarnedOn.Year).Concat(paid.Select(p => p.Year)).Concat(unpaid.Select(u => u.Year))
             .Concat(future.Select(f => f.Year)).Concat(card?.Budgets.Select(b => b.Year) ?? [])
@@ -94,9 +101,9 @@ public static class CostReport
                 : []);
     }
 
-    /// <summary>Net amounts per year with VAT at the rate in force when earned, rounded once per year and rate.</summary>
-    private static List<(int Year, long AmountOre)> WithVat(IEnumerable<LedgerItem> items, IReadOnlyCollection<RateCard> versions) =>
-        items.GroupBy(i => (i.EarnedOn.Year, Rate: Pricing.InForce(versions, i.EarnedOn)?.VatRateBasisPoints ?? 0))
+    /// <summary>Net amounts per year with VAT at the rate for the day earned, rounded once per year and rate.</summary>
+    private static List<(int Year, long AmountOre)> WithVat(IEnumerable<LedgerItem> items, Func<LocalDate, int> vatRateOn) =>
+        items.GroupBy(i => (i.EarnedOn.Year, Rate: vatRateOn(i.EarnedOn)))
             .Select(g => (g.Key.Year, g.Sum(i => i.AmountOre) + Money.Vat(g.Sum(i => i.AmountOre), g.Key.Rate)))
             .ToList();
 }

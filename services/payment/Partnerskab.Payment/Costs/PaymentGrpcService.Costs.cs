@@ -30,12 +30,14 @@ public sealed partial class PaymentGrpcService
             .Where(r => r.Invoice.PartnershipId == partnershipId)
             .ToList();
         var report = CostReport.Compute(asOf, ledger, documents, reconciled, versions,
-            partnership is { Version: > 0 } ? new CostReport.Contract(partnershipId, partnership.ContractStart, partnership.ContractEnd) : null);
+            partnership is { Version: > 0 } ? new CostReport.Contract(partnershipId, partnership.ContractStart, partnership.ContractEnd) : null,
+            request.ExcludingVat);
 
         var response = new GetPartnershipCostResponse
         {
             PartnershipId = partnershipId.ToString(),
             AsOf = asOf.ToProto(),
+            ExcludingVat = request.ExcludingVat,
             TotalEarnedOre = report.Years.Sum(y => y.EarnedOre),
             LedgerItems = ledger.Count(i => i.EarnedOn <= asOf),
             TotalPaidOre = report.PaidOre,

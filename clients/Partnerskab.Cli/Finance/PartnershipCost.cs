@@ -1,0 +1,67 @@
+using System.Globalization;
+using Partnerskab.Protos.Payment.V1;
+using Date = Google.Type.Date;
+
+namespace Partnerskab.Cli.Finance;
+
+/// <summary>
+/// `partnerskab finance cost`: what a partnership has cost as of a date, one line per calendar
+/// year laid out like the kommune's budget follow-up (seed 003, table 1: budget, spent, share
+/// spent, expected difference), with a total line and the cost per citizen and per outcome.
+/// </summary>
+public sealed class PartnershipCost(PaymentService.PaymentServiceClient client, TextWriter output)
+{
+    private static readonly TextTable.Column[] Columns =
+    [
+        new("year"), new("paid", RightAligned: true), new("invoiced unpaid", RightAligned: true), new("earned not invoiced", RightAligned: true),
+        new("expected", RightAligned: true), new("budget", RightAligned: true), new("share spent", RightAligned: true),
+        new("expected difference", RightAligned: true),
+    ];
+
+    /// <param name="asOf">Unset: today.</param>
+    public async Task<GetPartnershipCostResponse> ShowAsync(string partnershipId, Date? asOf, bool excludingVat, CancellationToken cancellationToken = default)
+    {
+        var request = new GetPartnershipCostRequest { PartnershipId = partnershipId, ExcludingVat = excludingVat };
+        if (asOf is not null) request.AsOf = asOf;
+        var cost = await client.GetPartnershipCostAsync(request, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
+        output.Write(Report(cost));
+        return cost;
+    }
+
+    public static string Report(GetPartnershipCostResponse cost)
+    {
+        var lines = new List<string>
+        {
+            $"  Cost of partnership {cost.PartnershipId} as of {FinanceDates.Text(cost.AsOf)}, DKK {(cost.ExcludingVat ? "excluding" : "including")} VAT",
+            Table(cost).TrimEnd('\n'),
+            $"  still expected (expected less paid): {TextTable.Kroner(cost.TotalExpectedOre - cost.TotalPaidOre)}",
+            $"  citizens handed over: {cost.CitizensHandedOver}, cost per citizen: {TextTable.Kroner(cost.CostPerCitizenOre)}; "
+                + $"verified outcomes: {cost.VerifiedOutcomes}, cost per verified outcome: {TextTable.Kroner(cost.CostPerVerifiedOutcomeOre)}",
+        };
+        if (cost.HasContractCapRemainingOre) lines.Add($"  room left under the contract cap (without VAT): {TextTable.Kroner(cost.ContractCapRemainingOre)}");
+        return string.Join('\n', lines) + "\n";
+    }
+
+    public static string Table(GetPartnershipCostResponse cost)
+    {
+        var rows = cost.Years.Select(y => (IReadOnlyList<string>)
+        [
+            y.Year.ToString(CultureInfo.InvariantCulture), TextTable.Kroner(y.PaidOre), TextTable.Kroner(y.InvoicedUnpaidOre),
+            TextTable.Kroner(y.EarnedNotInvoicedOre), TextTable.Kroner(y.ExpectedOre), y.HasBudgetOre ? TextTable.Kroner(y.BudgetOre) : "",
+            y.HasShareSpentBasisPoints ? Percent(y.ShareSpentBasisPoints) : "", y.HasExpectedDifferenceOre ? TextTable.Kroner(y.ExpectedDifferenceOre) : "",
+        ]).ToList();
+        var budgeted = cost.Years.Where(y => y.HasBudgetOre).ToList();
+        long? budget = budgeted.Count > 0 ? budgeted.Sum(y => y.BudgetOre) : null;
+        rows.Add(
+        [
+            "total", TextTable.Kroner(cost.TotalPaidOre), TextTable.Kroner(cost.TotalInvoicedUnpaidOre), TextTable.Kroner(cost.TotalEarnedNotInvoicedOre),
+            TextTable.Kroner(cost.TotalExpectedOre), budget is { } b ? TextTable.Kroner(b) : "",
+            budget is > 0 ? Percent((long)Math.Round(cost.TotalPaidOre * 10_000m / budget.Value, MidpointRounding.AwayFromZero)) : "",
+            budget is { } whole ? TextTable.Kroner(whole - cost.TotalExpectedOre) : "",
+        ]);
+        return TextTable.Format(Columns, rows);
+    }
+
+    /// <summary>Hundredths of a percent as a percentage with two decimals: 8300 as "83.00 %".</summary>
+    public static string Percent(long basisPoints) => (basisPoints / 100m).ToString("0.00", CultureInfo.InvariantCulture) + " %";
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using Partnerskab.Protos.Outcome.V1;
+using Partnerskab.Protos.Payment.V1;
+using static Partnerskab.Scenario.ThinSlice;
+using Date = Google.Type.Date;
+
+namespace Partnerskab.Scenario.Haderslev;
+
+/// <summary>
+/// The synthetic facts of the Haderslev reference case, chosen so that the engine's cost report
+/// as of the committee's meeting on 2025-10-20 (seed 004) reads what the seed says: paid 0.3 mio
+/// DKK in 2023, 2.4 in 2024, 0.8 in 2025, one more bill of 2.1 expected, 5.6 in all. The figures
+/// are taken as a kommune's budget follow-up reports them, without VAT (it gets the VAT back);
+/// the invoices carry 25 % VAT and the bank payments are with VAT.
+/// <para>
+/// Rate card (DKK, without VAT; quarterly invoices, 30 days): handover 1,000 per citizen;
+/// JOB_START 20,000; SELF_SUFFICIENT_26_WEEKS (26 self-sufficient weeks in the window) 30,000;
+/// SELF_SUFFICIENT_MONTH_23 (self-sufficient in the week 23 months after handover, the last
+/// month inside a 24-month window that the engine measures) 50,000; case analysis 1,620 per
+/// case, teaching day 20,000, case sparring 10,000 per monthly session. Caps (per citizen
+/// 120,000, per year 3,000,000, contract 6,000,000) never bind here.
+/// </para>
+/// <para>
+/// 150 citizens handed over on the Mondays of April 2023; citizen 150 exits as wrongly enrolled
+/// on 2023-07-20 (after the Q2 invoice), so a credit note of 1,000 goes against it. Job starters
+/// by group (citizen numbers; "stays" = still self-sufficient at month 23):
+/// G1 1-2 start 2023-09-04 and stay; G2 3-32 start 2023-11-06, 3-18 stay, 19-32 work 30 weeks;
+/// G3 33-51 start 2024-05-06, 33-42 stay, 43-51 work 30 weeks; G4 52-67 start 2024-02-05 and
+/// work 12 weeks; G6 68-77 start 2024-11-04, 68-73 stay, 74-77 work 10 weeks; G5 78-83 start
+/// 2025-01-06, 78-82 stay, 83 works 6 weeks; 84-149 stay on benefit. So 83 job starts, 51 reach
+/// 26 weeks (G1, G2, G3), 39 are self-sufficient at month 23.
+/// </para>
+/// <para>
+/// Per invoice (net): Q2-23 handovers 150,000 (credit note 1,000); Q3-23 case analysis 81,000 +
+/// teaching day 20,000 + sparring 10,000 + 2 job starts 40,000 = 151,000; Q4-23 teaching day
+/// 20,000 + sparring 30,000 + 30 job starts 600,000 = 650,000; Q1-24 sparring 30,000 + 16 job
+/// starts 320,000 + 2 × 26 weeks 60,000 = 410,000; Q2-24 sparring 30,000 + 30 × 26 weeks 900,000 +
+/// 19 job starts 380,000 = 1,310,000; Q3-24 sparring 30,000; Q4-24 sparring 30,000 + 19 × 26 weeks
+/// 570,000 + 10 job starts 200,000 = 800,000; Q1-25, the final bill issued only on 2025-11-03:
+/// sparring 30,000 + 6 job starts 120,000 + 39 × month 23 1,950,000 = 2,100,000.
+/// Paid (each invoice about three weeks after issue; the Q2-23 invoice short of the wrongly
+/// enrolled citizen's fee): 2023 149,000 + 151,000 = 300,000; 2024 Q4-23 to Q3-24 = 2,400,000;
+/// 2025 Q4-24 = 800,000. Expected on 2025-10-20: the final bill's 2,100,000, earned but not
+/// invoiced. In all 5,600,000.
+/// </para>
+/// </summary>
+public static class ReferencePlan
+{
+    public const int Citizens = 150;
+    public const int WronglyEnrolled = 150;
+    public const string JobStart = "JOB_START";
+    public const string SelfSufficient26Weeks = "SELF_SUFFICIENT_26_WEEKS";
+    public const string SelfSufficientMonth23 = "SELF_SUFFICIENT_MONTH_23";
+
+    /// <summary>The committee meeting of seed 004, on which the report is read.</summary>
+    public static readonly Date ReportDate = Day(2025, 10, 20);
+
+    /// <summary>The seed's figures, in øre without VAT: paid per year and still expected.</summary>
+    public static readonly IReadOnlyDictionary<int, long> PaidByYearOre = new Dictionary<int, long>
+    {
+        [2023] = 30_000_000, [2024] = 240_000_000, [2025] = 80_000_000,
+    };
+    public const long StillExpectedOre = 210_000_000;
+    public const long TotalOre = 560_000_000;
+
+    public const long HandoverFeeOre = 100_000;
+
+    public static MilestoneDefinition[] MilestoneDefinitions =>
+    [
+        new() { Code = JobStart, Description = "First verified start in ordinary employment", RuleKind = MilestoneRuleKind.FirstVerifiedOutcome, OutcomeKind = OutcomeKind.JobStart },
+        new() { Code = SelfSufficient26Weeks, Description = "26 self-sufficient weeks in the follow-up window", RuleKind = MilestoneRuleKind.CumulativeSelfSufficientWeeks, Weeks = 26 },
+        new() { Code = SelfSufficientMonth23, Description = "Self-sufficient 23 months after handover", RuleKind = MilestoneRuleKind.SelfSufficientAtMonth, Months = 23 },
+    ];
+
+    public static SetRateCardRequest RateCard(string partnershipId) => new()
+    {
+        PartnershipId = partnershipId,
+        EffectiveFrom = Day(2023, 3, 1),
+        HandoverFeeOre = HandoverFeeOre,
+        MilestonePrices =
+        {
+            new MilestonePrice { MilestoneCode = JobStart, AmountOre = 2_000_000 },
+            new MilestonePrice { MilestoneCode = SelfSufficient26Weeks, AmountOre = 3_000_000 },
+            new MilestonePrice { MilestoneCode = SelfSufficientMonth23, AmountOre = 5_000_000 },
+        },
+        DeliverableFees =
+        {
+            new DeliverableFee { DeliverableKind = "CaseAnalysis", AmountOrePerUnit = 162_000 },
+            new DeliverableFee { DeliverableKind = "TeachingDay", AmountOrePerUnit = 2_000_000 },
+            new DeliverableFee { DeliverableKind = "CaseSparring", AmountOrePerUnit = 1_000_000 },
+        },
+        Caps = new Caps { PerCitizenOre = 12_000_000, PerCalendarYearOre = 300_000_000, ContractOre = 600_000_000 },
+        VatRateBasisPoints = 2500,
+        InvoicingPeriod = BillingInterval.Quarterly,
+        PaymentTermsDays = 30,
+        Budgets =
+        {
+            new YearBudget { Year = 2023, AmountOre = 50_000_000 },
+            new YearBudget { Year = 2024, AmountOre = 250_000_000 },
+            new YearBudget { Year = 2025, AmountOre = 260_000_000 },
+        },
+        PayeeAccount = new PayeeAccount { BankRegistrationNumber = "9570", AccountNumber = "0012345678" },
+    };
+
+    /// <summary>Citizen n (1-150): synthetic CPR number, handed over on a Monday of April 2023.</summary>
+    public static Protos.Cohort.V1.CitizenRow Handover(int n) => new()
+    {
+        Cpr = SyntheticCitizens.Cpr(n),
+        HandoverDate = ToDate(HandoverDate(n)),
+        BenefitType = n % 3 == 0 ? Protos.Cohort.V1.BenefitType.JobClarificationBenefit : Protos.Cohort.V1.BenefitType.SicknessBenefit,
+        WeeksSickListed = 27 + n % 20,
+        CaseReference = CaseReference(n),
+    };
+
+    public static string CaseReference(int n) => $"HAD-SYN-{n:D4}";
+
+    public static DateOnly HandoverDate(int n) => new DateOnly(2023, 4, 3).AddDays(7 * ((n - 1) % 4));
+
+    /// <summary>The follow-up window's last day: 24 months from handover, exclusive.</summary>
+    public static DateOnly LastDay(int n) => HandoverDate(n).AddMonths(24).AddDays(-1);
+
+    /// <summary>A citizen's job: the Monday it starts and how many weeks it lasts (null: to the end of the window).</summary>
+    public sealed record Job(DateOnly Start, int? Weeks);
+
+    public static Job? JobOf(int n) => n switch
+    {
+        <= 2 => new(new(2023, 9, 4), null),
+        <= 18 => new(new(2023, 11, 6), null),
+        <= 32 => new(new(2023, 11, 6), 30),
+        <= 42 => new(new(2024, 5, 6), null),
+        <= 51 => new(new(2024, 5, 6), 30),
+        <= 67 => new(new(2024, 2, 5), 12),
+        <= 73 => new(new(2024, 11, 4), null),
+        <= 77 => new(new(2024, 11, 4), 10),
+        <= 82 => new(new(2025, 1, 6), null),
+        <= 83 => new(new(2025, 1, 6), 6),
+        _ => null,
+    };
+
+    /// <summary>The register's weekly statuses of citizen n over the follow-up window (none for the wrongly enrolled).</summary>
+    public static IEnumerable<WeeklyStatusRow> Statuses(int n, string citizenId)
+    {
+        if (n == WronglyEnrolled) yield break;
+        var job = JobOf(n);
+        var benefit = n % 3 == 0 ? WeeklyStatus.JobClarificationBenefit : WeeklyStatus.SicknessBenefit;
+        var jobEnd = job?.Weeks is { } weeks ? job.Start.AddDays(7 * weeks) : DateOnly.MaxValue;
+        for (var monday = HandoverDate(n); monday <= LastDay(n); monday = monday.AddDays(7))
+        {
+            var working = job is not null && monday >= job.Start && monday < jobEnd;
+            var date = monday.ToDateTime(TimeOnly.MinValue);
+            yield return new WeeklyStatusRow
+            {
+                CitizenId = citizenId,
+                IsoWeekYear = ISOWeek.GetYear(date),
+                IsoWeek = ISOWeek.GetWeekOfYear(date),
+                Status = working ? WeeklyStatus.OrdinaryEmployment : monday >= jobEnd ? WeeklyStatus.SicknessBenefit : benefit,
+                PaidHoursHundredths = working ? 30_00 : 0,
+            };
+        }
+    }
+
+    /// <summary>Learning-track deliverables: the provider's reference, kind, day and quantity.</summary>
+    public static IEnumerable<ReportDeliverableRequest> Deliverables(string partnershipId)
+    {
+        yield return Deliverable(partnershipId, "HAD-SYN-CA-1", DeliverableKind.CaseAnalysis, Day(2023, 9, 15), 50, "analysis of 50 citizens' cases");
+        yield return Deliverable(partnershipId, "HAD-SYN-TD-1", DeliverableKind.TeachingDay, Day(2023, 9, 28), 1, "teaching day 1");
+        yield return Deliverable(partnershipId, "HAD-SYN-TD-2", DeliverableKind.TeachingDay, Day(2023, 11, 9), 1, "teaching day 2");
+        for (var month = new DateOnly(2023, 9, 12); month <= new DateOnly(2025, 3, 31); month = month.AddMonths(1))
+        {
+            yield return Deliverable(partnershipId, $"HAD-SYN-CS-{month:yyyy-MM}", DeliverableKind.CaseSparring, ToDate(month), 1, $"case sparring {month:yyyy-MM}");
+        }
+    }
+
+    /// <summary>An invoice run, and the day the kommune paid its invoice (null: not paid).</summary>
+    public sealed record Run(Date PeriodStart, Date IssueDate, Date? PaidOn);
+
+    public static readonly Run[] Runs =
+    [
+        new(Day(2023, 4, 1), Day(2023, 7, 3), Day(2023, 7, 31)),
+        new(Day(2023, 7, 1), Day(2023, 10, 2), Day(2023, 10, 25)),
+        new(Day(2023, 10, 1), Day(2024, 1, 2), Day(2024, 1, 24)),
+        new(Day(2024, 1, 1), Day(2024, 4, 1), Day(2024, 4, 24)),
+        new(Day(2024, 4, 1), Day(2024, 7, 1), Day(2024, 7, 24)),
+        new(Day(2024, 7, 1), Day(2024, 10, 1), Day(2024, 10, 23)),
+        new(Day(2024, 10, 1), Day(2025, 1, 2), Day(2025, 1, 22)),
+        // The final bill: the month-23 results wait for the register's data and are billed after the committee has met.
+        new(Day(2025, 1, 1), Day(2025, 11, 3), null),
+    ];
+
+    /// <summary>The items the ledger ends with: 150 handover fees, 1 credit, 22 deliverables (1 case analysis, 2 teaching
+    /// days, 19 sparring sessions), 83 + 51 + 39 milestones.</summary>
+    public const int LedgerItems = 346;
+
+    private static ReportDeliverableRequest Deliverable(string partnershipId, string reference, DeliverableKind kind, Date on, int quantity, string evidence) => new()
+    {
+        PartnershipId = partnershipId, DeliverableReference = reference, Kind = kind, CompletedOn = on, Quantity = quantity,
+        EvidenceReference = $"synthetic: {evidence}",
+    };
+
+    public static Date ToDate(DateOnly day) => Day(day.Year, day.Month, day.Day);
+}

@@ -1,0 +1,113 @@
+using System.Xml.Linq;
+using Partnerskab.Cli.Finance;
+using Partnerskab.EndToEnd.Tests.Infrastructure;
+using Partnerskab.Payment.Tests.EInvoicing;
+using Partnerskab.Protos.Payment.V1;
+using Partnerskab.Scenario;
+using Partnerskab.Scenario.Haderslev;
+using Shouldly;
+
+namespace Partnerskab.EndToEnd.Tests;
+
+[Collection(SuiteCollection.Name)]
+public sealed class ReferenceScenarioTests(SuiteFixture suite)
+{
+    // Loaded once for the class (the tests of a collection run one at a time), with its own
+    // provider, so that no other test's payments or invoice numbers meet the scenario's.
+    private static readonly string Reference = TestCitizens.UniqueReference("haderslev");
+    private static readonly string ProviderCvr = Random.Shared.Next(20_000_000, 100_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly StringWriter Log = new();
+    private static Task<ReferenceScenario.Result>? loaded;
+
+    private Task<ReferenceScenario.Result> LoadedAsync() => loaded ??= ReferenceScenario.RunAsync(suite.Clients, Reference, ProviderCvr, Log);
+
+    [Fact]
+    public async Task The_Haderslev_scenario_costs_what_the_reference_case_says_its_documents_pass_the_rules_and_a_second_run_changes_nothing()
+    {
+        var result = await LoadedAsync();
+
+        result.Differences.ShouldBeEmpty(Log.ToString());
+        var cost = result.Cost;
+        cost.ExcludingVat.ShouldBeTrue();
+        cost.Years.Select(y => (y.Year, y.EarnedOre, y.PaidOre, y.InvoicedUnpaidOre, y.EarnedNotInvoicedOre, y.ExpectedOre)).ShouldBe(
+        [
+            (2023, 95_000_000L, 30_000_000L, 0L, 0L, 30_000_000L),
+            (2024, 255_000_000L, 240_000_000L, 0L, 0L, 240_000_000L),
+            (2025, 210_000_000L, 80_000_000L, 0L, 210_000_000L, 290_000_000L),
+        ]);
+        cost.Years.Select(y => (y.BudgetOre, y.ShareSpentBasisPoints, y.ExpectedDifferenceOre)).ShouldBe(
+            [(50_000_000L, 6_000L, 20_000_000L), (250_000_000L, 9_600L, 10_000_000L), (260_000_000L, 3_077L, -30_000_000L)]);
+        (cost.TotalPaidOre, cost.TotalInvoicedUnpaidOre, cost.TotalEarnedNotInvoicedOre, cost.TotalExpectedOre)
+            .ShouldBe((350_000_000L, 0L, 210_000_000L, 560_000_000L));
+        (cost.CitizensHandedOver, cost.VerifiedOutcomes, cost.LedgerItems).ShouldBe((150, 83 + 51 + 39, ReferencePlan.LedgerItems));
+
+        // With VAT, the same facts: what left the kommune's account, 25 % more.
+        var withVat = await suite.Clients.Payment.GetPartnershipCostAsync(new GetPartnershipCostRequest
+        {
+            PartnershipId = result.PartnershipId, AsOf = ReferencePlan.ReportDate,
+        }, deadline: SuiteClients.Deadline());
+        (withVat.TotalPaidOre, withVat.TotalExpectedOre).ShouldBe((437_500_000L, 700_000_000L));
+        // After the final bill is issued (2025-11-03) the 2.1 mio is invoiced, unpaid.
+        var afterFinalBill = await suite.Clients.Payment.GetPartnershipCostAsync(new GetPartnershipCostRequest
+        {
+            PartnershipId = result.PartnershipId, AsOf = ThinSlice.Day(2025, 12, 31), ExcludingVat = true,
+        }, deadline: SuiteClients.Deadline());
+        (afterFinalBill.TotalPaidOre, afterFinalBill.TotalInvoicedUnpaidOre, afterFinalBill.TotalEarnedNotInvoicedOre)
+            .ShouldBe((350_000_000L, 210_000_000L, 0L));
+
+        result.Documents.Count(d => d.Kind == DocumentKind.Invoice).ShouldBe(ReferencePlan.Runs.Length);
+        var creditNote = result.Documents.Where(d => d.Kind == DocumentKind.CreditNote).ShouldHaveSingleItem();
+        creditNote.NetAmountOre.ShouldBe(ReferencePlan.HandoverFeeOre);
+        foreach (var document in result.Documents)
+        {
+            var export = await suite.Clients.Payment.ExportInvoiceXmlAsync(new ExportInvoiceXmlRequest { InvoiceId = document.InvoiceId },
+                deadline: SuiteClients.Deadline());
+            PeppolRuleChecker.Failures(XDocument.Parse(export.Xml.ToStringUtf8())).ShouldBeEmpty(export.FileName);
+        }
+
+        var counts = await suite.RowCountsAsync();
+        var again = await ReferenceScenario.RunAsync(suite.Clients, Reference, ProviderCvr, TextWriter.Null);
+        again.PartnershipId.ShouldBe(result.PartnershipId);
+        again.Documents.Select(d => (d.InvoiceId, d.Number)).ShouldBe(result.Documents.Select(d => (d.InvoiceId, d.Number)));
+        again.Differences.ShouldBeEmpty();
+        (await suite.RowCountsAsync()).ShouldBe(counts);
+    }
+
+    [Fact]
+    public async Task The_finance_commands_print_the_scenarios_cost_and_reconciliation_and_import_a_bank_statement_once()
+    {
+        var result = await LoadedAsync();
+        var output = new StringWriter();
+        var finance = new BankPayments(suite.Clients.Payment, output);
+
+        await new PartnershipCost(suite.Clients.Payment, output).ShowAsync(result.PartnershipId, ReferencePlan.ReportDate, excludingVat: true);
+        var cost = output.ToString().Split('\n');
+        cost[0].ShouldBe($"  Cost of partnership {result.PartnershipId} as of 2025-10-20, DKK excluding VAT");
+        cost.ShouldContain(l => l.StartsWith("  2024  ") && l.Contains(" 2,400,000.00 ") && l.Contains(" 96.00 % "));
+        cost.ShouldContain(l => l.StartsWith("  total ") && l.Contains(" 3,500,000.00 ") && l.Contains(" 5,600,000.00 "));
+        cost.ShouldContain("  still expected (expected less paid): 2,100,000.00");
+
+        // Before the credit note, the first invoice was paid short by the wrongly enrolled citizen's fee.
+        var early = await finance.ReconcileAsync(ProviderCvr, ThinSlice.Day(2023, 8, 1), result.PartnershipId);
+        early.Invoices.ShouldHaveSingleItem().Findings.ShouldBe([ReconciliationFinding.Underpaid]);
+        var final = result.Documents.Single(d => d.PeriodStart.Equals(ReferencePlan.Runs[^1].PeriodStart));
+        var late = await finance.ReconcileAsync(ProviderCvr, ThinSlice.Day(2026, 1, 15), null);
+        late.Invoices.Where(i => i.Findings.Count > 0).ShouldHaveSingleItem().Number.ShouldBe(final.Number);
+        late.Invoices.Single(i => i.Number == final.Number).Findings.ShouldBe([ReconciliationFinding.Overdue]);
+        output.ToString().ShouldContain("  underpaid 0, overpaid 0, paid twice 0, overdue 1, unknown reference 0");
+
+        var statement = Path.Combine(Directory.CreateTempSubdirectory("partnerskab-statement-").FullName, "statement.csv");
+        await File.WriteAllLinesAsync(statement, ["bank_line_id;booked_on;amount;reference", $"{Reference}:unknown;2026-01-20;1250,00;Tak for kaffen"]);
+        (await finance.ImportAsync(ProviderCvr, statement)).ShouldBe(0);
+        output.ToString().ShouldContain("  1 recorded, 0 recorded before (unchanged)");
+        (await finance.ImportAsync(ProviderCvr, statement)).ShouldBe(0);
+        output.ToString().ShouldContain("  0 recorded, 1 recorded before (unchanged)");
+        var withUnknown = await finance.ReconcileAsync(ProviderCvr, ThinSlice.Day(2026, 1, 31), null);
+        withUnknown.UnknownReferences.ShouldHaveSingleItem().AmountOre.ShouldBe(125_000);
+
+        await File.WriteAllLinesAsync(statement, ["bank_line_id;booked_on;amount;reference", $"{Reference}:bad;2026-01-20;-5;Faktura 1"]);
+        (await finance.ImportAsync(ProviderCvr, statement)).ShouldBe(1);
+        (await finance.ReconcileAsync(ProviderCvr, ThinSlice.Day(2026, 1, 31), null)).UnknownReferences.Count.ShouldBe(1);
+        Directory.Delete(Path.GetDirectoryName(statement)!, recursive: true);
+    }
+}
