@@ -1,5 +1,5 @@
 using System.Globalization;
-using Partnerskab.Cli.Cohort;
+using Partnerskab.Cli.Csv;
 using Partnerskab.Protos.Payment.V1;
 
 namespace Partnerskab.Cli.Finance;
@@ -22,18 +22,12 @@ public static class BankStatementCsv
     public static IReadOnlyList<Line> Parse(IReadOnlyList<string> text)
     {
         if (text.Count == 0) throw new FormatException("the statement is empty; it needs a header line");
-        var separator = CitizenCsv.DetectSeparator(text[0]);
-        var names = CitizenCsv.SplitFields(text[0], separator).Select(n => n.Trim().ToLowerInvariant()).ToList();
-        var missing = Columns.Where(c => !names.Contains(c)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new FormatException($"the header lacks the column(s) {string.Join(", ", missing)}; it must name {string.Join(", ", Columns)}");
-        }
-        var columns = Columns.ToDictionary(c => c, c => names.IndexOf(c));
+        var separator = CsvFile.DetectSeparator(text[0]);
+        var columns = CsvFile.ReadHeader(text[0], separator, Columns);
         return text.Select((line, index) => (line, number: index + 1))
             .Skip(1)
             .Where(l => l.line.Trim().Length > 0)
-            .Select(l => ParseLine(l.number, CitizenCsv.SplitFields(l.line, separator), columns))
+            .Select(l => ParseLine(l.number, new CsvRecord(CsvFile.SplitFields(l.line, separator), columns)))
             .ToList();
     }
 
@@ -48,28 +42,12 @@ public static class BankStatementCsv
         return ore > 0 ? ore : null;
     }
 
-    private static Line ParseLine(int lineNumber, IReadOnlyList<string> fields, IReadOnlyDictionary<string, int> columns)
+    private static Line ParseLine(int lineNumber, CsvRecord record)
     {
-        string Field(string name) => columns[name] < fields.Count ? fields[columns[name]].Trim() : "";
-        var problems = new List<string>();
-        var line = new BankStatementLine { BankLineId = Field("bank_line_id"), Reference = Field("reference") };
-        if (line.BankLineId.Length == 0) problems.Add("bank_line_id: is empty");
-        if (DateOnly.TryParseExact(Field("booked_on"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var booked))
-        {
-            line.BookedOn = new Google.Type.Date { Year = booked.Year, Month = booked.Month, Day = booked.Day };
-        }
-        else
-        {
-            problems.Add($"booked_on: '{Field("booked_on")}' is not a date as YYYY-MM-DD");
-        }
-        if (Ore(Field("amount")) is { } ore)
-        {
-            line.AmountOre = ore;
-        }
-        else
-        {
-            problems.Add($"amount: '{Field("amount")}' is not a positive amount in kroner with at most two decimals");
-        }
-        return new Line(lineNumber, problems.Count == 0 ? line : null, problems);
+        var line = new BankStatementLine { BankLineId = record["bank_line_id"], Reference = record["reference"] };
+        if (line.BankLineId.Length == 0) record.Problems.Add("bank_line_id: is empty");
+        record.ReadDate("booked_on", date => line.BookedOn = date);
+        record.Read("amount", Ore, ore => line.AmountOre = ore, "a positive amount in kroner with at most two decimals");
+        return new Line(lineNumber, record.Problems.Count == 0 ? line : null, record.Problems);
     }
 }
