@@ -40,7 +40,7 @@ public sealed class DependencyFaultTests(FaultSuite faults)
             await Signal("CONT", faults.Suite.Cohort.ProcessId);
         }
 
-        var verified = await clients.Outcome.VerifyOutcomeClaimAsync(verify, deadline: SuiteClients.Deadline());
+        var verified = await VerifyRetryingWhileUnavailableAsync(verify);
         verified.MilestonesReached.Count.ShouldBe(1);
         var again = await clients.Outcome.VerifyOutcomeClaimAsync(verify, deadline: SuiteClients.Deadline());
         again.MilestonesReached.ShouldBeEmpty("a retried verification reaches nothing a second time");
@@ -59,6 +59,26 @@ public sealed class DependencyFaultTests(FaultSuite faults)
             expected.ShouldContain(failure.StatusCode);
             (await faults.SqlAsync("outcome", $"SELECT decided_at IS NULL FROM claims WHERE id = '{claim.ClaimId}'")).ShouldBe(true, "the claim is still undecided");
             (await faults.SqlAsync("outcome", $"SELECT count(*) FROM milestones WHERE partnership_id = '{driver.PartnershipId}' AND citizen_id = '{citizenId}'")).ShouldBe(0L);
+        }
+    }
+
+    /// <summary>
+    /// The caller's retry once the cohort service is back: the outcome service's channel to it may still be backing off
+    /// from the killed process for a moment, and answers Unavailable meanwhile.
+    /// </summary>
+    private async Task<VerifyOutcomeClaimResponse> VerifyRetryingWhileUnavailableAsync(VerifyOutcomeClaimRequest request)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                return await faults.Clients.Outcome.VerifyOutcomeClaimAsync(request, deadline: SuiteClients.Deadline());
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && DateTime.UtcNow < until)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
         }
     }
 
