@@ -8,6 +8,7 @@ using Partnerskab.Protos.Payment.V1;
 using Partnerskab.Scenario;
 using Partnerskab.Tokens;
 using Shouldly;
+using Xunit.Abstractions;
 
 namespace Partnerskab.EndToEnd.Tests;
 
@@ -18,7 +19,7 @@ namespace Partnerskab.EndToEnd.Tests;
 /// a deliberate status with no internal detail, no service may fall over, and nothing is written.
 /// </summary>
 [Collection(SuiteCollection.Name)]
-public sealed class HostileInputTests(SuiteFixture suite)
+public sealed class HostileInputTests(SuiteFixture suite, ITestOutputHelper output)
 {
     private static readonly ServiceDescriptor[] Services = [CohortService.Descriptor, OutcomeService.Descriptor, PaymentService.Descriptor];
 
@@ -40,8 +41,10 @@ public sealed class HostileInputTests(SuiteFixture suite)
         var before = await suite.RowCountsAsync();
 
         var answers = new List<string>();
+        var tried = 0;
         foreach (var (label, payload) in Corpus(method.InputType))
         {
+            tried++;
             var status = await CallAsync(method, payload);
             if (status.StatusCode != StatusCode.OK && !DeliberateRefusals.Contains(status.StatusCode) || status.Detail.Contains("   at "))
             {
@@ -49,6 +52,7 @@ public sealed class HostileInputTests(SuiteFixture suite)
             }
         }
 
+        output.WriteLine($"{rpc}: {tried} hostile inputs tried, {answers.Count} answered badly");
         answers.ShouldBeEmpty();
         suite.Services.ShouldAllBe(service => service.IsRunning);
         (await suite.RowCountsAsync()).ShouldBe(before);
