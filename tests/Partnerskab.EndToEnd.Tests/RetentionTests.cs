@@ -43,6 +43,11 @@ public sealed class RetentionTests(SuiteFixture suite)
         await Clients.Outcome.VerifyOutcomeClaimAsync(new VerifyOutcomeClaimRequest { ClaimId = claim.ClaimId, VerifiedBy = "caseworker-3" },
             deadline: SuiteClients.Deadline());
         await WaitForFollowUpAsync(Clients, partnership.PartnershipId, old.CitizenId);
+        await Clients.Outcome.RecordContactAsync(new RecordContactRequest
+        {
+            PartnershipId = partnership.PartnershipId, CitizenId = old.CitizenId, ContactReference = "CONTACT-7400",
+            ContactDate = ThinSlice.Day(2017, 9, 11), Channel = ContactChannel.Phone,
+        }, deadline: SuiteClients.Deadline());
         var statuses = await StreamAsync(Clients, partnership.PartnershipId, Guid.NewGuid().ToString(), StatusSource.Provider,
             [Row(old.CitizenId, 2017, 36, WeeklyStatus.OrdinaryEmployment, 20_00)]);
         statuses.Accepted.ShouldBe(1);
@@ -79,6 +84,7 @@ public sealed class RetentionTests(SuiteFixture suite)
         {
             text.ShouldNotContain("OLD-7400", customMessage: $"{table} still holds the erased case reference");
             text.ShouldNotContain("advisor-7400", customMessage: $"{table} still holds the erased advisor");
+            text.ShouldNotContain("CONTACT-7400", customMessage: $"{table} still holds the erased contact");
         }
     }
 
