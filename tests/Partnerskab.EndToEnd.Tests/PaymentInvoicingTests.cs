@@ -174,29 +174,13 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
         wrongStart.Status.Detail.ShouldNotBeNull();
     }
 
-    /// <summary>
-    /// Runs invoices once the partnership's registration has reached the payment service (it
-    /// comes by event; until then a run is refused for want of the parties).
-    /// </summary>
-    public static async Task<RunInvoicesResponse> RunAsync(SuiteClients clients, string partnershipId, Google.Type.Date periodStart,
-        Google.Type.Date issueDate, bool preview = false)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+    /// <summary>Runs invoices once the partnership's registration has reached the payment service.</summary>
+    public static Task<RunInvoicesResponse> RunAsync(SuiteClients clients, string partnershipId, Google.Type.Date periodStart,
+        Google.Type.Date issueDate, bool preview = false) =>
+        Testing.InvoiceRuns.OnceRegisteredAsync(() => clients.Payment.RunInvoicesAsync(new RunInvoicesRequest
         {
-            try
-            {
-                return await clients.Payment.RunInvoicesAsync(new RunInvoicesRequest
-                {
-                    PartnershipId = partnershipId, PeriodStart = periodStart, IssueDate = issueDate, Preview = preview,
-                }, deadline: SuiteClients.Deadline());
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition && e.Status.Detail.Contains("has not reached") && DateTime.UtcNow < until)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
+            PartnershipId = partnershipId, PeriodStart = periodStart, IssueDate = issueDate, Preview = preview,
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, TimeSpan.FromSeconds(30));
 
     private Task<RunInvoicesResponse> RunAsync(string partnershipId, Google.Type.Date periodStart, Google.Type.Date issueDate, bool preview = false) =>
         RunAsync(suite.Clients, partnershipId, periodStart, issueDate, preview);

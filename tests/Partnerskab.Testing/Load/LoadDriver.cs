@@ -135,8 +135,8 @@ public sealed class LoadDriver(SuiteClients clients, LoadOptions options, TimeSp
     private static DateOnly InvoicedMonth(int round) => new DateOnly(2024, 1, 1).AddMonths(round);
 
     /// <summary>
-    /// The invoice run of the month starting on the day, issued the day after it ends. The partnership's registration reaches
-    /// the payment service by event; until it has, the run is refused for want of the parties, and tried again.
+    /// The invoice run of the month starting on the day, issued the day after it ends, once the partnership's registration
+    /// has reached the payment service.
     /// </summary>
     private async Task<Protos.Payment.V1.RunInvoicesResponse> RunInvoicesAsync(DateOnly periodStart, CancellationToken cancellationToken)
     {
@@ -146,21 +146,8 @@ public sealed class LoadDriver(SuiteClients clients, LoadOptions options, TimeSp
             PeriodStart = Day(periodStart),
             IssueDate = Day(periodStart.AddMonths(1)),
         };
-        var giveUpAt = DateTime.UtcNow + patience;
-        while (true)
-        {
-            try
-            {
-                return await CallAsync(() => clients.Payment.RunInvoicesAsync(request, deadline: SuiteClients.Deadline(),
-                    cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition && e.Status.Detail.Contains("has not reached")
-                                         && DateTime.UtcNow < giveUpAt)
-            {
-                retries++;
-                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-            }
-        }
+        return await InvoiceRuns.OnceRegisteredAsync(() => CallAsync(() => clients.Payment.RunInvoicesAsync(request, deadline: SuiteClients.Deadline(),
+            cancellationToken: cancellationToken).ResponseAsync, cancellationToken), patience, () => retries++, cancellationToken);
     }
 
     private static Google.Type.Date Day(DateOnly date) => ThinSlice.Day(date.Year, date.Month, date.Day);
