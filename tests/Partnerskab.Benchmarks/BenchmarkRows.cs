@@ -25,7 +25,26 @@ public sealed record BenchmarkSizes(
 /// <summary>Every path of issue 8's table and its ceiling, one after the other on one suite, each row reported as it is measured.</summary>
 public static class BenchmarkRows
 {
-    public static async Task RunAsync(LocalSuite suite, BenchmarkSizes sizes, Action<Measurement> report)
+    /// <summary>The row groups, as named on the command line (--only).</summary>
+    public static readonly string[] Names = ["import", "statuses", "milestones", "unary", "reports"];
+
+    /// <summary>
+    /// Runs the row groups named in <paramref name="only"/> (all when empty); the weekly statuses
+    /// and unary reads use the imported citizens, so they bring the import with them.
+    /// </summary>
+    public static async Task RunAsync(LocalSuite suite, BenchmarkSizes sizes, IReadOnlySet<string> only, Action<Measurement> report)
+    {
+        bool Wants(string row) => only.Count == 0 || only.Contains(row);
+        if (Wants("import") || Wants("statuses") || Wants("unary"))
+        {
+            await ImportStatusesAndReadsAsync(suite, sizes, Wants("statuses"), Wants("unary"), report);
+        }
+        if (Wants("milestones")) await MilestonesAsync(suite, sizes, report);
+        if (Wants("reports")) await ReportsAsync(suite, sizes, report);
+    }
+
+    private static async Task ImportStatusesAndReadsAsync(LocalSuite suite, BenchmarkSizes sizes, bool statusRows, bool unaryRows,
+        Action<Measurement> report)
     {
         var clients = suite.Clients;
 
@@ -39,15 +58,27 @@ public static class BenchmarkRows
             sizes.ImportRows / citizenCopy.TotalSeconds, "Npgsql binary COPY of the same rows into a table like citizens",
             GoalShare: 0.40));
 
-        await HandoverArrival.WaitAsync(suite.ConnectionString, partnershipId, import.CitizenIds.Count, sizes.Patience);
-        var statuses = await StatusStreamBenchmark.RunAsync(clients, partnershipId, import.CitizenIds, sizes.StatusWeeks, sizes.National.Seed);
-        var statusCopy = await StatusStreamBenchmark.CopyCeilingAsync(suite.ConnectionString("outcome"), partnershipId, import.CitizenIds,
+        if (statusRows) await StatusesAsync(suite, sizes, partnershipId, import.CitizenIds, report);
+        if (unaryRows) await UnaryReadsAsync(suite, sizes, partnershipId, import.CitizenIds, report);
+    }
+
+    private static async Task StatusesAsync(LocalSuite suite, BenchmarkSizes sizes, string partnershipId, IReadOnlyList<string> citizenIds,
+        Action<Measurement> report)
+    {
+        var clients = suite.Clients;
+        await HandoverArrival.WaitAsync(suite.ConnectionString, partnershipId, citizenIds.Count, sizes.Patience);
+        var statuses = await StatusStreamBenchmark.RunAsync(clients, partnershipId, citizenIds, sizes.StatusWeeks, sizes.National.Seed);
+        var statusCopy = await StatusStreamBenchmark.CopyCeilingAsync(suite.ConnectionString("outcome"), partnershipId, citizenIds,
             sizes.StatusWeeks, sizes.National.Seed);
-        report(new Measurement($"weekly statuses, client-streaming gRPC, {statuses.Rows:N0} rows ({import.CitizenIds.Count:N0} citizens x {sizes.StatusWeeks} weeks)",
+        report(new Measurement($"weekly statuses, client-streaming gRPC, {statuses.Rows:N0} rows ({citizenIds.Count:N0} citizens x {sizes.StatusWeeks} weeks)",
             statuses.RowsPerSecond, "rows/s",
             statuses.Rows / statusCopy.TotalSeconds, "Npgsql binary COPY of the same rows into a table like weekly_status_reports",
             GoalShare: 0.30));
+    }
 
+    private static async Task MilestonesAsync(LocalSuite suite, BenchmarkSizes sizes, Action<Measurement> report)
+    {
+        var clients = suite.Clients;
         // Milestone event to ledger item, on citizens of its own.
         var milestones = await MilestoneToLedgerBenchmark.RunAsync(clients, suite.ConnectionString, TestEnvironment.RabbitMqPort,
             sizes.ImportRows, sizes.Milestones);
@@ -60,17 +91,25 @@ public static class BenchmarkRows
             milestones.Latency.P50, "ms", null, null));
         report(new Measurement($"milestone event to ledger item, p99 latency at {milestones.LatencyRate:N0} items/s ({milestones.Latency.Count:N0} items)",
             milestones.Latency.P99, "ms", null, null, GoalMaximum: 1000));
+    }
 
+    private static async Task UnaryReadsAsync(LocalSuite suite, BenchmarkSizes sizes, string partnershipId, IReadOnlyList<string> citizenIds,
+        Action<Measurement> report)
+    {
         // Unary reads against the near-empty health check, on the cohort service.
         var token = suite.TokenFor(LocalSuite.Operator);
-        var reads = await UnaryLoad.GetCitizenAsync(suite.Cohort.GrpcUrl, token, partnershipId, import.CitizenIds, sizes.Unary);
+        var reads = await UnaryLoad.GetCitizenAsync(suite.Cohort.GrpcUrl, token, partnershipId, citizenIds, sizes.Unary);
         var health = await UnaryLoad.HealthCheckAsync(suite.Cohort.GrpcUrl, token, sizes.Unary);
         var load = $"{sizes.Unary.InFlight} in flight over {sizes.Unary.Connections} HTTP/2 connections, {sizes.Unary.Calls:N0} calls";
         report(new Measurement($"unary read, cohort GetCitizen, {load}", reads.CallsPerSecond, "calls/s",
             health.CallsPerSecond, "grpc.health.v1 Check on the same server and connections", GoalShare: 0.50));
         report(new Measurement($"unary read, cohort GetCitizen, p99 latency, {load}", reads.Latency.P99, "ms",
             health.Latency.P99, "grpc.health.v1 Check's p99", LowerIsBetter: true));
+    }
 
+    private static async Task ReportsAsync(LocalSuite suite, BenchmarkSizes sizes, Action<Measurement> report)
+    {
+        var clients = suite.Clients;
         // Reports over the national data set, loaded directly.
         var national = await NationalDataSet.LoadAsync(clients, suite.ConnectionString, sizes.National);
         var dataSet = $"{sizes.National.Citizens:N0} citizens in {sizes.National.Partnerships} partnerships, {national.WeeklyStatuses:N0} weekly statuses, {national.LedgerItems:N0} ledger items";

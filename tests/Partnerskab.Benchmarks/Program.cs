@@ -2,14 +2,22 @@ using System.Text.Json;
 using Partnerskab.Benchmarks;
 using Partnerskab.Testing;
 
-// Usage: Partnerskab.Benchmarks [--quick] [--out DIR]
+// Usage: Partnerskab.Benchmarks [--quick] [--out DIR] [--only import,statuses,milestones,unary,reports]
 // Run by tests/bench.sh, which starts a throwaway PostgreSQL and RabbitMQ; this program starts
 // the three services itself, measures each path and its ceiling in the same run, and writes
-// results.md and results.json to DIR (default: benchmark-results).
+// results.md and results.json to DIR (default: benchmark-results). --only runs some rows (the
+// statuses and unary rows bring the import with them), to rerun a path after a change.
 var quick = args.Contains("--quick");
 var outIndex = Array.IndexOf(args, "--out");
 var outDir = Directory.CreateDirectory(outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : "benchmark-results").FullName;
 var sizes = quick ? BenchmarkSizes.Quick : BenchmarkSizes.Full;
+var onlyIndex = Array.IndexOf(args, "--only");
+var only = (onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1].Split(',', StringSplitOptions.RemoveEmptyEntries) : []).ToHashSet();
+if (only.Except(BenchmarkRows.Names).ToList() is [_, ..] unknown)
+{
+    Console.Error.WriteLine($"--only takes {string.Join(", ", BenchmarkRows.Names)}; not {string.Join(", ", unknown)}");
+    return 2;
+}
 
 // The harness is one caller measuring what the services can carry, so the per-caller call limit is lifted.
 // The outcome service asks the cohort service whether a partnership exists (in the set-up calls
@@ -27,7 +35,7 @@ void Report(Measurement measurement)
     Console.WriteLine($"{measurement.Path}: {measurement.Figure:N1} {measurement.Unit}" + (measurement.Ceiling is { } c ? $" (ceiling {c:N1})" : ""));
 }
 
-await BenchmarkRows.RunAsync(suite, sizes, Report);
+await BenchmarkRows.RunAsync(suite, sizes, only, Report);
 
 foreach (var service in suite.Services)
 {

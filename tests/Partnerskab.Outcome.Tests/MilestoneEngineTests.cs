@@ -154,10 +154,22 @@ public sealed class MilestoneEngineTests
     }
 
     [Fact]
-    public void The_status_at_a_month_at_or_after_the_window_end_or_an_exit_is_never_reached()
+    public void The_status_at_the_follow_ups_last_month_is_its_last_days()
     {
-        // 2024-02-29 + 24 months = 2026-02-28, the window's (exclusive) end.
-        Reach([AtMonth(24)], Facts(LeapStart, LeapEnd, [], Provider(2026, WeeklyStatusKind.OrdinaryEmployment, 9))).ShouldBeEmpty();
+        // 2024-02-29 + 24 months = Saturday 2026-02-28, the window's (exclusive) end, so month 24 is
+        // read on Friday 2026-02-27, in 2026-W09 (Monday 2026-02-23).
+        var month24 = Reach([AtMonth(24)], Facts(LeapStart, LeapEnd, [], Provider(2026, WeeklyStatusKind.OrdinaryEmployment, 9))).Single();
+        (month24.BasisWeekStarts.Single(), month24.AchievedOn).ShouldBe((new LocalDate(2026, 2, 23), new LocalDate(2026, 2, 27)));
+        Reach([AtMonth(24)], Facts(LeapStart, LeapEnd, [], Provider(2026, WeeklyStatusKind.SicknessBenefit, 9))).ShouldBeEmpty();
+        Reach([AtMonth(24)], Facts(LeapStart, LeapEnd, [], Provider(2026, WeeklyStatusKind.OrdinaryEmployment, 10))).ShouldBeEmpty();
+        Reach([AtMonth(25)], Facts(LeapStart, LeapEnd, [], Provider(2026, WeeklyStatusKind.OrdinaryEmployment, 9, 13))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_status_at_a_month_at_or_after_an_exit_is_never_reached()
+    {
+        // An exit on 2026-02-27 ends the window before month 24's day.
+        Reach([AtMonth(24)], Facts(LeapStart, new LocalDate(2026, 2, 27), [], Provider(2026, WeeklyStatusKind.OrdinaryEmployment, 9))).ShouldBeEmpty();
         // An exit on 2025-02-28 ends the window on the month-12 day itself.
         Reach([AtMonth(12)], Facts(LeapStart, new LocalDate(2025, 2, 28), [], Provider(2025, WeeklyStatusKind.OrdinaryEmployment, 9))).ShouldBeEmpty();
         Reach([AtMonth(12)], Facts(LeapStart, new LocalDate(2025, 3, 1), [], Provider(2025, WeeklyStatusKind.OrdinaryEmployment, 9)))
@@ -193,8 +205,9 @@ public sealed class MilestoneEngineTests
 
     private static string Describe(Reached r) => $"{r.Code} {r.AchievedOn} {string.Join(",", r.BasisClaimIds)} {string.Join(",", r.BasisWeekStarts)}";
 
+    /// <summary>The facts of a 24-month follow-up from <paramref name="start"/> whose window ends at <paramref name="end"/> (earlier at an exit).</summary>
     private static Facts Facts(LocalDate start, LocalDate end, IReadOnlyCollection<VerifiedOutcome> outcomes, IReadOnlyCollection<WeeklyTimeline.Report> reports) =>
-        new(start, end, outcomes, reports);
+        new(start, end, start.PlusMonths(24), outcomes, reports);
 
     private static LocalDate Day(string isoDate) => LocalDate.FromDateTime(DateTime.Parse(isoDate, System.Globalization.CultureInfo.InvariantCulture));
 

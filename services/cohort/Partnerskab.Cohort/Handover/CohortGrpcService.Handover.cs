@@ -118,15 +118,17 @@ public sealed partial class CohortGrpcService
     private void StageHandover(Citizen citizen)
     {
         db.Citizens.Add(citizen);
-        db.AddToOutbox(new CitizenHandedOver
-        {
-            PartnershipId = citizen.PartnershipId,
-            CitizenId = citizen.CitizenId,
-            HandoverDate = citizen.HandoverDate.ToDateOnly(),
-            FollowUpStart = citizen.FollowUp.Start.ToDateOnly(),
-            FollowUpEnd = citizen.FollowUp.End.ToDateOnly(),
-        }, citizen.HandedOverAt);
+        db.AddToOutbox(HandedOver(citizen), citizen.HandedOverAt);
     }
+
+    private static CitizenHandedOver HandedOver(Citizen citizen) => new()
+    {
+        PartnershipId = citizen.PartnershipId,
+        CitizenId = citizen.CitizenId,
+        HandoverDate = citizen.HandoverDate.ToDateOnly(),
+        FollowUpStart = citizen.FollowUp.Start.ToDateOnly(),
+        FollowUpEnd = citizen.FollowUp.End.ToDateOnly(),
+    };
 
     private static string ValidCitizenId(RequestValidator v, string citizenId)
     {

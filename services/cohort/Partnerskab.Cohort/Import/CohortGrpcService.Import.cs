@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Partnerskab.Cohort.Handover;
 using Partnerskab.Cohort.Import;
+using Partnerskab.Messaging.Outbox;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
@@ -135,6 +136,7 @@ public sealed partial class CohortGrpcService
             .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
         var placesTaken = await PlacesTakenAsync(import.PartnershipId, cancellationToken);
         var now = clock.GetCurrentInstant();
+        var handedOver = new List<Citizen>();
 
         foreach (var (rowNumber, candidate, citizenId) in candidates)
         {
@@ -142,7 +144,7 @@ public sealed partial class CohortGrpcService
             switch (HandoverDecision.Decide(partnership, candidate, citizenId, known, placesTaken, now))
             {
                 case HandoverDecision.Accepted accepted:
-                    StageHandover(accepted.Citizen);
+                    handedOver.Add(accepted.Citizen);
                     placesTaken++;
                     import.Decided[citizenId] = accepted.Citizen;
                     Result(import, rowNumber, citizenId, RowOutcome.Accepted);
@@ -163,6 +165,9 @@ public sealed partial class CohortGrpcService
                     break;
             }
         }
+        // A batch is up to a thousand citizens and as many events: COPY carries them far cheaper than an INSERT each.
+        await CitizenCopy.InsertAsync(db, handedOver, cancellationToken);
+        await OutboxCopy.InsertAsync(db, handedOver.Select(c => OutboxExtensions.OutboxRow(HandedOver(c), c.HandedOverAt)).ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();

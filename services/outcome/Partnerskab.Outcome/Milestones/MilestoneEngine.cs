@@ -14,14 +14,19 @@ namespace Partnerskab.Outcome.Milestones;
 /// exit. A week with any of its days in the window belongs to it, as at ingestion, so the
 /// first and last weeks count in full; a milestone completed by a week that runs past the
 /// window's end is reached on the window's last day, so every milestone is dated inside it.
+/// The status at month M of a follow-up M months long is its last day's, as at the checkpoints:
+/// handover + M months is the window's (exclusive) end.
 /// </remarks>
 public static class MilestoneEngine
 {
     public sealed record VerifiedOutcome(Guid ClaimId, OutcomeKind Kind, LocalDate Date);
 
+    /// <param name="WindowEnd">The follow-up's end, or the exit when the citizen left before it.</param>
+    /// <param name="FollowUpEnd">The follow-up's own end, exit or not.</param>
     public sealed record Facts(
         LocalDate WindowStart,
         LocalDate WindowEnd,
+        LocalDate FollowUpEnd,
         IReadOnlyCollection<VerifiedOutcome> Outcomes,
         IReadOnlyCollection<WeeklyTimeline.Report> Reports);
 
@@ -45,7 +50,7 @@ public static class MilestoneEngine
                 MilestoneRuleKind.FirstVerifiedOutcome => FirstVerifiedOutcome(definition, outcomes),
                 MilestoneRuleKind.ConsecutiveSelfSufficientWeeks => ConsecutiveWeeks(definition, weeks, facts.WindowEnd),
                 MilestoneRuleKind.CumulativeSelfSufficientWeeks => CumulativeWeeks(definition, weeks, facts.WindowEnd),
-                MilestoneRuleKind.SelfSufficientAtMonth => AtMonth(definition, weeks, facts.WindowStart, facts.WindowEnd),
+                MilestoneRuleKind.SelfSufficientAtMonth => AtMonth(definition, weeks, facts),
                 _ => throw new InvalidOperationException($"Unknown milestone rule {definition.RuleKind}."),
             };
             if (result is not null) reached.Add(result);
@@ -83,13 +88,14 @@ public static class MilestoneEngine
         return counted.Count > 0 && counted.Count == definition.Weeks ? WeeksReached(definition, counted, windowEnd) : null;
     }
 
-    private static Reached? AtMonth(MilestoneDefinition definition, IEnumerable<WeeklyTimeline.Week> weeks, LocalDate windowStart, LocalDate windowEnd)
+    private static Reached? AtMonth(MilestoneDefinition definition, IEnumerable<WeeklyTimeline.Week> weeks, Facts facts)
     {
-        var target = windowStart.PlusMonths(definition.Months ?? 0);
-        if (target >= windowEnd) return null;
+        var target = facts.WindowStart.PlusMonths(definition.Months ?? 0);
+        if (target == facts.FollowUpEnd) target = target.PlusDays(-1);
+        if (target >= facts.WindowEnd) return null;
         var weekStart = target.PlusDays(1 - (int)target.DayOfWeek);
         var week = weeks.FirstOrDefault(w => w.WeekStart == weekStart);
-        return week is { SelfSufficient: true } ? WeeksReached(definition, [weekStart], windowEnd) : null;
+        return week is { SelfSufficient: true } ? WeeksReached(definition, [weekStart], facts.WindowEnd) : null;
     }
 
     private static Reached WeeksReached(MilestoneDefinition definition, List<LocalDate> weekStarts, LocalDate windowEnd)

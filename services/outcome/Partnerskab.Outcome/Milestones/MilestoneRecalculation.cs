@@ -41,7 +41,12 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
     }
 
     /// <summary>Recomputes the citizens and stages the difference; <paramref name="cause"/> says what changed, for revocations.</summary>
-    public async Task<Change> RecalculateAsync(Guid partnershipId, IReadOnlyCollection<string> citizenIds, string cause, CancellationToken cancellationToken)
+    /// <param name="reportsNow">
+    /// Every weekly report of these citizens as it stands after the caller's change, when the
+    /// caller has read them already (status ingestion does); otherwise they are read here.
+    /// </param>
+    public async Task<Change> RecalculateAsync(Guid partnershipId, IReadOnlyCollection<string> citizenIds, string cause, CancellationToken cancellationToken,
+        ILookup<string, WeeklyTimeline.Report>? reportsNow = null)
     {
         await db.SaveChangesAsync(cancellationToken);
         var ids = citizenIds.Distinct().ToList();
@@ -61,7 +66,7 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
             .Where(c => c.PartnershipId == partnershipId && ids.Contains(c.CitizenId) && c.Status == ClaimStatus.Verified)
             .Select(c => new { c.CitizenId, Outcome = new MilestoneEngine.VerifiedOutcome(c.Id, c.Kind, c.OutcomeDate) })
             .ToListAsync(cancellationToken)).ToLookup(c => c.CitizenId, c => c.Outcome);
-        var reports = (await db.WeeklyStatusReports.AsNoTracking()
+        var reports = reportsNow ?? (await db.WeeklyStatusReports.AsNoTracking()
             .Where(r => r.PartnershipId == partnershipId && ids.Contains(r.CitizenId))
             .ToListAsync(cancellationToken)).ToLookup(r => r.CitizenId, r => r.ToReport());
         var storedByCitizen = stored.ToLookup(m => m.CitizenId);
@@ -73,7 +78,7 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
         foreach (var citizenId in ids)
         {
             var facts = citizens.TryGetValue(citizenId, out var citizen) && !citizen.WasWronglyEnrolled
-                ? new MilestoneEngine.Facts(citizen.FollowUpStart, citizen.ObligationsEnd, outcomes[citizenId].ToList(), reports[citizenId].ToList())
+                ? new MilestoneEngine.Facts(citizen.FollowUpStart, citizen.ObligationsEnd, citizen.FollowUpEnd, outcomes[citizenId].ToList(), reports[citizenId].ToList())
                 : null;
             var reachedNow = facts is null ? [] : MilestoneEngine.Reach(definitions, facts).ToDictionary(r => r.Code);
             foreach (var milestone in storedByCitizen[citizenId])

@@ -168,9 +168,13 @@ public sealed partial class OutcomeGrpcService
         var citizens = await db.FollowUpCitizens.AsNoTracking()
             .Where(c => c.PartnershipId == stream.PartnershipId && ids.Contains(c.CitizenId))
             .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
-        var known = await db.WeeklyStatusReports
-            .Where(r => r.PartnershipId == stream.PartnershipId && r.Source == stream.Source && ids.Contains(r.CitizenId))
-            .ToDictionaryAsync(r => (r.CitizenId, r.WeekStart), cancellationToken);
+        // Every report of these citizens, both sources: the stream's own decide what is new, and
+        // all of them are the milestone engine's facts afterwards.
+        var reportsBefore = await db.WeeklyStatusReports.AsNoTracking()
+            .Where(r => r.PartnershipId == stream.PartnershipId && ids.Contains(r.CitizenId))
+            .ToListAsync(cancellationToken);
+        var reportsNow = reportsBefore.ToDictionary(r => (r.CitizenId, r.WeekStart, r.Source));
+        var added = new Dictionary<(string, NodaTime.LocalDate, StatusSource), WeeklyStatusReport>();
 
         var changed = new HashSet<string>();
         foreach (var (rowNumber, report) in candidates)
@@ -187,14 +191,16 @@ public sealed partial class OutcomeGrpcService
                 continue;
             }
             var outcome = StatusRowOutcome.Unchanged;
-            if (!known.TryGetValue((report.CitizenId, report.WeekStart), out var existing))
+            var key = (report.CitizenId, report.WeekStart, report.Source);
+            if (!reportsNow.TryGetValue(key, out var existing))
             {
-                db.WeeklyStatusReports.Add(report);
-                known[(report.CitizenId, report.WeekStart)] = report;
+                added[key] = report;
+                reportsNow[key] = report;
                 outcome = StatusRowOutcome.Accepted;
             }
             else if (existing.Status != report.Status || existing.PaidHoursHundredths != report.PaidHoursHundredths)
             {
+                if (!added.ContainsKey(key) && db.Entry(existing).State == EntityState.Detached) db.WeeklyStatusReports.Attach(existing);
                 existing.Status = report.Status;
                 existing.PaidHoursHundredths = report.PaidHoursHundredths;
                 existing.RecordedAt = report.RecordedAt;
@@ -211,11 +217,13 @@ public sealed partial class OutcomeGrpcService
                 stream.Response.Unchanged++;
             }
         }
+        await WeeklyStatusCopy.InsertAsync(db, added.Values.ToList(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (changed.Count > 0)
         {
             await recalculation.RecalculateAsync(stream.PartnershipId, changed,
-                $"weekly statuses from the {stream.Source.ToString().ToLowerInvariant()} (stream {stream.IdempotencyKey})", cancellationToken);
+                $"weekly statuses from the {stream.Source.ToString().ToLowerInvariant()} (stream {stream.IdempotencyKey})", cancellationToken,
+                reportsNow.Values.ToLookup(r => r.CitizenId, r => r.ToReport()));
         }
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();

@@ -106,26 +106,21 @@ public static class LedgerBook
     {
         if (earning.Card is not { } card || !HasCaps(card)) return new Caps.Booked(null, 0, 0);
 
-        var firstDay = new LocalDate(earning.EarnedOn.Year, 1, 1);
-        var lastDay = new LocalDate(earning.EarnedOn.Year, 12, 31);
+        var year = earning.EarnedOn.Year;
         var citizenId = earning.CitizenId;
-        var saved = await db.Ledger.AsNoTracking()
-            .Where(i => i.PartnershipId == earning.PartnershipId)
-            .GroupBy(i => i.PartnershipId)
-            .Select(g => new
-            {
-                Contract = g.Sum(i => i.AmountOre),
-                Year = g.Sum(i => i.EarnedOn >= firstDay && i.EarnedOn <= lastDay ? i.AmountOre : 0),
-                Citizen = g.Sum(i => citizenId != null && i.CitizenId == citizenId ? i.AmountOre : 0),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var years = await db.LedgerYearTotals.AsNoTracking()
+            .Where(t => t.PartnershipId == earning.PartnershipId)
+            .ToListAsync(cancellationToken);
+        var savedForCitizen = citizenId is null ? 0 : await db.Ledger
+            .Where(i => i.PartnershipId == earning.PartnershipId && i.CitizenId == citizenId)
+            .SumAsync(i => i.AmountOre, cancellationToken);
         var staged = db.ChangeTracker.Entries<LedgerItem>()
             .Where(e => e.State == EntityState.Added && e.Entity.PartnershipId == earning.PartnershipId)
             .Select(e => e.Entity)
             .ToList();
         return new Caps.Booked(
-            citizenId is null ? null : (saved?.Citizen ?? 0) + staged.Where(i => i.CitizenId == citizenId).Sum(i => i.AmountOre),
-            (saved?.Year ?? 0) + staged.Where(i => i.EarnedOn >= firstDay && i.EarnedOn <= lastDay).Sum(i => i.AmountOre),
-            (saved?.Contract ?? 0) + staged.Sum(i => i.AmountOre));
+            citizenId is null ? null : savedForCitizen + staged.Where(i => i.CitizenId == citizenId).Sum(i => i.AmountOre),
+            years.Where(t => t.Year == year).Sum(t => t.AmountOre) + staged.Where(i => i.EarnedOn.Year == year).Sum(i => i.AmountOre),
+            years.Sum(t => t.AmountOre) + staged.Sum(i => i.AmountOre));
     }
 }

@@ -15,6 +15,7 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
 {
     public DbSet<RateCard> RateCards => Set<RateCard>();
     public DbSet<LedgerItem> Ledger => Set<LedgerItem>();
+    public DbSet<LedgerYearTotal> LedgerYearTotals => Set<LedgerYearTotal>();
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceRun> InvoiceRuns => Set<InvoiceRun>();
@@ -73,6 +74,11 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
             item.Property(i => i.CitizenId).HasMaxLength(64);
             item.Property(i => i.Code).HasMaxLength(50);
             item.Property(i => i.PricingNote).HasMaxLength(500);
+        });
+        model.Entity<LedgerYearTotal>(total =>
+        {
+            total.ToTable("ledger_year_totals");
+            total.HasKey(t => new { t.PartnershipId, t.Year });
         });
         model.Entity<Partnership>(partnership =>
         {

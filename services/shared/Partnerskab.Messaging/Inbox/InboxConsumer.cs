@@ -2,14 +2,13 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Messaging.Inbox;
 
 /// <summary>
 /// A consumer whose effect commits together with its inbox row (message id, consumer), so a
 /// redelivered or re-published message does nothing a second time. The inbox row is inserted
-/// first: a concurrent duplicate then waits on the primary key and finds it taken.
+/// first: a concurrent duplicate then waits on the primary key and inserts nothing once it is taken.
 /// Subclasses write through <see cref="Db"/> and must not save or commit themselves.
 /// </summary>
 public abstract class InboxConsumer<TMessage, TDb>(TDb db, IClock clock, ILogger logger) : IConsumer<TMessage>
@@ -29,12 +28,11 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, IClock clock, ILogger
         // A retry of this consumer may reuse the context of the failed attempt.
         Db.ChangeTracker.Clear();
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
-        Db.Set<InboxMessage>().Add(new InboxMessage { MessageId = messageId, Consumer = consumer, ReceivedAt = Clock.GetCurrentInstant() });
-        try
-        {
-            await Db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        var inserted = await Db.Database.ExecuteSqlAsync($"""
+            INSERT INTO inbox_messages (message_id, consumer, received_at) VALUES ({messageId}, {consumer}, {Clock.GetCurrentInstant()})
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+        if (inserted == 0)
         {
             logger.LogInformation("{Consumer} already handled message {MessageId}; skipping the duplicate", consumer, messageId);
             return;

@@ -16,8 +16,16 @@ public static class OutboxExtensions
     /// </summary>
     public static OutboxMessage AddToOutbox<TMessage>(this DbContext db, TMessage message, Instant now) where TMessage : class
     {
+        var row = OutboxRow(message, now);
+        db.Set<OutboxMessage>().Add(row);
+        return row;
+    }
+
+    /// <summary>The outbox row of an event, not yet staged anywhere (see <see cref="OutboxCopy"/>).</summary>
+    public static OutboxMessage OutboxRow<TMessage>(TMessage message, Instant now) where TMessage : class
+    {
         var type = typeof(TMessage);
-        var row = new OutboxMessage
+        return new OutboxMessage
         {
             MessageId = NewId.NextGuid(),
             MessageType = $"{type.FullName}, {type.Assembly.GetName().Name}",
@@ -26,7 +34,5 @@ public static class OutboxExtensions
             CreatedAt = now,
             NextAttemptAt = now,
         };
-        db.Set<OutboxMessage>().Add(row);
-        return row;
     }
 }

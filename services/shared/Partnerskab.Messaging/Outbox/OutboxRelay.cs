@@ -85,13 +85,16 @@ public sealed class OutboxRelay<TDb>(
             }
         }));
         var now = clock.GetCurrentInstant();
+        var sent = outcomes.Where(o => o.Error is null).Select(o => o.Row.Sequence).ToList();
+        if (sent.Count > 0)
+        {
+            // One statement for the batch, not an UPDATE per row.
+            await db.Set<OutboxMessage>().Where(m => sent.Contains(m.Sequence))
+                .ExecuteUpdateAsync(m => m.SetProperty(x => x.SentAt, now), cancellationToken);
+        }
         foreach (var (row, error) in outcomes)
         {
-            if (error is null)
-            {
-                row.SentAt = now;
-                continue;
-            }
+            if (error is null) continue;
             row.Attempts++;
             row.NextAttemptAt = now + Duration.FromTimeSpan(RetryDelay(row.Attempts));
             row.LastError = error.Message.Length > 1000 ? error.Message[..1000] : error.Message;

@@ -398,6 +398,26 @@ namespace Partnerskab.Payment.Persistence.Migrations
                     b.ToTable("ledger_items", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskab.Payment.Ledger.LedgerYearTotal", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<long>("AmountOre")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_ore");
+
+                    b.HasKey("PartnershipId", "Year")
+                        .HasName("pk_ledger_year_totals");
+
+                    b.ToTable("ledger_year_totals", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Payment.Partnerships.Partnership", b =>
                 {
                     b.Property<Guid>("PartnershipId")
