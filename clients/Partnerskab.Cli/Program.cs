@@ -16,6 +16,8 @@ const string Usage = """
       partnerskab outcome report-statuses --partnership <id> --source provider|register --file <statuses.csv> [--rejected <file>] [--key <idempotency key>]
       partnerskab outcome claim --partnership <id> --file <claims.csv> [--rejected <file>]
       partnerskab outcome timeline --partnership <id> --citizen <pseudonym>
+      partnerskab outcome worklist --partnership <id> [--as-of <YYYY-MM-DD>]
+      partnerskab outcome report --partnership <id> [--as-of <YYYY-MM-DD>]
       partnerskab finance run-invoices --partnership <id> --period-start <YYYY-MM-DD> --issue-date <YYYY-MM-DD> [--preview]
       partnerskab finance export --partnership <id> --dir <directory>
       partnerskab finance import-payments --issuer <provider CVR> --file <statement.csv>
@@ -41,7 +43,10 @@ const string Usage = """
     available_for_work), outcome_date (YYYY-MM-DD), evidence_reference, and optionally hours_per_week
     and employer_cvr; a line sent again with the same claim reference is unchanged. Both write the
     rejected lines and their reasons to --rejected (default: <file>.rejected.csv); exit codes as for
-    cohort import. outcome timeline: the citizen's weeks and milestones as tables.
+    cohort import. outcome timeline: the citizen's weeks and milestones as tables. outcome worklist:
+    every overdue checkpoint and citizen left without contact as of a date (default today), all pages.
+    outcome report: the committee report as of a date (default today): citizens by status per month,
+    KPI targets against actuals, milestones, shares self-sufficient at months, final statuses.
 
     finance run-invoices: invoices the period starting on --period-start (a month or quarter, as the
     rate card says) and prints the invoices and credit notes; --preview issues nothing.
@@ -116,6 +121,20 @@ try
         {
             using var channel = Channel("outcome-url", "PARTNERSKAB_OUTCOME_URL", "http://127.0.0.1:5201");
             await new TimelineView(new OutcomeService.OutcomeServiceClient(channel.Invoker), Console.Out).ShowAsync(partnershipId, citizenId);
+            return 0;
+        }
+        case ("outcome", "worklist") when options.TryGetValue("partnership", out var partnershipId):
+        {
+            using var channel = Channel("outcome-url", "PARTNERSKAB_OUTCOME_URL", "http://127.0.0.1:5201");
+            await new WorklistView(new OutcomeService.OutcomeServiceClient(channel.Invoker), Console.Out).ShowAsync(partnershipId,
+                options.TryGetValue("as-of", out var asOf) ? FinanceDates.Parse(asOf, "as-of") : null);
+            return 0;
+        }
+        case ("outcome", "report") when options.TryGetValue("partnership", out var partnershipId):
+        {
+            using var channel = Channel("outcome-url", "PARTNERSKAB_OUTCOME_URL", "http://127.0.0.1:5201");
+            await new CommitteeReportView(new OutcomeService.OutcomeServiceClient(channel.Invoker), Console.Out).ShowAsync(partnershipId,
+                options.TryGetValue("as-of", out var asOf) ? FinanceDates.Parse(asOf, "as-of") : null);
             return 0;
         }
         case ("finance", "run-invoices") when options.TryGetValue("partnership", out var partnershipId)

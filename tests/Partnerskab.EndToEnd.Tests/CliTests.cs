@@ -52,8 +52,7 @@ public sealed class CliTests(SuiteFixture suite)
     [Fact]
     public async Task A_providers_statuses_and_claims_are_sent_from_csv_and_the_timeline_shows_them()
     {
-        var (partnership, citizen) = await TestCitizens.HandedOverAsync(suite.Clients, "cli-outcome", 6100, "CLI-6100");
-        await OutcomeTestData.WaitForFollowUpAsync(suite.Clients, partnership.PartnershipId, citizen.CitizenId);
+        var (partnership, citizen) = await InFollowUpAsync("cli-outcome", 6100);
         var dir = Directory.CreateTempSubdirectory("partnerskab-cli-");
         var statuses = Path.Combine(dir.FullName, "statuses.csv");
         await File.WriteAllLinesAsync(statuses,
@@ -96,5 +95,62 @@ public sealed class CliTests(SuiteFixture suite)
         lines.ShouldContain(l => l.Contains("2023-W15") && l.Contains("ordinary_employment") && l.Contains("37.00") && l.TrimEnd().EndsWith("yes"));
         lines.ShouldContain(l => l.Contains("2023-W16") && l.Contains("sickness_benefit") && l.TrimEnd().EndsWith("no"));
         dir.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task The_worklist_command_prints_what_is_overdue_for_the_handed_over_citizen()
+    {
+        var (partnership, citizen) = await InFollowUpAsync("cli-worklist", 6200);
+        await suite.Clients.Outcome.SetFollowUpPlanAsync(new SetFollowUpPlanRequest
+        {
+            PartnershipId = partnership.PartnershipId,
+            Plan = new FollowUpPlan { ContactIntervalWeeks = 4, StatusCheckpointMonths = { 3 }, NoContactDays = 30 },
+        }, deadline: SuiteClients.Deadline());
+        var output = new StringWriter();
+
+        // As of 2023-05-31 from a handover on 2023-04-03 without any contact: the first two periods (to 2023-04-30
+        // and 2023-05-28) are overdue, and the citizen counts as without contact from 2023-05-03 (30 days).
+        await new WorklistView(suite.Clients.Outcome, output).ShowAsync(partnership.PartnershipId, ThinSlice.Day(2023, 5, 31));
+
+        var lines = output.ToString().Split('\n');
+        lines[0].ShouldBe($"  Worklist of partnership {partnership.PartnershipId}: 1 citizens in follow-up, 0 closed out");
+        lines.Where(l => l.Contains(citizen.CitizenId)).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ShouldBe(
+        [
+            ["2023-04-30", "contact_overdue", citizen.CitizenId, "58"],
+            ["2023-05-03", "no_recent_contact", citizen.CitizenId, "58"],
+            ["2023-05-28", "contact_overdue", citizen.CitizenId, "58"],
+        ]);
+    }
+
+    [Fact]
+    public async Task The_report_command_prints_the_committee_report_with_the_kpi_targets()
+    {
+        var (partnership, citizen) = await InFollowUpAsync("cli-report", 6201);
+        await suite.Clients.Outcome.SetKpiTargetsAsync(new SetKpiTargetsRequest
+        {
+            PartnershipId = partnership.PartnershipId,
+            Targets = { new KpiTarget { Code = "COMPANIES", Description = "companies recruited", Measure = KpiMeasure.Employers, Target = 12 } },
+        }, deadline: SuiteClients.Deadline());
+        await OutcomeTestData.StreamAsync(suite.Clients, partnership.PartnershipId, Guid.NewGuid().ToString(), StatusSource.Register,
+            [OutcomeTestData.Row(citizen.CitizenId, 2023, 17, WeeklyStatus.SicknessBenefit)]);
+        var output = new StringWriter();
+
+        await new CommitteeReportView(suite.Clients.Outcome, output).ShowAsync(partnership.PartnershipId, ThinSlice.Day(2023, 5, 31));
+
+        var lines = output.ToString().Split('\n');
+        lines[0].ShouldBe($"  Committee report of partnership {partnership.PartnershipId} as of 2023-05-31: 1 citizens handed over");
+        var header = lines.First(l => l.Contains("counted on"));
+        var april = lines.Single(l => l.StartsWith("  2023-04"));
+        // The week containing 2023-04-30 (2023-W17) was reported as sickness benefit; counts are right-aligned under their status.
+        april.Substring(header.IndexOf("sickness_benefit"), "sickness_benefit".Length).Trim().ShouldBe("1");
+        lines.ShouldContain(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).SequenceEqual(new[] { "COMPANIES", "companies", "recruited", "employers", "12", "0" }));
+    }
+
+    /// <summary>A new partnership with citizen n handed over, once the outcome service follows the citizen up.</summary>
+    private async Task<(Protos.Cohort.V1.Partnership Partnership, Protos.Cohort.V1.Citizen Citizen)> InFollowUpAsync(string prefix, int n)
+    {
+        var (partnership, citizen) = await TestCitizens.HandedOverAsync(suite.Clients, prefix, n, $"CLI-{n}");
+        await OutcomeTestData.WaitForFollowUpAsync(suite.Clients, partnership.PartnershipId, citizen.CitizenId);
+        return (partnership, citizen);
     }
 }

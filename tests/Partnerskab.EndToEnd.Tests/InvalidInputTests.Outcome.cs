@@ -79,6 +79,8 @@ public sealed partial class InvalidInputTests
             Plan = new FollowUpPlan { ContactIntervalWeeks = 0, StatusCheckpointMonths = { 6, 3, 0 }, NoContactDays = 366 },
         }, deadline: SuiteClients.Deadline()).ResponseAsync,
             ["plan.contact_interval_weeks", "plan.status_checkpoint_months", "plan.no_contact_days"]),
+        new("outcome.GetFollowUpPlan", c => c.Outcome.GetFollowUpPlanAsync(new GetFollowUpPlanRequest { PartnershipId = NotAnId },
+            deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
         new("outcome.RecordContact", c => c.Outcome.RecordContactAsync(new RecordContactRequest
         {
             PartnershipId = SomeId,
@@ -105,6 +107,8 @@ public sealed partial class InvalidInputTests
             },
         }, deadline: SuiteClients.Deadline()).ResponseAsync,
             ["targets[0].code", "targets[0].outcome_kind", "targets[0].target", "targets[1].milestone_code", "targets[2].measure"]),
+        new("outcome.GetKpiTargets", c => c.Outcome.GetKpiTargetsAsync(new GetKpiTargetsRequest(),
+            deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
         new("outcome.GetCommitteeReport", c => c.Outcome.GetCommitteeReportAsync(new GetCommitteeReportRequest
         {
             PartnershipId = NotAnId, AsOf = ThinSlice.Day(0, 1, 1),

@@ -84,6 +84,39 @@ public sealed class OutcomeFollowUpTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task The_provider_reads_back_the_plan_and_the_committee_the_kpi_targets_the_kommune_set()
+    {
+        var partnershipId = (await Clients.Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement(TestCitizens.UniqueReference("read-back")),
+            deadline: SuiteClients.Deadline())).Partnership.PartnershipId;
+        using var provider = suite.ClientsFor(new TokenSubject("provider", [SuiteRoles.Provider], "12345678", [partnershipId]));
+        using var committee = suite.ClientsFor(new TokenSubject("committee", [SuiteRoles.Committee], null, [partnershipId]));
+
+        var noPlan = await Should.ThrowAsync<RpcException>(provider.Outcome.GetFollowUpPlanAsync(
+            new GetFollowUpPlanRequest { PartnershipId = partnershipId }, deadline: SuiteClients.Deadline()).ResponseAsync);
+        var unknown = await Should.ThrowAsync<RpcException>(Clients.Outcome.GetFollowUpPlanAsync(
+            new GetFollowUpPlanRequest { PartnershipId = Guid.NewGuid().ToString() }, deadline: SuiteClients.Deadline()).ResponseAsync);
+        (noPlan.StatusCode, unknown.StatusCode).ShouldBe((StatusCode.NotFound, StatusCode.NotFound));
+        noPlan.Status.Detail.ShouldContain("has no follow-up plan");
+        unknown.Status.Detail.ShouldContain("does not exist");
+        (await committee.Outcome.GetKpiTargetsAsync(new GetKpiTargetsRequest { PartnershipId = partnershipId },
+            deadline: SuiteClients.Deadline())).Targets.ShouldBeEmpty();
+
+        await Clients.Outcome.SetFollowUpPlanAsync(new SetFollowUpPlanRequest { PartnershipId = partnershipId, Plan = Plan }, deadline: SuiteClients.Deadline());
+        var replacement = new FollowUpPlan { ContactIntervalWeeks = 2, StatusCheckpointMonths = { 6, 12 }, NoContactDays = 21 };
+        await Clients.Outcome.SetFollowUpPlanAsync(new SetFollowUpPlanRequest { PartnershipId = partnershipId, Plan = replacement }, deadline: SuiteClients.Deadline());
+        (await provider.Outcome.GetFollowUpPlanAsync(new GetFollowUpPlanRequest { PartnershipId = partnershipId },
+            deadline: SuiteClients.Deadline())).Plan.ShouldBe(replacement);
+
+        var jobs = new KpiTarget { Code = "ORDINARY_JOBS", Description = "citizens in ordinary jobs", Measure = KpiMeasure.CitizensWithOutcome, OutcomeKind = OutcomeKind.JobStart, Target = 5 };
+        var paid = new KpiTarget { Code = "PAID_6", Description = "six months self-sufficient", Measure = KpiMeasure.CitizensWithMilestone, MilestoneCode = "SELF_6", Target = 3 };
+        var companies = new KpiTarget { Code = "COMPANIES", Description = "companies recruited", Measure = KpiMeasure.Employers, Target = 12 };
+        await Clients.Outcome.SetKpiTargetsAsync(new SetKpiTargetsRequest { PartnershipId = partnershipId, Targets = { jobs, paid, companies } },
+            deadline: SuiteClients.Deadline());
+        (await committee.Outcome.GetKpiTargetsAsync(new GetKpiTargetsRequest { PartnershipId = partnershipId },
+            deadline: SuiteClients.Deadline())).Targets.ShouldBe([companies, jobs, paid]);
+    }
+
+    [Fact]
     public async Task The_committee_reads_counts_targets_milestones_and_shares_as_of_a_day_and_a_past_day_gives_what_it_had()
     {
         var (partnership, citizen) = await TestCitizens.HandedOverAsync(Clients, "committee", 421, "CR-1");

@@ -36,6 +36,10 @@ public static partial class StatusCsv
         return new CsvLine<WeeklyStatusRow>(lineNumber, fields, record.Problems.Count == 0 ? row : null, record.Problems);
     }
 
+    /// <summary>An API enum value as the CLI prints it: WEEKLY_STATUS_SICKNESS_BENEFIT as "sickness_benefit", unspecified as "-".</summary>
+    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        Convert.ToInt32(value) == 0 ? "-" : Snake(value.ToString());
+
     /// <summary>"SicknessBenefit" as "sickness_benefit".</summary>
     public static string Snake(string pascal) => PascalBoundary().Replace(pascal, "_$1").ToLowerInvariant();
 

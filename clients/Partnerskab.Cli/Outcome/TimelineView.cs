@@ -19,8 +19,8 @@ public sealed class TimelineView(OutcomeService.OutcomeServiceClient client, Tex
         output.Write(TextTable.Format(
             [new("week"), new("monday"), new("status"), new("decided by"), new("provider"), new("register"), new("hours", RightAligned: true), new("self-sufficient")],
             timeline.Weeks.Select(w => (IReadOnlyList<string>)[
-                $"{w.IsoWeekYear}-W{w.IsoWeek:D2}", FinanceDates.Text(w.WeekStart), Name(w.Status), Name(w.DecidedBy),
-                Name(w.ProviderStatus), Name(w.RegisterStatus) + (w.Disagreement ? " (disagrees)" : ""),
+                $"{w.IsoWeekYear}-W{w.IsoWeek:D2}", FinanceDates.Text(w.WeekStart), StatusCsv.Name(w.Status), StatusCsv.Name(w.DecidedBy),
+                StatusCsv.Name(w.ProviderStatus), StatusCsv.Name(w.RegisterStatus) + (w.Disagreement ? " (disagrees)" : ""),
                 (w.PaidHoursHundredths / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), w.SelfSufficient ? "yes" : "no",
             ])));
         output.WriteLine();
@@ -32,7 +32,4 @@ public sealed class TimelineView(OutcomeService.OutcomeServiceClient client, Tex
                 m.Revoked ? FinanceDates.Text(m.RevokedOn) : "", m.RevocationReason,
             ])));
     }
-
-    private static string Name<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        Convert.ToInt32(value) == 0 ? "-" : StatusCsv.Snake(value.ToString());
 }

@@ -24,10 +24,12 @@ public static class OutcomeAccess
         [nameof(Rpc.GetTimeline)] = [Kommune, Provider],
         [nameof(Rpc.ListMilestones)] = [Kommune, Provider, Finance],
         [nameof(Rpc.SetFollowUpPlan)] = [Kommune],
+        [nameof(Rpc.GetFollowUpPlan)] = [Kommune, Provider],
         [nameof(Rpc.RecordContact)] = [Provider],
         [nameof(Rpc.GetFollowUpSchedule)] = [Kommune, Provider],
         [nameof(Rpc.GetWorklist)] = [Kommune, Provider],
         [nameof(Rpc.SetKpiTargets)] = [Kommune],
+        [nameof(Rpc.GetKpiTargets)] = [Kommune, Committee, Investor],
         [nameof(Rpc.GetCommitteeReport)] = [Kommune, Committee, Investor],
         [nameof(Rpc.ListAuditEntries)] = [Auditor],
     });

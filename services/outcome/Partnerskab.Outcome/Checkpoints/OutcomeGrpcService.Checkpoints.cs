@@ -70,6 +70,22 @@ public sealed partial class OutcomeGrpcService
         return new SetFollowUpPlanResponse { Plan = ToProto(stored) };
     }
 
+    public override async Task<GetFollowUpPlanResponse> GetFollowUpPlan(GetFollowUpPlanRequest request, ServerCallContext context)
+    {
+        var v = new RequestValidator();
+        var partnershipId = v.Id(request.PartnershipId, "partnership_id");
+        v.ThrowIfInvalid();
+
+        var cancellationToken = context.CancellationToken;
+        var plan = await StoredPlanAsync(partnershipId, cancellationToken);
+        if (plan is null)
+        {
+            await cohort.EnsurePartnershipExistsAsync(partnershipId, cancellationToken);
+            throw DomainException.NotFound($"Partnership {partnershipId} has no follow-up plan yet; the kommune sets one with SetFollowUpPlan.");
+        }
+        return new GetFollowUpPlanResponse { Plan = ToProto(plan) };
+    }
+
     public override async Task<RecordContactResponse> RecordContact(RecordContactRequest request, ServerCallContext context)
     {
         var v = new RequestValidator();
@@ -85,9 +101,18 @@ public sealed partial class OutcomeGrpcService
         var cancellationToken = context.CancellationToken;
         AuditCall.Citizen(partnershipId, citizenId);
         var citizen = await db.FollowUpCitizens.AsNoTracking()
-            .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId, cancellationToken)
-            ?? throw DomainException.NotFound($"Citizen {citizenId} is not in follow-up in partnership {partnershipId}.");
-        if (!citizen.InFollowUp(contactDate))
+            .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId, cancellationToken);
+        if (citizen is null)
+        {
+            var answer = await cohort.FollowUpStatusAsync(partnershipId, citizenId, contactDate, cancellationToken)
+                ?? throw DomainException.NotFound($"Citizen {citizenId} is not in follow-up in partnership {partnershipId}.");
+            // The cohort's answer knows an exit the exit event has not brought here yet; the window alone does not.
+            v.Check(answer.InFollowUp, "contact_date",
+                $"the contact date {contactDate:uuuu-MM-dd} is outside the citizen's follow-up {answer.Start:uuuu-MM-dd} to {answer.End:uuuu-MM-dd} (end exclusive) or on or after an exit");
+            v.ThrowIfInvalid();
+            await OpenFollowUpFromCohortAsync(partnershipId, citizenId, answer, cancellationToken);
+        }
+        else if (!citizen.InFollowUp(contactDate))
         {
             v.Add("contact_date", citizen.OutsideFollowUpReason($"the contact date {contactDate:uuuu-MM-dd}"));
             v.ThrowIfInvalid();
@@ -117,6 +142,20 @@ public sealed partial class OutcomeGrpcService
                 ? new RecordContactResponse { Contact = ToProto(existing), Created = false }
                 : throw DomainException.AlreadyExists($"Contact reference '{reference}' is already used for another contact ({existing.Id}).");
         }
+    }
+
+    /// <summary>
+    /// Opens a citizen's follow-up whose handover event has not arrived, in its own transaction
+    /// under the citizen's lock (the handover consumer takes it too), so the contact recorded
+    /// next belongs to a citizen the worklist knows.
+    /// </summary>
+    private async Task OpenFollowUpFromCohortAsync(Guid partnershipId, string citizenId, CohortLookup.FollowUpAnswer answer, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await recalculation.LockCitizensAsync(partnershipId, [citizenId], cancellationToken);
+        await OpenFollowUpIfUnknownAsync(partnershipId, citizenId, answer, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public override async Task<GetFollowUpScheduleResponse> GetFollowUpSchedule(GetFollowUpScheduleRequest request, ServerCallContext context)
@@ -238,8 +277,11 @@ public sealed partial class OutcomeGrpcService
     }
 
     private async Task<FollowUpPlan> PlanAsync(Guid partnershipId, CancellationToken cancellationToken) =>
-        await db.FollowUpPlans.AsNoTracking().FirstOrDefaultAsync(p => p.PartnershipId == partnershipId, cancellationToken)
+        await StoredPlanAsync(partnershipId, cancellationToken)
         ?? throw DomainException.FailedPrecondition($"Partnership {partnershipId} has no follow-up plan; the kommune sets one with SetFollowUpPlan.");
+
+    private Task<FollowUpPlan?> StoredPlanAsync(Guid partnershipId, CancellationToken cancellationToken) =>
+        db.FollowUpPlans.AsNoTracking().FirstOrDefaultAsync(p => p.PartnershipId == partnershipId, cancellationToken);
 
     // A page token is the sort key of the page's last item: "due day|pseudonym|kind|months", base64url.
     private static string WorklistToken(Worklist.Key key) =>

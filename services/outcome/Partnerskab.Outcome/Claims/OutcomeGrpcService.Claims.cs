@@ -92,7 +92,7 @@ public sealed partial class OutcomeGrpcService
         claim = await LockedClaimAsync(claim, cancellationToken);
         if (claim.Status == ClaimStatus.Claimed)
         {
-            await OpenFollowUpIfUnknownAsync(claim, followUp, cancellationToken);
+            await OpenFollowUpIfUnknownAsync(claim.PartnershipId, claim.CitizenId, followUp, cancellationToken);
             claim.Status = ClaimStatus.Verified;
             var change = await RecordDecisionAsync(claim, ClaimAction.Verified, verifiedBy, null, cancellationToken);
             response.MilestonesReached.AddRange(change.Reached.Select(ToProto));
@@ -159,7 +159,7 @@ public sealed partial class OutcomeGrpcService
         }
         if (!claim.SameContentAs(content))
         {
-            await OpenFollowUpIfUnknownAsync(claim, followUp, cancellationToken);
+            await OpenFollowUpIfUnknownAsync(claim.PartnershipId, claim.CitizenId, followUp, cancellationToken);
             claim.Apply(content);
             var change = await RecordDecisionAsync(claim, ClaimAction.Corrected, correctedBy, reason, cancellationToken);
             response.MilestonesReached.AddRange(change.Reached.Select(ToProto));
@@ -249,20 +249,6 @@ public sealed partial class OutcomeGrpcService
     }
 
     /// <summary>
-    /// Opens the citizen's follow-up here from the cohort service's answer when the handover
-    /// event has not arrived yet, so the milestone engine knows the window; the event later
-    /// finds the row and sets the same window.
-    /// </summary>
-    private async Task OpenFollowUpIfUnknownAsync(OutcomeClaim claim, CohortLookup.FollowUpAnswer followUp, CancellationToken cancellationToken)
-    {
-        if (await db.FollowUpCitizens.AnyAsync(c => c.PartnershipId == claim.PartnershipId && c.CitizenId == claim.CitizenId, cancellationToken)) return;
-        db.FollowUpCitizens.Add(new FollowUpCitizen
-        {
-            PartnershipId = claim.PartnershipId, CitizenId = claim.CitizenId, FollowUpStart = followUp.Start, FollowUpEnd = followUp.End,
-        });
-    }
-
-    /// <summary>
     /// Keeps the decision in the claim's history and recomputes the citizen's milestones in the
     /// same transaction (a rejection changes no verified fact, so it reaches or revokes nothing).
     /// </summary>
@@ -300,7 +286,7 @@ public sealed partial class OutcomeGrpcService
         var today = clock.GetCurrentInstant().InUtc().Date;
         var answer = await cohort.FollowUpStatusAsync(partnershipId, citizenId, today, cancellationToken)
             ?? throw DomainException.NotFound($"Citizen {citizenId} is not in partnership {partnershipId}.");
-        return new FollowUpCitizen { PartnershipId = partnershipId, CitizenId = citizenId, FollowUpStart = answer.Start, FollowUpEnd = answer.End };
+        return answer.ToFollowUpCitizen(partnershipId, citizenId);
     }
 
     private static string ValidCitizenId(RequestValidator v, string citizenId)

@@ -27,7 +27,12 @@ public sealed class CohortClientOptions
 /// </summary>
 public sealed class CohortLookup(CohortService.CohortServiceClient client, IOptions<CohortClientOptions> options)
 {
-    public sealed record FollowUpAnswer(bool InFollowUp, LocalDate Start, LocalDate End);
+    public sealed record FollowUpAnswer(bool InFollowUp, LocalDate Start, LocalDate End)
+    {
+        /// <summary>The citizen's row as the handover event would open it (the window only; an exit comes by its own event).</summary>
+        public FollowUpCitizen ToFollowUpCitizen(Guid partnershipId, string citizenId) =>
+            new() { PartnershipId = partnershipId, CitizenId = citizenId, FollowUpStart = Start, FollowUpEnd = End };
+    }
 
     /// <summary>Whether the citizen is in follow-up on the date; null when the cohort service does not know the citizen.</summary>
     public async Task<FollowUpAnswer?> FollowUpStatusAsync(Guid partnershipId, string citizenId, LocalDate onDate, CancellationToken cancellationToken)

@@ -30,10 +30,7 @@ public sealed class StopFollowUpOnExit(
             var exitDate = message.ExitDate.ToLocalDate();
             var answer = await cohort.FollowUpStatusAsync(message.PartnershipId, message.CitizenId, exitDate, cancellationToken)
                 ?? throw new InvalidOperationException($"The cohort service does not know exited citizen {message.CitizenId} of partnership {message.PartnershipId}.");
-            citizen = new FollowUpCitizen
-            {
-                PartnershipId = message.PartnershipId, CitizenId = message.CitizenId, FollowUpStart = answer.Start, FollowUpEnd = answer.End,
-            };
+            citizen = answer.ToFollowUpCitizen(message.PartnershipId, message.CitizenId);
             Db.FollowUpCitizens.Add(citizen);
         }
         citizen.ExitDate = message.ExitDate.ToLocalDate();

@@ -61,7 +61,22 @@ public sealed partial class OutcomeGrpcService
         await transaction.CommitAsync(cancellationToken);
 
         var response = new SetKpiTargetsResponse();
-        response.Targets.AddRange(targets.OrderBy(t => t.Code, StringComparer.Ordinal).Select(ToProto));
+        response.Targets.AddRange(ProtosByCode(targets));
+        return response;
+    }
+
+    public override async Task<GetKpiTargetsResponse> GetKpiTargets(GetKpiTargetsRequest request, ServerCallContext context)
+    {
+        var v = new RequestValidator();
+        var partnershipId = v.Id(request.PartnershipId, "partnership_id");
+        v.ThrowIfInvalid();
+
+        var cancellationToken = context.CancellationToken;
+        var targets = await db.KpiTargets.AsNoTracking().Where(t => t.PartnershipId == partnershipId).ToListAsync(cancellationToken);
+        // No targets is a valid state (the report then has no KPI rows); an unknown partnership is not.
+        if (targets.Count == 0) await cohort.EnsurePartnershipExistsAsync(partnershipId, cancellationToken);
+        var response = new GetKpiTargetsResponse();
+        response.Targets.AddRange(ProtosByCode(targets));
         return response;
     }
 
@@ -124,6 +139,9 @@ public sealed partial class OutcomeGrpcService
     }
 
     private static StatusCount ToProto(CommitteeReport.StatusCount c) => new() { Status = ToProto(c.Status), Citizens = c.Citizens };
+
+    private static IEnumerable<Protos.Outcome.V1.KpiTarget> ProtosByCode(IEnumerable<KpiTarget> targets) =>
+        targets.OrderBy(t => t.Code, StringComparer.Ordinal).Select(ToProto);
 
     private static Protos.Outcome.V1.KpiTarget ToProto(KpiTarget t) => new()
     {
