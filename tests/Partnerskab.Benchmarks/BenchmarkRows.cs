@@ -51,12 +51,14 @@ public static class BenchmarkRows
         // Cohort import, then weekly statuses for the same citizens once the outcome service knows them.
         var partnershipId = await ImportBenchmark.CreatePartnershipAsync(clients, $"benchmark-import-{Guid.NewGuid():N}", sizes.ImportRows,
             StatusStreamBenchmark.Milestones);
+        var importCpu = await CpuUse.StartAsync(suite);
         var import = await ImportBenchmark.RunAsync(clients, sizes.ImportRows, partnershipId: partnershipId);
+        var importCpuUse = importCpu.Stop();
         var citizenCopy = await CitizenCopyCeiling.RunAsync(suite.ConnectionString("cohort"), sizes.ImportRows);
         report(new Measurement($"cohort import, client-streaming gRPC, {sizes.ImportRows:N0} citizens",
             import.RowsPerSecond, "rows/s",
             sizes.ImportRows / citizenCopy.TotalSeconds, "Npgsql binary COPY of the same rows into a table like citizens",
-            GoalShare: 0.40));
+            GoalShare: 0.40, CpuUse: importCpuUse));
 
         if (statusRows) await StatusesAsync(suite, sizes, partnershipId, import.CitizenIds, report);
         if (unaryRows) await UnaryReadsAsync(suite, sizes, partnershipId, import.CitizenIds, report);
@@ -67,13 +69,15 @@ public static class BenchmarkRows
     {
         var clients = suite.Clients;
         await HandoverArrival.WaitAsync(suite.ConnectionString, partnershipId, citizenIds.Count, sizes.Patience);
+        var statusCpu = await CpuUse.StartAsync(suite);
         var statuses = await StatusStreamBenchmark.RunAsync(clients, partnershipId, citizenIds, sizes.StatusWeeks, sizes.National.Seed);
+        var statusCpuUse = statusCpu.Stop();
         var statusCopy = await StatusStreamBenchmark.CopyCeilingAsync(suite.ConnectionString("outcome"), partnershipId, citizenIds,
             sizes.StatusWeeks, sizes.National.Seed);
         report(new Measurement($"weekly statuses, client-streaming gRPC, {statuses.Rows:N0} rows ({citizenIds.Count:N0} citizens x {sizes.StatusWeeks} weeks)",
             statuses.RowsPerSecond, "rows/s",
             statuses.Rows / statusCopy.TotalSeconds, "Npgsql binary COPY of the same rows into a table like weekly_status_reports",
-            GoalShare: 0.30));
+            GoalShare: 0.30, CpuUse: statusCpuUse));
     }
 
     private static async Task MilestonesAsync(LocalSuite suite, BenchmarkSizes sizes, Action<Measurement> report)
@@ -81,12 +85,12 @@ public static class BenchmarkRows
         var clients = suite.Clients;
         // Milestone event to ledger item, on citizens of its own.
         var milestones = await MilestoneToLedgerBenchmark.RunAsync(clients, suite.ConnectionString, TestEnvironment.RabbitMqPort,
-            sizes.ImportRows, sizes.Milestones);
+            sizes.ImportRows, sizes.Milestones, () => CpuUse.StartAsync(suite));
         var rawRabbitMq = await RawRabbitMqCeiling.RunAsync(TestEnvironment.RabbitMqPort, milestones.ThroughputItems, milestones.MessageBytes);
         report(new Measurement($"milestone event to ledger item (outbox, RabbitMQ, inbox, ledger), {milestones.ThroughputItems:N0} items",
             milestones.ItemsPerSecond, "items/s",
             rawRabbitMq, $"RabbitMQ.Client 7 publish and consume of {milestones.MessageBytes:N0}-byte messages: confirms, persistent, durable queue, manual acks",
-            GoalShare: 0.50));
+            GoalShare: 0.50, CpuUse: milestones.ThroughputCpuUse));
         report(new Measurement($"milestone event to ledger item, p50 latency at {milestones.LatencyRate:N0} items/s ({milestones.Latency.Count:N0} items)",
             milestones.Latency.P50, "ms", null, null));
         report(new Measurement($"milestone event to ledger item, p99 latency at {milestones.LatencyRate:N0} items/s ({milestones.Latency.Count:N0} items)",
@@ -98,11 +102,13 @@ public static class BenchmarkRows
     {
         // Unary reads against the near-empty health check, on the cohort service.
         var token = suite.TokenFor(LocalSuite.Operator);
+        var readCpu = await CpuUse.StartAsync(suite);
         var reads = await UnaryLoad.GetCitizenAsync(suite.Cohort.GrpcUrl, token, partnershipId, citizenIds, sizes.Unary);
+        var readCpuUse = readCpu.Stop();
         var health = await UnaryLoad.HealthCheckAsync(suite.Cohort.GrpcUrl, token, sizes.Unary);
         var load = $"{sizes.Unary.InFlight} in flight over {sizes.Unary.Connections} HTTP/2 connections, {sizes.Unary.Calls:N0} calls";
         report(new Measurement($"unary read, cohort GetCitizen, {load}", reads.CallsPerSecond, "calls/s",
-            health.CallsPerSecond, "grpc.health.v1 Check on the same server and connections", GoalShare: 0.50));
+            health.CallsPerSecond, "grpc.health.v1 Check on the same server and connections", GoalShare: 0.50, CpuUse: readCpuUse));
         report(new Measurement($"unary read, cohort GetCitizen, p99 latency, {load}", reads.Latency.P99, "ms",
             health.Latency.P99, "grpc.health.v1 Check's p99", LowerIsBetter: true));
     }

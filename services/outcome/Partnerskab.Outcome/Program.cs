@@ -12,9 +12,9 @@ builder.AddServiceDefaults("outcome", OutcomeAccess.Policy, OutcomeAccess.Audite
 builder.AddServiceDatabase<OutcomeDbContext>();
 builder.AddMessaging<OutcomeDbContext>("outcome", bus =>
 {
-    bus.AddConsumer<OpenFollowUpOnHandover>();
-    bus.AddConsumer<StopFollowUpOnExit>();
-    bus.AddConsumer<EraseCitizenData>();
+    bus.AddInboxConsumer<OpenFollowUpOnHandover>();
+    bus.AddInboxConsumer<StopFollowUpOnExit>();
+    bus.AddInboxConsumer<EraseCitizenData>();
 });
 builder.AddCohortClient();
 builder.Services.AddScoped<MilestoneRecalculation>();

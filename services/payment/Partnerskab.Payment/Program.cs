@@ -11,13 +11,13 @@ builder.AddServiceDefaults("payment", PaymentAccess.Policy, PaymentAccess.Audite
 builder.AddServiceDatabase<PaymentDbContext>();
 builder.AddMessaging<PaymentDbContext>("payment", bus =>
 {
-    bus.AddConsumer<EarnHandoverFee>();
-    bus.AddConsumer<EarnMilestonePayment>();
-    bus.AddConsumer<EarnDeliverableFee>();
-    bus.AddConsumer<CreditRevokedMilestone>();
-    bus.AddConsumer<CreditWronglyEnrolledHandover>();
-    bus.AddConsumer<KeepRegisteredPartnership>();
-    bus.AddConsumer<KeepAmendedPartnership>();
+    bus.AddInboxConsumer<EarnHandoverFee>();
+    bus.AddInboxConsumer<EarnMilestonePayment>();
+    bus.AddInboxConsumer<EarnDeliverableFee>();
+    bus.AddInboxConsumer<CreditRevokedMilestone>();
+    bus.AddInboxConsumer<CreditWronglyEnrolledHandover>();
+    bus.AddInboxConsumer<KeepRegisteredPartnership>();
+    bus.AddInboxConsumer<KeepAmendedPartnership>();
 });
 
 var app = builder.Build();

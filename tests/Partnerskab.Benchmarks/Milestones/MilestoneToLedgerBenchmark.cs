@@ -33,10 +33,16 @@ public static class MilestoneToLedgerBenchmark
 
     public sealed record Options(int ThroughputItems, int LatencyItemsAtMost, TimeSpan LatencyDuration, TimeSpan Patience);
 
-    public sealed record Result(int ThroughputItems, double ItemsPerSecond, int MessageBytes, double LatencyRate, Latencies Latency);
+    public sealed record Result(int ThroughputItems, double ItemsPerSecond, int MessageBytes, double LatencyRate, Latencies Latency,
+        string? ThroughputCpuUse);
 
-    /// <summary>Runs both phases on a partnership of its own, handing its citizens (n from <paramref name="firstCitizen"/>) over first.</summary>
-    public static async Task<Result> RunAsync(SuiteClients suite, Func<string, string> connectionString, ushort rabbitMqPort, int firstCitizen, Options options)
+    /// <summary>
+    /// Runs both phases on a partnership of its own, handing its citizens (n from
+    /// <paramref name="firstCitizen"/>) over first; <paramref name="startCpuUse"/>, when given,
+    /// measures where the CPU went in the throughput phase.
+    /// </summary>
+    public static async Task<Result> RunAsync(SuiteClients suite, Func<string, string> connectionString, ushort rabbitMqPort, int firstCitizen, Options options,
+        Func<Task<CpuUse>>? startCpuUse = null)
     {
         var citizens = options.ThroughputItems + options.LatencyItemsAtMost;
         var partnershipId = await PrepareAsync(suite, citizens);
@@ -47,10 +53,13 @@ public static class MilestoneToLedgerBenchmark
         var throughputCitizens = import.CitizenIds.Take(options.ThroughputItems).ToList();
         int messageBytes;
         IReadOnlyList<Booked> booked;
+        string? cpuUse;
         await using (var tap = await MessageTap.StartAsync(rabbitMqPort, MilestoneAchievedExchange))
         {
+            var cpu = startCpuUse is null ? null : await startCpuUse();
             await StreamAsync(suite, partnershipId, throughputCitizens);
             booked = await WaitForLedgerAsync(connectionString, partnershipId, throughputCitizens, options.Patience);
+            cpuUse = cpu?.Stop();
             messageBytes = await tap.MessageBytesAsync();
         }
         var throughput = booked.Count / (booked.Max(b => b.LedgerRecordedAt) - booked.Min(b => b.MilestoneRecordedAt)).TotalSeconds;
@@ -60,7 +69,7 @@ public static class MilestoneToLedgerBenchmark
             .Take((int)Math.Clamp(rate * options.LatencyDuration.TotalSeconds, 1, options.LatencyItemsAtMost)).ToList();
         await PacedStreamsAsync(suite, partnershipId, latencyCitizens, rate);
         var paced = await WaitForLedgerAsync(connectionString, partnershipId, latencyCitizens, options.Patience);
-        return new Result(booked.Count, throughput, messageBytes, rate, new Latencies(paced.Select(b => b.Latency)));
+        return new Result(booked.Count, throughput, messageBytes, rate, new Latencies(paced.Select(b => b.Latency)), cpuUse);
     }
 
     /// <summary>A partnership with the one-week milestone and a rate card pricing it and the handover.</summary>

@@ -10,7 +10,7 @@ namespace Partnerskab.Benchmarks;
 /// </summary>
 public sealed record Measurement(
     string Path, double Figure, string Unit, double? Ceiling, string? CeilingHow, double? GoalShare = null, double? GoalMaximum = null,
-    bool LowerIsBetter = false)
+    bool LowerIsBetter = false, string? CpuUse = null)
 {
     public double? Share => Ceiling is { } ceiling ? (LowerIsBetter ? ceiling / Figure : Figure / ceiling) : null;
 
@@ -32,6 +32,9 @@ public sealed record Measurement(
             var met = m.MeetsGoal switch { true => "yes", false => "no", null => "" };
             table.AppendLine($"| {m.Path} | {Number(m.Figure)} {m.Unit} | {ceiling} | {share} | {goal} | {met} |");
         }
+        var withCpu = measurements.Where(m => m.CpuUse is not null).ToList();
+        if (withCpu.Count > 0) table.AppendLine().AppendLine("Where the CPU went while the path ran (not its ceiling):");
+        foreach (var m in withCpu) table.AppendLine($"- {m.Path}: {m.CpuUse}");
         return table.ToString();
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -7,39 +8,75 @@ namespace Partnerskab.Messaging.Inbox;
 
 /// <summary>
 /// A consumer whose effect commits together with its inbox row (message id, consumer), so a
-/// redelivered or re-published message does nothing a second time. The inbox row is inserted
-/// first: a concurrent duplicate then waits on the primary key and inserts nothing once it is taken.
+/// redelivered or re-published message does nothing a second time. Messages arrive in batches
+/// (see <see cref="InboxConsumerRegistration"/>), handled one after the other in one transaction:
+/// one commit, one inbox insert and one hold of the handlers' locks for up to a hundred messages
+/// instead of one each, which is what bounds a partnership whose caps make its ledger writes
+/// take turns. The inbox rows are inserted first: a concurrent duplicate then waits on the
+/// primary key and inserts nothing once it is taken. A batch with a message the consumer cannot
+/// handle is tried again one message at a time, so the others commit; the batch then fails
+/// (retried, then parked) and on replay the inbox absorbs the messages that did commit.
 /// Subclasses write through <see cref="Db"/> and must not save or commit themselves.
 /// </summary>
-public abstract class InboxConsumer<TMessage, TDb>(TDb db, IClock clock, ILogger logger) : IConsumer<TMessage>
+public abstract class InboxConsumer<TMessage, TDb>(TDb db, IClock clock, ILogger logger) : IConsumer<Batch<TMessage>>
     where TMessage : class
     where TDb : DbContext
 {
     protected TDb Db { get; } = db;
     protected IClock Clock { get; } = clock;
 
-    public async Task Consume(ConsumeContext<TMessage> context)
+    public async Task Consume(ConsumeContext<Batch<TMessage>> context)
     {
-        var messageId = context.MessageId
-            ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId.");
-        var consumer = GetType().Name;
-        var cancellationToken = context.CancellationToken;
+        var messages = context.Message.ToList();
+        try
+        {
+            await HandleInOneTransactionAsync(messages, context.CancellationToken);
+        }
+        catch (Exception e) when (messages.Count > 1 && !MessagingExtensions.IsTransientDatabaseFault(e) && !context.CancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "{Consumer} could not handle a batch of {Count} messages; handling them one at a time", GetType().Name, messages.Count);
+            Exception? firstFailure = null;
+            foreach (var message in messages)
+            {
+                try
+                {
+                    await HandleInOneTransactionAsync([message], context.CancellationToken);
+                }
+                catch (Exception failure)
+                {
+                    firstFailure ??= failure;
+                }
+            }
+            if (firstFailure is not null) ExceptionDispatchInfo.Throw(firstFailure);
+        }
+    }
 
-        // A retry of this consumer may reuse the context of the failed attempt.
+    private async Task HandleInOneTransactionAsync(IReadOnlyList<ConsumeContext<TMessage>> messages, CancellationToken cancellationToken)
+    {
+        var consumer = GetType().Name;
+        var ids = messages.Select(m => m.MessageId
+            ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId.")).Distinct().ToArray();
+
+        // A retry may reuse the context of the failed attempt.
         Db.ChangeTracker.Clear();
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
-        var inserted = await Db.Database.ExecuteSqlAsync($"""
-            INSERT INTO inbox_messages (message_id, consumer, received_at) VALUES ({messageId}, {consumer}, {Clock.GetCurrentInstant()})
+        var fresh = (await Db.Database.SqlQuery<Guid>($"""
+            INSERT INTO inbox_messages (message_id, consumer, received_at)
+            SELECT id, {consumer}, {Clock.GetCurrentInstant()} FROM unnest({ids}) AS id
             ON CONFLICT DO NOTHING
-            """, cancellationToken);
-        if (inserted == 0)
+            RETURNING message_id AS "Value"
+            """).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var message in messages)
         {
-            logger.LogInformation("{Consumer} already handled message {MessageId}; skipping the duplicate", consumer, messageId);
-            return;
+            if (!fresh.Remove(message.MessageId!.Value))
+            {
+                logger.LogInformation("{Consumer} already handled message {MessageId}; skipping the duplicate", consumer, message.MessageId);
+                continue;
+            }
+            await HandleAsync(message, cancellationToken);
+            // Saved before the next message, so its handler sees this one's effect as it would in a transaction of its own.
+            await Db.SaveChangesAsync(cancellationToken);
         }
-
-        await HandleAsync(context, cancellationToken);
-        await Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

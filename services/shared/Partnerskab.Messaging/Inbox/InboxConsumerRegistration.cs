@@ -1,0 +1,22 @@
+using MassTransit;
+
+namespace Partnerskab.Messaging;
+
+public static class InboxConsumerRegistration
+{
+    /// <summary>Most messages one batch of an inbox consumer holds.</summary>
+    public const int BatchSize = 100;
+
+    /// <summary>
+    /// How long a batch waits after its first message for more: the most a message waits when
+    /// messages are few, and short enough that traffic of a few a second sees no batching delay
+    /// worth the name.
+    /// </summary>
+    public static readonly TimeSpan BatchWait = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Registers an inbox consumer to receive its messages in batches (one batch at a time per process).</summary>
+    public static void AddInboxConsumer<TConsumer>(this IBusRegistrationConfigurator bus) where TConsumer : class, IConsumer =>
+        bus.AddConsumer<TConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch
+            .SetMessageLimit(BatchSize)
+            .SetTimeLimit(BatchWait)));
+}
