@@ -33,6 +33,9 @@ void Report(Measurement measurement)
 {
     results.Add(measurement);
     Console.WriteLine($"{measurement.Path}: {measurement.Figure:N1} {measurement.Unit}" + (measurement.Ceiling is { } c ? $" (ceiling {c:N1})" : ""));
+    // Written after every row, so a run stopped part-way keeps what it measured.
+    File.WriteAllText(Path.Combine(outDir, "results.json"), JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+    File.WriteAllText(Path.Combine(outDir, "results.md"), Measurement.Table(results));
 }
 
 await BenchmarkRows.RunAsync(suite, sizes, only, Report);
@@ -42,8 +45,6 @@ foreach (var service in suite.Services)
     Report(new Measurement($"memory: {service.Name}", PeakResidentMegabytes(service.ProcessId), "MB peak RSS", null, null, GoalMaximum: 300));
 }
 
-await File.WriteAllTextAsync(Path.Combine(outDir, "results.json"), JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
-await File.WriteAllTextAsync(Path.Combine(outDir, "results.md"), Measurement.Table(results));
 Console.WriteLine(Measurement.Table(results));
 return 0;
 

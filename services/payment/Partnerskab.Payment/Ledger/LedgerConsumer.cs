@@ -16,6 +16,7 @@ public abstract class LedgerConsumer<TMessage>(PaymentDbContext db, IClock clock
     where TMessage : class
 {
     private readonly ILogger logger = logger;
+    private readonly Dictionary<Guid, List<RateCard>> rateCards = [];
 
     /// <summary>Prices what was earned under the rate card in force that day and books it under the caps.</summary>
     protected async Task EarnAsync(ConsumeContext context, Guid partnershipId, string causeKey,
@@ -43,6 +44,14 @@ public abstract class LedgerConsumer<TMessage>(PaymentDbContext db, IClock clock
         }
     }
 
-    private Task<List<RateCard>> RateCardsAsync(Guid partnershipId, CancellationToken cancellationToken) =>
-        Db.RateCards.AsNoTracking().Where(c => c.PartnershipId == partnershipId).ToListAsync(cancellationToken);
+    /// <summary>The partnership's rate card versions, read once per batch: its messages share one transaction.</summary>
+    private async Task<List<RateCard>> RateCardsAsync(Guid partnershipId, CancellationToken cancellationToken)
+    {
+        if (!rateCards.TryGetValue(partnershipId, out var versions))
+        {
+            versions = await Db.RateCards.AsNoTracking().Where(c => c.PartnershipId == partnershipId).ToListAsync(cancellationToken);
+            rateCards[partnershipId] = versions;
+        }
+        return versions;
+    }
 }
