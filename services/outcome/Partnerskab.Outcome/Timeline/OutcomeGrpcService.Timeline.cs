@@ -217,7 +217,7 @@ public sealed partial class OutcomeGrpcService
                 stream.Response.Unchanged++;
             }
         }
-        await WeeklyStatusCopy.InsertAsync(db, added.Values.ToList(), cancellationToken);
+        await WeeklyStatusCopy.InsertAsync(db, added.Values, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (changed.Count > 0)
         {

@@ -59,7 +59,7 @@ public sealed class OutboxRelay<TDb>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
-        signal.IsRelay(db);
+        signal.MarkAsRelay(db);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = await db.Set<OutboxMessage>()
             .FromSql($"""

@@ -28,7 +28,7 @@ public sealed class OutboxSignal
     // The relay's own commits write no new rows; were they to wake it, it would never rest.
     private readonly ConditionalWeakTable<DbContext, object> relayContexts = [];
 
-    internal void IsRelay(DbContext context) => relayContexts.AddOrUpdate(context, this);
+    internal void MarkAsRelay(DbContext context) => relayContexts.AddOrUpdate(context, this);
 
     internal bool IsRelayContext(DbContext? context) => context is not null && relayContexts.TryGetValue(context, out _);
 }
