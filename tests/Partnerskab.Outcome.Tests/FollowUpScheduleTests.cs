@@ -20,7 +20,7 @@ public sealed class FollowUpScheduleTests
     private static WeeklyTimeline.Week Week(LocalDate monday, WeeklyStatusKind status) => new(monday, status, StatusSource.Provider, status, null, 0);
 
     private static Schedule Build(Window window, LocalDate asOf, LocalDate[]? contacts = null, WeeklyTimeline.Week[]? weeks = null, FollowUpPlan? plan = null) =>
-        FollowUpSchedule.Build(plan ?? Plan, window, asOf, contacts ?? [], weeks ?? []);
+        FollowUpSchedule.Build(plan ?? Plan, window, asOf, contacts ?? [], DecidedWeeks.Of(window.Start, weeks ?? []));
 
     [Fact]
     public void A_24_month_window_has_26_whole_contact_periods_and_the_stub_at_its_end_has_none()

@@ -1,5 +1,6 @@
 using NodaTime;
 using Partnerskab.Outcome.Checkpoints;
+using Partnerskab.Outcome.Timeline;
 using static Partnerskab.Outcome.Checkpoints.FollowUpSchedule;
 
 namespace Partnerskab.Outcome.Tests;
@@ -12,7 +13,7 @@ public sealed class WorklistTests
     private const string B = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 
     private static IEnumerable<Worklist.Item> Items(string citizen, LocalDate asOf, params LocalDate[] contacts) =>
-        Worklist.Items(citizen, FollowUpSchedule.Build(Plan, Window, asOf, contacts, []), Plan.NoContactDays);
+        Worklist.Items(citizen, FollowUpSchedule.Build(Plan, Window, asOf, contacts, DecidedWeeks.Of(Window.Start, [])), Plan.NoContactDays);
 
     [Fact]
     public void Overdue_checkpoints_and_a_citizen_left_without_contact_are_items_and_met_or_upcoming_ones_are_not()

@@ -19,14 +19,23 @@ namespace Partnerskab.Benchmarks;
 /// As issue 8 allows for the report benchmarks only, the partnerships and rate cards are made
 /// through the public API (so the services hold them as they would), but the citizens, weekly
 /// statuses and ledger items are loaded directly by binary COPY into the outcome service's
-/// follow_up_citizens and weekly_status_reports and the payment service's ledger_items: the
-/// cohort service does not know these citizens, and no event announced them.
+/// follow_up_citizens (with the decided weeks status ingestion keeps beside the reports) and
+/// weekly_status_reports and the payment service's ledger_items: the cohort service does not
+/// know these citizens, and no event announced them.
 /// </remarks>
 public static class NationalDataSet
 {
     public sealed record Options(int Seed, int Partnerships, int Citizens, int WeeksPerCitizen, TimeSpan Patience);
 
-    public sealed record Partnership(Guid Id, int FirstCitizen, int Citizens);
+    public sealed record Partnership(Guid Id, int FirstCitizen, int Citizens, int WeeksPerCitizen)
+    {
+        /// <summary>The citizens with a status in the week containing their handover day plus <paramref name="months"/>.</summary>
+        public int ReportedAt(int months) => Enumerable.Range(FirstCitizen, Citizens).Count(n =>
+        {
+            var handover = ImportBenchmark.HandoverDate(n);
+            return Monday(handover.AddMonths(months)).DayNumber - Monday(handover).DayNumber < 7 * WeeksPerCitizen;
+        });
+    }
 
     public sealed record Loaded(IReadOnlyList<Partnership> Partnerships, long WeeklyStatuses, long LedgerItems);
 
@@ -51,7 +60,7 @@ public static class NationalDataSet
                 HandoverFeeOre = ThinSlice.HandoverFeeOre,
                 MilestonePrices = { CheckpointMonths.Select(m => new MilestonePrice { MilestoneCode = MilestoneCode(m), AmountOre = 500_000 * m }) },
             }, deadline: Deadlines.Call());
-            partnerships.Add(new Partnership(Guid.Parse(id), first, size));
+            partnerships.Add(new Partnership(Guid.Parse(id), first, size, options.WeeksPerCitizen));
             first += size;
         }
         // The partnership reaches the payment service by event; the cost report reads its contract dates.
@@ -63,13 +72,15 @@ public static class NationalDataSet
         await using (var outcome = new NpgsqlConnection(connectionString("outcome")))
         {
             await outcome.OpenAsync();
-            await BinaryCopy.RunAsync(outcome, "follow_up_citizens", "partnership_id, citizen_id, follow_up_start, follow_up_end", citizens,
+            await BinaryCopy.RunAsync(outcome, "follow_up_citizens", "partnership_id, citizen_id, follow_up_start, follow_up_end, decided_week_statuses", citizens,
                 async (writer, c) =>
                 {
                     await writer.WriteAsync(c.Id, NpgsqlDbType.Uuid);
                     await writer.WriteAsync(SyntheticPseudonyms.Of(c.N), NpgsqlDbType.Varchar);
                     await writer.WriteAsync(ImportBenchmark.HandoverDate(c.N), NpgsqlDbType.Date);
                     await writer.WriteAsync(ImportBenchmark.HandoverDate(c.N).AddMonths(24), NpgsqlDbType.Date);
+                    // As status ingestion keeps it: one byte per week from the handover week, the week's status.
+                    await writer.WriteAsync(Weeks(options, c.N).Select(w => (byte)w.Week.Status).ToArray(), NpgsqlDbType.Bytea);
                 });
             var recordedAt = DateTime.UtcNow;
             await BinaryCopy.RunAsync(outcome, "weekly_status_reports", StatusStreamBenchmark.WeeklyStatusColumns,
@@ -121,12 +132,13 @@ public static class NationalDataSet
     /// <summary>Citizen n's weeks from the Monday of their handover week.</summary>
     private static IEnumerable<StatusStreamBenchmark.Row> Weeks(Options options, int n)
     {
-        var handover = ImportBenchmark.HandoverDate(n);
-        var monday = handover.AddDays(-(((int)handover.DayOfWeek + 6) % 7));
+        var monday = Monday(ImportBenchmark.HandoverDate(n));
         var citizenId = SyntheticPseudonyms.Of(n);
         return StatusSequences.For(options.Seed, n).Take(options.WeeksPerCitizen)
             .Select((week, i) => new StatusStreamBenchmark.Row(citizenId, monday.AddDays(7 * i), week));
     }
+
+    private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     private sealed record Item(Guid Id, Guid PartnershipId, string CitizenId, int Kind, string? Code, string CauseKey, DateOnly EarnedOn, long AmountOre);
 

@@ -59,16 +59,14 @@ public static class FollowUpSchedule
 
     /// <summary>
     /// The schedule as of <paramref name="asOf"/>, which must be on or after the window's start.
-    /// Contacts dated after it are ignored; <paramref name="weeks"/> are the citizen's decided weekly statuses.
+    /// Contacts dated after it are ignored; <paramref name="reported"/> are the citizen's decided weekly statuses.
     /// </summary>
-    public static Schedule Build(FollowUpPlan plan, Window window, LocalDate asOf, IEnumerable<LocalDate> contactDates, IReadOnlyList<WeeklyTimeline.Week> weeks)
+    public static Schedule Build(FollowUpPlan plan, Window window, LocalDate asOf, IEnumerable<LocalDate> contactDates, DecidedWeeks reported)
     {
         var end = window.ObligationsEnd;
         var contacts = contactDates.Where(d => d >= window.Start && d < end && d <= asOf).Order().ToList();
-        var reported = weeks.ToDictionary(w => w.WeekStart, w => w.Status);
         CloseOut? closeOut = asOf >= end
-            ? new CloseOut(end, end < window.End ? CloseOutReason.Exited : CloseOutReason.WindowEnded,
-                reported.TryGetValue(WeekStart(end.PlusDays(-1)), out var final) ? final : null)
+            ? new CloseOut(end, end < window.End ? CloseOutReason.Exited : CloseOutReason.WindowEnded, reported.StatusOn(end.PlusDays(-1)))
             : null;
 
         var checkpoints = new List<Checkpoint>();
@@ -112,10 +110,10 @@ public static class FollowUpSchedule
     /// <summary>The Monday of the ISO week containing the day.</summary>
     public static LocalDate WeekStart(LocalDate day) => day.PlusDays(1 - (int)day.DayOfWeek);
 
-    private static Checkpoint StatusCheckpoint(CheckpointKind kind, LocalDate weekStart, int months, LocalDate asOf, IReadOnlyDictionary<LocalDate, WeeklyStatusKind> reported)
+    private static Checkpoint StatusCheckpoint(CheckpointKind kind, LocalDate weekStart, int months, LocalDate asOf, DecidedWeeks reported)
     {
         var dueOn = weekStart.PlusDays(6);
-        var state = reported.ContainsKey(weekStart) ? CheckpointState.Met : asOf <= dueOn ? CheckpointState.Upcoming : CheckpointState.Overdue;
+        var state = reported.StatusIn(weekStart) is not null ? CheckpointState.Met : asOf <= dueOn ? CheckpointState.Upcoming : CheckpointState.Overdue;
         return new Checkpoint(kind, weekStart, dueOn, months, state);
     }
 }

@@ -250,13 +250,11 @@ public sealed partial class OutcomeGrpcService
         return response;
     }
 
-    /// <summary>The contacts and decided weeks of some citizens of a partnership, loaded at once.</summary>
-    private sealed class FollowUpFacts(ILookup<string, LocalDate> contacts, ILookup<string, WeeklyTimeline.Report> reports)
+    /// <summary>The contacts of some citizens of a partnership, loaded at once.</summary>
+    private sealed class FollowUpFacts(ILookup<string, LocalDate> contacts)
     {
-        public IReadOnlyList<WeeklyTimeline.Week> WeeksOf(string citizenId) => WeeklyTimeline.Build(reports[citizenId]);
-
         public FollowUpSchedule.Schedule ScheduleOf(FollowUpCitizen citizen, FollowUpPlan plan, LocalDate asOf) =>
-            FollowUpSchedule.Build(plan, WindowOf(citizen), asOf, contacts[citizen.CitizenId], WeeksOf(citizen.CitizenId));
+            FollowUpSchedule.Build(plan, WindowOf(citizen), asOf, contacts[citizen.CitizenId], citizen.Weeks);
     }
 
     private static FollowUpSchedule.Window WindowOf(FollowUpCitizen c) => new(c.FollowUpStart, c.FollowUpEnd, c.ExitDate);
@@ -264,16 +262,13 @@ public sealed partial class OutcomeGrpcService
     private async Task<FollowUpFacts> FollowUpFactsAsync(Guid partnershipId, IReadOnlyCollection<FollowUpCitizen> citizens, CancellationToken cancellationToken)
     {
         var contacts = db.Contacts.AsNoTracking().Where(c => c.PartnershipId == partnershipId);
-        var reports = db.WeeklyStatusReports.AsNoTracking().Where(r => r.PartnershipId == partnershipId);
         if (citizens.Count == 1)
         {
             var only = citizens.First().CitizenId;
             contacts = contacts.Where(c => c.CitizenId == only);
-            reports = reports.Where(r => r.CitizenId == only);
         }
         var contactDates = await contacts.Select(c => new { c.CitizenId, c.ContactDate }).ToListAsync(cancellationToken);
-        var reported = await reports.ToListAsync(cancellationToken);
-        return new FollowUpFacts(contactDates.ToLookup(c => c.CitizenId, c => c.ContactDate), reported.ToLookup(r => r.CitizenId, r => r.ToReport()));
+        return new FollowUpFacts(contactDates.ToLookup(c => c.CitizenId, c => c.ContactDate));
     }
 
     private async Task<FollowUpPlan> PlanAsync(Guid partnershipId, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using NodaTime;
+using Partnerskab.Outcome.Timeline;
 
 namespace Partnerskab.Outcome.FollowUp;
 
@@ -21,6 +22,10 @@ public sealed class FollowUpCitizen
     public string? ExitReason { get; set; }
     /// <summary>Set once the cohort service erased the citizen's data (CitizenDataErased); its facts are gone.</summary>
     public LocalDate? ErasedOn { get; set; }
+    /// <summary>The decided status of each week, kept with the reports (<see cref="DecidedWeeks"/>).</summary>
+    public byte[] DecidedWeekStatuses { get; set; } = [];
+
+    public DecidedWeeks Weeks => new(FollowUpStart, DecidedWeekStatuses);
 
     public bool WasWronglyEnrolled => ExitReason == WronglyEnrolled;
 

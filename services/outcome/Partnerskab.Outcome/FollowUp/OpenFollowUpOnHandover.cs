@@ -5,6 +5,7 @@ using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Inbox;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Persistence;
+using Partnerskab.Outcome.Timeline;
 using Partnerskab.ServiceDefaults;
 
 namespace Partnerskab.Outcome.FollowUp;
@@ -25,6 +26,10 @@ public sealed class OpenFollowUpOnHandover(
         {
             known = new FollowUpCitizen { PartnershipId = message.PartnershipId, CitizenId = message.CitizenId };
             Db.FollowUpCitizens.Add(known);
+        }
+        else if (known.FollowUpStart != message.FollowUpStart.ToLocalDate())
+        {
+            await DecidedWeeksStore.RefreshAsync(Db, message.PartnershipId, message.CitizenId, message.FollowUpStart.ToLocalDate(), cancellationToken);
         }
         known.FollowUpStart = message.FollowUpStart.ToLocalDate();
         known.FollowUpEnd = message.FollowUpEnd.ToLocalDate();

@@ -36,6 +36,7 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
             citizen.HasKey(c => new { c.PartnershipId, c.CitizenId });
             citizen.Property(c => c.CitizenId).HasMaxLength(64);
             citizen.Property(c => c.ExitReason).HasMaxLength(50);
+            citizen.Property(c => c.DecidedWeekStatuses).HasDefaultValueSql("''::bytea");
         });
         model.Entity<OutcomeClaim>(claim =>
         {

@@ -13,7 +13,7 @@ public static class CommitteeReport
 {
     public static readonly int[] SelfSufficiencyMonths = [3, 6, 12, 24];
 
-    public sealed record Citizen(string CitizenId, FollowUpSchedule.Window Window, IReadOnlyList<WeeklyTimeline.Week> Weeks);
+    public sealed record Citizen(string CitizenId, FollowUpSchedule.Window Window, DecidedWeeks Weeks);
 
     public sealed record VerifiedOutcome(string CitizenId, OutcomeKind Kind, LocalDate Date, string EmployerCvr);
 
@@ -48,9 +48,7 @@ public static class CommitteeReport
     {
         var citizens = facts.Citizens.Where(c => c.Window.Start <= asOf).ToList();
         var known = citizens.Select(c => c.CitizenId).ToHashSet();
-        var statuses = citizens.ToDictionary(c => c.CitizenId, c => c.Weeks.ToDictionary(w => w.WeekStart, w => w.Status));
-        WeeklyStatusKind? StatusOn(Citizen c, LocalDate day) =>
-            statuses[c.CitizenId].TryGetValue(FollowUpSchedule.WeekStart(day), out var s) ? s : null;
+        WeeklyStatusKind? StatusOn(Citizen c, LocalDate day) => c.Weeks.StatusOn(day);
 
         var months = new List<Month>();
         if (citizens.Count > 0)

@@ -92,7 +92,6 @@ public sealed partial class OutcomeGrpcService
         var citizens = await db.FollowUpCitizens.AsNoTracking()
             .Where(c => c.PartnershipId == partnershipId && c.ExitReason != FollowUpCitizen.WronglyEnrolled)
             .ToListAsync(cancellationToken);
-        var follow = await FollowUpFactsAsync(partnershipId, citizens, cancellationToken);
         var outcomes = await db.Claims.AsNoTracking()
             .Where(c => c.PartnershipId == partnershipId && c.Status == ClaimStatus.Verified && c.OutcomeDate <= asOf)
             .Select(c => new CommitteeReport.VerifiedOutcome(c.CitizenId, c.Kind, c.OutcomeDate, c.EmployerCvr))
@@ -105,7 +104,7 @@ public sealed partial class OutcomeGrpcService
         var targets = await db.KpiTargets.AsNoTracking().Where(t => t.PartnershipId == partnershipId).ToListAsync(cancellationToken);
 
         var report = CommitteeReport.Build(new CommitteeReport.Facts(
-            citizens.Select(c => new CommitteeReport.Citizen(c.CitizenId, WindowOf(c), follow.WeeksOf(c.CitizenId))).ToList(),
+            citizens.Select(c => new CommitteeReport.Citizen(c.CitizenId, WindowOf(c), c.Weeks)).ToList(),
             outcomes, milestones, codes, targets), asOf);
 
         var response = new GetCommitteeReportResponse { PartnershipId = partnershipId.ToString(), AsOf = asOf.ToProto(), HandedOver = report.HandedOver };

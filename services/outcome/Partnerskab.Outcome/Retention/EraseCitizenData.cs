@@ -24,7 +24,9 @@ public sealed class EraseCitizenData(OutcomeDbContext db, MilestoneRecalculation
         var (partnershipId, citizenId) = (context.Message.PartnershipId, context.Message.CitizenId);
         await recalculation.LockCitizensAsync(partnershipId, [citizenId], cancellationToken);
         await Db.FollowUpCitizens.Where(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId)
-            .ExecuteUpdateAsync(c => c.SetProperty(x => x.ErasedOn, context.Message.ErasedOn.ToLocalDate()), cancellationToken);
+            .ExecuteUpdateAsync(c => c
+                .SetProperty(x => x.ErasedOn, context.Message.ErasedOn.ToLocalDate())
+                .SetProperty(x => x.DecidedWeekStatuses, Array.Empty<byte>()), cancellationToken);
         await Db.WeeklyStatusReports.Where(r => r.PartnershipId == partnershipId && r.CitizenId == citizenId)
             .ExecuteDeleteAsync(cancellationToken);
         await Db.Contacts.Where(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId)

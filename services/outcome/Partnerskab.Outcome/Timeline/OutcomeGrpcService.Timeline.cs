@@ -221,9 +221,11 @@ public sealed partial class OutcomeGrpcService
         await db.SaveChangesAsync(cancellationToken);
         if (changed.Count > 0)
         {
+            var timelines = reportsNow.Values.ToLookup(r => r.CitizenId, r => r.ToReport());
+            await DecidedWeeksStore.WriteAsync(db, stream.PartnershipId,
+                changed.Select(id => (id, DecidedWeeks.Encode(citizens[id].FollowUpStart, WeeklyTimeline.Build(timelines[id])))).ToList(), cancellationToken);
             await recalculation.RecalculateAsync(stream.PartnershipId, changed,
-                $"weekly statuses from the {stream.Source.ToString().ToLowerInvariant()} (stream {stream.IdempotencyKey})", cancellationToken,
-                reportsNow.Values.ToLookup(r => r.CitizenId, r => r.ToReport()));
+                $"weekly statuses from the {stream.Source.ToString().ToLowerInvariant()} (stream {stream.IdempotencyKey})", cancellationToken, timelines);
         }
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();

@@ -385,6 +385,13 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("citizen_id");
 
+                    b.Property<byte[]>("DecidedWeekStatuses")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bytea")
+                        .HasColumnName("decided_week_statuses")
+                        .HasDefaultValueSql("''::bytea");
+
                     b.Property<LocalDate?>("ErasedOn")
                         .HasColumnType("date")
                         .HasColumnName("erased_on");
