@@ -11,27 +11,48 @@ using Partnerskab.ServiceDefaults;
 namespace Partnerskab.Outcome.FollowUp;
 
 /// <summary>A citizen handed over to a provider starts the 24-month (or agreed) follow-up here.</summary>
+/// <remarks>
+/// A batch's citizens are locked and read with one statement each; a verification or an exit
+/// may open a follow-up first, and the lock makes that one of them wins cleanly.
+/// </remarks>
 public sealed class OpenFollowUpOnHandover(
     OutcomeDbContext db, MilestoneRecalculation recalculation, IClock clock, ILogger<OpenFollowUpOnHandover> logger)
     : InboxConsumer<CitizenHandedOver, OutcomeDbContext>(db, clock, logger)
 {
+    private Dictionary<(Guid PartnershipId, string CitizenId), FollowUpCitizen> known = [];
+
+    protected override bool SavesOncePerBatch => true;
+
+    protected override async Task PrepareAsync(IReadOnlyList<ConsumeContext<CitizenHandedOver>> messages, CancellationToken cancellationToken)
+    {
+        known = [];
+        // Partnership by partnership in one order, so two batches cannot wait on each other's locks.
+        foreach (var partnership in messages.Select(m => m.Message).GroupBy(m => m.PartnershipId).OrderBy(g => g.Key))
+        {
+            var ids = partnership.Select(m => m.CitizenId).Distinct().ToList();
+            await recalculation.LockCitizensAsync(partnership.Key, ids, cancellationToken);
+            foreach (var citizen in await Db.FollowUpCitizens.Where(c => c.PartnershipId == partnership.Key && ids.Contains(c.CitizenId)).ToListAsync(cancellationToken))
+            {
+                known[(citizen.PartnershipId, citizen.CitizenId)] = citizen;
+            }
+        }
+    }
+
     protected override async Task HandleAsync(ConsumeContext<CitizenHandedOver> context, CancellationToken cancellationToken)
     {
         var message = context.Message;
-        // A verification or an exit may open the follow-up first; the lock makes that one of them wins cleanly.
-        await recalculation.LockCitizensAsync(message.PartnershipId, [message.CitizenId], cancellationToken);
-        var known = await Db.FollowUpCitizens.FirstOrDefaultAsync(
-            c => c.PartnershipId == message.PartnershipId && c.CitizenId == message.CitizenId, cancellationToken);
-        if (known is null)
+        var start = message.FollowUpStart.ToLocalDate();
+        if (!known.TryGetValue((message.PartnershipId, message.CitizenId), out var citizen))
         {
-            known = new FollowUpCitizen { PartnershipId = message.PartnershipId, CitizenId = message.CitizenId };
-            Db.FollowUpCitizens.Add(known);
+            citizen = new FollowUpCitizen { PartnershipId = message.PartnershipId, CitizenId = message.CitizenId };
+            Db.FollowUpCitizens.Add(citizen);
+            known[(message.PartnershipId, message.CitizenId)] = citizen;
         }
-        else if (known.FollowUpStart != message.FollowUpStart.ToLocalDate())
+        else if (citizen.FollowUpStart != start)
         {
-            await DecidedWeeksStore.RefreshAsync(Db, message.PartnershipId, message.CitizenId, message.FollowUpStart.ToLocalDate(), cancellationToken);
+            await DecidedWeeksStore.RefreshAsync(Db, message.PartnershipId, message.CitizenId, start, cancellationToken);
         }
-        known.FollowUpStart = message.FollowUpStart.ToLocalDate();
-        known.FollowUpEnd = message.FollowUpEnd.ToLocalDate();
+        citizen.FollowUpStart = start;
+        citizen.FollowUpEnd = message.FollowUpEnd.ToLocalDate();
     }
 }

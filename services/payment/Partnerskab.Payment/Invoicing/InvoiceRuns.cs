@@ -25,10 +25,14 @@ public static class InvoiceRuns
         CancellationToken cancellationToken)
     {
         var partnership = terms.Partnership;
-        foreach (var fee in PeriodicFees.Due(terms.Versions, partnership.ContractStart, partnership.ContractEnd, terms.Period.End))
+        var fees = PeriodicFees.Due(terms.Versions, partnership.ContractStart, partnership.ContractEnd, terms.Period.End).ToList();
+        var capped = LedgerBook.HasCaps(terms.Versions);
+        var ledger = await LedgerSnapshot.ReadAsync(db,
+            fees.Select(f => new LedgerCause(partnership.PartnershipId, null, f.CauseKey(partnership.PartnershipId), capped)).ToList(), cancellationToken);
+        foreach (var fee in fees)
         {
-            await LedgerBook.EarnAsync(db, new Earning(partnership.PartnershipId, null, LedgerItemKind.PeriodicFee, fee.Fee.Code,
-                fee.CauseKey(partnership.PartnershipId), fee.EarnedOn, fee.Card, fee.Priced), null, now, cancellationToken);
+            LedgerBook.Earn(db, ledger, new Earning(partnership.PartnershipId, null, LedgerItemKind.PeriodicFee, fee.Fee.Code,
+                fee.CauseKey(partnership.PartnershipId), fee.EarnedOn, fee.Card, fee.Priced), null, now);
         }
 
         var uninvoiced = await db.Ledger.AsNoTracking()

@@ -10,10 +10,14 @@ namespace Partnerskab.Payment.Ledger;
 public sealed class CreditRevokedMilestone(PaymentDbContext db, IClock clock, ILogger<CreditRevokedMilestone> logger)
     : LedgerConsumer<MilestoneRevoked>(db, clock, logger)
 {
+    protected override (Guid, string?, string)? CauseOf(MilestoneRevoked revoked) =>
+        (revoked.PartnershipId, revoked.CitizenId, EarnMilestonePayment.CauseKey(revoked.MilestoneId));
+
     protected override Task HandleAsync(ConsumeContext<MilestoneRevoked> context, CancellationToken cancellationToken)
     {
         var revoked = context.Message;
-        return CreditAsync(context, revoked.PartnershipId, EarnMilestonePayment.CauseKey(revoked.MilestoneId), revoked.CitizenId,
-            revoked.RevokedOn.ToLocalDate(), $"milestone {revoked.MilestoneCode} revoked: {revoked.Reason}", cancellationToken);
+        Credit(context, revoked.PartnershipId, EarnMilestonePayment.CauseKey(revoked.MilestoneId), revoked.CitizenId,
+            revoked.RevokedOn.ToLocalDate(), $"milestone {revoked.MilestoneCode} revoked: {revoked.Reason}");
+        return Task.CompletedTask;
     }
 }

@@ -16,12 +16,17 @@ public sealed class CreditWronglyEnrolledHandover(PaymentDbContext db, IClock cl
 {
     public const string WronglyEnrolled = "WronglyEnrolled";
 
+    protected override (Guid, string?, string)? CauseOf(CitizenExited exit) =>
+        exit.Reason == WronglyEnrolled ? (exit.PartnershipId, exit.CitizenId, EarnHandoverFee.CauseKey(exit.PartnershipId, exit.CitizenId)) : null;
+
     protected override Task HandleAsync(ConsumeContext<CitizenExited> context, CancellationToken cancellationToken)
     {
         var exit = context.Message;
-        return exit.Reason == WronglyEnrolled
-            ? CreditAsync(context, exit.PartnershipId, EarnHandoverFee.CauseKey(exit.PartnershipId, exit.CitizenId), exit.CitizenId,
-                exit.ExitDate.ToLocalDate(), "citizen exited as wrongly enrolled", cancellationToken)
-            : Task.CompletedTask;
+        if (exit.Reason == WronglyEnrolled)
+        {
+            Credit(context, exit.PartnershipId, EarnHandoverFee.CauseKey(exit.PartnershipId, exit.CitizenId), exit.CitizenId,
+                exit.ExitDate.ToLocalDate(), "citizen exited as wrongly enrolled");
+        }
+        return Task.CompletedTask;
     }
 }

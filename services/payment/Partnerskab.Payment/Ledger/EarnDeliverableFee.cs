@@ -11,13 +11,18 @@ namespace Partnerskab.Payment.Ledger;
 public sealed class EarnDeliverableFee(PaymentDbContext db, IClock clock, ILogger<EarnDeliverableFee> logger)
     : LedgerConsumer<DeliverableCompleted>(db, clock, logger)
 {
+    public static string CauseKey(Guid deliverableId) => $"deliverable:{deliverableId}";
+
+    protected override (Guid, string?, string)? CauseOf(DeliverableCompleted deliverable) =>
+        (deliverable.PartnershipId, null, CauseKey(deliverable.DeliverableId));
+
     protected override Task HandleAsync(ConsumeContext<DeliverableCompleted> context, CancellationToken cancellationToken)
     {
         var deliverable = context.Message;
         var earnedOn = deliverable.CompletedOn.ToLocalDate();
-        var causeKey = $"deliverable:{deliverable.DeliverableId}";
-        return EarnAsync(context, deliverable.PartnershipId, causeKey, versions => new Earning(deliverable.PartnershipId, null,
-            LedgerItemKind.DeliverableFee, deliverable.Kind, causeKey, earnedOn, Pricing.InForce(versions, earnedOn),
-            Pricing.Deliverable(versions, deliverable.Kind, deliverable.Quantity, earnedOn)), cancellationToken);
+        Earn(context, deliverable.PartnershipId, versions => new Earning(deliverable.PartnershipId, null,
+            LedgerItemKind.DeliverableFee, deliverable.Kind, CauseKey(deliverable.DeliverableId), earnedOn, Pricing.InForce(versions, earnedOn),
+            Pricing.Deliverable(versions, deliverable.Kind, deliverable.Quantity, earnedOn)));
+        return Task.CompletedTask;
     }
 }

@@ -13,13 +13,15 @@ public sealed class EarnHandoverFee(PaymentDbContext db, IClock clock, ILogger<E
 {
     public static string CauseKey(Guid partnershipId, string citizenId) => $"handover:{partnershipId}:{citizenId}";
 
+    protected override (Guid, string?, string)? CauseOf(CitizenHandedOver handover) =>
+        (handover.PartnershipId, handover.CitizenId, CauseKey(handover.PartnershipId, handover.CitizenId));
+
     protected override Task HandleAsync(ConsumeContext<CitizenHandedOver> context, CancellationToken cancellationToken)
     {
         var handover = context.Message;
         var earnedOn = handover.HandoverDate.ToLocalDate();
-        var causeKey = CauseKey(handover.PartnershipId, handover.CitizenId);
-        return EarnAsync(context, handover.PartnershipId, causeKey, versions => new Earning(handover.PartnershipId, handover.CitizenId,
-            LedgerItemKind.HandoverFee, null, causeKey, earnedOn, Pricing.InForce(versions, earnedOn), Pricing.HandoverFee(versions, earnedOn)),
-            cancellationToken);
+        Earn(context, handover.PartnershipId, versions => new Earning(handover.PartnershipId, handover.CitizenId, LedgerItemKind.HandoverFee, null,
+            CauseKey(handover.PartnershipId, handover.CitizenId), earnedOn, Pricing.InForce(versions, earnedOn), Pricing.HandoverFee(versions, earnedOn)));
+        return Task.CompletedTask;
     }
 }

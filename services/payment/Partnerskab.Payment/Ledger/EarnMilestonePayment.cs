@@ -13,13 +13,16 @@ public sealed class EarnMilestonePayment(PaymentDbContext db, IClock clock, ILog
 {
     public static string CauseKey(Guid milestoneId) => $"milestone:{milestoneId}";
 
+    protected override (Guid, string?, string)? CauseOf(MilestoneAchieved milestone) =>
+        (milestone.PartnershipId, milestone.CitizenId, CauseKey(milestone.MilestoneId));
+
     protected override Task HandleAsync(ConsumeContext<MilestoneAchieved> context, CancellationToken cancellationToken)
     {
         var milestone = context.Message;
         var earnedOn = milestone.AchievedOn.ToLocalDate();
-        var causeKey = CauseKey(milestone.MilestoneId);
-        return EarnAsync(context, milestone.PartnershipId, causeKey, versions => new Earning(milestone.PartnershipId, milestone.CitizenId,
-            LedgerItemKind.Milestone, milestone.MilestoneCode, causeKey, earnedOn, Pricing.InForce(versions, earnedOn),
-            Pricing.Milestone(versions, milestone.MilestoneCode, earnedOn)), cancellationToken);
+        Earn(context, milestone.PartnershipId, versions => new Earning(milestone.PartnershipId, milestone.CitizenId,
+            LedgerItemKind.Milestone, milestone.MilestoneCode, CauseKey(milestone.MilestoneId), earnedOn, Pricing.InForce(versions, earnedOn),
+            Pricing.Milestone(versions, milestone.MilestoneCode, earnedOn)));
+        return Task.CompletedTask;
     }
 }

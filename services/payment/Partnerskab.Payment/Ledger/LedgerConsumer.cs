@@ -9,7 +9,9 @@ namespace Partnerskab.Payment.Ledger;
 
 /// <summary>
 /// Turns an event into a ledger item. The inbox stops a redelivered message; the unique cause
-/// key stops the same cause arriving in another message.
+/// key stops the same cause arriving in another message. A batch's causes are locked, and what
+/// the ledger holds for them read, with one statement each before its messages are booked in
+/// turn; the items are saved together at the end.
 /// </summary>
 public abstract class LedgerConsumer<TMessage>(PaymentDbContext db, IClock clock, ILogger logger)
     : InboxConsumer<TMessage, PaymentDbContext>(db, clock, logger)
@@ -17,41 +19,46 @@ public abstract class LedgerConsumer<TMessage>(PaymentDbContext db, IClock clock
 {
     private readonly ILogger logger = logger;
     private readonly Dictionary<Guid, List<RateCard>> rateCards = [];
+    private LedgerSnapshot? ledger;
+
+    /// <summary>The partnership, citizen and cause key the message books (for a credit, the key of the item taken back); null when it books nothing.</summary>
+    protected abstract (Guid PartnershipId, string? CitizenId, string CauseKey)? CauseOf(TMessage message);
+
+    protected override bool SavesOncePerBatch => true;
+
+    protected override async Task PrepareAsync(IReadOnlyList<ConsumeContext<TMessage>> messages, CancellationToken cancellationToken)
+    {
+        var causes = messages.Select(m => CauseOf(m.Message)).OfType<(Guid PartnershipId, string? CitizenId, string CauseKey)>().ToList();
+        var unread = causes.Select(c => c.PartnershipId).Distinct().Where(p => !rateCards.ContainsKey(p)).ToList();
+        if (unread.Count > 0)
+        {
+            var cards = await Db.RateCards.AsNoTracking().Where(c => unread.Contains(c.PartnershipId)).ToListAsync(cancellationToken);
+            foreach (var partnershipId in unread) rateCards[partnershipId] = cards.Where(c => c.PartnershipId == partnershipId).ToList();
+        }
+        var locked = causes.Select(c => new LedgerCause(c.PartnershipId, c.CitizenId, c.CauseKey, LedgerBook.HasCaps(rateCards[c.PartnershipId]))).ToList();
+        await LedgerBook.LockAsync(Db, locked, cancellationToken);
+        ledger = await LedgerSnapshot.ReadAsync(Db, locked, cancellationToken);
+    }
 
     /// <summary>Prices what was earned under the rate card in force that day and books it under the caps.</summary>
-    protected async Task EarnAsync(ConsumeContext context, Guid partnershipId, string causeKey,
-        Func<IReadOnlyList<RateCard>, Earning> price, CancellationToken cancellationToken)
+    protected void Earn(ConsumeContext context, Guid partnershipId, Func<IReadOnlyList<RateCard>, Earning> price)
     {
-        var versions = await RateCardsAsync(partnershipId, cancellationToken);
-        await LedgerBook.LockAsync(Db, partnershipId, versions, causeKey, cancellationToken);
-        var earning = price(versions);
-        if (await LedgerBook.EarnAsync(Db, earning, context.MessageId, Clock.GetCurrentInstant(), cancellationToken) is null)
+        var earning = price(rateCards[partnershipId]);
+        if (LedgerBook.Earn(Db, Prepared, earning, context.MessageId, Clock.GetCurrentInstant()) is null)
         {
-            logger.LogWarning("Ledger already holds an item for {CauseKey}; message {MessageId} adds nothing", causeKey, context.MessageId);
+            logger.LogWarning("Ledger already holds an item for {CauseKey}; message {MessageId} adds nothing", earning.CauseKey, context.MessageId);
         }
     }
 
     /// <summary>Takes back the item booked for a cause, or stands in for it if it has not come yet.</summary>
-    protected async Task CreditAsync(ConsumeContext context, Guid partnershipId, string creditedCauseKey, string? citizenId,
-        LocalDate creditedOn, string reason, CancellationToken cancellationToken)
+    protected void Credit(ConsumeContext context, Guid partnershipId, string creditedCauseKey, string? citizenId, LocalDate creditedOn, string reason)
     {
-        var versions = await RateCardsAsync(partnershipId, cancellationToken);
-        await LedgerBook.LockAsync(Db, partnershipId, versions, creditedCauseKey, cancellationToken);
-        if (await LedgerBook.CreditAsync(Db, partnershipId, creditedCauseKey, citizenId, creditedOn, reason, context.MessageId!.Value,
-                Clock.GetCurrentInstant(), cancellationToken) is null)
+        if (LedgerBook.Credit(Db, Prepared, partnershipId, creditedCauseKey, citizenId, creditedOn, reason, context.MessageId!.Value,
+                Clock.GetCurrentInstant()) is null)
         {
             logger.LogWarning("Ledger already holds a credit of {CauseKey}; message {MessageId} adds nothing", creditedCauseKey, context.MessageId);
         }
     }
 
-    /// <summary>The partnership's rate card versions, read once per batch: its messages share one transaction.</summary>
-    private async Task<List<RateCard>> RateCardsAsync(Guid partnershipId, CancellationToken cancellationToken)
-    {
-        if (!rateCards.TryGetValue(partnershipId, out var versions))
-        {
-            versions = await Db.RateCards.AsNoTracking().Where(c => c.PartnershipId == partnershipId).ToListAsync(cancellationToken);
-            rateCards[partnershipId] = versions;
-        }
-        return versions;
-    }
+    private LedgerSnapshot Prepared => ledger ?? throw new InvalidOperationException("A ledger message is booked only after its batch is prepared.");
 }

@@ -66,19 +66,35 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, IClock clock, ILogger
             ON CONFLICT DO NOTHING
             RETURNING message_id AS "Value"
             """).ToListAsync(cancellationToken)).ToHashSet();
+        var toHandle = new List<ConsumeContext<TMessage>>(messages.Count);
         foreach (var message in messages)
         {
-            if (!fresh.Remove(message.MessageId!.Value))
-            {
-                logger.LogInformation("{Consumer} already handled message {MessageId}; skipping the duplicate", consumer, message.MessageId);
-                continue;
-            }
+            if (fresh.Remove(message.MessageId!.Value)) toHandle.Add(message);
+            else logger.LogInformation("{Consumer} already handled message {MessageId}; skipping the duplicate", consumer, message.MessageId);
+        }
+        if (toHandle.Count > 0) await PrepareAsync(toHandle, cancellationToken);
+        foreach (var message in toHandle)
+        {
             await HandleAsync(message, cancellationToken);
             // Saved before the next message, so its handler sees this one's effect as it would in a transaction of its own.
-            await Db.SaveChangesAsync(cancellationToken);
+            if (!SavesOncePerBatch) await Db.SaveChangesAsync(cancellationToken);
         }
+        if (SavesOncePerBatch) await Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Runs in the batch's transaction before its new messages are handled, so a consumer can
+    /// take their locks and read what they need with one statement each instead of one per message.
+    /// </summary>
+    protected virtual Task PrepareAsync(IReadOnlyList<ConsumeContext<TMessage>> messages, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// True for a consumer whose handler never reads the database for what an earlier message
+    /// of the batch wrote (it keeps track itself, from <see cref="PrepareAsync"/> on): its
+    /// writes are then saved together at the end of the batch.
+    /// </summary>
+    protected virtual bool SavesOncePerBatch => false;
 
     /// <summary>The consumer's effect, staged on <see cref="Db"/>; saved and committed by the caller.</summary>
     protected abstract Task HandleAsync(ConsumeContext<TMessage> context, CancellationToken cancellationToken);
