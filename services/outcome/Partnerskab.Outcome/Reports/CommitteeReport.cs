@@ -50,23 +50,7 @@ public static class CommitteeReport
         var known = citizens.Select(c => c.CitizenId).ToHashSet();
         WeeklyStatusKind? StatusOn(Citizen c, LocalDate day) => c.Weeks.StatusOn(day);
 
-        var months = new List<Month>();
-        if (citizens.Count > 0)
-        {
-            for (var month = YearMonth(citizens.Min(c => c.Window.Start)); month <= YearMonth(asOf); month = month.PlusMonths(1))
-            {
-                var lastDay = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
-                var countedOn = lastDay < asOf ? lastDay : asOf;
-                var present = citizens.Where(c => c.Window.Start <= countedOn).ToList();
-                var following = present.Where(c => countedOn < c.Window.ObligationsEnd).ToList();
-                var weekStatuses = following.Select(c => StatusOn(c, countedOn)).ToList();
-                months.Add(new Month(month, countedOn, following.Count,
-                    present.Count(c => c.Window.ObligationsEnd == c.Window.End && c.Window.End <= countedOn),
-                    present.Count(c => c.Window.ObligationsEnd < c.Window.End && c.Window.ObligationsEnd <= countedOn),
-                    Counts(weekStatuses),
-                    weekStatuses.Count(s => s is { } status && WeeklyTimeline.IsSelfSufficient(status))));
-            }
-        }
+        var months = MonthsOf(citizens, asOf);
 
         var outcomes = facts.Outcomes.Where(o => o.Date <= asOf && known.Contains(o.CitizenId)).ToList();
         var milestones = facts.Milestones.Where(m => m.AchievedOn <= asOf && known.Contains(m.CitizenId)).ToList();
@@ -111,12 +95,62 @@ public static class CommitteeReport
 
     private static YearMonth YearMonth(LocalDate day) => new(day.Year, day.Month);
 
-    /// <summary>Every status in the API's order, zeros included so the months line up as a table's columns; the unreported first.</summary>
+    /// <summary>Every status in the API's order, so the months line up as a table's columns; the unreported first.</summary>
+    private static readonly WeeklyStatusKind?[] StatusOrder = [null, .. Enum.GetValues<WeeklyStatusKind>().Select(s => (WeeklyStatusKind?)s)];
+
+    private static readonly int[] PositionInOrder = Enumerable.Range(0, StatusOrder.Max(s => (int?)s ?? 0) + 1)
+        .Select(n => Array.IndexOf(StatusOrder, n == 0 ? null : (WeeklyStatusKind?)n)).ToArray();
+
+    private sealed class Tally
+    {
+        public int InFollowUp, Completed, Exited, SelfSufficient;
+        public readonly int[] ByStatus = new int[StatusOrder.Length];
+
+        public void Count(WeeklyStatusKind? status) => ByStatus[PositionInOrder[(int?)status ?? 0]]++;
+
+        public List<StatusCount> Counts() => StatusOrder.Select((status, k) => new StatusCount(status, ByStatus[k])).ToList();
+    }
+
+    /// <summary>The months from the first handover's to as-of's; one pass over the citizens, as the largest partnerships hold tens of thousands.</summary>
+    private static List<Month> MonthsOf(IReadOnlyList<Citizen> citizens, LocalDate asOf)
+    {
+        if (citizens.Count == 0) return [];
+        var days = new List<(YearMonth Month, LocalDate CountedOn, LocalDate WeekStart)>();
+        for (var month = YearMonth(citizens.Min(c => c.Window.Start)); month <= YearMonth(asOf); month = month.PlusMonths(1))
+        {
+            var lastDay = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
+            var countedOn = lastDay < asOf ? lastDay : asOf;
+            days.Add((month, countedOn, FollowUpSchedule.WeekStart(countedOn)));
+        }
+        var tallies = days.Select(_ => new Tally()).ToArray();
+        foreach (var citizen in citizens)
+        {
+            var end = citizen.Window.ObligationsEnd;
+            for (var i = 0; i < days.Count; i++)
+            {
+                var (_, countedOn, weekStart) = days[i];
+                if (countedOn < citizen.Window.Start) continue;
+                var tally = tallies[i];
+                if (countedOn >= end)
+                {
+                    if (end == citizen.Window.End) tally.Completed++;
+                    else tally.Exited++;
+                    continue;
+                }
+                tally.InFollowUp++;
+                var status = citizen.Weeks.StatusIn(weekStart);
+                tally.Count(status);
+                if (status is { } reported && WeeklyTimeline.IsSelfSufficient(reported)) tally.SelfSufficient++;
+            }
+        }
+        return days.Select((d, i) => new Month(d.Month, d.CountedOn, tallies[i].InFollowUp, tallies[i].Completed, tallies[i].Exited,
+            tallies[i].Counts(), tallies[i].SelfSufficient)).ToList();
+    }
+
     private static List<StatusCount> Counts(IEnumerable<WeeklyStatusKind?> statuses)
     {
-        var counted = statuses.ToList();
-        return new WeeklyStatusKind?[] { null }.Concat(Enum.GetValues<WeeklyStatusKind>().Select(s => (WeeklyStatusKind?)s))
-            .Select(status => new StatusCount(status, counted.Count(s => s == status)))
-            .ToList();
+        var tally = new Tally();
+        foreach (var status in statuses) tally.Count(status);
+        return tally.Counts();
     }
 }

@@ -88,10 +88,11 @@ public sealed partial class OutcomeGrpcService
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
-        await cohort.EnsurePartnershipExistsAsync(partnershipId, cancellationToken);
         var citizens = await db.FollowUpCitizens.AsNoTracking()
             .Where(c => c.PartnershipId == partnershipId && c.ExitReason != FollowUpCitizen.WronglyEnrolled)
             .ToListAsync(cancellationToken);
+        // Citizens come only from the cohort service's handovers, so a partnership with some exists.
+        if (citizens.Count == 0) await cohort.EnsurePartnershipExistsAsync(partnershipId, cancellationToken);
         var outcomes = await db.Claims.AsNoTracking()
             .Where(c => c.PartnershipId == partnershipId && c.Status == ClaimStatus.Verified && c.OutcomeDate <= asOf)
             .Select(c => new CommitteeReport.VerifiedOutcome(c.CitizenId, c.Kind, c.OutcomeDate, c.EmployerCvr))
