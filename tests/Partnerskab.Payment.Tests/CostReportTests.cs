@@ -55,17 +55,17 @@ public sealed class CostReportTests
         CauseKey = Guid.NewGuid().ToString(), EarnedOn = earnedOn, PricingNote = "",
     };
 
-    /// <summary>The ledger summed as <see cref="LedgerTotals.ReadAsync"/> has PostgreSQL sum it.</summary>
+    /// <summary>The ledger summed as the database's day totals sum it (<see cref="LedgerTotals.ReadAsync"/>).</summary>
     private static LedgerTotals Totals(LocalDate asOf, IReadOnlyCollection<LedgerItem> ledger, params Invoice[] documents)
     {
         var onDocuments = documents.Where(d => d.IssueDate <= asOf).SelectMany(d => d.Lines).Select(l => l.LedgerItemId).ToHashSet();
         var kinds = ledger.ToDictionary(i => i.Id, i => i.Kind);
         var earned = ledger.Where(i => i.EarnedOn <= asOf).ToList();
         return new LedgerTotals(
-            earned.GroupBy(i => (i.EarnedOn, i.Kind, CreditedKind: i.CreditsItemId is { } credited ? kinds[credited] : (LedgerItemKind?)null,
-                    OnDocument: onDocuments.Contains(i.Id)))
-                .Select(g => new LedgerTotals.Group(g.Key.EarnedOn, g.Key.Kind, g.Key.CreditedKind, g.Key.OnDocument, g.Sum(i => i.AmountOre), g.Count()))
-                .ToList(),
+            earned.GroupBy(i => (i.EarnedOn, i.Kind, CreditedKind: i.CreditsItemId is { } credited ? kinds[credited] : i.Kind))
+                .Select(g => new LedgerTotals.Day(g.Key.EarnedOn, g.Key.Kind, g.Key.CreditedKind, g.Sum(i => i.AmountOre), g.Count())).ToList(),
+            earned.Where(i => onDocuments.Contains(i.Id)).GroupBy(i => i.EarnedOn)
+                .Select(g => new LedgerTotals.Amount(g.Key, g.Sum(i => i.AmountOre))).ToList(),
             ledger.Select(i => i.CauseKey).ToHashSet(StringComparer.Ordinal),
             earned.Where(i => i.CitizenId is not null).GroupBy(i => i.CitizenId!)
                 .Select(g => new LedgerTotals.Citizen(g.Key, g.Sum(i => i.AmountOre))).ToList());

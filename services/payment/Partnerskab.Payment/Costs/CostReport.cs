@@ -56,20 +56,21 @@ public static class CostReport
     {
         var card = Pricing.InForce(versions, asOf);
         var fees = contract is null ? [] : PeriodicFees.Due(versions, contract.Start, contract.End, contract.End).ToList();
-        var earned = ledger.Groups
+        var earned = ledger.Earned
             .Concat(fees.Where(f => f.EarnedOn <= asOf && !ledger.BookedPeriodicFees.Contains(f.CauseKey(contract!.PartnershipId)))
-                .Select(f => new LedgerTotals.Group(f.EarnedOn, LedgerItemKind.PeriodicFee, CreditedKind: null, OnDocument: false, f.Fee.AmountOre, Items: 1)))
+                .Select(f => new LedgerTotals.Day(f.EarnedOn, LedgerItemKind.PeriodicFee, LedgerItemKind.PeriodicFee, f.Fee.AmountOre, Items: 1)))
             .ToList();
 
         long Paying(Invoice invoice, long amountOre) => excludingVat ? Money.Share(amountOre, invoice.NetAmountOre, invoice.TotalAmountOre) : amountOre;
         int VatRate(RateCard? rateCard) => excludingVat ? 0 : rateCard?.VatRateBasisPoints ?? 0;
         var paid = reconciled.SelectMany(r => r.Payments.Select(p => (p.BookedOn.Year, AmountOre: Paying(r.Invoice, p.AmountOre)))).ToList();
         var unpaid = reconciled.Select(r => (r.Invoice.IssueDate.Year, OutstandingOre: Paying(r.Invoice, r.Standing.OutstandingOre))).ToList();
-        var notInvoiced = WithVat(earned.Where(g => !g.OnDocument), on => VatRate(Pricing.InForce(versions, on)));
+        var notInvoiced = WithVat(earned.Select(d => new LedgerTotals.Amount(d.EarnedOn, d.AmountOre))
+            .Concat(ledger.Documented.Select(d => d with { AmountOre = -d.AmountOre })), on => VatRate(Pricing.InForce(versions, on)));
         var future = fees.Where(f => f.EarnedOn > asOf)
             .Select(f => (f.EarnedOn.Year, f.Fee.AmountOre + Money.Vat(f.Fee.AmountOre, VatRate(f.Card)))).ToList();
 
-        var years = earned.Select(g => g.EarnedOn.Year).Concat(paid.Select(p => p.Year)).Concat(unpaid.Select(u => u.Year))
+        var years = earned.Select(d => d.EarnedOn.Year).Concat(paid.Select(p => p.Year)).Concat(unpaid.Select(u => u.Year))
             .Concat(future.Select(f => f.Year)).Concat(card?.Budgets.Select(b => b.Year) ?? [])
             .Distinct().Order()
             .Select(year =>
@@ -77,7 +78,7 @@ public static class CostReport
                 var yearPaid = paid.Where(p => p.Year == year).Sum(p => p.AmountOre);
                 var yearUnpaid = unpaid.Where(u => u.Year == year).Sum(u => u.OutstandingOre);
                 var yearNotInvoiced = notInvoiced.Where(n => n.Year == year).Sum(n => n.AmountOre);
-                var yearEarned = earned.Where(g => g.EarnedOn.Year == year).Sum(g => g.AmountOre);
+                var yearEarned = earned.Where(d => d.EarnedOn.Year == year).Sum(d => d.AmountOre);
                 var expected = yearPaid + yearUnpaid + yearNotInvoiced + future.Where(f => f.Year == year).Sum(f => f.Item2);
                 var budget = card?.Budgets.FirstOrDefault(b => b.Year == year)?.AmountOre;
                 return new Year(year, yearEarned, yearPaid, yearUnpaid, yearNotInvoiced, expected, budget,
@@ -86,13 +87,13 @@ public static class CostReport
             }).ToList();
 
         var toDate = years.Sum(y => y.PaidOre + y.InvoicedUnpaidOre + y.EarnedNotInvoicedOre);
-        var citizens = earned.Where(g => g.Kind == LedgerItemKind.HandoverFee).Sum(g => g.Items);
-        var outcomes = earned.Where(g => g.Kind == LedgerItemKind.Milestone).Sum(g => g.Items)
-            - earned.Where(g => g is { Kind: LedgerItemKind.Credit, CreditedKind: LedgerItemKind.Milestone }).Sum(g => g.Items);
-        return new Report(years, ledger.Groups.Sum(g => g.Items), years.Sum(y => y.PaidOre), years.Sum(y => y.InvoicedUnpaidOre),
+        var citizens = earned.Where(d => d.Kind == LedgerItemKind.HandoverFee).Sum(d => d.Items);
+        var outcomes = earned.Where(d => d.Kind == LedgerItemKind.Milestone).Sum(d => d.Items)
+            - earned.Where(d => d is { Kind: LedgerItemKind.Credit, CreditedKind: LedgerItemKind.Milestone }).Sum(d => d.Items);
+        return new Report(years, ledger.Earned.Sum(d => d.Items), years.Sum(y => y.PaidOre), years.Sum(y => y.InvoicedUnpaidOre),
             years.Sum(y => y.EarnedNotInvoicedOre), toDate, toDate + future.Sum(f => f.Item2), citizens, Money.Share(toDate, 1, citizens),
             outcomes, Money.Share(toDate, 1, outcomes),
-            card?.CapContractOre - earned.Sum(g => g.AmountOre) is { } contractRoom ? Math.Max(0, contractRoom) : null,
+            card?.CapContractOre - earned.Sum(d => d.AmountOre) is { } contractRoom ? Math.Max(0, contractRoom) : null,
             card?.CapPerCitizenOre is { } perCitizen
                 ? ledger.Citizens.OrderBy(c => c.CitizenId, StringComparer.Ordinal)
                     .Select(c => new CitizenCapRoom(c.CitizenId, c.BookedOre, Math.Max(0, perCitizen - c.BookedOre))).ToList()
@@ -100,8 +101,8 @@ public static class CostReport
     }
 
     /// <summary>Net amounts per year with VAT at the rate for the day earned, rounded once per year and rate.</summary>
-    private static List<(int Year, long AmountOre)> WithVat(IEnumerable<LedgerTotals.Group> groups, Func<LocalDate, int> vatRateOn) =>
-        groups.GroupBy(g => (g.EarnedOn.Year, Rate: vatRateOn(g.EarnedOn)))
-            .Select(y => (y.Key.Year, y.Sum(g => g.AmountOre) + Money.Vat(y.Sum(g => g.AmountOre), y.Key.Rate)))
+    private static List<(int Year, long AmountOre)> WithVat(IEnumerable<LedgerTotals.Amount> amounts, Func<LocalDate, int> vatRateOn) =>
+        amounts.GroupBy(a => (a.EarnedOn.Year, Rate: vatRateOn(a.EarnedOn)))
+            .Select(y => (y.Key.Year, y.Sum(a => a.AmountOre) + Money.Vat(y.Sum(a => a.AmountOre), y.Key.Rate)))
             .ToList();
 }
