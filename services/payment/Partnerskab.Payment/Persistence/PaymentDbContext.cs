@@ -72,7 +72,8 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
             // One item per cause: a milestone or a handover is never paid twice.
             item.HasIndex(i => i.CauseKey).IsUnique();
             item.HasIndex(i => new { i.PartnershipId, i.EarnedOn });
-            item.HasIndex(i => new { i.PartnershipId, i.CitizenId });
+            // Covers the sums per citizen (the cap check's, the cost report's) without reading the items.
+            item.HasIndex(i => new { i.PartnershipId, i.CitizenId }).IncludeProperties(i => new { i.EarnedOn, i.AmountOre });
             item.Property(i => i.CauseKey).HasMaxLength(250);
             item.Property(i => i.CitizenId).HasMaxLength(64);
             item.Property(i => i.Code).HasMaxLength(50);

@@ -448,6 +448,8 @@ namespace Partnerskab.Payment.Persistence.Migrations
                     b.HasIndex("PartnershipId", "CitizenId")
                         .HasDatabaseName("ix_ledger_items_partnership_id_citizen_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PartnershipId", "CitizenId"), new[] { "EarnedOn", "AmountOre" });
+
                     b.HasIndex("PartnershipId", "EarnedOn")
                         .HasDatabaseName("ix_ledger_items_partnership_id_earned_on");
 
