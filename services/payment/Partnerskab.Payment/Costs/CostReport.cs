@@ -34,44 +34,43 @@ public static class CostReport
         long? BudgetOre, long? ShareSpentBasisPoints, long? ExpectedDifferenceOre, long? CapRemainingOre);
 
     /// <summary>The partnership's contract period, when its registration has arrived.</summary>
-    public sealed record Contract(Guid PartnershipId, LocalDate Start, LocalDate End);
+    public sealed record Contract(Guid PartnershipId, LocalDate Start, LocalDate End)
+    {
+        /// <summary>The cause keys the periodic fees due by the date are booked under, once an invoice run books them.</summary>
+        public IReadOnlyList<string> PeriodicFeeCauseKeys(IReadOnlyCollection<RateCard> versions, LocalDate upTo) =>
+            PeriodicFees.Due(versions, Start, End, upTo).Select(f => f.CauseKey(PartnershipId)).ToList();
+    }
 
     public sealed record CitizenCapRoom(string CitizenId, long BookedOre, long RemainingOre);
 
-    public sealed record Report(IReadOnlyList<Year> Years, long PaidOre, long InvoicedUnpaidOre, long EarnedNotInvoicedOre, long ToDateOre,
-        long ExpectedOre, int CitizensHandedOver, long CostPerCitizenOre, int VerifiedOutcomes, long CostPerVerifiedOutcomeOre,
+    public sealed record Report(IReadOnlyList<Year> Years, int LedgerItems, long PaidOre, long InvoicedUnpaidOre, long EarnedNotInvoicedOre,
+        long ToDateOre, long ExpectedOre, int CitizensHandedOver, long CostPerCitizenOre, int VerifiedOutcomes, long CostPerVerifiedOutcomeOre,
         long? ContractCapRemainingOre, IReadOnlyList<CitizenCapRoom> CitizenCaps);
 
-    /// <param name="ledger">Every ledger item of the partnership.</param>
-    /// <param name="documents">Every invoice and credit note of the partnership.</param>
+    /// <param name="ledger">The partnership's ledger items earned by the date, summed.</param>
     /// <param name="reconciled">The partnership's invoices reconciled as of the date.</param>
     /// <param name="contract">The contract period, if known, for periodic fees.</param>
     /// <param name="excludingVat">Count the kommune's money without VAT.</param>
-    public static Report Compute(LocalDate asOf, IReadOnlyCollection<LedgerItem> ledger, IReadOnlyCollection<Invoice> documents,
-        IReadOnlyCollection<PaymentMatching.ReconciledInvoice> reconciled, IReadOnlyCollection<RateCard> versions, Contract? contract,
-        bool excludingVat = false)
+    public static Report Compute(LocalDate asOf, LedgerTotals ledger, IReadOnlyCollection<PaymentMatching.ReconciledInvoice> reconciled,
+        IReadOnlyCollection<RateCard> versions, Contract? contract, bool excludingVat = false)
     {
         var card = Pricing.InForce(versions, asOf);
         var fees = contract is null ? [] : PeriodicFees.Due(versions, contract.Start, contract.End, contract.End).ToList();
-        var booked = ledger.Select(i => i.CauseKey).ToHashSet(StringComparer.Ordinal);
-        var earned = ledger.Where(i => i.EarnedOn <= asOf)
-            .Concat(fees.Where(f => f.EarnedOn <= asOf && !booked.Contains(f.CauseKey(contract!.PartnershipId))).Select(f => new LedgerItem
-            {
-                Kind = LedgerItemKind.PeriodicFee, Code = f.Fee.Code, AmountOre = f.Fee.AmountOre, OriginalAmountOre = f.Fee.AmountOre,
-                CauseKey = f.CauseKey(contract!.PartnershipId), EarnedOn = f.EarnedOn, PricingNote = "due, not booked yet",
-            }))
+        var earned = ledger.Earned
+            .Concat(fees.Where(f => f.EarnedOn <= asOf && !ledger.BookedPeriodicFees.Contains(f.CauseKey(contract!.PartnershipId)))
+                .Select(f => new LedgerTotals.Day(f.EarnedOn, LedgerItemKind.PeriodicFee, LedgerItemKind.PeriodicFee, f.Fee.AmountOre, Items: 1)))
             .ToList();
-        var onDocuments = documents.Where(d => d.IssueDate <= asOf).SelectMany(d => d.Lines).Select(l => l.LedgerItemId).ToHashSet();
 
         long Paying(Invoice invoice, long amountOre) => excludingVat ? Money.Share(amountOre, invoice.NetAmountOre, invoice.TotalAmountOre) : amountOre;
         int VatRate(RateCard? rateCard) => excludingVat ? 0 : rateCard?.VatRateBasisPoints ?? 0;
         var paid = reconciled.SelectMany(r => r.Payments.Select(p => (p.BookedOn.Year, AmountOre: Paying(r.Invoice, p.AmountOre)))).ToList();
         var unpaid = reconciled.Select(r => (r.Invoice.IssueDate.Year, OutstandingOre: Paying(r.Invoice, r.Standing.OutstandingOre))).ToList();
-        var notInvoiced = WithVat(earned.Where(i => !onDocuments.Contains(i.Id)), on => VatRate(Pricing.InForce(versions, on)));
+        var notInvoiced = WithVat(earned.Select(d => new LedgerTotals.Amount(d.EarnedOn, d.AmountOre))
+            .Concat(ledger.Documented.Select(d => d with { AmountOre = -d.AmountOre })), on => VatRate(Pricing.InForce(versions, on)));
         var future = fees.Where(f => f.EarnedOn > asOf)
             .Select(f => (f.EarnedOn.Year, f.Fee.AmountOre + Money.Vat(f.Fee.AmountOre, VatRate(f.Card)))).ToList();
 
-        var years = earned.Select(i => i.EarnedOn.Year).Concat(paid.Select(p => p.Year)).Concat(unpaid.Select(u => u.Year))
+        var years = earned.Select(d => d.EarnedOn.Year).Concat(paid.Select(p => p.Year)).Concat(unpaid.Select(u => u.Year))
             .Concat(future.Select(f => f.Year)).Concat(card?.Budgets.Select(b => b.Year) ?? [])
             .Distinct().Order()
             .Select(year =>
@@ -79,7 +78,7 @@ public static class CostReport
                 var yearPaid = paid.Where(p => p.Year == year).Sum(p => p.AmountOre);
                 var yearUnpaid = unpaid.Where(u => u.Year == year).Sum(u => u.OutstandingOre);
                 var yearNotInvoiced = notInvoiced.Where(n => n.Year == year).Sum(n => n.AmountOre);
-                var yearEarned = earned.Where(i => i.EarnedOn.Year == year).Sum(i => i.AmountOre);
+                var yearEarned = earned.Where(d => d.EarnedOn.Year == year).Sum(d => d.AmountOre);
                 var expected = yearPaid + yearUnpaid + yearNotInvoiced + future.Where(f => f.Year == year).Sum(f => f.Item2);
                 var budget = card?.Budgets.FirstOrDefault(b => b.Year == year)?.AmountOre;
                 return new Year(year, yearEarned, yearPaid, yearUnpaid, yearNotInvoiced, expected, budget,
@@ -88,22 +87,22 @@ public static class CostReport
             }).ToList();
 
         var toDate = years.Sum(y => y.PaidOre + y.InvoicedUnpaidOre + y.EarnedNotInvoicedOre);
-        var kinds = ledger.ToDictionary(i => i.Id, i => i.Kind);
-        var citizens = earned.Count(i => i.Kind == LedgerItemKind.HandoverFee);
-        var outcomes = earned.Count(i => i.Kind == LedgerItemKind.Milestone)
-            - earned.Count(i => i is { Kind: LedgerItemKind.Credit, CreditsItemId: { } credited } && kinds[credited] == LedgerItemKind.Milestone);
-        return new Report(years, years.Sum(y => y.PaidOre), years.Sum(y => y.InvoicedUnpaidOre), years.Sum(y => y.EarnedNotInvoicedOre), toDate,
-            toDate + future.Sum(f => f.Item2), citizens, Money.Share(toDate, 1, citizens), outcomes, Money.Share(toDate, 1, outcomes),
-            card?.CapContractOre - earned.Sum(i => i.AmountOre) is { } contractRoom ? Math.Max(0, contractRoom) : null,
+        var citizens = earned.Where(d => d.Kind == LedgerItemKind.HandoverFee).Sum(d => d.Items);
+        var outcomes = earned.Where(d => d.Kind == LedgerItemKind.Milestone).Sum(d => d.Items)
+            - earned.Where(d => d is { Kind: LedgerItemKind.Credit, CreditedKind: LedgerItemKind.Milestone }).Sum(d => d.Items);
+        return new Report(years, ledger.Earned.Sum(d => d.Items), years.Sum(y => y.PaidOre), years.Sum(y => y.InvoicedUnpaidOre),
+            years.Sum(y => y.EarnedNotInvoicedOre), toDate, toDate + future.Sum(f => f.Item2), citizens, Money.Share(toDate, 1, citizens),
+            outcomes, Money.Share(toDate, 1, outcomes),
+            card?.CapContractOre - earned.Sum(d => d.AmountOre) is { } contractRoom ? Math.Max(0, contractRoom) : null,
             card?.CapPerCitizenOre is { } perCitizen
-                ? earned.Where(i => i.CitizenId is not null).GroupBy(i => i.CitizenId!).OrderBy(g => g.Key, StringComparer.Ordinal)
-                    .Select(g => new CitizenCapRoom(g.Key, g.Sum(i => i.AmountOre), Math.Max(0, perCitizen - g.Sum(i => i.AmountOre)))).ToList()
+                ? ledger.Citizens.OrderBy(c => c.CitizenId, StringComparer.Ordinal)
+                    .Select(c => new CitizenCapRoom(c.CitizenId, c.BookedOre, Math.Max(0, perCitizen - c.BookedOre))).ToList()
                 : []);
     }
 
     /// <summary>Net amounts per year with VAT at the rate for the day earned, rounded once per year and rate.</summary>
-    private static List<(int Year, long AmountOre)> WithVat(IEnumerable<LedgerItem> items, Func<LocalDate, int> vatRateOn) =>
-        items.GroupBy(i => (i.EarnedOn.Year, Rate: vatRateOn(i.EarnedOn)))
-            .Select(g => (g.Key.Year, g.Sum(i => i.AmountOre) + Money.Vat(g.Sum(i => i.AmountOre), g.Key.Rate)))
+    private static List<(int Year, long AmountOre)> WithVat(IEnumerable<LedgerTotals.Amount> amounts, Func<LocalDate, int> vatRateOn) =>
+        amounts.GroupBy(a => (a.EarnedOn.Year, Rate: vatRateOn(a.EarnedOn)))
+            .Select(y => (y.Key.Year, y.Sum(a => a.AmountOre) + Money.Vat(y.Sum(a => a.AmountOre), y.Key.Rate)))
             .ToList();
 }

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Partnerskab.Payment.Costs;
+using Partnerskab.Payment.RateCards;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Access;
@@ -22,16 +23,17 @@ public sealed partial class PaymentGrpcService
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
-        var ledger = await db.Ledger.AsNoTracking().Where(i => i.PartnershipId == partnershipId).ToListAsync(cancellationToken);
-        var documents = await db.Invoices.AsNoTracking().Where(d => d.PartnershipId == partnershipId).ToListAsync(cancellationToken);
         var versions = await db.RateCards.AsNoTracking().Where(c => c.PartnershipId == partnershipId).ToListAsync(cancellationToken);
         var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.PartnershipId == partnershipId, cancellationToken);
-        var reconciled = (await ReconcileAsync(documents.Select(d => d.IssuerCvr).Distinct().ToList(), asOf, cancellationToken)).Invoices
+        var contract = partnership is { Version: > 0 } ? new CostReport.Contract(partnershipId, partnership.ContractStart, partnership.ContractEnd) : null;
+        var citizenLevel = context.Caller().Roles.Any(CitizenLevelReaders.Contains);
+        var ledger = await LedgerTotals.ReadAsync(db, partnershipId, asOf, contract?.PeriodicFeeCauseKeys(versions, asOf) ?? [],
+            perCitizen: citizenLevel && Pricing.InForce(versions, asOf)?.CapPerCitizenOre is not null, cancellationToken);
+        var issuers = await db.Invoices.Where(d => d.PartnershipId == partnershipId).Select(d => d.IssuerCvr).Distinct().ToListAsync(cancellationToken);
+        var reconciled = (await ReconcileAsync(issuers, asOf, cancellationToken)).Invoices
             .Where(r => r.Invoice.PartnershipId == partnershipId)
             .ToList();
-        var report = CostReport.Compute(asOf, ledger, documents, reconciled, versions,
-            partnership is { Version: > 0 } ? new CostReport.Contract(partnershipId, partnership.ContractStart, partnership.ContractEnd) : null,
-            request.ExcludingVat);
+        var report = CostReport.Compute(asOf, ledger, reconciled, versions, contract, request.ExcludingVat);
 
         var response = new GetPartnershipCostResponse
         {
@@ -39,7 +41,7 @@ public sealed partial class PaymentGrpcService
             AsOf = asOf.ToProto(),
             ExcludingVat = request.ExcludingVat,
             TotalEarnedOre = report.Years.Sum(y => y.EarnedOre),
-            LedgerItems = ledger.Count(i => i.EarnedOn <= asOf),
+            LedgerItems = report.LedgerItems,
             TotalPaidOre = report.PaidOre,
             TotalInvoicedUnpaidOre = report.InvoicedUnpaidOre,
             TotalEarnedNotInvoicedOre = report.EarnedNotInvoicedOre,
@@ -51,7 +53,7 @@ public sealed partial class PaymentGrpcService
             CostPerVerifiedOutcomeOre = report.CostPerVerifiedOutcomeOre,
         };
         // The room under each citizen's cap is a record per citizen: not for the committee's and investor's aggregate view.
-        if (context.Caller().Roles.Any(CitizenLevelReaders.Contains))
+        if (citizenLevel)
         {
             response.CitizenCaps.AddRange(report.CitizenCaps.Select(c => new CitizenCapRoom { CitizenId = c.CitizenId, BookedOre = c.BookedOre, RemainingOre = c.RemainingOre }));
             AuditCall.Citizens(partnershipId, report.CitizenCaps.Select(c => c.CitizenId));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Partnerskab.Messaging;
+using Partnerskab.Payment.Costs;
 using Partnerskab.Payment.Invoicing;
 using Partnerskab.Payment.Ledger;
 using Partnerskab.Payment.Partnerships;
@@ -16,6 +17,8 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
     public DbSet<RateCard> RateCards => Set<RateCard>();
     public DbSet<LedgerItem> Ledger => Set<LedgerItem>();
     public DbSet<LedgerYearTotal> LedgerYearTotals => Set<LedgerYearTotal>();
+    public DbSet<LedgerDayTotal> LedgerDayTotals => Set<LedgerDayTotal>();
+    public DbSet<DocumentedDayTotal> DocumentedDayTotals => Set<DocumentedDayTotal>();
     public DbSet<Partnership> Partnerships => Set<Partnership>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceRun> InvoiceRuns => Set<InvoiceRun>();
@@ -69,7 +72,8 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
             // One item per cause: a milestone or a handover is never paid twice.
             item.HasIndex(i => i.CauseKey).IsUnique();
             item.HasIndex(i => new { i.PartnershipId, i.EarnedOn });
-            item.HasIndex(i => new { i.PartnershipId, i.CitizenId });
+            // Covers the sums per citizen (the cap check's, the cost report's) without reading the items.
+            item.HasIndex(i => new { i.PartnershipId, i.CitizenId }).IncludeProperties(i => new { i.EarnedOn, i.AmountOre });
             item.Property(i => i.CauseKey).HasMaxLength(250);
             item.Property(i => i.CitizenId).HasMaxLength(64);
             item.Property(i => i.Code).HasMaxLength(50);
@@ -79,6 +83,16 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
         {
             total.ToTable("ledger_year_totals");
             total.HasKey(t => new { t.PartnershipId, t.Year });
+        });
+        model.Entity<LedgerDayTotal>(total =>
+        {
+            total.ToTable("ledger_day_totals");
+            total.HasKey(t => new { t.PartnershipId, t.EarnedOn, t.Kind, t.CreditedKind });
+        });
+        model.Entity<DocumentedDayTotal>(total =>
+        {
+            total.ToTable("documented_day_totals");
+            total.HasKey(t => new { t.PartnershipId, t.IssueDate, t.EarnedOn });
         });
         model.Entity<Partnership>(partnership =>
         {

@@ -109,6 +109,62 @@ namespace Partnerskab.Payment.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskab.Payment.Costs.DocumentedDayTotal", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<LocalDate>("IssueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("issue_date");
+
+                    b.Property<LocalDate>("EarnedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("earned_on");
+
+                    b.Property<long>("AmountOre")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_ore");
+
+                    b.HasKey("PartnershipId", "IssueDate", "EarnedOn")
+                        .HasName("pk_documented_day_totals");
+
+                    b.ToTable("documented_day_totals", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Payment.Costs.LedgerDayTotal", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<LocalDate>("EarnedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("earned_on");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("CreditedKind")
+                        .HasColumnType("integer")
+                        .HasColumnName("credited_kind");
+
+                    b.Property<long>("AmountOre")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_ore");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer")
+                        .HasColumnName("items");
+
+                    b.HasKey("PartnershipId", "EarnedOn", "Kind", "CreditedKind")
+                        .HasName("pk_ledger_day_totals");
+
+                    b.ToTable("ledger_day_totals", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Payment.Invoicing.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -391,6 +447,8 @@ namespace Partnerskab.Payment.Persistence.Migrations
 
                     b.HasIndex("PartnershipId", "CitizenId")
                         .HasDatabaseName("ix_ledger_items_partnership_id_citizen_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PartnershipId", "CitizenId"), new[] { "EarnedOn", "AmountOre" });
 
                     b.HasIndex("PartnershipId", "EarnedOn")
                         .HasDatabaseName("ix_ledger_items_partnership_id_earned_on");

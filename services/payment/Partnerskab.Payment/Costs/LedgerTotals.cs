@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using Partnerskab.Payment.Ledger;
+using Partnerskab.Payment.Persistence;
+
+namespace Partnerskab.Payment.Costs;
+
+/// <summary>
+/// What the cost report needs of a partnership's ledger as of a date, from the totals the
+/// database keeps per day (<see cref="LedgerDayTotal"/>, <see cref="DocumentedDayTotal"/>): a large
+/// partnership holds over 100,000 items, too many to read or sum for every report.
+/// </summary>
+/// <param name="Earned">The items earned by the date, summed per day and kind.</param>
+/// <param name="Documented">Of those, the ones on documents issued by the date, summed per day earned.</param>
+/// <param name="BookedPeriodicFees">The cause keys, of those asked about, that a periodic fee is booked under.</param>
+/// <param name="Citizens">What is booked per citizen by the date, when asked for.</param>
+public sealed record LedgerTotals(IReadOnlyCollection<LedgerTotals.Day> Earned, IReadOnlyCollection<LedgerTotals.Amount> Documented,
+    IReadOnlySet<string> BookedPeriodicFees, IReadOnlyCollection<LedgerTotals.Citizen> Citizens)
+{
+    /// <summary>Items earned on a day, of a kind (for credits: of the kind of the item taken back too).</summary>
+    public sealed record Day(LocalDate EarnedOn, LedgerItemKind Kind, LedgerItemKind CreditedKind, long AmountOre, int Items);
+
+    public sealed record Amount(LocalDate EarnedOn, long AmountOre);
+
+    public sealed record Citizen(string CitizenId, long BookedOre);
+
+    /// <param name="periodicFeeCauseKeys">The cause keys of the periodic fees due by the date, to learn which are booked.</param>
+    /// <param name="perCitizen">Sum per citizen too (a row per citizen, summed from the items: only when the caller may see them).</param>
+    public static async Task<LedgerTotals> ReadAsync(PaymentDbContext db, Guid partnershipId, LocalDate asOf,
+        IReadOnlyCollection<string> periodicFeeCauseKeys, bool perCitizen, CancellationToken cancellationToken)
+    {
+        var earned = await db.LedgerDayTotals.Where(t => t.PartnershipId == partnershipId && t.EarnedOn <= asOf)
+            .Select(t => new Day(t.EarnedOn, t.Kind, t.CreditedKind, t.AmountOre, t.Items)).ToListAsync(cancellationToken);
+        var documented = await db.DocumentedDayTotals.Where(t => t.PartnershipId == partnershipId && t.IssueDate <= asOf && t.EarnedOn <= asOf)
+            .Select(t => new Amount(t.EarnedOn, t.AmountOre)).ToListAsync(cancellationToken);
+        var booked = await db.Ledger.Where(i => i.PartnershipId == partnershipId && periodicFeeCauseKeys.Contains(i.CauseKey))
+            .Select(i => i.CauseKey).ToListAsync(cancellationToken);
+        var citizens = perCitizen
+            ? await db.Ledger.Where(i => i.PartnershipId == partnershipId && i.EarnedOn <= asOf && i.CitizenId != null)
+                .GroupBy(i => i.CitizenId!).Select(g => new Citizen(g.Key, g.Sum(i => i.AmountOre))).ToListAsync(cancellationToken)
+            : [];
+        return new LedgerTotals(earned, documented, booked.ToHashSet(StringComparer.Ordinal), citizens);
+    }
+}
