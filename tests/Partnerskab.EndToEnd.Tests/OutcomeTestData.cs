@@ -14,14 +14,14 @@ public static class OutcomeTestData
 
     /// <summary>Streams the rows as one feed would: the first message names the partnership, the key and the source.</summary>
     public static async Task<ReportWeeklyStatusesResponse> StreamAsync(SuiteClients clients, string partnershipId, string key, StatusSource source,
-        IEnumerable<WeeklyStatusRow> rows)
+        IEnumerable<WeeklyStatusRow> rows, bool rejectedRowsOnly = false)
     {
         using var call = clients.Outcome.ReportWeeklyStatuses(deadline: SuiteClients.Deadline());
         var first = true;
         foreach (var row in rows)
         {
             await call.RequestStream.WriteAsync(first
-                ? new ReportWeeklyStatusesRequest { PartnershipId = partnershipId, IdempotencyKey = key, Source = source, Row = row }
+                ? new ReportWeeklyStatusesRequest { PartnershipId = partnershipId, IdempotencyKey = key, Source = source, Row = row, RejectedRowsOnly = rejectedRowsOnly }
                 : new ReportWeeklyStatusesRequest { Row = row });
             first = false;
         }

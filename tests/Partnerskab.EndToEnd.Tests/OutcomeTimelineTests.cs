@@ -45,6 +45,11 @@ public sealed class OutcomeTimelineTests(SuiteFixture suite)
         var again = await StreamAsync(Clients, partnership.PartnershipId, Guid.NewGuid().ToString(), StatusSource.Provider, provider[..3]);
         (again.Accepted, again.Unchanged, again.Rejected).ShouldBe((0, 3, 0));
 
+        var rejectedOnly = await StreamAsync(Clients, partnership.PartnershipId, Guid.NewGuid().ToString(), StatusSource.Provider,
+            [Row(citizen.CitizenId, 2023, 17, WeeklyStatus.OrdinaryEmployment, 37_00), .. provider], rejectedRowsOnly: true);
+        (rejectedOnly.Accepted, rejectedOnly.Unchanged, rejectedOnly.Rejected).ShouldBe((1, 3, 3));
+        rejectedOnly.Results.Select(r => (r.RowNumber, r.Outcome)).ShouldBe([(5, StatusRowOutcome.Rejected), (6, StatusRowOutcome.Rejected), (7, StatusRowOutcome.Rejected)]);
+
         var register = await StreamAsync(Clients, partnership.PartnershipId, Guid.NewGuid().ToString(), StatusSource.Register,
             [Row(citizen.CitizenId, 2023, 15, WeeklyStatus.SicknessBenefit, 4_00)]);
         register.Accepted.ShouldBe(1);
@@ -57,7 +62,7 @@ public sealed class OutcomeTimelineTests(SuiteFixture suite)
 
         timeline.FollowUpStart.ShouldBe(ThinSlice.Day(2023, 4, 3));
         timeline.FollowUpEnd.ShouldBe(ThinSlice.Day(2025, 4, 3));
-        timeline.Weeks.Select(w => w.IsoWeek).ShouldBe([14, 15, 16]);
+        timeline.Weeks.Select(w => w.IsoWeek).ShouldBe([14, 15, 16, 17]);
         var overridden = timeline.Weeks[1];
         overridden.WeekStart.ShouldBe(ThinSlice.Day(2023, 4, 10));
         overridden.Status.ShouldBe(WeeklyStatus.SicknessBenefit);

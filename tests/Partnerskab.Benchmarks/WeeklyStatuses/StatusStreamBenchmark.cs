@@ -72,6 +72,8 @@ public static class StatusStreamBenchmark
                 PartnershipId = first ? partnershipId : "",
                 IdempotencyKey = first ? idempotencyKey : "",
                 Source = first ? StatusSource.Provider : StatusSource.Unspecified,
+                // As a bulk sender asks: the counts, and the rows it must correct.
+                RejectedRowsOnly = first,
                 Row = new WeeklyStatusRow
                 {
                     CitizenId = row.CitizenId,

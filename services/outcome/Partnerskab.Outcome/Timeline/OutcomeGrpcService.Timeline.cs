@@ -113,6 +113,7 @@ public sealed partial class OutcomeGrpcService
         public Guid PartnershipId { get; set; }
         public string IdempotencyKey { get; set; } = "";
         public StatusSource Source { get; set; }
+        public bool RejectedRowsOnly { get; set; }
         public ReportWeeklyStatusesResponse Response { get; } = new();
     }
 
@@ -123,6 +124,7 @@ public sealed partial class OutcomeGrpcService
         stream.PartnershipId = v.Id(first.PartnershipId, "partnership_id");
         stream.IdempotencyKey = v.Text(first.IdempotencyKey, "idempotency_key", 100);
         stream.Source = (StatusSource)(int)v.Enum(first.Source, "source");
+        stream.RejectedRowsOnly = first.RejectedRowsOnly;
         v.ThrowIfInvalid();
 
         var earlier = await db.StatusImportRuns.AsNoTracking()
@@ -206,7 +208,7 @@ public sealed partial class OutcomeGrpcService
                 existing.RecordedAt = report.RecordedAt;
                 outcome = StatusRowOutcome.Accepted;
             }
-            stream.Response.Results.Add(new StatusRowResult { RowNumber = rowNumber, CitizenId = report.CitizenId, Outcome = outcome });
+            if (!stream.RejectedRowsOnly) stream.Response.Results.Add(new StatusRowResult { RowNumber = rowNumber, CitizenId = report.CitizenId, Outcome = outcome });
             if (outcome == StatusRowOutcome.Accepted)
             {
                 stream.Response.Accepted++;
