@@ -1,6 +1,9 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
+using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.ServiceDefaults.Audit;
 
@@ -50,7 +53,7 @@ public sealed class AuditWriter<TDb> : IAuditWriter, IAsyncDisposable where TDb 
             while (batch.Count < MaxEntriesPerSave && pending.Reader.TryRead(out var item)) batch.Add(item);
             try
             {
-                await SaveAsync(batch.Select(b => b.Entry));
+                await SaveAsync(batch.Select(b => b.Entry).ToList());
                 batch.ForEach(b => b.Saved.TrySetResult());
             }
             catch (Exception) when (batch.Count > 1)
@@ -78,13 +81,30 @@ public sealed class AuditWriter<TDb> : IAuditWriter, IAsyncDisposable where TDb 
         }
     }
 
-    private async Task SaveAsync(IEnumerable<AuditEntry> entries)
+    /// <summary>One binary COPY: no generated ids to read back, no statement per entry.</summary>
+    private async Task SaveAsync(IReadOnlyCollection<AuditEntry> entries)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
-        db.AddRange(entries);
-        await db.SaveChangesAsync();
+        await db.Database.OpenConnectionAsync();
+        await BinaryCopy.InsertAsync(db, AuditModel.Table,
+            "recorded_at, subject, roles, organisation, rpc, partnership_id, citizen_ids, citizen_records, status_code", entries,
+            async (writer, entry, ct) =>
+            {
+                await writer.WriteAsync(entry.RecordedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct);
+                await writer.WriteAsync(entry.Subject, NpgsqlDbType.Varchar, ct);
+                await writer.WriteAsync(entry.Roles, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await WriteNullableAsync(writer, entry.Organisation, NpgsqlDbType.Varchar, ct);
+                await writer.WriteAsync(entry.Rpc, NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(writer, entry.PartnershipId, NpgsqlDbType.Uuid, ct);
+                await writer.WriteAsync(entry.CitizenIds, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(entry.CitizenRecords, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync(entry.StatusCode, NpgsqlDbType.Varchar, ct);
+            }, CancellationToken.None);
     }
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
+        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, type, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
