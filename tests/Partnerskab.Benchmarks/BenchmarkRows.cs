@@ -100,7 +100,9 @@ public static class BenchmarkRows
     private static async Task UnaryReadsAsync(LocalSuite suite, BenchmarkSizes sizes, string partnershipId, IReadOnlyList<string> citizenIds,
         Action<Measurement> report)
     {
-        // Unary reads against the near-empty health check, on the cohort service.
+        // Unary reads against the near-empty health check, on the cohort service, once the
+        // import's events are consumed (so that work does not share the cores with the reads).
+        await HandoverArrival.WaitAsync(suite.ConnectionString, partnershipId, citizenIds.Count, sizes.Patience);
         var token = suite.TokenFor(LocalSuite.Operator);
         var readCpu = await CpuUse.StartAsync(suite);
         var reads = await UnaryLoad.GetCitizenAsync(suite.Cohort.GrpcUrl, token, partnershipId, citizenIds, sizes.Unary);
