@@ -26,11 +26,10 @@ public sealed class OpenFollowUpOnHandover(
     protected override async Task PrepareAsync(IReadOnlyList<ConsumeContext<CitizenHandedOver>> messages, CancellationToken cancellationToken)
     {
         known = [];
-        // Partnership by partnership in one order, so two batches cannot wait on each other's locks.
-        foreach (var partnership in messages.Select(m => m.Message).GroupBy(m => m.PartnershipId).OrderBy(g => g.Key))
+        await recalculation.LockCitizensAsync(messages.Select(m => (m.Message.PartnershipId, m.Message.CitizenId)), cancellationToken);
+        foreach (var partnership in messages.Select(m => m.Message).GroupBy(m => m.PartnershipId))
         {
             var ids = partnership.Select(m => m.CitizenId).Distinct().ToList();
-            await recalculation.LockCitizensAsync(partnership.Key, ids, cancellationToken);
             foreach (var citizen in await Db.FollowUpCitizens.Where(c => c.PartnershipId == partnership.Key && ids.Contains(c.CitizenId)).ToListAsync(cancellationToken))
             {
                 known[(citizen.PartnershipId, citizen.CitizenId)] = citizen;

@@ -8,6 +8,7 @@ using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Persistence;
 using Partnerskab.Outcome.Timeline;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Outcome.Milestones;
 
@@ -29,16 +30,14 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
 
     /// <summary>
     /// Serialises every change to these citizens' facts for the rest of the transaction, so two
-    /// changes never recompute the same citizen from different facts. Locks are taken in one
-    /// order, so two batches with overlapping citizens cannot deadlock.
+    /// changes never recompute the same citizen from different facts.
     /// </summary>
-    public async Task LockCitizensAsync(Guid partnershipId, IEnumerable<string> citizenIds, CancellationToken cancellationToken)
-    {
-        var keys = citizenIds.Distinct().Select(c => $"{partnershipId}/{c}").ToArray();
-        await db.Database.ExecuteSqlAsync(
-            $"SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest({keys}) AS k ORDER BY h) AS locks",
-            cancellationToken);
-    }
+    public Task LockCitizensAsync(Guid partnershipId, IEnumerable<string> citizenIds, CancellationToken cancellationToken) =>
+        LockCitizensAsync(citizenIds.Select(c => (partnershipId, c)), cancellationToken);
+
+    /// <summary>The same for citizens of several partnerships, in one statement.</summary>
+    public Task LockCitizensAsync(IEnumerable<(Guid PartnershipId, string CitizenId)> citizens, CancellationToken cancellationToken) =>
+        AdvisoryLocks.LockAsync(db, citizens.Select(c => $"{c.PartnershipId}/{c.CitizenId}"), cancellationToken);
 
     /// <summary>Recomputes the citizens and stages the difference; <paramref name="cause"/> says what changed, for revocations.</summary>
     /// <param name="reportsNow">

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Partnerskab.Payment.Persistence;
 using Partnerskab.Payment.RateCards;
+using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Payment.Ledger;
 
@@ -23,16 +24,11 @@ public static class LedgerBook
 
     /// <summary>
     /// Orders the writes that must see each other: with caps, every item of the partnership
-    /// (caps count them all); without, an item and its credit (which may arrive first). Locks
-    /// are taken in one order, so two transactions locking several causes cannot deadlock.
+    /// (caps count them all, and the partnership's key is the one rate card changes take); without,
+    /// an item and its credit (which may arrive first).
     /// </summary>
-    public static Task LockAsync(PaymentDbContext db, IEnumerable<LedgerCause> causes, CancellationToken cancellationToken)
-    {
-        var keys = causes.Select(c => c.Capped ? c.PartnershipId.ToString() : c.CauseKey).Distinct().ToArray();
-        return db.Database.ExecuteSqlAsync(
-            $"SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest({keys}) AS k ORDER BY h) AS locks",
-            cancellationToken);
-    }
+    public static Task LockAsync(PaymentDbContext db, IEnumerable<LedgerCause> causes, CancellationToken cancellationToken) =>
+        AdvisoryLocks.LockAsync(db, causes.Select(c => c.Capped ? c.PartnershipId.ToString() : c.CauseKey), cancellationToken);
 
     /// <summary>Books an earning, capped; null when its cause is booked already.</summary>
     public static LedgerItem? Earn(PaymentDbContext db, LedgerSnapshot ledger, Earning earning, Guid? causeMessageId, Instant now)

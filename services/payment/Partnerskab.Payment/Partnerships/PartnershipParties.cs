@@ -5,6 +5,7 @@ using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Inbox;
 using Partnerskab.Payment.Persistence;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Payment.Partnerships;
 
@@ -21,7 +22,7 @@ public static class PartnershipParties
     public static async Task KeepAsync(PaymentDbContext db, Guid partnershipId, Version version, Instant now, CancellationToken cancellationToken)
     {
         // Registration and amendment of one partnership are ordered, so neither overwrites the other's news.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"parties:" + partnershipId}))", cancellationToken);
+        await AdvisoryLocks.LockAsync(db, $"parties:{partnershipId}", cancellationToken);
         var partnership = await db.Partnerships.FirstOrDefaultAsync(p => p.PartnershipId == partnershipId, cancellationToken);
         if (partnership is null)
         {

@@ -11,6 +11,7 @@ using MilestonePrice = Partnerskab.Payment.RateCards.MilestonePrice;
 using PeriodicFee = Partnerskab.Payment.RateCards.PeriodicFee;
 using RateCard = Partnerskab.Payment.RateCards.RateCard;
 using YearBudget = Partnerskab.Payment.RateCards.YearBudget;
+using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Payment;
 
@@ -123,7 +124,7 @@ public sealed partial class PaymentGrpcService
     /// caps, invoice runs) for the rest of the transaction.
     /// </summary>
     private Task LockPartnershipAsync(Guid partnershipId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({partnershipId.ToString()}))", cancellationToken);
+        AdvisoryLocks.LockAsync(db, partnershipId.ToString(), cancellationToken);
 
     private static long Amount(RequestValidator v, long ore, string field)
     {

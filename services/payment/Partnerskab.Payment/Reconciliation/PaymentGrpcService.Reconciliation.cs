@@ -6,6 +6,7 @@ using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Errors;
+using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Payment;
 
@@ -44,7 +45,7 @@ public sealed partial class PaymentGrpcService
         var cancellationToken = context.CancellationToken;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Two statements with the same line, recorded at once, must not both insert it.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"payments:" + issuerCvr}))", cancellationToken);
+        await AdvisoryLocks.LockAsync(db, $"payments:{issuerCvr}", cancellationToken);
         var ids = lines.Select(l => l.BankLineId).ToList();
         var recorded = await db.BankPayments.AsNoTracking()
             .Where(p => p.IssuerCvr == issuerCvr && ids.Contains(p.BankLineId))
