@@ -34,7 +34,37 @@ public sealed class DecidedWeeksTests
             new WeeklyTimeline.Report(D(2023, 4, 17), StatusSource.Register, WeeklyStatusKind.JobClarificationBenefit, 0),
         ]);
 
-        DecidedWeeks.Of(D(2023, 4, 17), timeline).StatusIn(D(2023, 4, 17)).ShouldBe(WeeklyStatusKind.JobClarificationBenefit);
+        var weeks = DecidedWeeks.Of(D(2023, 4, 17), timeline);
+
+        weeks.StatusIn(D(2023, 4, 17)).ShouldBe(WeeklyStatusKind.JobClarificationBenefit);
+        weeks.In(D(2023, 4, 17)).ShouldBe(new DecidedWeek(D(2023, 4, 17), WeeklyStatusKind.JobClarificationBenefit, StatusSource.Register));
+    }
+
+    [Fact]
+    public void New_reports_change_the_weeks_as_the_timeline_of_all_reports_decides_them()
+    {
+        var provider = (LocalDate week, WeeklyStatusKind status) => new WeeklyTimeline.Report(week, StatusSource.Provider, status, 0);
+        var register = (LocalDate week, WeeklyStatusKind status) => new WeeklyTimeline.Report(week, StatusSource.Register, status, 0);
+        WeeklyTimeline.Report[] before = [provider(D(2023, 4, 17), WeeklyStatusKind.SicknessBenefit), register(D(2023, 4, 24), WeeklyStatusKind.FlexJob)];
+        WeeklyTimeline.Report[] added =
+        [
+            register(D(2023, 4, 17), WeeklyStatusKind.JobClarificationBenefit),
+            provider(D(2023, 4, 24), WeeklyStatusKind.OrdinaryEmployment),
+            provider(D(2023, 5, 8), WeeklyStatusKind.Education),
+            provider(D(2023, 4, 3), WeeklyStatusKind.Education),
+        ];
+        var start = D(2023, 4, 19);
+        var old = DecidedWeeks.Encode(start, WeeklyTimeline.Build(before));
+
+        var now = new DecidedWeeks(start, old).With(added);
+
+        now.ShouldBe(DecidedWeeks.Encode(start, WeeklyTimeline.Build(before.Concat(added))));
+        new DecidedWeeks(start, now).Reported().ShouldBe([
+            new DecidedWeek(D(2023, 4, 17), WeeklyStatusKind.JobClarificationBenefit, StatusSource.Register),
+            new DecidedWeek(D(2023, 4, 24), WeeklyStatusKind.FlexJob, StatusSource.Register),
+            new DecidedWeek(D(2023, 5, 8), WeeklyStatusKind.Education, StatusSource.Provider),
+        ]);
+        old.ShouldBe(DecidedWeeks.Encode(start, WeeklyTimeline.Build(before)));
     }
 
     [Fact]

@@ -207,7 +207,7 @@ public sealed class MilestoneEngineTests
 
     /// <summary>The facts of a 24-month follow-up from <paramref name="start"/> whose window ends at <paramref name="end"/> (earlier at an exit).</summary>
     private static Facts Facts(LocalDate start, LocalDate end, IReadOnlyCollection<VerifiedOutcome> outcomes, IReadOnlyCollection<WeeklyTimeline.Report> reports) =>
-        new(start, end, start.PlusMonths(24), outcomes, reports);
+        new(start, end, start.PlusMonths(24), outcomes, DecidedWeeks.Of(start, WeeklyTimeline.Build(reports.Distinct())));
 
     private static LocalDate Day(string isoDate) => LocalDate.FromDateTime(DateTime.Parse(isoDate, System.Globalization.CultureInfo.InvariantCulture));
 

@@ -19,8 +19,9 @@ public static class MessagingModel
             outbox.Property(m => m.Body).HasColumnType("jsonb");
             outbox.Property(m => m.TraceParent).HasMaxLength(100);
             outbox.Property(m => m.LastError).HasMaxLength(1000);
-            // The relay only ever looks for unsent rows.
-            outbox.HasIndex(m => m.NextAttemptAt).HasFilter("sent_at IS NULL");
+            // The relay only ever looks for unsent rows, in sequence order. Ordered by the key alone,
+            // a planner with stale statistics would walk the key past every row already sent.
+            outbox.HasIndex(m => m.Sequence).HasFilter("sent_at IS NULL");
         });
         model.Entity<InboxMessage>(inbox =>
         {

@@ -6,7 +6,7 @@ namespace Partnerskab.Outcome.Milestones;
 
 /// <summary>
 /// Decides which milestones a citizen has reached from the partnership's definitions and the
-/// citizen's facts: verified outcomes and weekly status reports. Pure: the same facts give the
+/// citizen's facts: verified outcomes and decided weekly statuses. Pure: the same facts give the
 /// same answer in any order, and a fact given twice counts once.
 /// </summary>
 /// <remarks>
@@ -28,7 +28,7 @@ public static class MilestoneEngine
         LocalDate WindowEnd,
         LocalDate FollowUpEnd,
         IReadOnlyCollection<VerifiedOutcome> Outcomes,
-        IReadOnlyCollection<WeeklyTimeline.Report> Reports);
+        DecidedWeeks Weeks);
 
     public sealed record Reached(string Code, LocalDate AchievedOn, IReadOnlyList<Guid> BasisClaimIds, IReadOnlyList<LocalDate> BasisWeekStarts);
 
@@ -39,7 +39,7 @@ public static class MilestoneEngine
             .Where(o => o.Date >= facts.WindowStart && o.Date < facts.WindowEnd)
             .OrderBy(o => o.Date).ThenBy(o => o.ClaimId)
             .ToList();
-        var weeks = WeeklyTimeline.Build(facts.Reports.Distinct())
+        var weeks = facts.Weeks.Reported()
             .Where(w => WeeklyTimeline.WeekInWindow(w.WeekStart, facts.WindowStart, facts.WindowEnd))
             .ToList();
         var reached = new List<Reached>();
@@ -50,7 +50,7 @@ public static class MilestoneEngine
                 MilestoneRuleKind.FirstVerifiedOutcome => FirstVerifiedOutcome(definition, outcomes),
                 MilestoneRuleKind.ConsecutiveSelfSufficientWeeks => ConsecutiveWeeks(definition, weeks, facts.WindowEnd),
                 MilestoneRuleKind.CumulativeSelfSufficientWeeks => CumulativeWeeks(definition, weeks, facts.WindowEnd),
-                MilestoneRuleKind.SelfSufficientAtMonth => AtMonth(definition, weeks, facts),
+                MilestoneRuleKind.SelfSufficientAtMonth => AtMonth(definition, facts),
                 _ => throw new InvalidOperationException($"Unknown milestone rule {definition.RuleKind}."),
             };
             if (result is not null) reached.Add(result);
@@ -64,7 +64,7 @@ public static class MilestoneEngine
         return first is null ? null : new Reached(definition.Code, first.Date, [first.ClaimId], []);
     }
 
-    private static Reached? ConsecutiveWeeks(MilestoneDefinition definition, IEnumerable<WeeklyTimeline.Week> weeks, LocalDate windowEnd)
+    private static Reached? ConsecutiveWeeks(MilestoneDefinition definition, IEnumerable<DecidedWeek> weeks, LocalDate windowEnd)
     {
         var run = new List<LocalDate>();
         foreach (var week in weeks)
@@ -82,20 +82,19 @@ public static class MilestoneEngine
         return null;
     }
 
-    private static Reached? CumulativeWeeks(MilestoneDefinition definition, IEnumerable<WeeklyTimeline.Week> weeks, LocalDate windowEnd)
+    private static Reached? CumulativeWeeks(MilestoneDefinition definition, IEnumerable<DecidedWeek> weeks, LocalDate windowEnd)
     {
         var counted = weeks.Where(w => w.SelfSufficient).Take(definition.Weeks ?? 0).Select(w => w.WeekStart).ToList();
         return counted.Count > 0 && counted.Count == definition.Weeks ? WeeksReached(definition, counted, windowEnd) : null;
     }
 
-    private static Reached? AtMonth(MilestoneDefinition definition, IEnumerable<WeeklyTimeline.Week> weeks, Facts facts)
+    private static Reached? AtMonth(MilestoneDefinition definition, Facts facts)
     {
         var target = facts.WindowStart.PlusMonths(definition.Months ?? 0);
         if (target == facts.FollowUpEnd) target = target.PlusDays(-1);
         if (target >= facts.WindowEnd) return null;
         var weekStart = target.PlusDays(1 - (int)target.DayOfWeek);
-        var week = weeks.FirstOrDefault(w => w.WeekStart == weekStart);
-        return week is { SelfSufficient: true } ? WeeksReached(definition, [weekStart], facts.WindowEnd) : null;
+        return facts.Weeks.In(weekStart) is { SelfSufficient: true } ? WeeksReached(definition, [weekStart], facts.WindowEnd) : null;
     }
 
     private static Reached WeeksReached(MilestoneDefinition definition, List<LocalDate> weekStarts, LocalDate windowEnd)

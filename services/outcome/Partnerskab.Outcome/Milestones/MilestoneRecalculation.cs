@@ -40,12 +40,12 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
         AdvisoryLocks.LockAsync(db, citizens.Select(c => $"{c.PartnershipId}/{c.CitizenId}"), cancellationToken);
 
     /// <summary>Recomputes the citizens and stages the difference; <paramref name="cause"/> says what changed, for revocations.</summary>
-    /// <param name="reportsNow">
-    /// Every weekly report of these citizens as it stands after the caller's change, when the
-    /// caller has read them already (status ingestion does); otherwise they are read here.
+    /// <param name="citizensNow">
+    /// The citizens as they stand after the caller's change, when the caller has read them
+    /// already (status ingestion does, with their new decided weeks); otherwise they are read here.
     /// </param>
     public async Task<Change> RecalculateAsync(Guid partnershipId, IReadOnlyCollection<string> citizenIds, string cause, CancellationToken cancellationToken,
-        ILookup<string, WeeklyTimeline.Report>? reportsNow = null)
+        IReadOnlyDictionary<string, FollowUpCitizen>? citizensNow = null)
     {
         await db.SaveChangesAsync(cancellationToken);
         var ids = citizenIds.Distinct().ToList();
@@ -56,7 +56,7 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
             .ToListAsync(cancellationToken);
         if (definitions.Count == 0 && stored.Count == 0) return new Change([], []);
 
-        var citizens = await db.FollowUpCitizens.AsNoTracking()
+        var citizens = citizensNow ?? await db.FollowUpCitizens.AsNoTracking()
             .Where(c => c.PartnershipId == partnershipId && ids.Contains(c.CitizenId))
             .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
         // An erased citizen's facts are gone on purpose; its milestones stand as they were.
@@ -65,9 +65,6 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
             .Where(c => c.PartnershipId == partnershipId && ids.Contains(c.CitizenId) && c.Status == ClaimStatus.Verified)
             .Select(c => new { c.CitizenId, Outcome = new MilestoneEngine.VerifiedOutcome(c.Id, c.Kind, c.OutcomeDate) })
             .ToListAsync(cancellationToken)).ToLookup(c => c.CitizenId, c => c.Outcome);
-        var reports = reportsNow ?? (await db.WeeklyStatusReports.AsNoTracking()
-            .Where(r => r.PartnershipId == partnershipId && ids.Contains(r.CitizenId))
-            .ToListAsync(cancellationToken)).ToLookup(r => r.CitizenId, r => r.ToReport());
         var storedByCitizen = stored.ToLookup(m => m.CitizenId);
 
         var now = clock.GetCurrentInstant();
@@ -77,7 +74,7 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
         foreach (var citizenId in ids)
         {
             var facts = citizens.TryGetValue(citizenId, out var citizen) && !citizen.WasWronglyEnrolled
-                ? new MilestoneEngine.Facts(citizen.FollowUpStart, citizen.ObligationsEnd, citizen.FollowUpEnd, outcomes[citizenId].ToList(), reports[citizenId].ToList())
+                ? new MilestoneEngine.Facts(citizen.FollowUpStart, citizen.ObligationsEnd, citizen.FollowUpEnd, outcomes[citizenId].ToList(), citizen.Weeks)
                 : null;
             var reachedNow = facts is null ? [] : MilestoneEngine.Reach(definitions, facts).ToDictionary(r => r.Code);
             foreach (var milestone in storedByCitizen[citizenId])
@@ -145,7 +142,6 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
         var lost = new List<string>();
         var verified = facts.Outcomes.Where(o => o.Date >= facts.WindowStart && o.Date < facts.WindowEnd).Select(o => o.ClaimId).ToHashSet();
         lost.AddRange(milestone.BasisClaimIds.Where(id => !verified.Contains(id)).Select(id => $"claim {id} no longer counts as a verified outcome in the follow-up"));
-        var weeks = WeeklyTimeline.Build(facts.Reports.Distinct()).ToDictionary(w => w.WeekStart);
         foreach (var weekStart in milestone.BasisWeekStarts)
         {
             var name = $"week {WeekYearRules.Iso.GetWeekYear(weekStart)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(weekStart):D2}";
@@ -153,7 +149,7 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
             {
                 lost.Add($"{name} is after the follow-up ended on {facts.WindowEnd:uuuu-MM-dd}");
             }
-            else if (weeks.TryGetValue(weekStart, out var week) && !week.SelfSufficient)
+            else if (facts.Weeks.In(weekStart) is { SelfSufficient: false } week)
             {
                 lost.Add($"{name} is now {week.Status} (by the {week.DecidedBy.ToString().ToLowerInvariant()})");
             }

@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using NodaTime.Calendars;
+using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Timeline;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults;
@@ -170,15 +171,10 @@ public sealed partial class OutcomeGrpcService
         var citizens = await db.FollowUpCitizens.AsNoTracking()
             .Where(c => c.PartnershipId == stream.PartnershipId && ids.Contains(c.CitizenId))
             .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
-        // Every report of these citizens, both sources: the stream's own decide what is new, and
-        // all of them are the milestone engine's facts afterwards.
-        var reportsBefore = await db.WeeklyStatusReports.AsNoTracking()
-            .Where(r => r.PartnershipId == stream.PartnershipId && ids.Contains(r.CitizenId))
-            .ToListAsync(cancellationToken);
-        var reportsNow = reportsBefore.ToDictionary(r => (r.CitizenId, r.WeekStart, r.Source));
-        var added = new Dictionary<(string, NodaTime.LocalDate, StatusSource), WeeklyStatusReport>();
-
-        var changed = new HashSet<string>();
+        var reportsNow = (await StoredReportsOfAsync(stream, citizens, candidates.Select(c => c.Report), cancellationToken))
+            .ToDictionary(r => (r.CitizenId, r.WeekStart));
+        var added = new Dictionary<(string, NodaTime.LocalDate), WeeklyStatusReport>();
+        var accepted = new List<WeeklyStatusReport>();
         foreach (var (rowNumber, report) in candidates)
         {
             if (!citizens.TryGetValue(report.CitizenId, out var citizen))
@@ -193,7 +189,7 @@ public sealed partial class OutcomeGrpcService
                 continue;
             }
             var outcome = StatusRowOutcome.Unchanged;
-            var key = (report.CitizenId, report.WeekStart, report.Source);
+            var key = (report.CitizenId, report.WeekStart);
             if (!reportsNow.TryGetValue(key, out var existing))
             {
                 added[key] = report;
@@ -212,7 +208,7 @@ public sealed partial class OutcomeGrpcService
             if (outcome == StatusRowOutcome.Accepted)
             {
                 stream.Response.Accepted++;
-                changed.Add(report.CitizenId);
+                accepted.Add(report);
             }
             else
             {
@@ -221,16 +217,46 @@ public sealed partial class OutcomeGrpcService
         }
         await WeeklyStatusCopy.InsertAsync(db, added.Values, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        if (changed.Count > 0)
+        if (accepted.Count > 0)
         {
-            var timelines = reportsNow.Values.ToLookup(r => r.CitizenId, r => r.ToReport());
-            await DecidedWeeksStore.WriteAsync(db, stream.PartnershipId,
-                changed.Select(id => (id, DecidedWeeks.Encode(citizens[id].FollowUpStart, WeeklyTimeline.Build(timelines[id])))).ToList(), cancellationToken);
-            await recalculation.RecalculateAsync(stream.PartnershipId, changed,
-                $"weekly statuses from the {stream.Source.ToString().ToLowerInvariant()} (stream {stream.IdempotencyKey})", cancellationToken, timelines);
+            // In row order, so a week given twice ends as its last row says.
+            var changed = accepted.GroupBy(r => r.CitizenId).Select(reports =>
+            {
+                var citizen = citizens[reports.Key];
+                citizen.DecidedWeekStatuses = citizen.Weeks.With(reports.Select(r => r.ToReport()));
+                return (citizen.CitizenId, citizen.DecidedWeekStatuses);
+            }).ToList();
+            await DecidedWeeksStore.WriteAsync(db, stream.PartnershipId, changed, cancellationToken);
+            await recalculation.RecalculateAsync(stream.PartnershipId, changed.Select(c => c.CitizenId).ToList(),
+                $"weekly statuses from the {stream.Source.ToString().ToLowerInvariant()} (stream {stream.IdempotencyKey})", cancellationToken, citizens);
         }
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// The stored reports of the stream's source for the rows' citizens and weeks. The citizens'
+    /// decided weeks say which of them may have one (a week no source reported has none, nor has
+    /// a week the provider decided a register report), so only those are looked up.
+    /// </summary>
+    private async Task<List<WeeklyStatusReport>> StoredReportsOfAsync(StatusStream stream, Dictionary<string, FollowUpCitizen> citizens,
+        IEnumerable<WeeklyStatusReport> rows, CancellationToken cancellationToken)
+    {
+        var keys = rows
+            .Where(r => citizens.TryGetValue(r.CitizenId, out var citizen)
+                && citizen.Weeks.In(r.WeekStart) is { } decided
+                && !(stream.Source == StatusSource.Register && decided.DecidedBy == StatusSource.Provider))
+            .Select(r => (r.CitizenId, r.WeekStart)).Distinct().ToList();
+        if (keys.Count == 0) return [];
+        var citizenIds = keys.Select(k => k.CitizenId).ToArray();
+        var weekStarts = keys.Select(k => k.WeekStart).ToArray();
+        return await db.WeeklyStatusReports.FromSql(
+                $"""
+                SELECT r.* FROM weekly_status_reports AS r
+                JOIN unnest({citizenIds}, {weekStarts}) AS k(citizen_id, week_start) ON r.citizen_id = k.citizen_id AND r.week_start = k.week_start
+                WHERE r.partnership_id = {stream.PartnershipId} AND r.source = {(int)stream.Source}
+                """)
+            .AsNoTracking().ToListAsync(cancellationToken);
     }
 
     private WeeklyStatusReport? ValidStatusRow(RequestValidator v, StatusStream stream, WeeklyStatusRow row)

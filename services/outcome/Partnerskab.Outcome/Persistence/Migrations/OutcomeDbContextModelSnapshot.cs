@@ -102,8 +102,8 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_messages_message_id");
 
-                    b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("ix_outbox_messages_next_attempt_at")
+                    b.HasIndex("Sequence")
+                        .HasDatabaseName("ix_outbox_messages_sequence")
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
@@ -417,6 +417,8 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasName("pk_follow_up_citizens");
 
                     b.ToTable("follow_up_citizens", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("Partnerskab.Outcome.Milestones.Milestone", b =>

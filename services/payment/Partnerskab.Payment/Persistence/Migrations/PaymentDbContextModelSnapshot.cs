@@ -102,8 +102,8 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_messages_message_id");
 
-                    b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("ix_outbox_messages_next_attempt_at")
+                    b.HasIndex("Sequence")
+                        .HasDatabaseName("ix_outbox_messages_sequence")
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
