@@ -25,26 +25,41 @@ public sealed partial class OutcomeGrpcService
         var stream = new StatusStream();
         var batch = new List<(int RowNumber, ReportWeeklyStatusesRequest Message)>(StatusBatchSize);
         var rowNumber = 0;
-        await foreach (var message in requestStream.ReadAllAsync(cancellationToken))
+        // A batch is checked while the one before it is written, and written while the next arrives.
+        var written = Task.FromResult(new ReportWeeklyStatusesResponse());
+        try
         {
-            rowNumber++;
-            if (rowNumber == 1)
+            await foreach (var message in requestStream.ReadAllAsync(cancellationToken))
             {
-                var replay = await StartStatusStreamAsync(stream, message, cancellationToken);
-                if (replay is not null) return replay;
+                rowNumber++;
+                if (rowNumber == 1)
+                {
+                    var replay = await StartStatusStreamAsync(stream, message, cancellationToken);
+                    if (replay is not null) return replay;
+                }
+                batch.Add((rowNumber, message));
+                if (batch.Count == StatusBatchSize)
+                {
+                    var checkedBatch = CheckStatusRows(stream, batch);
+                    stream.Add(await written);
+                    written = WriteStatusBatchAsync(stream, checkedBatch, cancellationToken);
+                    batch = new(StatusBatchSize);
+                }
             }
-            batch.Add((rowNumber, message));
-            if (batch.Count == StatusBatchSize)
-            {
-                await StatusBatchAsync(stream, batch, cancellationToken);
-                batch.Clear();
-            }
+        }
+        catch
+        {
+            // The batch being written still uses the call's database context; let it end first.
+            await ((Task)written).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
         }
         if (rowNumber == 0)
         {
             throw new InvalidRequestException([new Google.Rpc.BadRequest.Types.FieldViolation { Field = "row", Description = "the stream has no rows" }]);
         }
-        await StatusBatchAsync(stream, batch, cancellationToken);
+        var lastBatch = CheckStatusRows(stream, batch);
+        stream.Add(await written);
+        stream.Add(await WriteStatusBatchAsync(stream, lastBatch, cancellationToken));
         // Rows refused on their own fields were answered before the rest of their batch.
         var inOrder = stream.Response.Results.OrderBy(r => r.RowNumber).ToList();
         stream.Response.Results.Clear();
@@ -116,7 +131,18 @@ public sealed partial class OutcomeGrpcService
         public StatusSource Source { get; set; }
         public bool RejectedRowsOnly { get; set; }
         public ReportWeeklyStatusesResponse Response { get; } = new();
+
+        public void Add(ReportWeeklyStatusesResponse batch)
+        {
+            Response.Results.Add(batch.Results);
+            Response.Accepted += batch.Accepted;
+            Response.Unchanged += batch.Unchanged;
+            Response.Rejected += batch.Rejected;
+        }
     }
+
+    /// <summary>A batch's rows that passed the checks on their own fields, and the batch's part of the answer.</summary>
+    private sealed record StatusBatch(List<(int RowNumber, WeeklyStatusReport Report)> Candidates, ReportWeeklyStatusesResponse Answer);
 
     /// <summary>Checks the stream's first message; returns the stored answer when the idempotency key was seen.</summary>
     private async Task<ReportWeeklyStatusesResponse?> StartStatusStreamAsync(StatusStream stream, ReportWeeklyStatusesRequest first, CancellationToken cancellationToken)
@@ -136,11 +162,10 @@ public sealed partial class OutcomeGrpcService
         return replay;
     }
 
-    /// <summary>Decides and writes one batch of rows in one transaction; each row gets its result.</summary>
-    private async Task StatusBatchAsync(StatusStream stream, List<(int RowNumber, ReportWeeklyStatusesRequest Message)> rows, CancellationToken cancellationToken)
+    /// <summary>Checks a batch's rows on their own fields; a row refused here gets its result at once.</summary>
+    private StatusBatch CheckStatusRows(StatusStream stream, List<(int RowNumber, ReportWeeklyStatusesRequest Message)> rows)
     {
-        if (rows.Count == 0) return;
-        var candidates = new List<(int RowNumber, WeeklyStatusReport Report)>();
+        var batch = new StatusBatch([], new ReportWeeklyStatusesResponse());
         foreach (var (rowNumber, message) in rows)
         {
             var v = new RequestValidator();
@@ -157,12 +182,19 @@ public sealed partial class OutcomeGrpcService
             if (message.Row is null) v.Add("row", "is required");
             if (report is null || !v.IsValid)
             {
-                RejectStatusRow(stream, rowNumber, message.Row?.CitizenId, v.Violations.Select(x => (x.Field, x.Description)));
+                RejectStatusRow(batch.Answer, rowNumber, message.Row?.CitizenId, v.Violations.Select(x => (x.Field, x.Description)));
                 continue;
             }
-            candidates.Add((rowNumber, report));
+            batch.Candidates.Add((rowNumber, report));
         }
-        if (candidates.Count == 0) return;
+        return batch;
+    }
+
+    /// <summary>Decides and writes a checked batch in one transaction; each row gets its result in the batch's answer.</summary>
+    private async Task<ReportWeeklyStatusesResponse> WriteStatusBatchAsync(StatusStream stream, StatusBatch batch, CancellationToken cancellationToken)
+    {
+        var (candidates, answer) = batch;
+        if (candidates.Count == 0) return answer;
         AuditCall.Citizens(stream.PartnershipId, candidates.Select(c => c.Report.CitizenId));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -179,13 +211,13 @@ public sealed partial class OutcomeGrpcService
         {
             if (!citizens.TryGetValue(report.CitizenId, out var citizen))
             {
-                RejectStatusRow(stream, rowNumber, report.CitizenId,
+                RejectStatusRow(answer, rowNumber, report.CitizenId,
                     [("citizen_id", "is not a citizen handed over to this partnership (or the handover has not reached the outcome service yet)")]);
                 continue;
             }
             if (citizen.WasWronglyEnrolled || !WeeklyTimeline.WeekInWindow(report.WeekStart, citizen.FollowUpStart, citizen.ObligationsEnd))
             {
-                RejectStatusRow(stream, rowNumber, report.CitizenId, [("iso_week", citizen.OutsideFollowUpReason($"the week of {report.WeekStart:uuuu-MM-dd}"))]);
+                RejectStatusRow(answer, rowNumber, report.CitizenId, [("iso_week", citizen.OutsideFollowUpReason($"the week of {report.WeekStart:uuuu-MM-dd}"))]);
                 continue;
             }
             var outcome = StatusRowOutcome.Unchanged;
@@ -204,15 +236,15 @@ public sealed partial class OutcomeGrpcService
                 existing.RecordedAt = report.RecordedAt;
                 outcome = StatusRowOutcome.Accepted;
             }
-            if (!stream.RejectedRowsOnly) stream.Response.Results.Add(new StatusRowResult { RowNumber = rowNumber, CitizenId = report.CitizenId, Outcome = outcome });
+            if (!stream.RejectedRowsOnly) answer.Results.Add(new StatusRowResult { RowNumber = rowNumber, CitizenId = report.CitizenId, Outcome = outcome });
             if (outcome == StatusRowOutcome.Accepted)
             {
-                stream.Response.Accepted++;
+                answer.Accepted++;
                 accepted.Add(report);
             }
             else
             {
-                stream.Response.Unchanged++;
+                answer.Unchanged++;
             }
         }
         await WeeklyStatusCopy.InsertAsync(db, added.Values, cancellationToken);
@@ -232,6 +264,7 @@ public sealed partial class OutcomeGrpcService
         }
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        return answer;
     }
 
     /// <summary>
@@ -280,13 +313,13 @@ public sealed partial class OutcomeGrpcService
         };
     }
 
-    private static void RejectStatusRow(StatusStream stream, int rowNumber, string? citizenId, IEnumerable<(string Field, string Reason)> violations)
+    private static void RejectStatusRow(ReportWeeklyStatusesResponse answer, int rowNumber, string? citizenId, IEnumerable<(string Field, string Reason)> violations)
     {
         // The sender's citizen id is echoed back only when it has the pseudonym's shape: it may be the very thing that was wrong.
         var id = citizenId is { Length: 32 } && citizenId.All(char.IsAsciiHexDigitLower) ? citizenId : "";
         var result = new StatusRowResult { RowNumber = rowNumber, CitizenId = id, Outcome = StatusRowOutcome.Rejected };
         result.Violations.AddRange(violations.Select(x => new StatusRowViolation { Field = x.Field, Description = x.Reason }));
-        stream.Response.Results.Add(result);
-        stream.Response.Rejected++;
+        answer.Results.Add(result);
+        answer.Rejected++;
     }
 }
