@@ -31,14 +31,16 @@ public static class InvoiceRuns
             fees.Select(f => new LedgerCause(partnership.PartnershipId, null, f.CauseKey(partnership.PartnershipId), capped)).ToList(), cancellationToken);
         foreach (var fee in fees)
         {
-            LedgerBook.Earn(db, ledger, new Earning(partnership.PartnershipId, null, LedgerItemKind.PeriodicFee, fee.Fee.Code,
+            LedgerBook.Earn(ledger, new Earning(partnership.PartnershipId, null, LedgerItemKind.PeriodicFee, fee.Fee.Code,
                 fee.CauseKey(partnership.PartnershipId), fee.EarnedOn, fee.Card, fee.Priced), null, now);
         }
 
         var uninvoiced = await db.Ledger.AsNoTracking()
             .Where(i => i.PartnershipId == partnership.PartnershipId && !db.Invoices.SelectMany(d => d.Lines).Any(l => l.LedgerItemId == i.Id))
             .ToListAsync(cancellationToken);
-        uninvoiced.AddRange(db.ChangeTracker.Entries<LedgerItem>().Where(e => e.State == EntityState.Added).Select(e => e.Entity));
+        // Saved with the run's documents, whose lines refer to them.
+        db.Ledger.AddRange(ledger.Added);
+        uninvoiced.AddRange(ledger.Added);
         var planned = InvoicePlan.Plan(uninvoiced, await InvoicedAsync(db, uninvoiced, cancellationToken), terms.Period.End,
             terms.Card.VatRateBasisPoints);
 

@@ -12,9 +12,9 @@ public sealed record Earning(
     RateCard? Card, Pricing.Priced Priced);
 
 /// <summary>
-/// Stages ledger items on the caller's transaction: earnings under the caps, and credits that
-/// take an earlier item back. The caller holds the causes' locks (<see cref="LockAsync"/>),
-/// books through a <see cref="LedgerSnapshot"/> read under them, and saves.
+/// Books ledger items into a <see cref="LedgerSnapshot"/>: earnings under the caps, and credits
+/// that take an earlier item back. The caller holds the causes' locks (<see cref="LockAsync"/>),
+/// books through a snapshot read under them, and writes the snapshot's new items in its transaction.
 /// </summary>
 public static class LedgerBook
 {
@@ -31,7 +31,7 @@ public static class LedgerBook
         AdvisoryLocks.LockAsync(db, causes.Select(c => c.Capped ? c.PartnershipId.ToString() : c.CauseKey), cancellationToken);
 
     /// <summary>Books an earning, capped; null when its cause is booked already.</summary>
-    public static LedgerItem? Earn(PaymentDbContext db, LedgerSnapshot ledger, Earning earning, Guid? causeMessageId, Instant now)
+    public static LedgerItem? Earn(LedgerSnapshot ledger, Earning earning, Guid? causeMessageId, Instant now)
     {
         if (ledger.IsBooked(earning.CauseKey)) return null;
 
@@ -41,7 +41,7 @@ public static class LedgerBook
             : Caps.Apply(original, earning.Card, earning.Card is { } card && HasCaps(card)
                 ? ledger.Booked(earning.PartnershipId, earning.CitizenId, earning.EarnedOn.Year)
                 : new Caps.Booked(null, 0, 0));
-        return Stage(db, ledger, new LedgerItem
+        return ledger.Add(new LedgerItem
         {
             Id = MassTransit.NewId.NextSequentialGuid(),
             PartnershipId = earning.PartnershipId,
@@ -67,14 +67,14 @@ public static class LedgerBook
     /// booked already. When the item is not booked yet, a credit of nothing stands in for it and
     /// the item is booked at nothing when it comes.
     /// </summary>
-    public static LedgerItem? Credit(PaymentDbContext db, LedgerSnapshot ledger, Guid partnershipId, string creditedCauseKey, string? citizenId,
+    public static LedgerItem? Credit(LedgerSnapshot ledger, Guid partnershipId, string creditedCauseKey, string? citizenId,
         LocalDate creditedOn, string reason, Guid causeMessageId, Instant now)
     {
         var causeKey = CreditKey(creditedCauseKey);
         if (ledger.IsBooked(causeKey)) return null;
 
         var credited = ledger.Find(creditedCauseKey);
-        return Stage(db, ledger, new LedgerItem
+        return ledger.Add(new LedgerItem
         {
             Id = MassTransit.NewId.NextSequentialGuid(),
             PartnershipId = partnershipId,
@@ -92,13 +92,6 @@ public static class LedgerBook
             PricingNote = credited is null ? $"{reason}; nothing booked yet to take back" : $"{reason}; takes back {credited.CauseKey}",
             RecordedAt = now,
         });
-    }
-
-    private static LedgerItem Stage(PaymentDbContext db, LedgerSnapshot ledger, LedgerItem item)
-    {
-        db.Ledger.Add(item);
-        ledger.Add(item);
-        return item;
     }
 
     private static bool HasCaps(RateCard card) => card.CapPerCitizenOre is not null || card.CapPerYearOre is not null || card.CapContractOre is not null;

@@ -11,7 +11,7 @@ namespace Partnerskab.Payment.Ledger;
 /// Turns an event into a ledger item. The inbox stops a redelivered message; the unique cause
 /// key stops the same cause arriving in another message. A batch's causes are locked, and what
 /// the ledger holds for them read, with one statement each before its messages are booked in
-/// turn; the items are saved together at the end.
+/// turn; the items are written together at the end, by one COPY.
 /// </summary>
 public abstract class LedgerConsumer<TMessage>(PaymentDbContext db, IClock clock, ILogger logger)
     : InboxConsumer<TMessage, PaymentDbContext>(db, clock, logger)
@@ -44,7 +44,7 @@ public abstract class LedgerConsumer<TMessage>(PaymentDbContext db, IClock clock
     protected void Earn(ConsumeContext context, Guid partnershipId, Func<IReadOnlyList<RateCard>, Earning> price)
     {
         var earning = price(rateCards[partnershipId]);
-        if (LedgerBook.Earn(Db, Prepared, earning, context.MessageId, Clock.GetCurrentInstant()) is null)
+        if (LedgerBook.Earn(Prepared, earning, context.MessageId, Clock.GetCurrentInstant()) is null)
         {
             logger.LogWarning("Ledger already holds an item for {CauseKey}; message {MessageId} adds nothing", earning.CauseKey, context.MessageId);
         }
@@ -53,11 +53,20 @@ public abstract class LedgerConsumer<TMessage>(PaymentDbContext db, IClock clock
     /// <summary>Takes back the item booked for a cause, or stands in for it if it has not come yet.</summary>
     protected void Credit(ConsumeContext context, Guid partnershipId, string creditedCauseKey, string? citizenId, LocalDate creditedOn, string reason)
     {
-        if (LedgerBook.Credit(Db, Prepared, partnershipId, creditedCauseKey, citizenId, creditedOn, reason, context.MessageId!.Value,
+        if (LedgerBook.Credit(Prepared, partnershipId, creditedCauseKey, citizenId, creditedOn, reason, context.MessageId!.Value,
                 Clock.GetCurrentInstant()) is null)
         {
             logger.LogWarning("Ledger already holds a credit of {CauseKey}; message {MessageId} adds nothing", creditedCauseKey, context.MessageId);
         }
+    }
+
+    protected override async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        // Written once: a transaction of duplicates only (nothing prepared) must not write the last one's items again.
+        var prepared = ledger;
+        ledger = null;
+        if (prepared is not null) await LedgerItemCopy.InsertAsync(Db, prepared.Added, cancellationToken);
+        await base.SaveAsync(cancellationToken);
     }
 
     private LedgerSnapshot Prepared => ledger ?? throw new InvalidOperationException("A ledger message is booked only after its batch is prepared.");

@@ -9,8 +9,9 @@ public sealed record LedgerCause(Guid PartnershipId, string? CitizenId, string C
 /// <summary>
 /// What the ledger holds for some causes, read at once under their locks: the items of their
 /// cause keys and of their credits, and, for capped partnerships, the booked sums the caps
-/// count. Items booked through it afterwards are added, so it stays what the ledger will hold
-/// at commit for those causes, without reading the database again.
+/// count. Items booked through it afterwards are added (<see cref="Added"/>, for the caller to
+/// write), so it stays what the ledger will hold at commit for those causes, without reading the
+/// database again.
 /// </summary>
 public sealed class LedgerSnapshot
 {
@@ -55,11 +56,16 @@ public sealed class LedgerSnapshot
         years.GetValueOrDefault((partnershipId, year)),
         years.Where(y => y.Key.PartnershipId == partnershipId).Sum(y => y.Value));
 
-    public void Add(LedgerItem item)
+    /// <summary>The items booked through the snapshot, in booking order.</summary>
+    public List<LedgerItem> Added { get; } = [];
+
+    public LedgerItem Add(LedgerItem item)
     {
         byCauseKey.Add(item.CauseKey, item);
+        Added.Add(item);
         var year = (item.PartnershipId, item.EarnedOn.Year);
         years[year] = years.GetValueOrDefault(year) + item.AmountOre;
         if (item.CitizenId is { } citizenId) citizens[(item.PartnershipId, citizenId)] = citizens.GetValueOrDefault((item.PartnershipId, citizenId)) + item.AmountOre;
+        return item;
     }
 }

@@ -77,9 +77,9 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, IClock clock, ILogger
         {
             await HandleAsync(message, cancellationToken);
             // Saved before the next message, so its handler sees this one's effect as it would in a transaction of its own.
-            if (!SavesOncePerBatch) await Db.SaveChangesAsync(cancellationToken);
+            if (!SavesOncePerBatch) await SaveAsync(cancellationToken);
         }
-        if (SavesOncePerBatch) await Db.SaveChangesAsync(cancellationToken);
+        if (SavesOncePerBatch) await SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -95,6 +95,9 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, IClock clock, ILogger
     /// writes are then saved together at the end of the batch.
     /// </summary>
     protected virtual bool SavesOncePerBatch => false;
+
+    /// <summary>Writes what the handlers staged, in the batch's transaction.</summary>
+    protected virtual Task SaveAsync(CancellationToken cancellationToken) => Db.SaveChangesAsync(cancellationToken);
 
     /// <summary>The consumer's effect, staged on <see cref="Db"/>; saved and committed by the caller.</summary>
     protected abstract Task HandleAsync(ConsumeContext<TMessage> context, CancellationToken cancellationToken);
