@@ -71,6 +71,7 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
         var today = now.InUtc().Date;
         var reached = new List<Milestone>();
         var revoked = new List<Milestone>();
+        var announced = new List<OutboxMessage>();
         foreach (var citizenId in ids)
         {
             var facts = citizens.TryGetValue(citizenId, out var citizen) && !citizen.WasWronglyEnrolled
@@ -88,7 +89,7 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
                 milestone.RevokedAt = now;
                 milestone.RevokedOn = today;
                 milestone.RevocationReason = Truncate($"{cause}: {WhatTookItAway(milestone, definitions, citizen, facts)}", 1000);
-                db.AddToOutbox(new MilestoneRevoked
+                announced.Add(OutboxExtensions.OutboxRow(new MilestoneRevoked
                 {
                     MilestoneId = milestone.Id,
                     PartnershipId = partnershipId,
@@ -96,7 +97,7 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
                     MilestoneCode = milestone.Code,
                     RevokedOn = today.ToDateOnly(),
                     Reason = milestone.RevocationReason,
-                }, now);
+                }, now));
                 revoked.Add(milestone);
             }
             foreach (var result in reachedNow.Values)
@@ -112,19 +113,22 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
                     BasisWeekStarts = result.BasisWeekStarts.ToList(),
                     RecordedAt = now,
                 };
-                db.Milestones.Add(milestone);
-                db.AddToOutbox(new MilestoneAchieved
+                announced.Add(OutboxExtensions.OutboxRow(new MilestoneAchieved
                 {
                     MilestoneId = milestone.Id,
                     PartnershipId = partnershipId,
                     CitizenId = citizenId,
                     MilestoneCode = milestone.Code,
                     AchievedOn = milestone.AchievedOn.ToDateOnly(),
-                }, now);
+                }, now));
                 reached.Add(milestone);
             }
         }
+        // The revocations are updates of tracked rows; the new milestones and every event go by
+        // COPY, as a batch of statuses or new definitions may reach thousands at once.
         await db.SaveChangesAsync(cancellationToken);
+        await MilestoneCopy.InsertAsync(db, reached, cancellationToken);
+        await OutboxCopy.InsertAsync(db, announced, cancellationToken);
         return new Change(reached, revoked);
     }
 
