@@ -1,4 +1,3 @@
-using Npgsql;
 using NpgsqlTypes;
 using Partnerskab.Payment.Persistence;
 using Partnerskab.ServiceDefaults.Persistence;
@@ -19,26 +18,20 @@ public static class LedgerItemCopy
             {
                 await writer.WriteAsync(item.Id, NpgsqlDbType.Uuid, ct);
                 await writer.WriteAsync(item.PartnershipId, NpgsqlDbType.Uuid, ct);
-                await WriteNullableAsync(writer, item.CitizenId, NpgsqlDbType.Varchar, ct);
+                await writer.WriteNullableAsync(item.CitizenId, NpgsqlDbType.Varchar, ct);
                 await writer.WriteAsync((int)item.Kind, NpgsqlDbType.Integer, ct);
-                await WriteNullableAsync(writer, item.Code, NpgsqlDbType.Varchar, ct);
+                await writer.WriteNullableAsync(item.Code, NpgsqlDbType.Varchar, ct);
                 await writer.WriteAsync(item.Quantity, NpgsqlDbType.Integer, ct);
                 await writer.WriteAsync(item.UnitPriceOre, NpgsqlDbType.Bigint, ct);
                 await writer.WriteAsync(item.OriginalAmountOre, NpgsqlDbType.Bigint, ct);
                 await writer.WriteAsync(item.AmountOre, NpgsqlDbType.Bigint, ct);
                 await writer.WriteAsync((int)item.CappedBy, NpgsqlDbType.Integer, ct);
-                await WriteNullableAsync(writer, item.CreditsItemId, NpgsqlDbType.Uuid, ct);
+                await writer.WriteNullableAsync(item.CreditsItemId, NpgsqlDbType.Uuid, ct);
                 await writer.WriteAsync(item.CauseKey, NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(writer, item.CauseMessageId, NpgsqlDbType.Uuid, ct);
+                await writer.WriteNullableAsync(item.CauseMessageId, NpgsqlDbType.Uuid, ct);
                 await writer.WriteAsync(item.EarnedOn.ToDateOnly(), NpgsqlDbType.Date, ct);
-                await WriteNullableAsync(writer, item.RateCardVersion, NpgsqlDbType.Integer, ct);
+                await writer.WriteNullableAsync(item.RateCardVersion, NpgsqlDbType.Integer, ct);
                 await writer.WriteAsync(item.PricingNote, NpgsqlDbType.Varchar, ct);
                 await writer.WriteAsync(item.RecordedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct);
             }, cancellationToken);
-
-    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-    {
-        if (value is null) await writer.WriteNullAsync(cancellationToken);
-        else await writer.WriteAsync(value, type, cancellationToken);
-    }
 }

@@ -18,8 +18,7 @@ public static class OutboxCopy
                 await writer.WriteAsync(row.MessageId, NpgsqlDbType.Uuid, ct);
                 await writer.WriteAsync(row.MessageType, NpgsqlDbType.Varchar, ct);
                 await writer.WriteAsync(row.Body, NpgsqlDbType.Jsonb, ct);
-                if (row.TraceParent is null) await writer.WriteNullAsync(ct);
-                else await writer.WriteAsync(row.TraceParent, NpgsqlDbType.Varchar, ct);
+                await writer.WriteNullableAsync(row.TraceParent, NpgsqlDbType.Varchar, ct);
                 await writer.WriteAsync(row.CreatedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct);
                 await writer.WriteAsync(row.NextAttemptAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct);
                 await writer.WriteAsync(row.Attempts, NpgsqlDbType.Integer, ct);

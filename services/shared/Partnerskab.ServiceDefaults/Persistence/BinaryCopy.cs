@@ -23,4 +23,11 @@ public static class BinaryCopy
         }
         await writer.CompleteAsync(cancellationToken);
     }
+
+    /// <summary>Writes the value, or NULL when there is none.</summary>
+    public static async Task WriteNullableAsync<T>(this NpgsqlBinaryImporter writer, T? value, NpgsqlTypes.NpgsqlDbType type, CancellationToken cancellationToken)
+    {
+        if (value is null) await writer.WriteNullAsync(cancellationToken);
+        else await writer.WriteAsync(value, type, cancellationToken);
+    }
 }
