@@ -22,7 +22,9 @@ namespace Partnerskab.Outcome.Milestones;
 /// <remarks>
 /// A milestone that is still reached keeps its id and date (payment has priced it) and only
 /// its basis is brought up to date, so it never explains itself with a claim or week that no
-/// longer counts.
+/// longer counts. The weeks it reads are the citizens' decided weeks, which every writer of
+/// weekly reports keeps in step in its own transaction (status ingestion, erasure, a handover
+/// that moves the follow-up's start).
 /// </remarks>
 public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
 {
