@@ -79,7 +79,7 @@ public static class NationalDataSet
                     await writer.WriteAsync(SyntheticPseudonyms.Of(c.N), NpgsqlDbType.Varchar);
                     await writer.WriteAsync(ImportBenchmark.HandoverDate(c.N), NpgsqlDbType.Date);
                     await writer.WriteAsync(ImportBenchmark.HandoverDate(c.N).AddMonths(24), NpgsqlDbType.Date);
-                    // As status ingestion keeps it: one byte per week from the handover week, the week's status.
+                    // As status ingestion keeps it: one byte per week from the handover week, the week's status (the provider's, so without the register bit).
                     await writer.WriteAsync(Weeks(options, c.N).Select(w => (byte)w.Week.Status).ToArray(), NpgsqlDbType.Bytea);
                 });
             var recordedAt = DateTime.UtcNow;
