@@ -130,9 +130,7 @@ public sealed partial class CohortGrpcService
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var partnership = await LockPartnershipAsync(import.PartnershipId, cancellationToken);
-        var ids = candidates.Select(c => c.CitizenId).Distinct().ToList();
-        var existing = await db.Citizens.AsNoTracking()
-            .Where(c => c.PartnershipId == import.PartnershipId && ids.Contains(c.CitizenId))
+        var existing = await db.Citizens.WithKeys("citizen_id", candidates.Select(c => c.CitizenId), import.PartnershipId).AsNoTracking()
             .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
         var placesTaken = await PlacesTakenAsync(import.PartnershipId, cancellationToken);
         var now = clock.GetCurrentInstant();

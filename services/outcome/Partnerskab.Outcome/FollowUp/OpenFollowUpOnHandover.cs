@@ -7,6 +7,7 @@ using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Persistence;
 using Partnerskab.Outcome.Timeline;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Outcome.FollowUp;
 
@@ -29,8 +30,8 @@ public sealed class OpenFollowUpOnHandover(
         await recalculation.LockCitizensAsync(messages.Select(m => (m.Message.PartnershipId, m.Message.CitizenId)), cancellationToken);
         foreach (var partnership in messages.Select(m => m.Message).GroupBy(m => m.PartnershipId))
         {
-            var ids = partnership.Select(m => m.CitizenId).Distinct().ToList();
-            foreach (var citizen in await Db.FollowUpCitizens.Where(c => c.PartnershipId == partnership.Key && ids.Contains(c.CitizenId)).ToListAsync(cancellationToken))
+            var ids = partnership.Select(m => m.CitizenId);
+            foreach (var citizen in await Db.FollowUpCitizens.WithKeys("citizen_id", ids, partnership.Key).ToListAsync(cancellationToken))
             {
                 known[(citizen.PartnershipId, citizen.CitizenId)] = citizen;
             }

@@ -53,22 +53,11 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
         var ids = citizenIds.Distinct().ToList();
         var definitions = await db.MilestoneDefinitions.AsNoTracking()
             .Where(d => d.PartnershipId == partnershipId).ToListAsync(cancellationToken);
-        // One index probe per citizen whatever the statistics say. Written as `citizen_id = ANY(ids)`,
-        // the prepared statement got a generic plan on a table that had grown since it was last
-        // analysed, and that plan tested every row of the partnership against the whole list:
-        // 250 ms for a batch of 1,000 citizens.
-        var stored = await db.Milestones.FromSql($"""
-                SELECT m.* FROM unnest({ids.ToArray()}) AS k(citizen_id)
-                CROSS JOIN LATERAL (
-                    SELECT * FROM milestones
-                    WHERE partnership_id = {partnershipId} AND citizen_id = k.citizen_id AND revoked_at IS NULL
-                    OFFSET 0) AS m
-                """)
+        var stored = await db.Milestones.WithKeys("citizen_id", ids, partnershipId, alsoWhere: "revoked_at IS NULL")
             .ToListAsync(cancellationToken);
         if (definitions.Count == 0 && stored.Count == 0) return new Change([], []);
 
-        var citizens = citizensNow ?? await db.FollowUpCitizens.AsNoTracking()
-            .Where(c => c.PartnershipId == partnershipId && ids.Contains(c.CitizenId))
+        var citizens = citizensNow ?? await db.FollowUpCitizens.WithKeys("citizen_id", ids, partnershipId).AsNoTracking()
             .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
         // An erased citizen's facts are gone on purpose; its milestones stand as they were.
         ids.RemoveAll(id => citizens.TryGetValue(id, out var citizen) && citizen.ErasedOn is not null);

@@ -200,8 +200,7 @@ public sealed partial class OutcomeGrpcService
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = candidates.Select(c => c.Report.CitizenId).Distinct().ToList();
         await recalculation.LockCitizensAsync(stream.PartnershipId, ids, cancellationToken);
-        var citizens = await db.FollowUpCitizens.AsNoTracking()
-            .Where(c => c.PartnershipId == stream.PartnershipId && ids.Contains(c.CitizenId))
+        var citizens = await db.FollowUpCitizens.WithKeys("citizen_id", ids, stream.PartnershipId).AsNoTracking()
             .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
         var reportsNow = (await StoredReportsOfAsync(stream, citizens, candidates.Select(c => c.Report), cancellationToken))
             .ToDictionary(r => (r.CitizenId, r.WeekStart));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Partnerskab.Payment.Persistence;
+using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Payment.Ledger;
 
@@ -28,8 +29,8 @@ public sealed class LedgerSnapshot
 
     public static async Task<LedgerSnapshot> ReadAsync(PaymentDbContext db, IReadOnlyCollection<LedgerCause> causes, CancellationToken cancellationToken)
     {
-        var keys = causes.SelectMany(c => new[] { c.CauseKey, LedgerBook.CreditKey(c.CauseKey) }).Distinct().ToList();
-        var items = await db.Ledger.AsNoTracking().Where(i => keys.Contains(i.CauseKey)).ToDictionaryAsync(i => i.CauseKey, StringComparer.Ordinal, cancellationToken);
+        var keys = causes.SelectMany(c => new[] { c.CauseKey, LedgerBook.CreditKey(c.CauseKey) });
+        var items = await db.Ledger.WithKeys("cause_key", keys).AsNoTracking().ToDictionaryAsync(i => i.CauseKey, StringComparer.Ordinal, cancellationToken);
 
         var capped = causes.Where(c => c.Capped).ToList();
         var partnerships = capped.Select(c => c.PartnershipId).Distinct().ToList();
