@@ -37,6 +37,24 @@ public sealed class CpuUse
         ]);
     }
 
+    /// <summary>
+    /// Waits until the three services together use less than a twentieth of a core over a
+    /// second (their JIT's background tiering, above all, has caught up), for at most a minute.
+    /// </summary>
+    public static async Task WaitUntilServicesAreQuietAsync(LocalSuite suite)
+    {
+        long ServiceTicks() => suite.Services.Sum(s => Ticks(s.ProcessId, withEndedChildren: false));
+        var until = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        var before = ServiceTicks();
+        while (DateTime.UtcNow < until)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = ServiceTicks();
+            if (now - before < TicksPerSecond / 20) return;
+            before = now;
+        }
+    }
+
     /// <summary>"cohort 12.3 s, outcome ..." of CPU over the wall time since the start.</summary>
     public string Stop()
     {
