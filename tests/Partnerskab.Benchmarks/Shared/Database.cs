@@ -18,7 +18,12 @@ public static class Database
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
-    /// <summary>Polls the count until it reaches the expected number; fails after the patience with what it saw last.</summary>
+    /// <summary>
+    /// Polls the count once a second until it reaches the expected number; fails after the
+    /// patience with what it saw last. The rows' times come from the services' own records, so
+    /// the poll's pace changes no figure, and a count over 20,000 keys four times a second took
+    /// a tenth of PostgreSQL's CPU in the milestone row.
+    /// </summary>
     public static async Task WaitForCountAsync(string what, string connectionString, string sql, long expected, TimeSpan patience, params object[] parameters)
     {
         var until = DateTime.UtcNow + patience;
@@ -27,7 +32,7 @@ public static class Database
             var count = await ScalarAsync(connectionString, sql, parameters);
             if (count >= expected) return;
             if (DateTime.UtcNow > until) throw new TimeoutException($"Waited {patience} for {expected:N0} {what}; there were {count:N0}.");
-            await Task.Delay(250);
+            await Task.Delay(TimeSpan.FromSeconds(1));
         }
     }
 
