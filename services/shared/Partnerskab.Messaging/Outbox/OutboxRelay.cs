@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using MassTransit;
@@ -26,6 +27,9 @@ public sealed class OutboxRelay<TDb>(
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay<TDb>> logger) : BackgroundService where TDb : DbContext
 {
+    /// <summary>The stored type names resolved once each: resolving one parses it and searches the loaded assemblies.</summary>
+    private static readonly ConcurrentDictionary<string, Type> MessageTypes = new(StringComparer.Ordinal);
+
     private readonly OutboxOptions settings = options.Value;
     private Instant nextCleanup;
 
@@ -112,7 +116,7 @@ public sealed class OutboxRelay<TDb>(
 
     private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
-        var type = Type.GetType(row.MessageType, throwOnError: true)!;
+        var type = MessageTypes.GetOrAdd(row.MessageType, name => Type.GetType(name, throwOnError: true)!);
         var message = JsonSerializer.Deserialize(row.Body, type, OutboxExtensions.Json)!;
 
         ActivityContext.TryParse(row.TraceParent, null, out var parent);

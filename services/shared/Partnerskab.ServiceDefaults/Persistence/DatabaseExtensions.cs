@@ -24,9 +24,12 @@ public static class DatabaseExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
                 $"Configure ConnectionStrings:{ConnectionStringName} (environment ConnectionStrings__Database).");
+        // The options are built once: built per context, as by default, every gRPC call and
+        // consumer batch parsed the connection string and configured the provider again.
+        // Every registered interceptor is a singleton.
         builder.Services.AddDbContext<TDb>((services, options) => options
             .UsePartnerskabConventions(connectionString)
-            .AddInterceptors(services.GetServices<IInterceptor>()));
+            .AddInterceptors(services.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddSingleton<IInterceptor, AuditSaveChangesInterceptor>();
         builder.Services.AddSingleton<IAuditWriter, AuditWriter<TDb>>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TDb>(tags: [ServiceDefaultsExtensions.ReadyTag]);
