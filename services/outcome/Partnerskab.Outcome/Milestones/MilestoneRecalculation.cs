@@ -61,8 +61,8 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
             .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
         // An erased citizen's facts are gone on purpose; its milestones stand as they were.
         ids.RemoveAll(id => citizens.TryGetValue(id, out var citizen) && citizen.ErasedOn is not null);
-        var outcomes = (await db.Claims.AsNoTracking()
-            .Where(c => c.PartnershipId == partnershipId && ids.Contains(c.CitizenId) && c.Status == ClaimStatus.Verified)
+        var outcomes = (await db.Claims.WithKeys("citizen_id", ids, partnershipId).AsNoTracking()
+            .Where(c => c.Status == ClaimStatus.Verified)
             .Select(c => new { c.CitizenId, Outcome = new MilestoneEngine.VerifiedOutcome(c.Id, c.Kind, c.OutcomeDate) })
             .ToListAsync(cancellationToken)).ToLookup(c => c.CitizenId, c => c.Outcome);
         var storedByCitizen = stored.ToLookup(m => m.CitizenId);
