@@ -17,6 +17,20 @@ public static class AccessExtensions
     /// </summary>
     public static WebApplicationBuilder AddAccessControl(this WebApplicationBuilder builder, string serviceName, AccessPolicy policy)
     {
+        builder.AddBearerTokens();
+        builder.Services.AddSingleton(policy);
+        builder.Services.Configure<CallLimitOptions>(builder.Configuration.GetSection(CallLimitOptions.Section));
+        builder.Services.AddSingleton<CallRateLimiter>();
+        builder.Services.AddSingleton(services => new ServiceTokens(serviceName, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>()));
+        return builder;
+    }
+
+    /// <summary>
+    /// The suite's bearer tokens (JWT, ES256, keys from the trusted JWKS file) required on every
+    /// endpoint that does not allow anonymous callers.
+    /// </summary>
+    public static WebApplicationBuilder AddBearerTokens(this WebApplicationBuilder builder)
+    {
         var section = builder.Configuration.GetSection(AuthOptions.Section);
         if (string.IsNullOrWhiteSpace(section.Get<AuthOptions>()?.TrustedKeysFile))
         {
@@ -25,10 +39,6 @@ public static class AccessExtensions
         }
         builder.Services.Configure<AuthOptions>(section);
         builder.Services.AddSingleton<TrustedKeys>();
-        builder.Services.AddSingleton(policy);
-        builder.Services.Configure<CallLimitOptions>(builder.Configuration.GetSection(CallLimitOptions.Section));
-        builder.Services.AddSingleton<CallRateLimiter>();
-        builder.Services.AddSingleton(services => new ServiceTokens(serviceName, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>()));
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -1,5 +1,8 @@
 using System.Net;
+using Google.Protobuf.Reflection;
+using Google.Rpc;
 using Grpc.AspNetCore.Server.Model;
+using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -22,7 +25,8 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Kestrel endpoints (gRPC on an HTTP/2-only port, health on an HTTP/1.1 port), gRPC with the
-    /// suite's error interceptor, bearer tokens and the service's access policy, health,
+    /// suite's error interceptor, JSON transcoding of the RPCs' google.api.http routes (so a REST
+    /// call from the gateway meets the same interceptors as the gRPC call it names), bearer tokens and the service's access policy, health,
     /// reflection, telemetry and the clock; the audit log of the calls the audit policy names
     /// (outermost, so it records the status the caller gets).
     /// </summary>
@@ -51,6 +55,12 @@ public static class ServiceDefaultsExtensions
             grpc.Interceptors.Add<AccessInterceptor>();
             grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
             grpc.EnableDetailedErrors = false;
+        }).AddJsonTranscoding(transcoding =>
+        {
+            // Money in øre as JSON integers, not the proto3 JSON strings.
+            transcoding.JsonSettings = new GrpcJsonSettings { WriteInt64sAsStrings = false };
+            // The error body carries the status's details; without BadRequest here it fails to serialize.
+            transcoding.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor);
         });
         // Replaces grpc-dotnet's own binder (an internal open generic) with one that refuses malformed requests cleanly.
         var defaultBinder = builder.Services.Single(service => service.ServiceType == typeof(IServiceMethodProvider<>)

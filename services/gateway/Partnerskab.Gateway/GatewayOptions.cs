@@ -1,0 +1,27 @@
+namespace Partnerskab.Gateway;
+
+/// <summary>Where the gateway listens and where the services are. Bound from the "Gateway" configuration section.</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    /// <summary>The public HTTPS port (HTTP/1.1 and HTTP/2 by ALPN).</summary>
+    public int HttpsPort { get; set; }
+
+    /// <summary>The server certificate: a PEM file (with <see cref="CertificateKeyPath"/>) or a PKCS#12 file (with <see cref="CertificatePassword"/>).</summary>
+    public string CertificatePath { get; set; } = "";
+
+    /// <summary>The PEM private key of a PEM certificate.</summary>
+    public string? CertificateKeyPath { get; set; }
+
+    /// <summary>The password of a PKCS#12 certificate file.</summary>
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>The cohort, outcome and payment services' gRPC (h2c) addresses.</summary>
+    public Uri? CohortUrl { get; set; }
+    public Uri? OutcomeUrl { get; set; }
+    public Uri? PaymentUrl { get; set; }
+
+    /// <summary>The largest request body the gateway forwards; the services take messages up to 4 MB.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
+}

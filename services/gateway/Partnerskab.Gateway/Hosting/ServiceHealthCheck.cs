@@ -1,0 +1,30 @@
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Partnerskab.Gateway.Routing;
+
+namespace Partnerskab.Gateway.Hosting;
+
+/// <summary>Whether a service behind the gateway answers its grpc.health.v1 check: the gateway is ready only when all three do.</summary>
+public sealed class ServiceHealthCheck(SuiteService service) : IHealthCheck, IDisposable
+{
+    private readonly GrpcChannel channel = GrpcChannel.ForAddress(service.Address);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var reply = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(),
+                deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: cancellationToken);
+            return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy($"{service.Name} is {reply.Status}");
+        }
+        catch (Grpc.Core.RpcException e)
+        {
+            return HealthCheckResult.Unhealthy($"{service.Name} did not answer: {e.StatusCode}");
+        }
+    }
+
+    public void Dispose() => channel.Dispose();
+}

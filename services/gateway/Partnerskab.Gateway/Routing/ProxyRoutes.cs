@@ -1,0 +1,59 @@
+using System.Net;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Partnerskab.Gateway.Routing;
+
+/// <summary>
+/// The gateway's routing table, derived from the protos so it cannot drift from them: every REST
+/// route of every RPC to the service that owns it, and each service's gRPC methods by their
+/// path (/partnerskab.cohort.v1.CohortService/...). Both go to the service's gRPC port over
+/// HTTP/2 without TLS (h2c): the service transcodes REST itself, so its interceptors (access,
+/// validation, audit) see a REST call exactly as the gRPC call it names.
+/// </summary>
+public static class ProxyRoutes
+{
+    private const string KindKey = "Kind";
+    private const string BodyKey = "JsonBody";
+    public const string RestKind = "rest";
+    public const string GrpcKind = "grpc";
+
+    public static IReadOnlyList<RouteConfig> Routes(IEnumerable<SuiteService> services) =>
+    [
+        .. services.SelectMany(service => RestRoute.Of(service.Descriptor).Select((route, i) => new RouteConfig
+        {
+            RouteId = $"rest-{route.Rpc.FullName}-{i}",
+            ClusterId = service.Name,
+            Match = new RouteMatch { Path = AspNetTemplate(route), Methods = [route.HttpMethod] },
+            Metadata = new Dictionary<string, string> { [KindKey] = RestKind, [BodyKey] = route.HasBody.ToString() },
+        })),
+        .. services.Select(service => new RouteConfig
+        {
+            RouteId = $"grpc-{service.Descriptor.FullName}",
+            ClusterId = service.Name,
+            Match = new RouteMatch { Path = $"/{service.Descriptor.FullName}/{{method}}", Methods = ["POST"] },
+            Metadata = new Dictionary<string, string> { [KindKey] = GrpcKind },
+        }),
+    ];
+
+    public static IReadOnlyList<ClusterConfig> Clusters(IEnumerable<SuiteService> services) =>
+    [
+        .. services.Select(service => new ClusterConfig
+        {
+            ClusterId = service.Name,
+            Destinations = new Dictionary<string, DestinationConfig> { [service.Name] = new() { Address = service.Address.ToString() } },
+            // Plain-text HTTP/2 is only spoken when the version is demanded exactly.
+            HttpRequest = new ForwarderRequestConfig { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact },
+        }),
+    ];
+
+    public static bool IsRest(RouteConfig route) => route.Metadata?.GetValueOrDefault(KindKey) == RestKind;
+
+    public static bool TakesJsonBody(RouteConfig route) => IsRest(route) && route.Metadata?.GetValueOrDefault(BodyKey) == bool.TrueString;
+
+    // The protos use plain {field} variables only, which read the same as ASP.NET route parameters.
+    private static string AspNetTemplate(RestRoute route) =>
+        route.PathTemplate.Contains('=') || route.PathTemplate.Contains('*')
+            ? throw new InvalidOperationException($"{route.Rpc.FullName}: use plain {{field}} variables in its REST path, not {route.PathTemplate}.")
+            : route.PathTemplate;
+}
