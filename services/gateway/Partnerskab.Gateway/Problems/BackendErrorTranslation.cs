@@ -20,7 +20,8 @@ public static partial class BackendErrorTranslation
 
         var body = await response.Content.ReadAsStringAsync(context.HttpContext.RequestAborted);
         context.SuppressResponseBody = true;
-        await (Parse(body) ?? FromHttpStatus((int)response.StatusCode)).WriteAsync(context.HttpContext.Response);
+        var request = context.HttpContext.Request;
+        await (Parse(body) ?? FromHttpStatus((int)response.StatusCode, request)).WriteAsync(context.HttpContext.Response);
     }
 
     private static Problem? Parse(string body)
@@ -64,13 +65,15 @@ public static partial class BackendErrorTranslation
     /// <summary>A proto field path (definitions[0].milestone_code) as the JSON names it (definitions[0].milestoneCode).</summary>
     public static string JsonFieldName(string protoPath) => SnakeCase().Replace(protoPath, match => match.Groups[1].Value.ToUpperInvariant());
 
-    private static Problem FromHttpStatus(int status)
+    // A 404 without a status body comes from the service's routing, not from a handler: the
+    // service has no such route, which must not read as "no such resource".
+    private static Problem FromHttpStatus(int status, HttpRequest request)
     {
+        if (status == StatusCodes.Status404NotFound) return Problem.NoRoute(request.Method, request.Path);
         var code = status switch
         {
             StatusCodes.Status401Unauthorized => StatusCode.Unauthenticated,
             StatusCodes.Status403Forbidden => StatusCode.PermissionDenied,
-            StatusCodes.Status404NotFound => StatusCode.NotFound,
             StatusCodes.Status429TooManyRequests => StatusCode.ResourceExhausted,
             StatusCodes.Status503ServiceUnavailable => StatusCode.Unavailable,
             >= 400 and < 500 => StatusCode.InvalidArgument,

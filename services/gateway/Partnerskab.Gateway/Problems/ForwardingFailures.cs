@@ -15,7 +15,7 @@ public sealed class ForwardingFailures(RequestDelegate next, IOptions<GatewayOpt
         await next(context);
         if (context.Features.Get<IForwarderErrorFeature>() is not { } failure || context.Response.HasStarted) return;
 
-        if (failure.Exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        if (IsBodyTooLarge(failure.Exception))
         {
             await RestRequestGuard.TooLarge(options.Value.MaxRequestBodyBytes).WriteAsync(context.Response);
             return;
@@ -24,4 +24,13 @@ public sealed class ForwardingFailures(RequestDelegate next, IOptions<GatewayOpt
         await Problem.FromGrpc(Grpc.Core.StatusCode.Unavailable, "The service behind this route is not available; try again later.", [])
             .WriteAsync(context.Response);
     }
+
+    // Kestrel's refusal of the body arrives wrapped (in an AggregateException, an HttpRequestException...).
+    private static bool IsBodyTooLarge(Exception? exception) => exception switch
+    {
+        null => false,
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsBodyTooLarge),
+        _ => IsBodyTooLarge(exception.InnerException),
+    };
 }

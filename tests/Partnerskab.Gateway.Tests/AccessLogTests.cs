@@ -1,0 +1,28 @@
+using Partnerskab.Scenario;
+using Shouldly;
+
+namespace Partnerskab.Gateway.Tests;
+
+/// <summary>The gateway logs one line per request, never the body where CPR numbers travel.</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class AccessLogTests(GatewayFixture fixture)
+{
+    [Fact]
+    public async Task A_cpr_number_sent_in_a_body_is_in_no_line_of_the_gateway_log()
+    {
+        var cpr = SyntheticCitizens.Cpr(90_210);
+        var partnershipId = Guid.NewGuid();
+        using var http = fixture.Client();
+
+        using var response = await http.PostAsync($"v1/partnerships/{partnershipId}/citizens", Json.Body($$"""
+            { "cpr": "{{cpr}}", "handoverDate": { "year": 2023, "month": 4, "day": 3 },
+              "benefitType": "BENEFIT_TYPE_SICKNESS_BENEFIT", "weeksSickListed": 31, "caseReference": "LOG-1" }
+            """));
+        await Task.Delay(500); // the process's output arrives asynchronously
+
+        var log = string.Join('\n', fixture.Gateway.Process.Output);
+        log.ShouldContain($"POST /v1/partnerships/{partnershipId}/citizens HTTP/2 -> {(int)response.StatusCode}");
+        log.ShouldNotContain(cpr);
+        log.ShouldNotContain(cpr.Replace("-", ""));
+    }
+}
