@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 #
 # Runs the whole test suite against throwaway infrastructure:
-#   1. installs what is missing (PostgreSQL, RabbitMQ, Node/npm via apt; the buf CLI via npm),
+#   1. installs what is missing (PostgreSQL, RabbitMQ, Node/npm via apt; the buf and Redocly CLIs via npm),
 #   2. starts a private PostgreSQL and a private RabbitMQ node on free ports,
 #   3. builds Partnerskab.sln (Release) and runs `dotnet test` with a TRX logger,
 #   4. always stops both again (EXIT trap: success, failure or Ctrl-C),
@@ -12,6 +12,7 @@
 # Environment exported to the tests:
 #   PARTNERSKAB_REPO_ROOT           absolute path of the repository
 #   PARTNERSKAB_BUF                 absolute path of the pinned buf CLI
+#   PARTNERSKAB_REDOCLY             absolute path of the pinned Redocly CLI (OpenAPI lint)
 #   PARTNERSKAB_TEST_POSTGRES       Npgsql connection string of the throwaway server (superuser)
 #   PARTNERSKAB_TEST_RABBITMQ_PORT  AMQP port of the throwaway node (guest/guest, vhost /)
 #
@@ -24,33 +25,33 @@ cd "$REPO_ROOT"
 # shellcheck source-path=SCRIPTDIR source=../deploy/lib/infra.sh
 source "$REPO_ROOT/deploy/lib/infra.sh"
 
-# buf is pinned; bump deliberately (npm view @bufbuild/buf version).
+# buf and the Redocly CLI (OpenAPI lint) are pinned; bump deliberately (npm view <package> version).
 BUF_VERSION=1.75.0
+REDOCLY_VERSION=2.77.0
 TOOLS_DIR=$REPO_ROOT/tests/.tools
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# ensure_buf: install @bufbuild/buf@$BUF_VERSION into tests/.tools unless it is already
-# there. A lock keeps two concurrent runs from running npm into the same directory.
-ensure_buf() {
-    local installed=
+# ensure_npm_tool PACKAGE VERSION BIN: install PACKAGE@VERSION into tests/.tools unless it is
+# already there, and print the path of its launcher BIN. A lock keeps two concurrent runs from
+# running npm into the same directory.
+ensure_npm_tool() {
+    local package=$1 version=$2 bin=$3 installed= lock_fd
     mkdir -p "$TOOLS_DIR"
     exec {lock_fd}>"$TOOLS_DIR/.lock"
     flock "$lock_fd"
-    if [[ -f $TOOLS_DIR/node_modules/@bufbuild/buf/package.json ]]; then
-        installed=$(node -p "require('$TOOLS_DIR/node_modules/@bufbuild/buf/package.json').version")
+    if [[ -f $TOOLS_DIR/node_modules/$package/package.json ]]; then
+        installed=$(node -p "require('$TOOLS_DIR/node_modules/$package/package.json').version")
     fi
-    if [[ $installed != "$BUF_VERSION" ]]; then
-        infra_log "installing @bufbuild/buf@$BUF_VERSION into tests/.tools"
-        npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --loglevel=error \
-            "@bufbuild/buf@$BUF_VERSION" >&2
+    if [[ $installed != "$version" ]]; then
+        infra_log "installing $package@$version into tests/.tools"
+        npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --loglevel=error "$package@$version" >&2
     fi
     flock --unlock "$lock_fd"
     exec {lock_fd}>&-
-    # node_modules/.bin/buf is npm's launcher; it picks the native binary for this platform.
-    PARTNERSKAB_BUF=$TOOLS_DIR/node_modules/.bin/buf
-    "$PARTNERSKAB_BUF" --version >/dev/null || infra_die "buf does not run: $PARTNERSKAB_BUF"
-    export PARTNERSKAB_BUF
+    # node_modules/.bin/* are npm's launchers; buf's picks the native binary for this platform.
+    "$TOOLS_DIR/node_modules/.bin/$bin" --version >/dev/null || infra_die "$bin does not run: $TOOLS_DIR/node_modules/.bin/$bin"
+    printf '%s\n' "$TOOLS_DIR/node_modules/.bin/$bin"
 }
 
 # summarize DIR: count per-test outcomes over every .trx file below DIR and print
@@ -84,7 +85,9 @@ PY
 
 command -v dotnet >/dev/null || infra_die "dotnet (SDK 10) is not installed; see https://dot.net"
 ensure_packages
-ensure_buf
+PARTNERSKAB_BUF=$(ensure_npm_tool @bufbuild/buf "$BUF_VERSION" buf)
+PARTNERSKAB_REDOCLY=$(ensure_npm_tool @redocly/cli "$REDOCLY_VERSION" redocly)
+export PARTNERSKAB_BUF PARTNERSKAB_REDOCLY
 
 # One private directory per run, deleted on exit (the TRX files are copied out first
 # when something failed).
@@ -105,7 +108,7 @@ trap 'exit 143' TERM
 
 test_infrastructure_start "$WORK_DIR"
 export PARTNERSKAB_REPO_ROOT=$REPO_ROOT
-infra_log "PARTNERSKAB_BUF=$PARTNERSKAB_BUF"
+infra_log "PARTNERSKAB_BUF=$PARTNERSKAB_BUF PARTNERSKAB_REDOCLY=$PARTNERSKAB_REDOCLY"
 
 infra_log "dotnet build Partnerskab.sln -c Release"
 if ! dotnet build Partnerskab.sln -c Release; then

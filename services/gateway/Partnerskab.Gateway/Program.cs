@@ -1,4 +1,12 @@
 using Partnerskab.Gateway.Hosting;
+using Partnerskab.Gateway.OpenApi;
+
+// `dotnet Partnerskab.Gateway.dll openapi` prints the OpenAPI document generated from the protos.
+if (args is ["openapi"])
+{
+    Console.Write(OpenApiDocument.Generate());
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGateway();

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Partnerskab.Gateway.OpenApi;
 using Partnerskab.Gateway.Problems;
 using Partnerskab.Gateway.Routing;
 using Partnerskab.ServiceDefaults.Access;
@@ -77,7 +78,8 @@ public static class GatewayHosting
 
     /// <summary>
     /// The access log, the health checks (anonymous, on either port), and over TLS only: the
-    /// routes to the services for authenticated callers, and a problem for any other path.
+    /// OpenAPI document and the API page (anonymous), the routes to the services for
+    /// authenticated callers, and a problem for any other path.
     /// </summary>
     public static WebApplication MapGateway(this WebApplication app)
     {
@@ -93,6 +95,8 @@ public static class GatewayHosting
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ServiceDefaultsExtensions.ReadyTag) })
             .AllowAnonymous();
+        app.MapGet("/openapi/v1.json", () => Results.Stream(OpenApiDocument.Committed(), "application/json")).AllowAnonymous();
+        app.MapGet("/api", () => Results.Content(ApiPage.Render(), "text/html; charset=utf-8")).AllowAnonymous();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<ForwardingFailures>();
