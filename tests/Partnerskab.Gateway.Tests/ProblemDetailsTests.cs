@@ -106,16 +106,9 @@ public sealed class ProblemDetailsTests(GatewayFixture fixture)
     public async Task Registering_a_partnership_again_with_other_content_is_409()
     {
         using var http = fixture.Client();
-        var body = $$"""
-            { "reference": "conflict-{{Guid.NewGuid():N}}", "name": "A", "kommune": { "name": "K", "cvr": "29189757", "ean": "5798000420526" },
-              "provider": { "name": "P", "cvr": "12345678" }, "investor": { "name": "I" },
-              "contractStart": { "year": 2023, "month": 3, "day": 1 }, "contractEnd": { "year": 2025, "month": 3, "day": 31 },
-              "cohortCapacity": 10, "followUpMonths": 24,
-              "handoverWindowStart": { "year": 2023, "month": 3, "day": 1 }, "handoverWindowEnd": { "year": 2023, "month": 6, "day": 30 },
-              "eligibility": { "minWeeksSickListed": 26, "allowedBenefitTypes": ["BENEFIT_TYPE_SICKNESS_BENEFIT"] } }
-            """;
-        await http.PostJsonAsync("v1/partnerships", body);
-        var conflict = await ProblemAsync(HttpMethod.Post, "v1/partnerships", body.Replace("\"cohortCapacity\": 10", "\"cohortCapacity\": 11"), HttpStatusCode.Conflict);
+        var reference = $"conflict-{Guid.NewGuid():N}";
+        await http.PostJsonAsync("v1/partnerships", Bodies.Partnership(reference, capacity: 10));
+        var conflict = await ProblemAsync(HttpMethod.Post, "v1/partnerships", Bodies.Partnership(reference, capacity: 11), HttpStatusCode.Conflict);
         conflict["grpcCode"]!.GetValue<string>().ShouldBe("ALREADY_EXISTS");
     }
 

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Authentication;
+using System.Security.Cryptography;
 
 namespace Partnerskab.Testing;
 
 /// <summary>
 /// The gateway as users run it: a real process in front of a <see cref="LocalSuite"/>, HTTPS on
-/// its public port with a certificate of a throwaway authority, health on an HTTP port.
+/// its public port with a certificate of a throwaway authority, health on an HTTP port, its own
+/// fresh database beside the suite's.
 /// </summary>
 public sealed class LocalGateway : IAsyncDisposable
 {
@@ -28,6 +30,8 @@ public sealed class LocalGateway : IAsyncDisposable
             ["Gateway__OutcomeUrl"] = suite.Outcome.GrpcUrl.ToString(),
             ["Gateway__PaymentUrl"] = suite.Payment.GrpcUrl.ToString(),
             ["Auth__TrustedKeysFile"] = suite.Keys.TrustedKeysFile,
+            ["ConnectionStrings__Database"] = suite.ConnectionString("gateway"),
+            ["Idempotency__FingerprintKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
         foreach (var (key, value) in environment) settings[key] = value;
         // The gateway has no gRPC port of its own; ServiceProcess's is left unused.

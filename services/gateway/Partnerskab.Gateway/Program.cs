@@ -1,5 +1,7 @@
 using Partnerskab.Gateway.Hosting;
 using Partnerskab.Gateway.OpenApi;
+using Partnerskab.Gateway.Persistence;
+using Partnerskab.ServiceDefaults.Persistence;
 
 // `dotnet Partnerskab.Gateway.dll openapi` prints the OpenAPI document generated from the protos.
 if (args is ["openapi"])
@@ -13,4 +15,5 @@ builder.AddGateway();
 
 var app = builder.Build();
 app.MapGateway();
+await app.MigrateDatabaseAsync<GatewayDbContext>();
 await app.RunAsync();

@@ -4,11 +4,15 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using NodaTime;
+using Partnerskab.Gateway.Idempotency;
 using Partnerskab.Gateway.OpenApi;
+using Partnerskab.Gateway.Persistence;
 using Partnerskab.Gateway.Problems;
 using Partnerskab.Gateway.Routing;
 using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Hosting;
+using Partnerskab.ServiceDefaults.Persistence;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Partnerskab.Gateway.Hosting;
@@ -17,7 +21,8 @@ public static class GatewayHosting
 {
     /// <summary>
     /// HTTPS only on the public port (TLS 1.2 or 1.3, HTTP/1.1 and HTTP/2 by ALPN), health on the
-    /// internal HTTP/1.1 port, the suite's bearer tokens, the routes to the services, telemetry.
+    /// internal HTTP/1.1 port, the suite's bearer tokens, the routes to the services, the
+    /// idempotency keys in the gateway's own database, telemetry.
     /// </summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
@@ -61,10 +66,20 @@ public static class GatewayHosting
                 if (ProxyRoutes.IsRest(transforms.Route)) transforms.AddResponseTransform(BackendErrorTranslation.TranslateAsync);
             });
 
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName)
+            ?? throw new InvalidOperationException($"Configure ConnectionStrings:{DatabaseExtensions.ConnectionStringName} (environment ConnectionStrings__Database).");
+        builder.Services.AddDbContext<GatewayDbContext>(db => db.UsePartnerskabConventions(connectionString));
+        builder.Services.Configure<IdempotencyOptions>(builder.Configuration.GetSection(IdempotencyOptions.Section));
+        builder.Services.AddScoped<IdempotencyStore>();
+        builder.Services.AddHostedService<IdempotencyKeyPurge>();
+        builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+
         builder.Services.Configure<ShutdownOptions>(builder.Configuration.GetSection(ShutdownOptions.Section));
         builder.Services.AddSingleton<ShutdownDrain>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());
-        var health = builder.Services.AddHealthChecks().AddCheck<ShutdownDrain>("shutdown", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        var health = builder.Services.AddHealthChecks()
+            .AddCheck<ShutdownDrain>("shutdown", tags: [ServiceDefaultsExtensions.ReadyTag])
+            .AddDbContextCheck<GatewayDbContext>(tags: [ServiceDefaultsExtensions.ReadyTag]);
         foreach (var backend in services)
         {
             health.AddCheck(backend.Name, new ServiceHealthCheck(backend), tags: [ServiceDefaultsExtensions.ReadyTag]);
@@ -101,6 +116,7 @@ public static class GatewayHosting
         {
             proxy.UseMiddleware<ForwardingFailures>();
             proxy.UseMiddleware<RestRequestGuard>();
+            proxy.UseMiddleware<IdempotentWrites>();
             proxy.UseLoadBalancing();
         });
         app.MapFallback(context => Problem.NoRoute(context.Request.Method, context.Request.Path).WriteAsync(context.Response));

@@ -49,6 +49,9 @@ public static class ProxyRoutes
 
     public static bool IsRest(RouteConfig route) => route.Metadata?.GetValueOrDefault(KindKey) == RestKind;
 
+    /// <summary>A REST call that changes something: every route but a GET.</summary>
+    public static bool IsRestWrite(RouteConfig route, string method) => IsRest(route) && !HttpMethods.IsGet(method);
+
     public static bool TakesJsonBody(RouteConfig route) => IsRest(route) && route.Metadata?.GetValueOrDefault(BodyKey) == bool.TrueString;
 
     // The protos use plain {field} variables only, which read the same as ASP.NET route parameters.
