@@ -14,9 +14,11 @@ declare -A PARTNERSKAB_PORTS=(
     [cohort]="5101 5180"
     [outcome]="5201 5280"
     [payment]="5301 5380"
+    [gateway]="8443 8480" # the public HTTPS port (REST and gRPC), and health
 )
-# Start order matters only a little: outcome calls cohort (Services__CohortUrl).
-PARTNERSKAB_SERVICES=(cohort outcome payment)
+# Start order matters only a little: outcome calls cohort (Services__CohortUrl); the gateway,
+# last, is ready once the three services answer.
+PARTNERSKAB_SERVICES=(cohort outcome payment gateway)
 
 PARTNERSKAB_PG_CLUSTER=${PARTNERSKAB_PG_CLUSTER:-15/main} # Debian cluster, port 5432
 PARTNERSKAB_PG_PORT=5432
@@ -27,6 +29,8 @@ PARTNERSKAB_RABBITMQ_PORT=5672
 export COHORT_URL=http://127.0.0.1:5101
 export OUTCOME_URL=http://127.0.0.1:5201
 export PAYMENT_URL=http://127.0.0.1:5301
+# Systems reach the suite here (trust deploy/.run/tls/gateway-ca.crt).
+export GATEWAY_URL=https://localhost:8443
 
 # service_project NAME: the project directory of a service, relative to the repo root.
 service_project() {

@@ -8,8 +8,8 @@
 #     deploy/down.sh stops only what up.sh started,
 #   - ensures the PostgreSQL role `partnerskab` (LOGIN, CREATEDB; each service creates its
 #     own database and applies its migrations at start-up),
-#   - builds Partnerskab.sln in Release, (re)starts cohort, outcome and payment in the
-#     background, waits for each /health/ready, runs the scenario, and leaves it all running.
+#   - builds Partnerskab.sln in Release, (re)starts cohort, outcome, payment and the gateway in
+#     the background, waits for each /health/ready, runs the scenario, and leaves it all running.
 #
 # Safe to run again: running services are restarted on the fresh build, the infrastructure
 # is left as it is, and the scenario is idempotent.
@@ -20,6 +20,9 @@
 #                                  shared, long-lived server; up.sh re-applies it every run.
 #   deploy/.run/pseudonym.key      cohort's Pseudonym__Key (base64 of 32 random bytes). Losing
 #                                  it makes existing pseudonyms unmatchable: back it up.
+#   deploy/.run/idempotency.key    the gateway's Idempotency__FingerprintKey (base64 of 32 bytes).
+#   deploy/.run/tls/gateway*       the gateway's local CA certificate (gateway-ca.crt, which
+#                                  clients trust) and its certificate and key for localhost.
 #   deploy/.run/keys/              signing keys (`partnerskab token keys`): trusted.jwks, which
 #                                  every service trusts, each service's own key for its calls, and
 #                                  the token tool's key, from which the scenario gets its token.
@@ -39,6 +42,8 @@ source "$ROOT/deploy/lib/infra.sh"
 source "$ROOT/deploy/env.sh"
 # shellcheck source=lib/services.sh
 source "$ROOT/deploy/lib/services.sh"
+# shellcheck source=lib/gateway.sh
+source "$ROOT/deploy/lib/gateway.sh"
 
 READY_TIMEOUT=${PARTNERSKAB_READY_TIMEOUT:-120}
 SCENARIO_DLL=$ROOT/deploy/Partnerskab.Scenario/bin/Release/net10.0/Partnerskab.Scenario.dll
@@ -65,6 +70,8 @@ create_secret() {
 # Hex, so the password needs no quoting in SQL or in a connection string.
 create_secret "$PARTNERSKAB_RUN_DIR/postgres.password" openssl rand -hex 24
 create_secret "$PARTNERSKAB_RUN_DIR/pseudonym.key" openssl rand -base64 32
+create_secret "$PARTNERSKAB_RUN_DIR/idempotency.key" openssl rand -base64 32
+ensure_gateway_tls
 PG_PASSWORD=$(<"$PARTNERSKAB_RUN_DIR/postgres.password")
 PSEUDONYM_KEY=$(<"$PARTNERSKAB_RUN_DIR/pseudonym.key")
 
@@ -189,6 +196,7 @@ start_service() {
         case $name in
             cohort) export Pseudonym__Key=$PSEUDONYM_KEY ;;
             outcome) export Services__CohortUrl=$COHORT_URL ;;
+            gateway) gateway_environment "$grpc_port" ;;
         esac
         # The content root (appsettings.json) is the working directory.
         cd "$(dirname "$dll")"
@@ -264,7 +272,10 @@ Partnerskab is running (stop it with deploy/down.sh):
   cohort    gRPC $COHORT_URL   health http://127.0.0.1:5180/health/ready
   outcome   gRPC $OUTCOME_URL   health http://127.0.0.1:5280/health/ready
   payment   gRPC $PAYMENT_URL   health http://127.0.0.1:5380/health/ready
-  PostgreSQL 127.0.0.1:$PARTNERSKAB_PG_PORT  role $PARTNERSKAB_PG_ROLE, databases partnerskab_{cohort,outcome,payment}
+  gateway   REST and gRPC $GATEWAY_URL   API page $GATEWAY_URL/api   health http://127.0.0.1:8480/health/ready
+            its certificate is signed by a local CA; trust $PARTNERSKAB_RUN_DIR/tls/gateway-ca.crt, e.g.
+            curl --cacert $PARTNERSKAB_RUN_DIR/tls/gateway-ca.crt -H "Authorization: Bearer \$(dotnet $CLI_DLL token issue --dir $KEYS_DIR --role kommune --partnerships '*' --hours 1)" $GATEWAY_URL/v1/partnerships
+  PostgreSQL 127.0.0.1:$PARTNERSKAB_PG_PORT  role $PARTNERSKAB_PG_ROLE, databases partnerskab_{cohort,outcome,payment,gateway}
   RabbitMQ   127.0.0.1:$PARTNERSKAB_RABBITMQ_PORT  guest/guest, vhost /
   logs, pid files, secrets: $PARTNERSKAB_RUN_DIR/
   tokens: dotnet $CLI_DLL token issue --dir $KEYS_DIR --role <roles> --partnerships <ids|*>

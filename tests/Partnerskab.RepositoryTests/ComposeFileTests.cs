@@ -1,3 +1,5 @@
+using Partnerskab.Gateway;
+using Partnerskab.Gateway.Idempotency;
 using Partnerskab.Messaging;
 using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Hosting;
@@ -34,7 +36,7 @@ public sealed class ComposeFileTests
     public void The_infrastructure_services_are_there()
     {
         var names = Services.Children.Keys.Select(k => k.ToString()).ToList();
-        new[] { "postgres", "rabbitmq", "cohort", "outcome", "payment", "scenario" }.Except(names).ShouldBeEmpty();
+        new[] { "postgres", "rabbitmq", "cohort", "outcome", "payment", "gateway", "scenario" }.Except(names).ShouldBeEmpty();
         Ports("postgres").ShouldContain("127.0.0.1:5432:5432");
         Ports("rabbitmq").ShouldContain("127.0.0.1:5672:5672");
     }
@@ -66,9 +68,28 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void The_gateway_publishes_https_and_health_on_loopback_and_sets_every_setting_it_reads()
+    {
+        Ports("gateway").ShouldBe(["127.0.0.1:8443:8443", "127.0.0.1:8480:8480"], ignoreOrder: true);
+
+        var environment = Environment("gateway");
+        // A PEM certificate needs no password; the body limit and key retention have working defaults.
+        string[] optional = ["Gateway__CertificatePassword", "Gateway__MaxRequestBodyBytes", "Idempotency__Retention", "Idempotency__InFlightTimeout"];
+        var required = Settings(GatewayOptions.Section, typeof(GatewayOptions))
+            .Concat(Settings(IdempotencyOptions.Section, typeof(IdempotencyOptions)))
+            .Concat(["Service__ListenAddress", "Service__HttpPort", "Auth__TrustedKeysFile", "ConnectionStrings__Database"])
+            .Except(optional);
+        required.Except(environment.Keys).ShouldBeEmpty("the gateway in docker-compose.yml lacks settings it reads");
+        environment["Gateway__HttpsPort"].ShouldBe("8443");
+        environment["Service__HttpPort"].ShouldBe("8480");
+        environment["Gateway__CohortUrl"].ShouldBe("http://cohort:5101");
+        environment["ConnectionStrings__Database"].ShouldContain("Database=partnerskab_gateway");
+    }
+
+    [Fact]
     public void Every_service_builds_from_its_own_project()
     {
-        foreach (var service in new[] { "cohort", "outcome", "payment" })
+        foreach (var service in new[] { "cohort", "outcome", "payment", "gateway" })
         {
             var args = (YamlMappingNode)((YamlMappingNode)Node(service)["build"])["args"];
             var project = args["SERVICE_PROJECT"].ToString();
