@@ -15,7 +15,7 @@ public sealed class AccessLogTests(GatewayFixture fixture)
         using var http = fixture.Client();
 
         using var response = await http.PostAsync($"v1/partnerships/{partnershipId}/citizens", Json.Body($$"""
-            { "cpr": "{{cpr}}", "handoverDate": { "year": 2023, "month": 4, "day": 3 },
+            { "cpr": "{{cpr}}", "handoverDate": "2023-04-03",
               "benefitType": "BENEFIT_TYPE_SICKNESS_BENEFIT", "weeksSickListed": 31, "caseReference": "LOG-1" }
             """));
         await Task.Delay(500); // the process's output arrives asynchronously

@@ -7,9 +7,9 @@ public static class Bodies
     public static string Partnership(string reference, int capacity) => $$"""
         { "reference": "{{reference}}", "name": "Gateway test partnership", "kommune": { "name": "K", "cvr": "29189757", "ean": "5798000420526" },
           "provider": { "name": "P", "cvr": "12345678" }, "investor": { "name": "I" },
-          "contractStart": { "year": 2023, "month": 3, "day": 1 }, "contractEnd": { "year": 2025, "month": 3, "day": 31 },
+          "contractStart": "2023-03-01", "contractEnd": "2025-03-31",
           "cohortCapacity": {{capacity}}, "followUpMonths": 24,
-          "handoverWindowStart": { "year": 2023, "month": 3, "day": 1 }, "handoverWindowEnd": { "year": 2023, "month": 6, "day": 30 },
+          "handoverWindowStart": "2023-03-01", "handoverWindowEnd": "2023-06-30",
           "eligibility": { "minWeeksSickListed": 26, "allowedBenefitTypes": ["BENEFIT_TYPE_SICKNESS_BENEFIT"] } }
         """;
 }

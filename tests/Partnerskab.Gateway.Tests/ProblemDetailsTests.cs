@@ -19,7 +19,7 @@ public sealed class ProblemDetailsTests(GatewayFixture fixture)
     public async Task Invalid_fields_are_400_with_each_violation_named_as_in_the_json()
     {
         var problem = await ProblemAsync(HttpMethod.Post, "v1/partnerships",
-            """{ "reference": "bad-dates", "contractStart": { "year": 2024, "month": 13, "day": 1 } }""", HttpStatusCode.BadRequest);
+            """{ "reference": "bad-dates", "contractStart": "2024-13-01" }""", HttpStatusCode.BadRequest);
 
         problem["grpcCode"]!.GetValue<string>().ShouldBe("INVALID_ARGUMENT");
         problem["type"]!.GetValue<string>().ShouldBe("urn:partnerskab:problem:invalid-argument");
@@ -28,6 +28,17 @@ public sealed class ProblemDetailsTests(GatewayFixture fixture)
         violations.Select(v => v.Item1).ShouldContain("cohortCapacity");
         violations.Select(v => v.Item1).ShouldContain("investor.name");
         (await PartnershipReferencesAsync()).ShouldNotContain("bad-dates");
+    }
+
+    [Fact]
+    public async Task A_date_not_written_as_yyyy_mm_dd_is_400_naming_its_field_in_a_body_or_a_query()
+    {
+        var inBody = await ProblemAsync(HttpMethod.Post, "v1/partnerships", """{ "reference": "bad-date-form", "contractEnd": "31-03-2025" }""", HttpStatusCode.BadRequest);
+        var inQuery = await ProblemAsync(HttpMethod.Get, $"v1/partnerships/{Guid.NewGuid()}/cost?asOf=yesterday", null, HttpStatusCode.BadRequest);
+
+        inBody["violations"]!.AsArray().Select(v => (string)v!["field"]!).ShouldBe(["contractEnd"]);
+        inQuery["violations"]!.AsArray().Select(v => (string)v!["field"]!).ShouldBe(["asOf"]);
+        (await PartnershipReferencesAsync()).ShouldNotContain("bad-date-form");
     }
 
     [Theory]

@@ -27,12 +27,12 @@ public sealed class RestWalkthroughTests(GatewayFixture fixture)
               "kommune": { "name": "Haderslev Kommune", "cvr": "29189757", "ean": "5798000420526" },
               "provider": { "name": "Carelink", "cvr": "{{ProviderCvr}}" },
               "investor": { "name": "Den Sociale Kapitalfond" },
-              "contractStart": { "year": 2023, "month": 3, "day": 1 },
-              "contractEnd": { "year": 2025, "month": 3, "day": 31 },
+              "contractStart": "2023-03-01",
+              "contractEnd": "2025-03-31",
               "cohortCapacity": 150,
               "followUpMonths": 24,
-              "handoverWindowStart": { "year": 2023, "month": 3, "day": 1 },
-              "handoverWindowEnd": { "year": 2023, "month": 6, "day": 30 },
+              "handoverWindowStart": "2023-03-01",
+              "handoverWindowEnd": "2023-06-30",
               "eligibility": { "minWeeksSickListed": 26, "allowedBenefitTypes": ["BENEFIT_TYPE_SICKNESS_BENEFIT"] }
             }
             """);
@@ -46,7 +46,7 @@ public sealed class RestWalkthroughTests(GatewayFixture fixture)
             """);
         await http.PostJsonAsync($"v1/partnerships/{partnershipId}/rateCards", """
             {
-              "effectiveFrom": { "year": 2023, "month": 3, "day": 1 },
+              "effectiveFrom": "2023-03-01",
               "handoverFeeOre": 1000000,
               "milestonePrices": [ { "milestoneCode": "JOB_START", "amountOre": 2500000 } ],
               "vatRateBasisPoints": 2500,
@@ -58,12 +58,13 @@ public sealed class RestWalkthroughTests(GatewayFixture fixture)
 
         var cpr = SyntheticCitizens.Cpr(4711);
         var handedOver = await http.PostJsonAsync($"v1/partnerships/{partnershipId}/citizens", $$"""
-            { "cpr": "{{cpr}}", "handoverDate": { "year": 2023, "month": 4, "day": 3 },
+            { "cpr": "{{cpr}}", "handoverDate": "2023-04-03",
               "benefitType": "BENEFIT_TYPE_SICKNESS_BENEFIT", "weeksSickListed": 31, "caseReference": "HAD-REST-1" }
             """);
         var citizenId = (string)handedOver["citizen"]!["citizenId"]!;
         handedOver.ToJsonString().ShouldNotContain(cpr.Replace("-", ""));
 
+        // A date may also be sent in the proto's own form.
         var claim = await http.PostJsonAsync($"v1/partnerships/{partnershipId}/citizens/{citizenId}/claims", """
             { "claimReference": "CL-REST-1", "kind": "OUTCOME_KIND_JOB_START", "outcomeDate": { "year": 2023, "month": 9, "day": 4 },
               "hoursPerWeekHundredths": 2000, "employerCvr": "87654321", "evidenceReference": "employment contract" }
@@ -75,15 +76,16 @@ public sealed class RestWalkthroughTests(GatewayFixture fixture)
 
         await LedgerAsync(http, partnershipId, items: 2);
         var q2 = await http.PostJsonAsync($"v1/partnerships/{partnershipId}/invoices:run",
-            """{ "periodStart": { "year": 2023, "month": 4, "day": 1 }, "issueDate": { "year": 2023, "month": 7, "day": 3 } }""");
+            """{ "periodStart": "2023-04-01", "issueDate": "2023-07-03" }""");
         var q3 = await http.PostJsonAsync($"v1/partnerships/{partnershipId}/invoices:run",
-            """{ "periodStart": { "year": 2023, "month": 7, "day": 1 }, "issueDate": { "year": 2023, "month": 10, "day": 2 } }""");
+            """{ "periodStart": "2023-07-01", "issueDate": "2023-10-02" }""");
         var handoverInvoice = q2["documents"]!.AsArray().ShouldHaveSingleItem()!;
         var jobStartInvoice = q3["documents"]!.AsArray().ShouldHaveSingleItem()!;
         ((long)handoverInvoice["netAmountOre"]!).ShouldBe(1_000_000);
         ((long)jobStartInvoice["netAmountOre"]!).ShouldBe(2_500_000);
         ((long)jobStartInvoice["totalAmountOre"]!).ShouldBe(3_125_000, "money is whole øre as a JSON number, VAT 25 %");
-        jobStartInvoice["dueDate"]!.ToJsonString().ShouldBe("""{"year":2023,"month":11,"day":1}""");
+        jobStartInvoice["dueDate"]!.GetValue<string>().ShouldBe("2023-11-01");
+        claim["claim"]!["outcomeDate"]!.GetValue<string>().ShouldBe("2023-09-04");
 
         var exported = await http.GetJsonAsync($"v1/invoices/{(string)jobStartInvoice["invoiceId"]!}:exportXml");
         var xml = Encoding.UTF8.GetString(Convert.FromBase64String((string)exported["xml"]!));
@@ -92,13 +94,14 @@ public sealed class RestWalkthroughTests(GatewayFixture fixture)
 
         var payments = await http.PostJsonAsync($"v1/issuers/{ProviderCvr}/payments", $$"""
             { "lines": [ { "bankLineId": "bank-{{partnershipId}}", "amountOre": 1250000,
-                           "bookedOn": { "year": 2023, "month": 7, "day": 20 }, "reference": "Faktura {{(long)handoverInvoice["number"]!}}" } ] }
+                           "bookedOn": "2023-07-20", "reference": "Faktura {{(long)handoverInvoice["number"]!}}" } ] }
             """);
         payments["lines"]![0]!["result"]!.GetValue<string>().ShouldBe("PAYMENT_LINE_RESULT_RECORDED");
 
-        var cost = await http.GetJsonAsync($"v1/partnerships/{partnershipId}/cost?asOf.year=2023&asOf.month=12&asOf.day=31");
+        var cost = await http.GetJsonAsync($"v1/partnerships/{partnershipId}/cost?asOf=2023-12-31");
         ((long)cost["totalEarnedOre"]!).ShouldBe(3_500_000);
         ((long)cost["totalPaidOre"]!).ShouldBe(1_250_000);
+        cost["asOf"]!.GetValue<string>().ShouldBe("2023-12-31");
     }
 
     /// <summary>The ledger is fed by events; wait until it holds the expected items.</summary>

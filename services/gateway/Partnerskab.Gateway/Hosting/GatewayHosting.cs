@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using NodaTime;
+using Partnerskab.Gateway.Dates;
 using Partnerskab.Gateway.Idempotency;
 using Partnerskab.Gateway.OpenApi;
 using Partnerskab.Gateway.Persistence;
@@ -63,7 +64,10 @@ public static class GatewayHosting
             .LoadFromMemory(ProxyRoutes.Routes(services), ProxyRoutes.Clusters(services))
             .AddTransforms(transforms =>
             {
-                if (ProxyRoutes.IsRest(transforms.Route)) transforms.AddResponseTransform(BackendErrorTranslation.TranslateAsync);
+                if (!ProxyRoutes.IsRest(transforms.Route)) return;
+                var response = ProxyRoutes.RpcOf(transforms.Route).OutputType;
+                transforms.AddResponseTransform(context => DateResponses.TranslateAsync(context, response));
+                transforms.AddResponseTransform(BackendErrorTranslation.TranslateAsync);
             });
 
         var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName)
@@ -116,6 +120,7 @@ public static class GatewayHosting
         {
             proxy.UseMiddleware<ForwardingFailures>();
             proxy.UseMiddleware<RestRequestGuard>();
+            proxy.UseMiddleware<DateRequests>();
             proxy.UseMiddleware<IdempotentWrites>();
             proxy.UseLoadBalancing();
         });

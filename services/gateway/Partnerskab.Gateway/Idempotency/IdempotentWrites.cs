@@ -24,7 +24,7 @@ public static class IdempotencyKeyHeader
 /// with a different request it is 422; while the first request still runs it is 409. An answer
 /// of 500 or more, or none, is not kept, so the retry runs again.
 /// </summary>
-public sealed class IdempotentWrites(RequestDelegate next, IOptions<IdempotencyOptions> options, IOptions<GatewayOptions> gateway)
+public sealed class IdempotentWrites(RequestDelegate next, IOptions<IdempotencyOptions> options)
 {
     private readonly byte[] fingerprintKey = FingerprintKey(options.Value);
 
@@ -42,16 +42,7 @@ public sealed class IdempotentWrites(RequestDelegate next, IOptions<IdempotencyO
                 $"An Idempotency-Key is 1 to {IdempotencyKeyHeader.MaxLength} visible ASCII characters, such as a UUID.").WriteAsync(context.Response);
             return;
         }
-        byte[] body;
-        try
-        {
-            body = await ReadBodyAsync(context.Request);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            await RestRequestGuard.TooLarge(gateway.Value.MaxRequestBodyBytes).WriteAsync(context.Response);
-            return;
-        }
+        var body = await ReadBodyAsync(context.Request);
 
         var subject = context.User.FindFirst(SuiteClaims.Subject)?.Value ?? "";
         switch (await store.ClaimAsync(subject, key, Fingerprint(context.Request, body), context.RequestAborted))
@@ -100,14 +91,13 @@ public sealed class IdempotentWrites(RequestDelegate next, IOptions<IdempotencyO
         await captured.CopyToAsync(answer, context.RequestAborted);
     }
 
-    // The body is read whole (it is within the size limit) and handed on to the forwarder.
+    // RestRequestGuard has put the body in memory; it is read here and again by the forwarder.
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        var body = buffer.ToArray();
-        request.Body = new MemoryStream(body);
-        return body;
+        using var copy = new MemoryStream();
+        await request.Body.CopyToAsync(copy, request.HttpContext.RequestAborted);
+        request.Body.Position = 0;
+        return copy.ToArray();
     }
 
     private byte[] Fingerprint(HttpRequest request, byte[] body)

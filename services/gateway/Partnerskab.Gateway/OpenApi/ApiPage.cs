@@ -23,7 +23,7 @@ public static class ApiPage
             <h1>Partnerskab API</h1>
             <p>The machine-readable description is <a href="/openapi/v1.json">/openapi/v1.json</a> (OpenAPI 3). Every call needs
             <code>Authorization: Bearer &lt;token&gt;</code>; errors are <code>application/problem+json</code> (RFC 9457).
-            Money is whole øre as an integer, dates are <code>{"year":2024,"month":3,"day":1}</code>, enums are their names.</p>
+            Money is whole øre as an integer, dates are <code>"2024-03-01"</code>, enums are their names.</p>
             """);
         foreach (var service in SuiteService.Descriptors)
         {

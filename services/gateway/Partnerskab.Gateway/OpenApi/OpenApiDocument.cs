@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Google.Protobuf.Reflection;
+using Partnerskab.Gateway.Dates;
 using Partnerskab.Gateway.Routing;
 
 namespace Partnerskab.Gateway.OpenApi;
@@ -9,8 +10,8 @@ namespace Partnerskab.Gateway.OpenApi;
 /// <summary>
 /// The OpenAPI 3 document of the REST API, generated from the protos' google.api.http routes and
 /// messages, as the services' JSON transcoding reads and writes them: lowerCamelCase names,
-/// enums by name, int64 (money in øre) as JSON integers, google.type.Date as {year, month, day},
-/// errors as problem details. Committed as openapi/v1.json; a test fails when it is out of date.
+/// enums by name, int64 (money in øre) as JSON integers, dates as "YYYY-MM-DD" (the gateway
+/// rewrites google.type.Date), errors as problem details. Committed as openapi/v1.json; a test fails when it is out of date.
 /// </summary>
 public static partial class OpenApiDocument
 {
@@ -48,7 +49,7 @@ public static partial class OpenApiDocument
                 ["version"] = "v1",
                 ["description"] = "REST/JSON for the Partnerskab suite: social-impact partnerships, their citizens, outcomes and payments. " +
                     "Every route is the JSON form of one gRPC method. Money is whole øre (1/100 DKK) as an integer; dates are " +
-                    "{year, month, day} objects (google.type.Date); enums are their names. CPR numbers travel only in request bodies.",
+                    "YYYY-MM-DD strings; enums are their names. CPR numbers travel only in request bodies.",
             },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = "/", ["description"] = "the gateway that serves this document" }),
             ["security"] = new JsonArray(new JsonObject { ["bearer"] = new JsonArray() }),
@@ -120,11 +121,11 @@ public static partial class OpenApiDocument
         return operation;
     }
 
-    // A GET takes its fields as query parameters; a message field by its fields (asOf.year=2024&asOf.month=3&asOf.day=1).
+    // A GET takes its fields as query parameters; a message field by its fields (filter.subject=...), a date whole (asOf=2024-03-01).
     private static IEnumerable<(string Name, JsonNode Schema)> QueryParameters(FieldDescriptor field, string prefix, IDictionary<string, JsonNode> schemas)
     {
         var name = prefix + field.JsonName;
-        if (field.FieldType == FieldType.Message && !field.IsRepeated && field.MessageType.FullName != "google.protobuf.Timestamp")
+        if (field.FieldType == FieldType.Message && !field.IsRepeated && field.MessageType.FullName != "google.protobuf.Timestamp" && !DateJson.IsDate(field))
         {
             return field.MessageType.Fields.InFieldNumberOrder().SelectMany(f => QueryParameters(f, name + ".", schemas));
         }
@@ -165,6 +166,7 @@ public static partial class OpenApiDocument
             FieldType.Bytes => new() { ["type"] = "string", ["format"] = "byte", ["description"] = "Base64." },
             FieldType.Enum => new() { ["type"] = "string", ["enum"] = new JsonArray([.. field.EnumType.Values.Select(v => (JsonNode)v.Name)]) },
             FieldType.Message when field.MessageType.FullName == "google.protobuf.Timestamp" => new() { ["type"] = "string", ["format"] = "date-time" },
+            FieldType.Message when DateJson.IsDate(field) => new() { ["type"] = "string", ["format"] = "date", ["description"] = "YYYY-MM-DD." },
             FieldType.Message => Reference(field.MessageType, schemas),
             _ => throw new InvalidOperationException($"{field.FullName}: no JSON schema for {field.FieldType}."),
         };

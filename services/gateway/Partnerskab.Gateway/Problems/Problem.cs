@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Grpc.Core;
+using Partnerskab.Gateway.Hosting;
 
 namespace Partnerskab.Gateway.Problems;
 
@@ -23,13 +22,6 @@ public sealed record Problem(
 {
     public const string ContentType = "application/problem+json";
     private const string TypePrefix = "urn:partnerskab:problem:";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        // Served as application/problem+json, never inside HTML: no need to escape < or quotes.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>The trace of the request, to quote when asking about it.</summary>
     public string? TraceId { get; init; } = Activity.Current?.TraceId.ToString();
@@ -56,7 +48,7 @@ public sealed record Problem(
         response.StatusCode = Status;
         response.Headers.ContentLength = null;
         response.ContentType = ContentType;
-        await JsonSerializer.SerializeAsync(response.Body, this, Json, response.HttpContext.RequestAborted);
+        await JsonSerializer.SerializeAsync(response.Body, this, ApiJson.Options, response.HttpContext.RequestAborted);
     }
 }
 

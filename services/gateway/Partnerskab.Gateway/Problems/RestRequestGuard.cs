@@ -7,7 +7,8 @@ namespace Partnerskab.Gateway.Problems;
 
 /// <summary>
 /// Refuses a REST write whose body is not JSON (415) or is larger than the limit (413, with the
-/// limit) before it is forwarded, so the service never sees it.
+/// limit) before it is forwarded, so the service never sees it; then holds the body in memory,
+/// where the date rewriting and the idempotency keys read it before it is forwarded.
 /// </summary>
 public sealed class RestRequestGuard(RequestDelegate next, IOptions<GatewayOptions> options)
 {
@@ -28,8 +29,27 @@ public sealed class RestRequestGuard(RequestDelegate next, IOptions<GatewayOptio
                     $"The request body must be JSON (Content-Type: application/json), not '{context.Request.ContentType}'.").WriteAsync(context.Response);
                 return;
             }
+            try
+            {
+                await BufferBodyAsync(context.Request);
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                // A body sent without a length, cut off by Kestrel at the limit.
+                await TooLarge(limit).WriteAsync(context.Response);
+                return;
+            }
         }
         await next(context);
+    }
+
+    private static async Task BufferBodyAsync(HttpRequest request)
+    {
+        var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        buffer.Position = 0;
+        request.Body = buffer;
+        request.HttpContext.Response.RegisterForDispose(buffer);
     }
 
     public static Problem TooLarge(long limit) =>

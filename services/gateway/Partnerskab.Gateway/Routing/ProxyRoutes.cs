@@ -1,4 +1,5 @@
 using System.Net;
+using Google.Protobuf.Reflection;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -15,6 +16,7 @@ public static class ProxyRoutes
 {
     private const string KindKey = "Kind";
     private const string BodyKey = "JsonBody";
+    private const string RpcKey = "Rpc";
     public const string RestKind = "rest";
     public const string GrpcKind = "grpc";
 
@@ -25,7 +27,7 @@ public static class ProxyRoutes
             RouteId = $"rest-{route.Rpc.FullName}-{i}",
             ClusterId = service.Name,
             Match = new RouteMatch { Path = AspNetTemplate(route), Methods = [route.HttpMethod] },
-            Metadata = new Dictionary<string, string> { [KindKey] = RestKind, [BodyKey] = route.HasBody.ToString() },
+            Metadata = new Dictionary<string, string> { [KindKey] = RestKind, [BodyKey] = route.HasBody.ToString(), [RpcKey] = route.Rpc.FullName },
         })),
         .. services.Select(service => new RouteConfig
         {
@@ -46,6 +48,12 @@ public static class ProxyRoutes
             HttpRequest = new ForwarderRequestConfig { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact },
         }),
     ];
+
+    private static readonly Dictionary<string, MethodDescriptor> Rpcs =
+        SuiteService.Descriptors.SelectMany(service => service.Methods).ToDictionary(method => method.FullName);
+
+    /// <summary>The RPC a REST route names.</summary>
+    public static MethodDescriptor RpcOf(RouteConfig route) => Rpcs[route.Metadata![RpcKey]];
 
     public static bool IsRest(RouteConfig route) => route.Metadata?.GetValueOrDefault(KindKey) == RestKind;
 
