@@ -18,7 +18,7 @@ public sealed class TracingTests(SuiteFixture suite)
 
         // The verification's server span in the outcome service roots the trace; the payment
         // consumer that priced this milestone must be in the same trace.
-        var spans = await WaitForAsync(all =>
+        var spans = await suite.Traces.WaitForAsync(all =>
         {
             var verify = all.LastOrDefault(s => s.Service == "outcome" && s.Kind == ServerKind && s.Name.EndsWith("VerifyOutcomeClaim"));
             return verify is not null && all.Any(s => s.TraceId == verify.TraceId && s.Service == "payment" && s.Kind == ConsumerKind);
@@ -31,21 +31,5 @@ public sealed class TracingTests(SuiteFixture suite)
         trace.ShouldContain(s => s.Service == "outcome" && s.Name.StartsWith("outbox relay"), "the outbox relay restored the trace");
         trace.ShouldContain(s => s.Service == "payment" && s.Kind == ConsumerKind, "the payment consumer continued the trace");
         milestoneId.ShouldNotBeNullOrEmpty();
-    }
-
-    private async Task<IReadOnlyList<OtlpTraceReceiver.ReceivedSpan>> WaitForAsync(Func<IReadOnlyList<OtlpTraceReceiver.ReceivedSpan>, bool> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var spans = suite.Traces.Spans.ToList();
-            if (condition(spans)) return spans;
-            if (DateTime.UtcNow > until)
-            {
-                var summary = string.Join('\n', spans.TakeLast(40).Select(s => $"{s.Service} {s.Kind} {s.Name} {s.TraceId}"));
-                throw new TimeoutException($"The spans never showed the expected trace; {spans.Count} received, the last:\n{summary}");
-            }
-            await Task.Delay(200);
-        }
     }
 }

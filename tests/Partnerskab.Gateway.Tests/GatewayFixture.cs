@@ -1,3 +1,4 @@
+using Partnerskab.EndToEnd.Tests.Infrastructure;
 using Partnerskab.Tokens;
 
 namespace Partnerskab.Gateway.Tests;
@@ -20,13 +21,24 @@ public sealed class GatewayFixture : IAsyncLifetime
     /// <summary>The largest request body the gateway forwards here: small, so a test can exceed it cheaply.</summary>
     public const int BodyLimit = 64 * 1024;
 
+    /// <summary>Where every process exports its traces.</summary>
+    public OtlpTraceReceiver Traces { get; } = new(TestEnvironment.FreePort());
+
     public async Task InitializeAsync()
     {
-        suite = await LocalSuite.StartAsync("gw", new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Information" });
-        gateway = await LocalGateway.StartAsync(suite, new Dictionary<string, string>
+        await Traces.StartAsync();
+        var telemetry = new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Traces.Endpoint.ToString(),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000",
+            ["Logging__LogLevel__Default"] = "Information",
+        };
+        suite = await LocalSuite.StartAsync("gw", telemetry);
+        gateway = await LocalGateway.StartAsync(suite, new Dictionary<string, string>(telemetry)
         {
             ["Gateway__MaxRequestBodyBytes"] = BodyLimit.ToString(),
-            ["Logging__LogLevel__Default"] = "Information",
         });
     }
 
@@ -39,5 +51,6 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         if (gateway is not null) await gateway.DisposeAsync();
         if (suite is not null) await suite.DisposeAsync();
+        await Traces.DisposeAsync();
     }
 }

@@ -41,6 +41,23 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
 
     public IReadOnlyCollection<ReceivedSpan> Spans => spans;
 
+    /// <summary>The spans received so far, once they satisfy the condition; after 30 s a TimeoutException listing the last of them.</summary>
+    public async Task<IReadOnlyList<ReceivedSpan>> WaitForAsync(Func<IReadOnlyList<ReceivedSpan>, bool> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var received = spans.ToList();
+            if (condition(received)) return received;
+            if (DateTime.UtcNow > until)
+            {
+                var summary = string.Join('\n', received.TakeLast(40).Select(s => $"{s.Service} {s.Kind} {s.Name} {s.TraceId}"));
+                throw new TimeoutException($"The spans never showed the expected trace; {received.Count} received, the last:\n{summary}");
+            }
+            await Task.Delay(200);
+        }
+    }
+
     public Task StartAsync() => app.StartAsync();
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
