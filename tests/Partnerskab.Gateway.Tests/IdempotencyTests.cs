@@ -1,7 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Npgsql;
+using Partnerskab.Protos.Cohort.V1;
+using Partnerskab.Scenario;
 using Partnerskab.Tokens;
 using Shouldly;
 
@@ -10,7 +14,7 @@ namespace Partnerskab.Gateway.Tests;
 /// <summary>
 /// An Idempotency-Key makes a REST write safe to retry: the same key and request replay the first
 /// answer (also after a restart of the gateway), a different request is 422, a request while the
-/// first still runs is 409, and keys are per caller.
+/// first still runs is 409, and keys are per caller. gRPC writes honour the same key in metadata.
 /// </summary>
 [Collection(GatewayCollection.Name)]
 public sealed class IdempotencyTests(GatewayFixture fixture)
@@ -129,6 +133,39 @@ public sealed class IdempotencyTests(GatewayFixture fixture)
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!["type"]!.GetValue<string>().ShouldBe("urn:partnerskab:problem:invalid-idempotency-key");
     }
+
+    [Fact]
+    public async Task A_grpc_write_with_idempotency_key_metadata_replays_its_answer_and_refuses_another_request()
+    {
+        using var channel = GrpcChannel.ForAddress(fixture.Gateway.Url, new GrpcChannelOptions { HttpHandler = fixture.Gateway.Handler() });
+        var cohort = new CohortService.CohortServiceClient(channel);
+        var token = fixture.Suite.TokenFor(LocalSuite.Operator);
+        Metadata With(string key) => new() { { "authorization", $"Bearer {token}" }, { "idempotency-key", key } };
+        var agreement = ThinSlice.HaderslevAgreement($"idem-grpc-{Guid.NewGuid():N}");
+        var key = Guid.NewGuid().ToString();
+
+        using var first = cohort.CreatePartnershipAsync(agreement, With(key), Deadline());
+        await first;
+        using var again = cohort.CreatePartnershipAsync(agreement, With(key), Deadline());
+        var other = agreement.Clone();
+        other.CohortCapacity += 1;
+        var reused = await Should.ThrowAsync<RpcException>(() => cohort.CreatePartnershipAsync(other, With(key), Deadline()).ResponseAsync);
+
+        (await first.ResponseHeadersAsync).Get("idempotent-replayed").ShouldBeNull();
+        (await again.ResponseHeadersAsync).Get("idempotent-replayed")!.Value.ShouldBe("true");
+        (await again).ShouldBe(await first, "the replay, not the service's answer to a repeated registration (created: false)");
+        (await first).Created.ShouldBeTrue();
+        reused.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+
+        var invalidKey = Guid.NewGuid().ToString();
+        var refused = await Should.ThrowAsync<RpcException>(() => cohort.CreatePartnershipAsync(new CreatePartnershipRequest(), With(invalidKey), Deadline()).ResponseAsync);
+        var refusedAgain = await Should.ThrowAsync<RpcException>(() => cohort.CreatePartnershipAsync(new CreatePartnershipRequest(), With(invalidKey), Deadline()).ResponseAsync);
+        refusedAgain.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        refusedAgain.Status.Detail.ShouldBe(refused.Status.Detail);
+        refusedAgain.Trailers.GetValueBytes("grpc-status-details-bin").ShouldBe(refused.Trailers.GetValueBytes("grpc-status-details-bin"));
+    }
+
+    private static DateTime Deadline() => DateTime.UtcNow.AddSeconds(30);
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string key, string json)
     {

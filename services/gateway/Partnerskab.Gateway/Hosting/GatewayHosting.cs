@@ -90,6 +90,7 @@ public static class GatewayHosting
         }
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Yarp", LogLevel.Warning);
         builder.AddTelemetry("gateway");
         return builder;

@@ -19,5 +19,8 @@ public sealed class IdempotencyRecord
 
     public string? ContentType { get; set; }
     public byte[]? Body { get; set; }
+
+    /// <summary>For a gRPC call: its status headers and trailers (JSON), which a replay sends again.</summary>
+    public string? GrpcMetadata { get; set; }
     public Instant? CompletedAt { get; set; }
 }

@@ -47,6 +47,7 @@ public sealed class IdempotencyStore(GatewayDbContext db, IClock clock, IOptions
                 .SetProperty(r => r.Status, (int?)null)
                 .SetProperty(r => r.ContentType, (string?)null)
                 .SetProperty(r => r.Body, (byte[]?)null)
+                .SetProperty(r => r.GrpcMetadata, (string?)null)
                 .SetProperty(r => r.CompletedAt, (Instant?)null), cancellationToken);
         if (takenOver == 1) return new IdempotencyClaim.Started();
 
@@ -61,12 +62,13 @@ public sealed class IdempotencyStore(GatewayDbContext db, IClock clock, IOptions
         };
     }
 
-    public Task CompleteAsync(string subject, string key, int status, string? contentType, byte[] body) =>
+    public Task CompleteAsync(string subject, string key, int status, string? contentType, byte[] body, string? grpcMetadata) =>
         db.IdempotencyKeys.Where(r => r.Subject == subject && r.Key == key && r.Status == null)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(r => r.Status, status)
                 .SetProperty(r => r.ContentType, contentType)
                 .SetProperty(r => r.Body, body)
+                .SetProperty(r => r.GrpcMetadata, grpcMetadata)
                 .SetProperty(r => r.CompletedAt, clock.GetCurrentInstant()));
 
     /// <summary>Frees the key of a request that got no answer worth keeping (the service failed or was unreachable).</summary>

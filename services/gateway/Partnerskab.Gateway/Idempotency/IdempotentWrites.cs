@@ -1,14 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Partnerskab.Gateway.Problems;
 using Partnerskab.Gateway.Routing;
 using Partnerskab.Tokens;
 using Yarp.ReverseProxy.Model;
 
 namespace Partnerskab.Gateway.Idempotency;
 
-/// <summary>The Idempotency-Key request header (IETF httpapi draft): one opaque value of visible ASCII.</summary>
+/// <summary>The Idempotency-Key request header (IETF httpapi draft), also gRPC metadata: one opaque value of visible ASCII.</summary>
 public static class IdempotencyKeyHeader
 {
     public const string Name = "Idempotency-Key";
@@ -19,10 +18,11 @@ public static class IdempotencyKeyHeader
 }
 
 /// <summary>
-/// A REST write with an Idempotency-Key runs once per caller and key (Stripe's semantics): the
-/// same key with the same request replays the stored status and body for the retention period;
-/// with a different request it is 422; while the first request still runs it is 409. An answer
-/// of 500 or more, or none, is not kept, so the retry runs again.
+/// A write with an Idempotency-Key (a REST write, or a unary gRPC write with idempotency-key
+/// metadata) runs once per caller and key, with Stripe's semantics: the same key with the same
+/// request replays the stored answer for the retention period; with a different request, or
+/// while the first request still runs, it is refused (<see cref="IWriteAnswers"/> says how).
+/// An answer that a retry should redo is not kept.
 /// </summary>
 public sealed class IdempotentWrites(RequestDelegate next, IOptions<IdempotencyOptions> options)
 {
@@ -31,15 +31,17 @@ public sealed class IdempotentWrites(RequestDelegate next, IOptions<IdempotencyO
     public async Task InvokeAsync(HttpContext context, IdempotencyStore store)
     {
         var route = context.GetReverseProxyFeature().Route.Config;
-        if (!ProxyRoutes.IsRestWrite(route, context.Request.Method) || context.Request.Headers[IdempotencyKeyHeader.Name] is not [{ } key])
+        IWriteAnswers? answers = ProxyRoutes.IsRestWrite(route, context.Request.Method) ? RestWriteAnswers.Instance
+            : ProxyRoutes.IsGrpcWrite(route, context.Request.Path) ? GrpcWriteAnswers.Instance
+            : null;
+        if (answers is null || context.Request.Headers[IdempotencyKeyHeader.Name] is not [{ } key])
         {
             await next(context);
             return;
         }
         if (!IdempotencyKeyHeader.IsValid(key))
         {
-            await Problem.Gateway(StatusCodes.Status400BadRequest, "invalid-idempotency-key", "Invalid Idempotency-Key",
-                $"An Idempotency-Key is 1 to {IdempotencyKeyHeader.MaxLength} visible ASCII characters, such as a UUID.").WriteAsync(context.Response);
+            await answers.RefuseAsync(context, IdempotencyRefusal.InvalidKey);
             return;
         }
         var body = await ReadBodyAsync(context.Request);
@@ -48,25 +50,20 @@ public sealed class IdempotentWrites(RequestDelegate next, IOptions<IdempotencyO
         switch (await store.ClaimAsync(subject, key, Fingerprint(context.Request, body), context.RequestAborted))
         {
             case IdempotencyClaim.Mismatch:
-                await Problem.Gateway(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key reused",
-                    "This Idempotency-Key was used for a different request; use a new key for a new request.").WriteAsync(context.Response);
+                await answers.RefuseAsync(context, IdempotencyRefusal.Reused);
                 return;
             case IdempotencyClaim.InFlight:
-                await Problem.Gateway(StatusCodes.Status409Conflict, "idempotency-key-in-flight", "Request in progress",
-                    "The first request with this Idempotency-Key is still running; retry later to get its answer.").WriteAsync(context.Response);
+                await answers.RefuseAsync(context, IdempotencyRefusal.InFlight);
                 return;
             case IdempotencyClaim.Finished(var record):
-                context.Response.StatusCode = record.Status!.Value;
-                context.Response.ContentType = record.ContentType;
-                context.Response.Headers[IdempotencyKeyHeader.ReplayedHeader] = "true";
-                await context.Response.Body.WriteAsync(record.Body, context.RequestAborted);
+                await answers.ReplayAsync(context, record);
                 return;
         }
 
-        await ForwardAndRecordAsync(context, store, subject, key);
+        await ForwardAndRecordAsync(context, store, answers, subject, key);
     }
 
-    private async Task ForwardAndRecordAsync(HttpContext context, IdempotencyStore store, string subject, string key)
+    private async Task ForwardAndRecordAsync(HttpContext context, IdempotencyStore store, IWriteAnswers answers, string subject, string key)
     {
         var answer = context.Response.Body;
         using var captured = new MemoryStream();
@@ -85,18 +82,27 @@ public sealed class IdempotentWrites(RequestDelegate next, IOptions<IdempotencyO
             context.Response.Body = answer;
         }
 
-        if (context.Response.StatusCode >= 500) await store.AbandonAsync(subject, key);
-        else await store.CompleteAsync(subject, key, context.Response.StatusCode, context.Response.ContentType, captured.ToArray());
+        if (answers.IsKept(context))
+        {
+            await store.CompleteAsync(subject, key, context.Response.StatusCode, context.Response.ContentType, captured.ToArray(), answers.Metadata(context));
+        }
+        else
+        {
+            await store.AbandonAsync(subject, key);
+        }
         captured.Position = 0;
         await captured.CopyToAsync(answer, context.RequestAborted);
     }
 
-    // RestRequestGuard has put the body in memory; it is read here and again by the forwarder.
+    // The body is read whole (Kestrel holds it to the size limit) and handed on to the forwarder
+    // from memory; a REST body is in memory already (RestRequestGuard).
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
     {
-        using var copy = new MemoryStream();
+        var copy = new MemoryStream();
         await request.Body.CopyToAsync(copy, request.HttpContext.RequestAborted);
-        request.Body.Position = 0;
+        copy.Position = 0;
+        request.Body = copy;
+        request.HttpContext.Response.RegisterForDispose(copy);
         return copy.ToArray();
     }
 

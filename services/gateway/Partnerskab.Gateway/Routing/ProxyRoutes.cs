@@ -60,6 +60,16 @@ public static class ProxyRoutes
     /// <summary>A REST call that changes something: every route but a GET.</summary>
     public static bool IsRestWrite(RouteConfig route, string method) => IsRest(route) && !HttpMethods.IsGet(method);
 
+    /// <summary>
+    /// A gRPC call that changes something: a unary RPC whose REST route is not a GET (the
+    /// client-streaming imports carry their own idempotency key in their messages).
+    /// </summary>
+    public static bool IsGrpcWrite(RouteConfig route, PathString path) =>
+        route.Metadata?.GetValueOrDefault(KindKey) == GrpcKind
+        && Rpcs.TryGetValue(path.Value!.TrimStart('/').Replace('/', '.'), out var rpc)
+        && rpc is { IsClientStreaming: false, IsServerStreaming: false }
+        && RestRoute.Of(rpc.Service).Any(rest => rest.Rpc == rpc && rest.IsWrite);
+
     public static bool TakesJsonBody(RouteConfig route) => IsRest(route) && route.Metadata?.GetValueOrDefault(BodyKey) == bool.TrueString;
 
     // The protos use plain {field} variables only, which read the same as ASP.NET route parameters.

@@ -47,6 +47,10 @@ namespace Partnerskab.Gateway.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("content_type");
 
+                    b.Property<string>("GrpcMetadata")
+                        .HasColumnType("text")
+                        .HasColumnName("grpc_metadata");
+
                     b.Property<byte[]>("RequestHash")
                         .IsRequired()
                         .HasColumnType("bytea")
