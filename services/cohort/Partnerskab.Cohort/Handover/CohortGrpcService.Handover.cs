@@ -141,7 +141,7 @@ public sealed partial class CohortGrpcService
         await db.Citizens.AsNoTracking().FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId, cancellationToken)
         ?? throw DomainException.NotFound($"Citizen {citizenId} is not in partnership {partnershipId}.");
 
-    private LocalDate Today => clock.GetCurrentInstant().InZone(Copenhagen).Date;
+    private LocalDate Today => clock.Today();
 
     private Protos.Cohort.V1.Citizen ToProto(Citizen c) => ToProto(c, Today);
 

@@ -16,10 +16,9 @@ namespace Partnerskab.Payment;
 
 public sealed partial class PaymentGrpcService
 {
-    private static readonly DateTimeZone Copenhagen = DateTimeZoneProviders.Tzdb["Europe/Copenhagen"];
 
     /// <summary>"Today" for as-of questions is the kommune's calendar day.</summary>
-    private LocalDate Today => clock.GetCurrentInstant().InZone(Copenhagen).Date;
+    private LocalDate Today => clock.Today();
 
     public override async Task<RunInvoicesResponse> RunInvoices(RunInvoicesRequest request, ServerCallContext context)
     {
