@@ -1,3 +1,4 @@
+using Npgsql;
 using Partnerskab.EndToEnd.Tests.Infrastructure;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Protos.Payment.V1;
@@ -107,5 +108,29 @@ public sealed class PaymentLedgerTests(SuiteFixture suite)
         var item = ledger.Single(i => i.Kind == LedgerItemKind.Milestone);
         (item.OriginalAmountOre, item.AmountOre).ShouldBe((PaymentTestData.JobStartOre, 0));
         item.PricingNote.ShouldContain("taken back before it was booked");
+    }
+
+    [Theory]
+    [InlineData("UPDATE ledger_items SET amount_ore = 0 WHERE partnership_id = @partnership")]
+    [InlineData("DELETE FROM ledger_items WHERE partnership_id = @partnership")]
+    [InlineData("TRUNCATE ledger_items CASCADE")]
+    public async Task The_ledger_refuses_to_change_or_lose_an_item_even_to_a_direct_statement(string statement)
+    {
+        var (partnershipId, _) = await PaymentTestData.PartnershipAsync(suite.Clients, "pay-append-only",
+            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 305);
+        var before = await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count == 1);
+
+        await using var connection = new NpgsqlConnection(suite.ConnectionString("payment"));
+        await connection.OpenAsync();
+        // Rolled back whatever happens, so a broken trigger fails this test without emptying the shared suite's ledger.
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var change = new NpgsqlCommand(statement, connection, transaction);
+        change.Parameters.AddWithValue("partnership", Guid.Parse(partnershipId));
+        var refused = await Should.ThrowAsync<PostgresException>(change.ExecuteNonQueryAsync());
+        await transaction.RollbackAsync();
+
+        refused.SqlState.ShouldBe(PostgresErrorCodes.RestrictViolation);
+        refused.MessageText.ShouldContain("ledger items are never changed or deleted");
+        (await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, _ => true)).ShouldBe(before);
     }
 }
