@@ -39,11 +39,13 @@ public sealed partial class PaymentGrpcService
         if (done is not null)
         {
             var made = await db.Invoices.AsNoTracking().Where(d => d.RunId == done.Id).OrderBy(d => d.Number).ToListAsync(cancellationToken);
+            AuditCall.Citizens(partnershipId, made.SelectMany(d => d.Lines).Where(l => l.CitizenId is not null).Select(l => l.CitizenId!));
             return new RunInvoicesResponse { Documents = { await WithStandingsAsync(made, Today, cancellationToken) }, Created = false };
         }
 
         var terms = await InvoiceTermsAsync(partnershipId, periodStart, issueDate, v, cancellationToken);
         var documents = await InvoiceRuns.RunAsync(db, terms, request.Preview, clock.GetCurrentInstant(), cancellationToken);
+        AuditCall.Citizens(partnershipId, documents.SelectMany(d => d.Lines).Where(l => l.CitizenId is not null).Select(l => l.CitizenId!));
         if (request.Preview)
         {
             return new RunInvoicesResponse { Documents = { documents.Select(d => ToProto(d, null)) }, Created = false };
