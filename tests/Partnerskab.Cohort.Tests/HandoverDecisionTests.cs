@@ -38,7 +38,7 @@ public sealed class HandoverDecisionTests
         var existing = ((HandoverDecision.Accepted)Decide(Candidate, null, 0)).Citizen;
         // Nothing about the resend is checked against today's rules: the citizen is already in.
         var closedPartnership = new Partnership { Id = Partnership.Id, Reference = "x", Terms = TestAgreements.Haderslev(capacity: 0) };
-        HandoverDecision.Decide(closedPartnership, Candidate, "pseudonym", existing, placesTaken: 5, Now)
+        HandoverDecision.Decide(closedPartnership, Candidate, "pseudonym", existing, caseReferenceHolder: "pseudonym", placesTaken: 5, Now)
             .ShouldBe(new HandoverDecision.Unchanged(existing));
     }
 
@@ -57,8 +57,16 @@ public sealed class HandoverDecisionTests
         refused.Violations.Select(v => v.Field).ShouldBe(["benefit_type", "weeks_sick_listed"]);
     }
 
-    private static HandoverDecision.Outcome Decide(HandoverCandidate candidate, Citizen? existing, int placesTaken) =>
-        HandoverDecision.Decide(Partnership, candidate, "pseudonym", existing, placesTaken, Now);
+    [Fact]
+    public void A_case_reference_another_citizen_has_is_refused_before_eligibility_and_capacity()
+    {
+        Decide(Candidate with { WeeksSickListed = 20 }, null, placesTaken: 2, caseReferenceHolder: "another")
+            .ShouldBe(new HandoverDecision.CaseReferenceTaken("another"));
+        Decide(Candidate, null, placesTaken: 0, caseReferenceHolder: "pseudonym").ShouldBeOfType<HandoverDecision.Accepted>();
+    }
+
+    private static HandoverDecision.Outcome Decide(HandoverCandidate candidate, Citizen? existing, int placesTaken, string? caseReferenceHolder = null) =>
+        HandoverDecision.Decide(Partnership, candidate, "pseudonym", existing, caseReferenceHolder, placesTaken, Now);
 
     private static CprNumber Cpr(string text) => CprNumber.TryParse(text, out var cpr, out _) ? cpr : throw new ArgumentException(text);
 }

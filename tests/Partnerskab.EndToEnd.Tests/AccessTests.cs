@@ -227,12 +227,52 @@ public sealed class AccessTests(SuiteFixture suite)
     }
 
     [Fact]
-    public async Task A_kommune_creates_partnerships_only_in_its_own_name()
+    public async Task A_kommune_creates_partnerships_only_in_its_own_name_and_a_token_without_an_organisation_not_at_all()
     {
         using var otherKommune = suite.ClientsFor(new TokenSubject("kommune-b", [Kommune], "29188505", []));
-        var error = await Should.ThrowAsync<RpcException>(otherKommune.Cohort.CreatePartnershipAsync(
-            ThinSlice.HaderslevAgreement(TestCitizens.UniqueReference("not-ours")), deadline: SuiteClients.Deadline()).ResponseAsync);
-        error.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        using var nobody = suite.ClientsFor(new TokenSubject("kommune-no-org", [Kommune], null, []));
+        var reference = TestCitizens.UniqueReference("not-ours");
+
+        foreach (var caller in new[] { otherKommune, nobody })
+        {
+            var error = await Should.ThrowAsync<RpcException>(caller.Cohort.CreatePartnershipAsync(
+                ThinSlice.HaderslevAgreement(reference), deadline: SuiteClients.Deadline()).ResponseAsync);
+            error.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+            error.Status.Detail.ShouldContain("kommune.cvr");
+        }
+        var created = await suite.Clients.Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement(reference), deadline: SuiteClients.Deadline());
+        created.Created.ShouldBeTrue("nothing was registered under the reference before");
+    }
+
+    [Fact]
+    public async Task An_amendment_is_made_by_the_partnerships_own_kommune_and_cannot_change_its_parties()
+    {
+        var partnership = (await suite.Clients.Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement(TestCitizens.UniqueReference("parties")),
+            deadline: SuiteClients.Deadline())).Partnership;
+        AmendPartnershipRequest Amendment(Action<AmendPartnershipRequest> change) => new AmendPartnershipRequest
+        {
+            PartnershipId = partnership.PartnershipId, ExpectedVersion = 1, Name = partnership.Name, Kommune = partnership.Kommune.Clone(),
+            Provider = partnership.Provider.Clone(), Investor = partnership.Investor, ContractStart = partnership.ContractStart,
+            ContractEnd = partnership.ContractEnd, CohortCapacity = partnership.CohortCapacity + 10, FollowUpMonths = partnership.FollowUpMonths,
+            HandoverWindowStart = partnership.HandoverWindowStart, HandoverWindowEnd = partnership.HandoverWindowEnd,
+            Eligibility = partnership.Eligibility, Reason = "more places",
+        }.With(change);
+        using var ownKommune = suite.ClientsFor(new TokenSubject("kommune-a", [Kommune], partnership.Kommune.Cvr, [partnership.PartnershipId]));
+        using var otherKommune = suite.ClientsFor(new TokenSubject("kommune-b", [Kommune], "29188505", [partnership.PartnershipId]));
+
+        var newParties = await Should.ThrowAsync<RpcException>(ownKommune.Cohort.AmendPartnershipAsync(
+            Amendment(a => (a.Kommune.Cvr, a.Provider.Cvr) = ("29188505", "87654321")), deadline: SuiteClients.Deadline()).ResponseAsync);
+        newParties.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        newParties.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Select(f => f.Field).ShouldBe(["kommune.cvr", "provider.cvr"]);
+        var notTheirs = await Should.ThrowAsync<RpcException>(otherKommune.Cohort.AmendPartnershipAsync(Amendment(_ => { }),
+            deadline: SuiteClients.Deadline()).ResponseAsync);
+        notTheirs.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+        (await suite.Clients.Cohort.ListPartnershipVersionsAsync(new ListPartnershipVersionsRequest { PartnershipId = partnership.PartnershipId },
+            deadline: SuiteClients.Deadline())).Versions.ShouldHaveSingleItem();
+
+        var renamed = await ownKommune.Cohort.AmendPartnershipAsync(Amendment(a => a.Provider.Name = "Provider ApS, new name"),
+            deadline: SuiteClients.Deadline());
+        (renamed.Partnership.Version, renamed.Partnership.Provider.Name).ShouldBe((2, "Provider ApS, new name"));
     }
 
     [Fact]

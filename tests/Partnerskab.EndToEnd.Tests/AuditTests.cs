@@ -97,6 +97,59 @@ public sealed class AuditTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task Every_write_is_audited_and_invoice_runs_and_e_invoices_as_reads_of_the_citizens_on_their_lines()
+    {
+        var subject = $"audit-writes-{Guid.NewGuid():N}";
+        using var writer = suite.ClientsFor(new TokenSubject(subject, [Kommune, Finance], "29189757", [SuiteClaims.AllPartnerships]));
+        var partnership = (await writer.Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement(TestCitizens.UniqueReference("audit-writes")),
+            deadline: SuiteClients.Deadline())).Partnership;
+        var id = partnership.PartnershipId;
+        await writer.Cohort.AmendPartnershipAsync(new AmendPartnershipRequest
+        {
+            PartnershipId = id, ExpectedVersion = 1, Name = partnership.Name, Kommune = partnership.Kommune, Provider = partnership.Provider,
+            Investor = partnership.Investor, ContractStart = partnership.ContractStart, ContractEnd = partnership.ContractEnd,
+            CohortCapacity = partnership.CohortCapacity + 1, FollowUpMonths = partnership.FollowUpMonths,
+            HandoverWindowStart = partnership.HandoverWindowStart, HandoverWindowEnd = partnership.HandoverWindowEnd,
+            Eligibility = partnership.Eligibility, Reason = "one more place",
+        }, deadline: SuiteClients.Deadline());
+        await writer.Outcome.SetFollowUpPlanAsync(new SetFollowUpPlanRequest
+        {
+            PartnershipId = id, Plan = new FollowUpPlan { ContactIntervalWeeks = 4, StatusCheckpointMonths = { 3 }, NoContactDays = 30 },
+        }, deadline: SuiteClients.Deadline());
+        await writer.Payment.SetRateCardAsync(PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), deadline: SuiteClients.Deadline());
+        var citizen = (await writer.Cohort.HandOverCitizenAsync(Handover(id, 7330), deadline: SuiteClients.Deadline())).Citizen.CitizenId;
+        await PaymentTestData.LedgerAsync(suite.Clients, id, items => items.Count == 1);
+        // The operator's preview waits until the registration has reached payment, so the writer's run is not refused first.
+        await PaymentInvoicingTests.RunAsync(suite.Clients, id, ThinSlice.Day(2023, 4, 1), ThinSlice.Day(2023, 7, 3), preview: true);
+        var invoice = (await writer.Payment.RunInvoicesAsync(new Protos.Payment.V1.RunInvoicesRequest
+        {
+            PartnershipId = id, PeriodStart = ThinSlice.Day(2023, 4, 1), IssueDate = ThinSlice.Day(2023, 7, 3),
+        }, deadline: SuiteClients.Deadline())).Documents.ShouldHaveSingleItem();
+        await writer.Payment.ExportInvoiceXmlAsync(new Protos.Payment.V1.ExportInvoiceXmlRequest { InvoiceId = invoice.InvoiceId },
+            deadline: SuiteClients.Deadline());
+        await writer.Payment.RecordPaymentsAsync(new Protos.Payment.V1.RecordPaymentsRequest
+        {
+            IssuerCvr = invoice.IssuerCvr,
+            Lines = { new Protos.Payment.V1.BankStatementLine
+            {
+                BankLineId = $"audit-{Guid.NewGuid():N}", AmountOre = invoice.TotalAmountOre, BookedOn = ThinSlice.Day(2023, 7, 20),
+                Reference = $"Faktura {invoice.Number}",
+            } },
+        }, deadline: SuiteClients.Deadline());
+
+        var filter = new AuditFilter { Subject = subject };
+        string Describe(AuditEntry e) => $"{e.Rpc[(e.Rpc.LastIndexOf('/') + 1)..]} [{string.Join(" ", e.CitizenIds)}] {e.CitizenRecords} {e.StatusCode}";
+        (await suite.Clients.Cohort.ListAuditEntriesAsync(new Protos.Cohort.V1.ListAuditEntriesRequest { Filter = filter },
+            deadline: SuiteClients.Deadline())).Entries.Select(Describe)
+            .ShouldBe(["CreatePartnership [] 0 OK", "AmendPartnership [] 0 OK", $"HandOverCitizen [{citizen}] 1 OK"]);
+        (await suite.Clients.Outcome.ListAuditEntriesAsync(new Protos.Outcome.V1.ListAuditEntriesRequest { Filter = filter },
+            deadline: SuiteClients.Deadline())).Entries.Select(Describe).ShouldBe(["SetFollowUpPlan [] 0 OK"]);
+        (await suite.Clients.Payment.ListAuditEntriesAsync(new Protos.Payment.V1.ListAuditEntriesRequest { Filter = filter },
+            deadline: SuiteClients.Deadline())).Entries.Select(Describe).ShouldBe([
+                "SetRateCard [] 0 OK", $"RunInvoices [{citizen}] 1 OK", $"ExportInvoiceXml [{citizen}] 1 OK", "RecordPayments [] 0 OK"]);
+    }
+
+    [Fact]
     public async Task Only_the_auditor_reads_the_audit_log_in_pages_and_an_auditor_sees_only_its_partnerships()
     {
         var (partnership, citizen) = await TestCitizens.HandedOverAsync(suite.Clients, "audit-pages", 7320, "HAD-AUDIT-7320");

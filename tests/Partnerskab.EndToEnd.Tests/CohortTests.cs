@@ -181,6 +181,29 @@ public sealed class CohortTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task A_case_reference_names_one_citizen_of_a_partnership_in_a_handover_and_in_an_import()
+    {
+        var partnership = await CreatePartnershipAsync(capacity: 10);
+        var first = (await Cohort.HandOverCitizenAsync(HandOver(partnership.PartnershipId, 4300), deadline: SuiteClients.Deadline())).Citizen;
+
+        var clash = await Should.ThrowAsync<RpcException>(Cohort.HandOverCitizenAsync(
+            HandOver(partnership.PartnershipId, 4301).With(h => h.CaseReference = first.CaseReference), deadline: SuiteClients.Deadline()).ResponseAsync);
+        clash.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        var violation = clash.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.ShouldHaveSingleItem();
+        (violation.Field, violation.Description).ShouldBe(("case_reference",
+            $"is already the case reference of citizen {first.CitizenId} in this partnership; a case reference names one citizen"));
+
+        var imported = await ImportAsync(partnership.PartnershipId, "case-references",
+            [Row(4302).With(r => r.CaseReference = "HAD-SHARED"), Row(4303).With(r => r.CaseReference = "HAD-SHARED"), Row(4304).With(r => r.CaseReference = first.CaseReference)]);
+        imported.Results.Select(r => (r.RowNumber, r.Outcome, r.Violations.SingleOrDefault()?.Field))
+            .ShouldBe([(1, RowOutcome.Accepted, null), (2, RowOutcome.Rejected, "case_reference"), (3, RowOutcome.Rejected, "case_reference")]);
+        (await Cohort.CountCitizensAsync(new CountCitizensRequest { PartnershipId = partnership.PartnershipId }, deadline: SuiteClients.Deadline()))
+            .Total.ShouldBe(2);
+        (await Cohort.GetCitizenAsync(new GetCitizenRequest { PartnershipId = partnership.PartnershipId, CaseReference = first.CaseReference },
+            deadline: SuiteClients.Deadline())).Citizen.CitizenId.ShouldBe(first.CitizenId);
+    }
+
+    [Fact]
     public async Task Citizens_are_found_by_case_reference_listed_by_advisor_and_paged_without_gaps()
     {
         var partnership = await CreatePartnershipAsync(capacity: 150);

@@ -16,6 +16,8 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
     private const string FourWeeks = "FOUR_WEEKS_SELF_SUFFICIENT";
     private const long FourWeeksOre = 1_500_000;
     private const string TwoWeeks = "TWO_WEEKS_SELF_SUFFICIENT";
+    private const string ThirteenWeeks = "THIRTEEN_WEEKS_IN_A_ROW";
+    private const long ThirteenWeeksOre = 4_000_000;
 
     private SuiteClients Clients => suite.Clients;
 
@@ -67,7 +69,7 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
     }
 
     [Fact]
-    public async Task A_verified_claim_is_corrected_and_revoked_with_its_history_kept_and_its_paid_milestone_is_credited_once()
+    public async Task A_verified_claim_is_corrected_to_another_day_and_revoked_with_its_history_kept_and_each_paid_milestone_is_credited_once()
     {
         var (partnershipId, citizens) = await PricedPartnershipAsync("ms-claim", 411);
         var citizen = citizens[0];
@@ -92,14 +94,19 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
         };
         var corrected = await Clients.Outcome.CorrectOutcomeClaimAsync(correction, deadline: SuiteClients.Deadline());
         (corrected.Claim.OutcomeDate, corrected.Claim.Status, corrected.Claim.DecidedBy).ShouldBe((ThinSlice.Day(2023, 6, 12), ClaimStatus.Verified, "cw-2"));
-        (corrected.MilestonesReached.Count, corrected.MilestonesRevoked.Count).ShouldBe((0, 0));
+        // The corrected date moves the milestone's day: the first is revoked and the milestone reached anew on 2023-06-12.
+        var movedFrom = corrected.MilestonesRevoked.ShouldHaveSingleItem();
+        (movedFrom.MilestoneId, movedFrom.AchievedOn).ShouldBe((milestone.MilestoneId, ThinSlice.Day(2023, 6, 5)));
+        movedFrom.RevocationReason.ShouldContain("its day moved from 2023-06-05 to 2023-06-12");
+        var movedTo = corrected.MilestonesReached.ShouldHaveSingleItem();
+        (movedTo.AchievedOn, movedTo.BasisClaimIds.Single()).ShouldBe((ThinSlice.Day(2023, 6, 12), claim.ClaimId));
         (await Clients.Outcome.CorrectOutcomeClaimAsync(correction, deadline: SuiteClients.Deadline())).Claim.ShouldBe(corrected.Claim);
 
         var revoke = new RevokeOutcomeClaimRequest { ClaimId = claim.ClaimId, RevokedBy = "cw-3", Reason = "the employer confirms no employment" };
         var revoked = await Clients.Outcome.RevokeOutcomeClaimAsync(revoke, deadline: SuiteClients.Deadline());
         revoked.Claim.Status.ShouldBe(ClaimStatus.Revoked);
         var taken = revoked.MilestonesRevoked.ShouldHaveSingleItem();
-        (taken.MilestoneId, taken.Revoked).ShouldBe((milestone.MilestoneId, true));
+        (taken.MilestoneId, taken.Revoked).ShouldBe((movedTo.MilestoneId, true));
         taken.RevocationReason.ShouldContain($"claim {claim.ClaimId} revoked by cw-3 (the employer confirms no employment)");
         (await Clients.Outcome.RevokeOutcomeClaimAsync(revoke, deadline: SuiteClients.Deadline())).MilestonesRevoked.ShouldBeEmpty();
         (await Should.ThrowAsync<RpcException>(Clients.Outcome.RevokeOutcomeClaimAsync(revoke.With(r => r.Reason = "other"),
@@ -114,12 +121,12 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
         (history[2].OutcomeDate, history[2].HoursPerWeekHundredths, history[2].Reason).ShouldBe((ThinSlice.Day(2023, 6, 12), 30_00, "the contract starts a week later"));
         history[3].Reason.ShouldBe("the employer confirms no employment");
 
-        await PaymentTestData.LedgerAsync(Clients, partnershipId, items => items.Any(i => i.Kind == LedgerItemKind.Credit));
+        await PaymentTestData.LedgerAsync(Clients, partnershipId, items => items.Count(i => i.Kind == LedgerItemKind.Credit) == 2);
         await suite.RowCountsAsync();
         var ledger = await PaymentTestData.LedgerAsync(Clients, partnershipId, _ => true);
-        var item = ledger.Where(i => i.Kind == LedgerItemKind.Milestone).ShouldHaveSingleItem();
-        item.CauseKey.ShouldBe($"milestone:{milestone.MilestoneId}");
-        ledger.Where(i => i.Kind == LedgerItemKind.Credit).ShouldHaveSingleItem().CreditsItemId.ShouldBe(item.ItemId);
+        var items = ledger.Where(i => i.Kind == LedgerItemKind.Milestone).ToList();
+        items.Select(i => i.CauseKey).ShouldBe([$"milestone:{milestone.MilestoneId}", $"milestone:{movedTo.MilestoneId}"], ignoreOrder: true);
+        ledger.Where(i => i.Kind == LedgerItemKind.Credit).Select(c => c.CreditsItemId).ShouldBe(items.Select(i => i.ItemId), ignoreOrder: true);
     }
 
     [Fact]
@@ -171,11 +178,102 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
         ledger.Count(i => i.Kind == LedgerItemKind.Credit).ShouldBe(2, "the milestone and the handover fee of the wrongly enrolled citizen");
     }
 
-    /// <summary>A partnership priced from 2023-03-01 with no caps, so every milestone is booked at its full price.</summary>
+    [Fact]
+    public async Task The_same_facts_in_two_orders_give_the_same_milestones_ledger_and_invoices_and_a_moved_day_is_credited_and_billed_in_its_month()
+    {
+        var laterWeeksFirst = await MovedStreakAsync("ms-order-a", 414, registerFirst: false);
+        var registerFirst = await MovedStreakAsync("ms-order-b", 415, registerFirst: true);
+
+        registerFirst.ShouldBe(laterWeeksFirst);
+        laterWeeksFirst.Milestones.ShouldBe([$"{ThirteenWeeks} 2023-07-02 revoked", $"{ThirteenWeeks} 2023-08-20 standing"]);
+        var (july, august, credit) = (laterWeeksFirst.Runs[0], laterWeeksFirst.Runs[1], laterWeeksFirst.Runs[2]);
+        july.ShouldBe([$"Invoice 2023-07-01: HandoverFee 2023-04-03 {PaymentTestData.HandoverFeeOre}, Milestone 2023-07-02 {ThirteenWeeksOre}"]);
+        august.ShouldBe([$"Invoice 2023-08-01: Milestone 2023-08-20 {ThirteenWeeksOre}"]);
+        credit.ShouldBe([$"CreditNote {ThisMonth:yyyy-MM-dd} of the 2023-07-01 invoice: Credit {Today:yyyy-MM-dd} {ThirteenWeeksOre}"]);
+    }
+
+    private sealed record OrderResult(List<string> Milestones, List<string> Ledger, List<List<string>> Runs)
+    {
+        public bool Equals(OrderResult? other) => other is not null && Milestones.SequenceEqual(other.Milestones) && Ledger.SequenceEqual(other.Ledger)
+            && Runs.Count == other.Runs.Count && Runs.Zip(other.Runs).All(r => r.First.SequenceEqual(r.Second));
+
+        public override int GetHashCode() => Milestones.Count;
+
+        public override string ToString() => string.Join(" | ", Milestones.Concat(Ledger).Concat(Runs.SelectMany(r => r)));
+    }
+
+    /// <summary>Today in Copenhagen, the day the services date what they learn (a credit among them).</summary>
+    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen")).DateTime);
+    private static DateOnly ThisMonth => new(Today.Year, Today.Month, 1);
+
+    /// <summary>
+    /// A 13-week streak from 2023-W14 reached on Sunday 2023-07-02 and invoiced for July; then
+    /// the provider's weeks up to 2023-W33 and the register's sickness benefit in 2023-W20, in the
+    /// given order, move it to Sunday 2023-08-20; August is invoiced and the current month previewed.
+    /// </summary>
+    private async Task<OrderResult> MovedStreakAsync(string prefix, int citizenNumber, bool registerFirst)
+    {
+        var (partnershipId, citizens) = await PricedPartnershipAsync(prefix, citizenNumber);
+        var citizen = citizens[0];
+        await DefineAsync(partnershipId, new Protos.Outcome.V1.MilestoneDefinition
+        {
+            Code = ThirteenWeeks, RuleKind = MilestoneRuleKind.ConsecutiveSelfSufficientWeeks, Weeks = 13,
+        });
+        await WaitForFollowUpAsync(Clients, partnershipId, citizen);
+        Task<ReportWeeklyStatusesResponse> Provider(int from, int to) => StreamAsync(Clients, partnershipId, Guid.NewGuid().ToString(), StatusSource.Provider,
+            Enumerable.Range(from, to - from + 1).Select(w => Row(citizen, 2023, w, WeeklyStatus.OrdinaryEmployment, 37_00)));
+        Task<ReportWeeklyStatusesResponse> Register() => StreamAsync(Clients, partnershipId, Guid.NewGuid().ToString(), StatusSource.Register,
+            [Row(citizen, 2023, 20, WeeklyStatus.SicknessBenefit)]);
+
+        (await Provider(14, 26)).Accepted.ShouldBe(13);
+        await PaymentTestData.LedgerAsync(Clients, partnershipId, items => items.Any(i => i.Kind == LedgerItemKind.Milestone));
+        var july = await PaymentInvoicingTests.RunAsync(Clients, partnershipId, ThinSlice.Day(2023, 7, 1), ThinSlice.Day(2023, 7, 31));
+
+        if (registerFirst)
+        {
+            (await Register()).Accepted.ShouldBe(1);
+            (await Provider(27, 33)).Accepted.ShouldBe(7);
+        }
+        else
+        {
+            (await Provider(27, 33)).Accepted.ShouldBe(7);
+            (await Register()).Accepted.ShouldBe(1);
+            var revoked = (await MilestonesAsync(Clients, partnershipId, citizen, _ => true)).Single(m => m.Revoked);
+            revoked.RevocationReason.ShouldContain("its day moved from 2023-07-02 to 2023-08-20; week 2023-W20 is now SicknessBenefit (by the register)");
+        }
+        await PaymentTestData.LedgerAsync(Clients, partnershipId,
+            items => items.Count(i => i.Kind == LedgerItemKind.Milestone) == 2 && items.Any(i => i.Kind == LedgerItemKind.Credit));
+        await suite.RowCountsAsync();
+        var august = await PaymentInvoicingTests.RunAsync(Clients, partnershipId, ThinSlice.Day(2023, 8, 1), ThinSlice.Day(2023, 8, 31));
+        // The credit is dated the day it is learnt, in the current month, whose run can only be previewed before the month ends.
+        var current = await PaymentInvoicingTests.RunAsync(Clients, partnershipId, Day(ThisMonth), Day(ThisMonth.AddMonths(1).AddDays(-1)), preview: true);
+
+        var milestones = await MilestonesAsync(Clients, partnershipId, citizen, _ => true);
+        var ledger = await PaymentTestData.LedgerAsync(Clients, partnershipId, _ => true);
+        var invoiceNumbers = july.Documents.Concat(august.Documents).ToDictionary(d => d.InvoiceId, d => PaymentTestData.Text(d.PeriodStart));
+        return new OrderResult(
+            milestones.OrderBy(m => PaymentTestData.Text(m.AchievedOn))
+                .Select(m => $"{m.Code} {PaymentTestData.Text(m.AchievedOn)} {(m.Revoked ? "revoked" : "standing")}").ToList(),
+            ledger.OrderBy(i => PaymentTestData.Text(i.EarnedOn)).ThenBy(i => i.Kind)
+                .Select(i => $"{i.Kind} {i.MilestoneCode} {PaymentTestData.Text(i.EarnedOn)} {i.AmountOre}").ToList(),
+            [.. new[] { july, august, current }.Select(run => run.Documents.Select(d =>
+                $"{d.Kind} {PaymentTestData.Text(d.PeriodStart)}"
+                + (d.Kind == Protos.Payment.V1.DocumentKind.CreditNote ? $" of the {invoiceNumbers[d.CreditedInvoiceId]} invoice" : "")
+                + ": " + string.Join(", ", d.Lines.Select(l => $"{LineKind(ledger, l)} {PaymentTestData.Text(l.EarnedOn)} {l.NetAmountOre}"))).ToList())]);
+    }
+
+    private static Google.Type.Date Day(DateOnly day) => ThinSlice.Day(day.Year, day.Month, day.Day);
+
+    private static LedgerItemKind LineKind(IReadOnlyList<LedgerItem> ledger, InvoiceLine line) => ledger.Single(i => i.ItemId == line.LedgerItemId).Kind;
+
+    /// <summary>A partnership priced from 2023-03-01, invoiced monthly, with no caps and no periodic fees, so every milestone is booked at its full price.</summary>
     private Task<(string PartnershipId, IReadOnlyList<string> CitizenIds)> PricedPartnershipAsync(string prefix, params int[] citizens) =>
         PaymentTestData.PartnershipAsync(Clients, prefix, id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)).With(r =>
         {
             r.Caps = null;
+            r.PeriodicFees.Clear();
+            r.InvoicingPeriod = BillingInterval.Monthly;
+            r.MilestonePrices.Add(new MilestonePrice { MilestoneCode = ThirteenWeeks, AmountOre = ThirteenWeeksOre });
             r.MilestonePrices.Add(new MilestonePrice { MilestoneCode = FourWeeks, AmountOre = FourWeeksOre });
             r.MilestonePrices.Add(new MilestonePrice { MilestoneCode = TwoWeeks, AmountOre = 500_000 });
         }), citizens);

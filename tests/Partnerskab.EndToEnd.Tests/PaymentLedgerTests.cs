@@ -1,3 +1,4 @@
+using Npgsql;
 using Partnerskab.EndToEnd.Tests.Infrastructure;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Protos.Payment.V1;
@@ -107,5 +108,71 @@ public sealed class PaymentLedgerTests(SuiteFixture suite)
         var item = ledger.Single(i => i.Kind == LedgerItemKind.Milestone);
         (item.OriginalAmountOre, item.AmountOre).ShouldBe((PaymentTestData.JobStartOre, 0));
         item.PricingNote.ShouldContain("taken back before it was booked");
+    }
+
+    [Fact]
+    public async Task A_milestone_earned_without_a_price_is_held_unpriced_priced_by_a_later_rate_card_and_credited_with_its_price()
+    {
+        var (partnershipId, citizens) = await PaymentTestData.PartnershipAsync(suite.Clients, "pay-unpriced",
+            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)).With(r => { r.Caps = null; r.MilestonePrices.Clear(); }), 306, 307);
+        var partnership = Guid.Parse(partnershipId);
+        object Milestone(Guid id, string citizen) => new
+        {
+            MilestoneId = id, PartnershipId = partnership, CitizenId = citizen, MilestoneCode = PaymentTestData.JobStart, AchievedOn = new DateOnly(2023, 6, 5),
+        };
+        object Revoked(Guid id, string citizen) => new
+        {
+            MilestoneId = id, PartnershipId = partnership, CitizenId = citizen, MilestoneCode = PaymentTestData.JobStart,
+            RevokedOn = new DateOnly(2023, 9, 1), Reason = "claim revoked",
+        };
+        var (kept, takenBack) = (Guid.NewGuid(), Guid.NewGuid());
+        await PaymentTestData.ConsumedAsync(suite, await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneAchieved", Milestone(kept, citizens[0])));
+        await PaymentTestData.ConsumedAsync(suite, await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneAchieved", Milestone(takenBack, citizens[1])));
+        await PaymentTestData.ConsumedAsync(suite, await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneRevoked", Revoked(takenBack, citizens[1])));
+
+        var unpriced = (await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count == 5))
+            .Where(i => i.Kind == LedgerItemKind.Milestone).ToList();
+        unpriced.Select(i => (i.AmountOre, i.Unpriced)).ShouldBe([(0, true), (0, true)]);
+        unpriced[0].PricingNote.ShouldContain("has no price for JOB_START");
+
+        var priced = PaymentTestData.FullRateCard(partnershipId, ThinSlice.Day(2023, 6, 1)).With(r => r.Caps = null);
+        await suite.Clients.Payment.SetRateCardAsync(priced, deadline: SuiteClients.Deadline());
+        await suite.Clients.Payment.SetRateCardAsync(priced, deadline: SuiteClients.Deadline());
+
+        var ledger = await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, _ => true);
+        var price = ledger.Where(i => i.CauseKey.StartsWith("priced:", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        (price.CauseKey, price.Kind, price.AmountOre, price.CitizenId, PaymentTestData.Text(price.EarnedOn), price.RateCardVersion, price.Unpriced)
+            .ShouldBe(($"priced:milestone:{kept}", LedgerItemKind.Milestone, PaymentTestData.JobStartOre, citizens[0], "2023-06-05", 2, false));
+        price.PricingNote.ShouldContain("priced after it was earned unpriced");
+
+        await PaymentTestData.ConsumedAsync(suite, await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneRevoked", Revoked(kept, citizens[0])));
+        var after = await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, _ => true);
+        after.Where(i => i.CitizenId == citizens[0] && i.Kind is LedgerItemKind.Milestone or LedgerItemKind.Credit).Sum(i => i.AmountOre).ShouldBe(0);
+        after.Single(i => i.CauseKey == $"credit:priced:milestone:{kept}").AmountOre.ShouldBe(-PaymentTestData.JobStartOre);
+        after.Count.ShouldBe(8, "two handover fees, two milestones, one price and three credits");
+    }
+
+    [Theory]
+    [InlineData("UPDATE ledger_items SET amount_ore = 0 WHERE partnership_id = @partnership")]
+    [InlineData("DELETE FROM ledger_items WHERE partnership_id = @partnership")]
+    [InlineData("TRUNCATE ledger_items CASCADE")]
+    public async Task The_ledger_refuses_to_change_or_lose_an_item_even_to_a_direct_statement(string statement)
+    {
+        var (partnershipId, _) = await PaymentTestData.PartnershipAsync(suite.Clients, "pay-append-only",
+            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 305);
+        var before = await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count == 1);
+
+        await using var connection = new NpgsqlConnection(suite.ConnectionString("payment"));
+        await connection.OpenAsync();
+        // Rolled back whatever happens, so a broken trigger fails this test without emptying the shared suite's ledger.
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var change = new NpgsqlCommand(statement, connection, transaction);
+        change.Parameters.AddWithValue("partnership", Guid.Parse(partnershipId));
+        var refused = await Should.ThrowAsync<PostgresException>(change.ExecuteNonQueryAsync());
+        await transaction.RollbackAsync();
+
+        refused.SqlState.ShouldBe(PostgresErrorCodes.RestrictViolation);
+        refused.MessageText.ShouldContain("ledger items are never changed or deleted");
+        (await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, _ => true)).ShouldBe(before);
     }
 }

@@ -20,14 +20,15 @@ public sealed class PricingTests
     }
 
     [Fact]
-    public void A_missing_price_is_zero_with_the_reason_written_down()
+    public void A_missing_price_is_zero_marked_unpriced_with_the_reason_written_down()
     {
         var unpriced = Pricing.Milestone(Versions, "FLEX_JOB", new LocalDate(2023, 6, 1));
-        unpriced.AmountOre.ShouldBe(0);
+        (unpriced.AmountOre, unpriced.Unpriced).ShouldBe((0, true));
         unpriced.Note.ShouldBe("rate card v1 has no price for FLEX_JOB");
 
         var beforeAnyCard = Pricing.HandoverFee(Versions, new LocalDate(2023, 2, 28));
-        beforeAnyCard.ShouldBe(new Pricing.Priced(0, 1, null, "no rate card in force on 2023-02-28"));
+        beforeAnyCard.ShouldBe(new Pricing.Priced(0, 1, null, "no rate card in force on 2023-02-28", Unpriced: true));
+        Pricing.HandoverFee(Versions, new LocalDate(2023, 4, 3)).Unpriced.ShouldBeFalse();
     }
 
     [Fact]

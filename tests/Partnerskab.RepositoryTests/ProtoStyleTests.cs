@@ -13,14 +13,46 @@ public sealed class ProtoStyleTests
         exitCode.ShouldBe(0, output);
     }
 
+    /// <summary>The released API: a buf image of the protos, rebuilt on purpose when a release is made (docs/development.md).</summary>
+    private const string Released = "released-image.binpb";
+
     [Fact]
-    public async Task The_protos_make_no_breaking_change_against_main()
+    public async Task The_protos_make_no_breaking_change_against_the_released_api()
     {
-        // In a clone of main this compares main with itself; on a branch or with uncommitted
-        // proto edits it catches renumbered, removed or retyped fields before they land.
-        var (exitCode, output) = await Repository.RunAsync(Buf, Repository.PathOf("protos"),
-            "breaking", "--against", $"{Repository.Root}/.git#branch=main,subdir=protos");
+        var (exitCode, output) = await Repository.RunAsync(Buf, Repository.PathOf("protos"), "breaking", "--against", Released);
         exitCode.ShouldBe(0, output);
+    }
+
+    [Fact]
+    public async Task Buf_breaking_can_fail()
+    {
+        // A copy of the protos without a field the released API has must be refused.
+        var dir = Directory.CreateTempSubdirectory("buf-breaking-");
+        try
+        {
+            CopyDirectory(Repository.PathOf("protos"), dir.FullName);
+            var proto = Path.Combine(dir.FullName, "partnerskab", "payment", "v1", "payment_service.proto");
+            var text = File.ReadAllText(proto);
+            text.ShouldContain("  int64 net_amount_ore = 10;\n");
+            File.WriteAllText(proto, text.Replace("  int64 net_amount_ore = 10;\n", ""));
+            var (exitCode, output) = await Repository.RunAsync(Buf, dir.FullName, "breaking", "--against", Released);
+            exitCode.ShouldNotBe(0);
+            output.ShouldContain("net_amount_ore");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     [Fact]

@@ -28,9 +28,11 @@ public static class CohortAccess
         [nameof(Rpc.EraseExpiredCitizenData)] = [Operator],
     });
 
-    /// <summary>The RPCs that read or write citizen-level data: every call to them is in the audit log.</summary>
+    /// <summary>Every write, and every read of citizen-level data: every call to them is in the audit log.</summary>
     public static AuditPolicy Audited { get; } = new(CohortService.Descriptor.FullName,
     [
+        nameof(Rpc.CreatePartnership),
+        nameof(Rpc.AmendPartnership),
         nameof(Rpc.HandOverCitizen),
         nameof(Rpc.ImportCitizens),
         nameof(Rpc.RecordExit),

@@ -14,5 +14,4 @@ public sealed partial class CohortGrpcService(CohortDbContext db, CprPseudonymiz
     : CohortService.CohortServiceBase
 {
     /// <summary>"Today" for statuses is the kommune's calendar day.</summary>
-    private static readonly DateTimeZone Copenhagen = DateTimeZoneProviders.Tzdb["Europe/Copenhagen"];
 }

@@ -34,9 +34,11 @@ public static class OutcomeAccess
         [nameof(Rpc.ListAuditEntries)] = [Auditor],
     });
 
-    /// <summary>The RPCs that read or write citizen-level data: every call to them is in the audit log.</summary>
+    /// <summary>Every write, and every read of citizen-level data: every call to them is in the audit log.</summary>
     public static AuditPolicy Audited { get; } = new(OutcomeService.Descriptor.FullName,
     [
+        nameof(Rpc.SetFollowUpPlan),
+        nameof(Rpc.SetKpiTargets),
         // New definitions recompute every citizen's milestones.
         nameof(Rpc.SetMilestoneDefinitions),
         nameof(Rpc.ClaimOutcome),

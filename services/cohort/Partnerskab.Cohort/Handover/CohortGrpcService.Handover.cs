@@ -31,9 +31,12 @@ public sealed partial class CohortGrpcService
         AuditCall.Citizen(partnershipId, citizenId);
         var existing = await db.Citizens.AsNoTracking()
             .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId, cancellationToken);
+        var holder = await db.Citizens.AsNoTracking()
+            .Where(c => c.PartnershipId == partnershipId && c.CaseReference == candidate.CaseReference && c.CaseReference != "")
+            .Select(c => c.CitizenId).FirstOrDefaultAsync(cancellationToken);
         var placesTaken = await PlacesTakenAsync(partnershipId, cancellationToken);
 
-        switch (HandoverDecision.Decide(partnership, candidate, citizenId, existing, placesTaken, clock.GetCurrentInstant()))
+        switch (HandoverDecision.Decide(partnership, candidate, citizenId, existing, holder, placesTaken, clock.GetCurrentInstant()))
         {
             case HandoverDecision.Accepted accepted:
                 StageHandover(accepted.Citizen);
@@ -50,10 +53,18 @@ public sealed partial class CohortGrpcService
                 throw DomainException.AlreadyExists($"Citizen {other.Existing.CitizenId} is already handed over to this partnership with other data.");
             case HandoverDecision.CohortFull full:
                 throw DomainException.FailedPrecondition($"The cohort is full: {full.PlacesTaken} of {full.Capacity} places are taken.");
+            case HandoverDecision.CaseReferenceTaken taken:
+                throw new InvalidRequestException([new Google.Rpc.BadRequest.Types.FieldViolation
+                {
+                    Field = "case_reference", Description = CaseReferenceTakenReason(taken),
+                }]);
             default:
                 throw new InvalidOperationException("Unknown handover outcome.");
         }
     }
+
+    private static string CaseReferenceTakenReason(HandoverDecision.CaseReferenceTaken taken) =>
+        $"is already the case reference of citizen {taken.CitizenId} in this partnership; a case reference names one citizen";
 
     public override async Task<GetCitizenResponse> GetCitizen(GetCitizenRequest request, ServerCallContext context)
     {
@@ -66,7 +77,7 @@ public sealed partial class CohortGrpcService
 
         var citizen = byCaseReference
             ? await db.Citizens.AsNoTracking()
-                .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CaseReference == caseReference, context.CancellationToken)
+                .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CaseReference == caseReference && c.CaseReference != "", context.CancellationToken)
                 ?? throw DomainException.NotFound($"No citizen of partnership {partnershipId} has case reference '{caseReference}'.")
             : await FindCitizenAsync(partnershipId, citizenId, context.CancellationToken);
         AuditCall.Citizen(partnershipId, citizen.CitizenId);
@@ -141,7 +152,7 @@ public sealed partial class CohortGrpcService
         await db.Citizens.AsNoTracking().FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId, cancellationToken)
         ?? throw DomainException.NotFound($"Citizen {citizenId} is not in partnership {partnershipId}.");
 
-    private LocalDate Today => clock.GetCurrentInstant().InZone(Copenhagen).Date;
+    private LocalDate Today => clock.Today();
 
     private Protos.Cohort.V1.Citizen ToProto(Citizen c) => ToProto(c, Today);
 

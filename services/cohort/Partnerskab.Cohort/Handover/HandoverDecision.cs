@@ -25,7 +25,12 @@ public static class HandoverDecision
 
     public sealed record CohortFull(int PlacesTaken, int Capacity) : Outcome;
 
-    public static Outcome Decide(Partnership partnership, HandoverCandidate candidate, string citizenId, Citizen? existing, int placesTaken, Instant now)
+    /// <summary>Another citizen of the partnership has the candidate's case reference: a case reference names one citizen.</summary>
+    public sealed record CaseReferenceTaken(string CitizenId) : Outcome;
+
+    /// <param name="caseReferenceHolder">The citizen of the partnership whose case reference the candidate's is, if any.</param>
+    public static Outcome Decide(Partnership partnership, HandoverCandidate candidate, string citizenId, Citizen? existing, string? caseReferenceHolder,
+        int placesTaken, Instant now)
     {
         var window = FollowUpWindow.From(candidate.HandoverDate, partnership.Terms.FollowUpMonths);
         var citizen = new Citizen
@@ -42,6 +47,10 @@ public static class HandoverDecision
         if (existing is not null)
         {
             return existing.SameHandoverAs(citizen) ? new Unchanged(existing) : new HandedOverWithOtherData(existing);
+        }
+        if (caseReferenceHolder is not null && caseReferenceHolder != citizenId)
+        {
+            return new CaseReferenceTaken(caseReferenceHolder);
         }
         var violations = HandoverRules.Violations(partnership.Terms, candidate.HandoverDate, candidate.BenefitType, candidate.WeeksSickListed);
         if (violations.Count > 0)

@@ -132,6 +132,9 @@ public sealed partial class CohortGrpcService
         var partnership = await LockPartnershipAsync(import.PartnershipId, cancellationToken);
         var existing = await db.Citizens.WithKeys("citizen_id", candidates.Select(c => c.CitizenId), import.PartnershipId).AsNoTracking()
             .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
+        var holders = await db.Citizens.WithKeys("case_reference", candidates.Select(c => c.Candidate.CaseReference).Distinct(), import.PartnershipId,
+                alsoWhere: "case_reference <> ''").AsNoTracking()
+            .ToDictionaryAsync(c => c.CaseReference, c => c.CitizenId, cancellationToken);
         var placesTaken = await PlacesTakenAsync(import.PartnershipId, cancellationToken);
         var now = clock.GetCurrentInstant();
         var handedOver = new List<Citizen>();
@@ -139,10 +142,11 @@ public sealed partial class CohortGrpcService
         foreach (var (rowNumber, candidate, citizenId) in candidates)
         {
             var known = import.Decided.GetValueOrDefault(citizenId) ?? existing.GetValueOrDefault(citizenId);
-            switch (HandoverDecision.Decide(partnership, candidate, citizenId, known, placesTaken, now))
+            switch (HandoverDecision.Decide(partnership, candidate, citizenId, known, holders.GetValueOrDefault(candidate.CaseReference), placesTaken, now))
             {
                 case HandoverDecision.Accepted accepted:
                     handedOver.Add(accepted.Citizen);
+                    holders[candidate.CaseReference] = citizenId;
                     placesTaken++;
                     import.Decided[citizenId] = accepted.Citizen;
                     Result(import, rowNumber, citizenId, RowOutcome.Accepted);
@@ -160,6 +164,9 @@ public sealed partial class CohortGrpcService
                     break;
                 case HandoverDecision.CohortFull full:
                     Reject(import, rowNumber, candidate.CaseReference, [("row", $"the cohort is full: {full.PlacesTaken} of {full.Capacity} places are taken")]);
+                    break;
+                case HandoverDecision.CaseReferenceTaken taken:
+                    Reject(import, rowNumber, candidate.CaseReference, [("case_reference", CaseReferenceTakenReason(taken))]);
                     break;
             }
         }

@@ -26,11 +26,7 @@ public sealed partial class CohortGrpcService
         var terms = ValidTerms(v, request.Name, request.Kommune, request.Provider, request.Investor, request.ContractStart, request.ContractEnd,
             request.CohortCapacity, request.FollowUpMonths, request.HandoverWindowStart, request.HandoverWindowEnd, request.Eligibility);
         v.ThrowIfInvalid();
-        var caller = context.Caller();
-        if (caller.Organisation is not null && caller.Organisation != terms.Kommune.Cvr)
-        {
-            throw new RpcException(new Status(StatusCode.PermissionDenied, "A kommune may create partnerships only in its own name (kommune.cvr)."));
-        }
+        context.Caller().EnsureInOwnName(terms.Kommune.Cvr, "kommune.cvr");
 
         var cancellationToken = context.CancellationToken;
         var existing = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.Reference == reference, cancellationToken);
@@ -89,6 +85,8 @@ public sealed partial class CohortGrpcService
             throw DomainException.FailedPrecondition(
                 $"Partnership {partnershipId} is at version {current.Version}, not {request.ExpectedVersion}; read it again and amend the current version.");
         }
+        context.Caller().EnsureInOwnName(current.Terms.Kommune.Cvr, "kommune.cvr");
+        PartiesStay(current.Terms, terms);
         if (current.Terms.SameAs(terms))
         {
             throw DomainException.FailedPrecondition("The amendment changes nothing in the agreement.");
@@ -262,6 +260,25 @@ public sealed partial class CohortGrpcService
             Eligibility = rules,
         };
     }
+
+    /// <summary>
+    /// The kommune and the provider are the contract's parties: invoices go from the one to the
+    /// other under gapless numbers per issuer, so an amendment may rename them but a change of
+    /// CVR number is a new agreement.
+    /// </summary>
+    private static void PartiesStay(AgreementTerms current, AgreementTerms amended)
+    {
+        var violations = new List<Google.Rpc.BadRequest.Types.FieldViolation>();
+        if (amended.Kommune.Cvr != current.Kommune.Cvr) violations.Add(PartyStays("kommune.cvr", current.Kommune.Cvr));
+        if (amended.Provider.Cvr != current.Provider.Cvr) violations.Add(PartyStays("provider.cvr", current.Provider.Cvr));
+        if (violations.Count > 0) throw new InvalidRequestException(violations);
+    }
+
+    private static Google.Rpc.BadRequest.Types.FieldViolation PartyStays(string field, string cvr) => new()
+    {
+        Field = field,
+        Description = $"must stay {cvr}: an amendment cannot change a party of the agreement; a new party means a new agreement",
+    };
 
     private static Party ValidParty(RequestValidator v, Organisation? organisation, string field, bool requireEan)
     {

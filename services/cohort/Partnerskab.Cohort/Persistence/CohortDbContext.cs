@@ -44,7 +44,8 @@ public sealed class CohortDbContext(DbContextOptions<CohortDbContext> options) :
             citizen.Property(c => c.CitizenId).HasMaxLength(64);
             citizen.Property(c => c.CaseReference).HasMaxLength(100);
             citizen.Property(c => c.AdvisorId).HasMaxLength(100);
-            citizen.HasIndex(c => new { c.PartnershipId, c.CaseReference });
+            // A case reference names one citizen of a partnership; an erased citizen's is empty.
+            citizen.HasIndex(c => new { c.PartnershipId, c.CaseReference }).IsUnique().HasFilter("case_reference <> ''");
             // Keyset paging walks citizens in this order.
             citizen.HasIndex(c => new { c.PartnershipId, c.HandoverDate, c.CitizenId });
             citizen.HasOne<Partnership>().WithMany().HasForeignKey(c => c.PartnershipId);

@@ -4,6 +4,7 @@ using NodaTime;
 using Partnerskab.Cohort.Persistence;
 using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
+using Partnerskab.ServiceDefaults;
 
 namespace Partnerskab.Cohort.Retention;
 
@@ -17,10 +18,9 @@ namespace Partnerskab.Cohort.Retention;
 public sealed class CitizenDataRetention(
     IServiceScopeFactory scopes, IClock clock, IOptions<RetentionOptions> options, ILogger<CitizenDataRetention> logger) : BackgroundService
 {
-    private static readonly DateTimeZone Copenhagen = DateTimeZoneProviders.Tzdb["Europe/Copenhagen"];
     private readonly Period retention = options.Value.RetentionPeriod();
 
-    public LocalDate Today => clock.GetCurrentInstant().InZone(Copenhagen).Date;
+    public LocalDate Today => clock.Today();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -89,7 +89,7 @@ public sealed class CitizenDataRetention(
             WHERE a.partnership_id = c.partnership_id AND a.citizen_id = c.citizen_id AND c.erased_on = {today}
             """, cancellationToken);
         // A stored import answer echoes rejected rows' case references; past the retention it is no longer needed to make a retry safe.
-        var oldest = today.Minus(retention).AtStartOfDayInZone(Copenhagen).ToInstant();
+        var oldest = today.Minus(retention).AtStartOfDayInZone(DanishCalendar.Copenhagen).ToInstant();
         await db.Database.ExecuteSqlAsync($"DELETE FROM import_runs WHERE completed_at < {oldest}", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return citizens.Count;

@@ -24,9 +24,8 @@ public sealed partial class OutcomeGrpcService
     private const int MaxPageSize = 1000;
 
     /// <summary>"Today" for follow-up and reports is the kommune's calendar day.</summary>
-    private static readonly DateTimeZone Copenhagen = DateTimeZoneProviders.Tzdb["Europe/Copenhagen"];
 
-    private LocalDate Today => clock.GetCurrentInstant().InZone(Copenhagen).Date;
+    private LocalDate Today => clock.Today();
 
     public override async Task<SetFollowUpPlanResponse> SetFollowUpPlan(SetFollowUpPlanRequest request, ServerCallContext context)
     {

@@ -283,7 +283,7 @@ public sealed partial class OutcomeGrpcService
             .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId, cancellationToken);
         if (known is not null) return known;
 
-        var today = clock.GetCurrentInstant().InUtc().Date;
+        var today = clock.Today();
         var answer = await cohort.FollowUpStatusAsync(partnershipId, citizenId, today, cancellationToken)
             ?? throw DomainException.NotFound($"Citizen {citizenId} is not in partnership {partnershipId}.");
         return answer.ToFollowUpCitizen(partnershipId, citizenId);

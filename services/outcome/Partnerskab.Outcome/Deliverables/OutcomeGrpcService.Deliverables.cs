@@ -23,7 +23,7 @@ public sealed partial class OutcomeGrpcService
         var violationsBefore = v.Violations.Count;
         var completedOn = v.Date(request.CompletedOn, "completed_on");
         var now = clock.GetCurrentInstant();
-        if (v.Violations.Count == violationsBefore) v.Check(completedOn <= now.InUtc().Date, "completed_on", "must not be in the future");
+        if (v.Violations.Count == violationsBefore) v.Check(completedOn <= now.DayInCopenhagen(), "completed_on", "must not be in the future");
         v.Check(request.Quantity is >= 1 and <= 1000, "quantity", "must be between 1 and 1000");
         var evidence = v.Text(request.EvidenceReference, "evidence_reference");
         v.ThrowIfInvalid();

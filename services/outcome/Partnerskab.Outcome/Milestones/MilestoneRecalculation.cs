@@ -20,9 +20,10 @@ namespace Partnerskab.Outcome.Milestones;
 /// caller has taken the citizens' locks (<see cref="LockCitizensAsync"/>) and staged the change.
 /// </summary>
 /// <remarks>
-/// A milestone that is still reached keeps its id and date (payment has priced it) and only
+/// A milestone the facts still reach on its day keeps its id (payment has priced it) and only
 /// its basis is brought up to date, so it never explains itself with a claim or week that no
-/// longer counts. The weeks it reads are the citizens' decided weeks, which every writer of
+/// longer counts; one they reach on another day is revoked and reached anew on that day
+/// (<see cref="MilestoneDifference"/>). The weeks it reads are the citizens' decided weeks, which every writer of
 /// weekly reports keeps in step in its own transaction (status ingestion, erasure, a handover
 /// that moves the follow-up's start).
 /// </remarks>
@@ -68,27 +69,26 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
         var storedByCitizen = stored.ToLookup(m => m.CitizenId);
 
         var now = clock.GetCurrentInstant();
-        var today = now.InUtc().Date;
+        var today = now.DayInCopenhagen();
         var reached = new List<Milestone>();
         var revoked = new List<Milestone>();
         var announced = new List<OutboxMessage>();
         foreach (var citizenId in ids)
         {
-            var facts = citizens.TryGetValue(citizenId, out var citizen) && !citizen.WasWronglyEnrolled
-                ? new MilestoneEngine.Facts(citizen.FollowUpStart, citizen.ObligationsEnd, citizen.FollowUpEnd, outcomes[citizenId].ToList(), citizen.Weeks)
-                : null;
-            var reachedNow = facts is null ? [] : MilestoneEngine.Reach(definitions, facts).ToDictionary(r => r.Code);
-            foreach (var milestone in storedByCitizen[citizenId])
+            var citizen = citizens.GetValueOrDefault(citizenId);
+            var facts = FactsOf(citizen, outcomes[citizenId].ToList());
+            var difference = MilestoneDifference.Between(storedByCitizen[citizenId], facts is null ? [] : MilestoneEngine.Reach(definitions, facts));
+            foreach (var (milestone, still) in difference.Kept)
             {
-                if (reachedNow.Remove(milestone.Code, out var still))
-                {
-                    milestone.BasisClaimIds = still.BasisClaimIds.ToList();
-                    milestone.BasisWeekStarts = still.BasisWeekStarts.ToList();
-                    continue;
-                }
+                milestone.BasisClaimIds = still.BasisClaimIds.ToList();
+                milestone.BasisWeekStarts = still.BasisWeekStarts.ToList();
+            }
+            foreach (var (milestone, movedTo) in difference.Revoked)
+            {
                 milestone.RevokedAt = now;
                 milestone.RevokedOn = today;
-                milestone.RevocationReason = Truncate($"{cause}: {WhatTookItAway(milestone, definitions, citizen, facts)}", 1000);
+                var why = movedTo is null ? WhatTookItAway(milestone, definitions, citizen, facts) : WhatMovedIt(milestone, movedTo, facts!);
+                milestone.RevocationReason = Truncate($"{cause}: {why}", 1000);
                 announced.Add(OutboxExtensions.OutboxRow(new MilestoneRevoked
                 {
                     MilestoneId = milestone.Id,
@@ -100,7 +100,7 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
                 }, now));
                 revoked.Add(milestone);
             }
-            foreach (var result in reachedNow.Values)
+            foreach (var result in difference.Reached)
             {
                 var milestone = new Milestone
                 {
@@ -132,7 +132,13 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
         return new Change(reached, revoked);
     }
 
-    /// <summary>The facts the milestone rested on that no longer hold.</summary>
+    /// <summary>What the milestone engine counts of a citizen: nothing once exited as wrongly enrolled, or unknown.</summary>
+    public static MilestoneEngine.Facts? FactsOf(FollowUpCitizen? citizen, IReadOnlyCollection<MilestoneEngine.VerifiedOutcome> verifiedOutcomes) =>
+        citizen is { WasWronglyEnrolled: false }
+            ? new MilestoneEngine.Facts(citizen.FollowUpStart, citizen.ObligationsEnd, citizen.FollowUpEnd, verifiedOutcomes, citizen.Weeks)
+            : null;
+
+    /// <summary>Why the facts no longer reach the milestone at all.</summary>
     private static string WhatTookItAway(Milestone milestone, List<MilestoneDefinition> definitions, FollowUpCitizen? citizen, MilestoneEngine.Facts? facts)
     {
         if (citizen is null || facts is null)
@@ -142,25 +148,47 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
                 : "the citizen is no longer in follow-up";
         }
         if (definitions.All(d => d.Code != milestone.Code)) return $"the partnership no longer defines milestone {milestone.Code}";
+        var lost = LostFacts(milestone, facts);
+        return lost.Count > 0 ? string.Join("; ", lost) : "the facts no longer reach it under the partnership's definition";
+    }
 
+    /// <summary>Why the facts now reach the milestone on another day: what it rested on that no longer holds, and what it rests on now.</summary>
+    private static string WhatMovedIt(Milestone milestone, MilestoneEngine.Reached movedTo, MilestoneEngine.Facts facts)
+    {
+        var why = new List<string> { $"its day moved from {milestone.AchievedOn:uuuu-MM-dd} to {movedTo.AchievedOn:uuuu-MM-dd}" };
+        why.AddRange(LostFacts(milestone, facts));
+        var added = movedTo.BasisClaimIds.Except(milestone.BasisClaimIds).Select(id => $"claim {id}").ToList();
+        var weeks = movedTo.BasisWeekStarts.Except(milestone.BasisWeekStarts).Order().ToList();
+        if (weeks.Count is > 0 and <= 3) added.AddRange(weeks.Select(WeekName));
+        else if (weeks.Count > 3) added.Add($"{weeks.Count} weeks from {WeekName(weeks[0])} to {WeekName(weeks[^1])}");
+        if (added.Count > 0) why.Add($"it rests now on {string.Join(", ", added)}");
+        else if (movedTo.BasisClaimIds.Intersect(milestone.BasisClaimIds).Any()) why.Add($"claim {string.Join(", ", movedTo.BasisClaimIds)} is now dated {movedTo.AchievedOn:uuuu-MM-dd}");
+        return string.Join("; ", why);
+    }
+
+    /// <summary>The facts the milestone rested on that no longer hold.</summary>
+    private static List<string> LostFacts(Milestone milestone, MilestoneEngine.Facts facts)
+    {
         var lost = new List<string>();
         var verified = facts.Outcomes.Where(o => o.Date >= facts.WindowStart && o.Date < facts.WindowEnd).Select(o => o.ClaimId).ToHashSet();
         lost.AddRange(milestone.BasisClaimIds.Where(id => !verified.Contains(id)).Select(id => $"claim {id} no longer counts as a verified outcome in the follow-up"));
         foreach (var weekStart in milestone.BasisWeekStarts)
         {
-            var name = $"week {WeekYearRules.Iso.GetWeekYear(weekStart)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(weekStart):D2}";
             if (!WeeklyTimeline.WeekInWindow(weekStart, facts.WindowStart, facts.WindowEnd))
             {
-                lost.Add($"{name} is after the follow-up ended on {facts.WindowEnd:uuuu-MM-dd}");
+                lost.Add($"{WeekName(weekStart)} is after the follow-up ended on {facts.WindowEnd:uuuu-MM-dd}");
             }
             else if (facts.Weeks.In(weekStart) is { SelfSufficient: false } week)
             {
-                lost.Add($"{name} is now {week.Status} (by the {week.DecidedBy.ToString().ToLowerInvariant()})");
+                lost.Add($"{WeekName(weekStart)} is now {week.Status} (by the {week.DecidedBy.ToString().ToLowerInvariant()})");
             }
         }
         if (milestone.AchievedOn >= facts.WindowEnd) lost.Add($"it was reached on {milestone.AchievedOn:uuuu-MM-dd}, after the follow-up ended on {facts.WindowEnd:uuuu-MM-dd}");
-        return lost.Count > 0 ? string.Join("; ", lost) : "the facts no longer reach it under the partnership's definition";
+        return lost;
     }
+
+    private static string WeekName(LocalDate weekStart) =>
+        $"week {WeekYearRules.Iso.GetWeekYear(weekStart)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(weekStart):D2}";
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Partnerskab.Payment.EInvoicing;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults.Access;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 
 namespace Partnerskab.Payment;
@@ -19,6 +20,7 @@ public sealed partial class PaymentGrpcService
         var document = context.Caller().EnsureMayActFor(
             await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Id == invoiceId, context.CancellationToken),
             i => i.PartnershipId, $"no invoice or credit note {invoiceId}");
+        AuditCall.Citizens(document.PartnershipId, document.Lines.Where(l => l.CitizenId is not null).Select(l => l.CitizenId!));
         var einvoice = EInvoice.From(document);
         if (einvoice.Problems() is [_, ..] problems)
         {

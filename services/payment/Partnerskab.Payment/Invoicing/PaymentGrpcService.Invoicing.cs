@@ -16,10 +16,9 @@ namespace Partnerskab.Payment;
 
 public sealed partial class PaymentGrpcService
 {
-    private static readonly DateTimeZone Copenhagen = DateTimeZoneProviders.Tzdb["Europe/Copenhagen"];
 
     /// <summary>"Today" for as-of questions is the kommune's calendar day.</summary>
-    private LocalDate Today => clock.GetCurrentInstant().InZone(Copenhagen).Date;
+    private LocalDate Today => clock.Today();
 
     public override async Task<RunInvoicesResponse> RunInvoices(RunInvoicesRequest request, ServerCallContext context)
     {
@@ -28,6 +27,8 @@ public sealed partial class PaymentGrpcService
         var periodStart = v.Date(request.PeriodStart, "period_start");
         var issueDate = v.Date(request.IssueDate, "issue_date");
         if (periodStart != default) v.Check(periodStart.Day == 1, "period_start", "must be the first day of a month or quarter");
+        // An issued document is dated no later than the day it is made; a preview may look ahead.
+        if (!request.Preview && issueDate != default) v.Check(issueDate <= Today, "issue_date", $"must not be after today, {Today:uuuu-MM-dd} (a preview may look ahead)");
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
@@ -38,11 +39,13 @@ public sealed partial class PaymentGrpcService
         if (done is not null)
         {
             var made = await db.Invoices.AsNoTracking().Where(d => d.RunId == done.Id).OrderBy(d => d.Number).ToListAsync(cancellationToken);
+            AuditCall.Citizens(partnershipId, made.SelectMany(d => d.Lines).Where(l => l.CitizenId is not null).Select(l => l.CitizenId!));
             return new RunInvoicesResponse { Documents = { await WithStandingsAsync(made, Today, cancellationToken) }, Created = false };
         }
 
         var terms = await InvoiceTermsAsync(partnershipId, periodStart, issueDate, v, cancellationToken);
         var documents = await InvoiceRuns.RunAsync(db, terms, request.Preview, clock.GetCurrentInstant(), cancellationToken);
+        AuditCall.Citizens(partnershipId, documents.SelectMany(d => d.Lines).Where(l => l.CitizenId is not null).Select(l => l.CitizenId!));
         if (request.Preview)
         {
             return new RunInvoicesResponse { Documents = { documents.Select(d => ToProto(d, null)) }, Created = false };

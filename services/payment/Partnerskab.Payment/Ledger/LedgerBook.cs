@@ -20,6 +20,9 @@ public static class LedgerBook
 {
     public static string CreditKey(string creditedCauseKey) => $"credit:{creditedCauseKey}";
 
+    /// <summary>The key of the item that books the price of an item earned unpriced.</summary>
+    public static string PricedKey(string unpricedCauseKey) => $"priced:{unpricedCauseKey}";
+
     public static bool HasCaps(IEnumerable<RateCard> versions) => versions.Any(HasCaps);
 
     /// <summary>
@@ -59,16 +62,28 @@ public static class LedgerBook
             RateCardVersion = earning.Priced.RateCardVersion,
             PricingNote = result.Note is null ? earning.Priced.Note : $"{earning.Priced.Note}; {result.Note}",
             RecordedAt = now,
+            Unpriced = earning.Priced.Unpriced,
         });
     }
 
     /// <summary>
-    /// Takes back what an earlier item booked, on the day of the credit; null when the credit is
-    /// booked already. When the item is not booked yet, a credit of nothing stands in for it and
-    /// the item is booked at nothing when it comes.
+    /// Takes back what an earlier item booked, on the day of the credit, and the price booked later
+    /// for it if it was earned unpriced; null when the credit is booked already. When the item is
+    /// not booked yet, a credit of nothing stands in for it and the item is booked at nothing when it comes.
     /// </summary>
     public static LedgerItem? Credit(LedgerSnapshot ledger, Guid partnershipId, string creditedCauseKey, string? citizenId,
-        LocalDate creditedOn, string reason, Guid causeMessageId, Instant now)
+        LocalDate creditedOn, string reason, Guid? causeMessageId, Instant now)
+    {
+        var credit = CreditOne(ledger, partnershipId, creditedCauseKey, citizenId, creditedOn, reason, causeMessageId, now);
+        if (credit is not null && ledger.IsBooked(PricedKey(creditedCauseKey)))
+        {
+            CreditOne(ledger, partnershipId, PricedKey(creditedCauseKey), citizenId, creditedOn, reason, causeMessageId, now);
+        }
+        return credit;
+    }
+
+    private static LedgerItem? CreditOne(LedgerSnapshot ledger, Guid partnershipId, string creditedCauseKey, string? citizenId,
+        LocalDate creditedOn, string reason, Guid? causeMessageId, Instant now)
     {
         var causeKey = CreditKey(creditedCauseKey);
         if (ledger.IsBooked(causeKey)) return null;

@@ -16,8 +16,9 @@ public enum LedgerItemKind
 /// An append-only record of something payable or credited, with its cause: the event it came
 /// from (its message id; none for periodic fees, which the contract calendar causes) and a cause
 /// key ("milestone:{id}", "handover:{partnership}:{citizen}", "deliverable:{id}",
-/// "periodic:{partnership}:{code}:{date}", "credit:{credited cause key}") that is unique, so no
-/// cause is ever booked twice. The amount is the original amount after caps; both stay visible.
+/// "periodic:{partnership}:{code}:{date}", "credit:{credited cause key}", "priced:{unpriced item's
+/// cause key}") that is unique, so no cause is ever booked twice. The amount is the original amount
+/// after caps; both stay visible.
 /// </summary>
 public sealed class LedgerItem
 {
@@ -40,6 +41,11 @@ public sealed class LedgerItem
     public Guid? CauseMessageId { get; set; }
     public LocalDate EarnedOn { get; set; }
     public int? RateCardVersion { get; set; }
+    /// <summary>
+    /// Earned while no rate card version priced it, so booked at 0; once one covering its day has a
+    /// price, an item of its own ("priced:{cause key}") books that price (<see cref="PriceUnpricedItems"/>).
+    /// </summary>
+    public bool Unpriced { get; set; }
     public required string PricingNote { get; set; }
     public Instant RecordedAt { get; set; }
 }

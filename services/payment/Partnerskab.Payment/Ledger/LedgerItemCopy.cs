@@ -13,7 +13,7 @@ public static class LedgerItemCopy
     public static Task InsertAsync(PaymentDbContext db, IReadOnlyCollection<LedgerItem> items, CancellationToken cancellationToken) =>
         BinaryCopy.InsertAsync(db, "ledger_items",
             "id, partnership_id, citizen_id, kind, code, quantity, unit_price_ore, original_amount_ore, amount_ore, capped_by, " +
-            "credits_item_id, cause_key, cause_message_id, earned_on, rate_card_version, pricing_note, recorded_at", items,
+            "credits_item_id, cause_key, cause_message_id, earned_on, rate_card_version, pricing_note, recorded_at, unpriced", items,
             async (writer, item, ct) =>
             {
                 await writer.WriteAsync(item.Id, NpgsqlDbType.Uuid, ct);
@@ -33,5 +33,6 @@ public static class LedgerItemCopy
                 await writer.WriteNullableAsync(item.RateCardVersion, NpgsqlDbType.Integer, ct);
                 await writer.WriteAsync(item.PricingNote, NpgsqlDbType.Varchar, ct);
                 await writer.WriteAsync(item.RecordedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct);
+                await writer.WriteAsync(item.Unpriced, NpgsqlDbType.Boolean, ct);
             }, cancellationToken);
 }

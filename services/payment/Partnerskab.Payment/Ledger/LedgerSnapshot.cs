@@ -9,7 +9,7 @@ public sealed record LedgerCause(Guid PartnershipId, string? CitizenId, string C
 
 /// <summary>
 /// What the ledger holds for some causes, read at once under their locks: the items of their
-/// cause keys and of their credits, and, for capped partnerships, the booked sums the caps
+/// cause keys, of their later pricing and of the credits of both, and, for capped partnerships, the booked sums the caps
 /// count. Items booked through it afterwards are added (<see cref="Added"/>, for the caller to
 /// write), so it stays what the ledger will hold at commit for those causes, without reading the
 /// database again.
@@ -29,7 +29,10 @@ public sealed class LedgerSnapshot
 
     public static async Task<LedgerSnapshot> ReadAsync(PaymentDbContext db, IReadOnlyCollection<LedgerCause> causes, CancellationToken cancellationToken)
     {
-        var keys = causes.SelectMany(c => new[] { c.CauseKey, LedgerBook.CreditKey(c.CauseKey) });
+        var keys = causes.SelectMany(c => new[]
+        {
+            c.CauseKey, LedgerBook.CreditKey(c.CauseKey), LedgerBook.PricedKey(c.CauseKey), LedgerBook.CreditKey(LedgerBook.PricedKey(c.CauseKey)),
+        });
         var items = await db.Ledger.WithKeys("cause_key", keys).AsNoTracking().ToDictionaryAsync(i => i.CauseKey, StringComparer.Ordinal, cancellationToken);
 
         var capped = causes.Where(c => c.Capped).ToList();

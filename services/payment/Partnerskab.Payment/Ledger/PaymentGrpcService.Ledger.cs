@@ -41,6 +41,7 @@ public sealed partial class PaymentGrpcService
             CauseKey = i.CauseKey,
             CauseMessageId = i.CauseMessageId?.ToString() ?? "",
             RateCardVersion = i.RateCardVersion ?? 0,
+            Unpriced = i.Unpriced,
         }));
         return response;
 

@@ -78,6 +78,8 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
             item.Property(i => i.CitizenId).HasMaxLength(64);
             item.Property(i => i.Code).HasMaxLength(50);
             item.Property(i => i.PricingNote).HasMaxLength(500);
+            // The few items earned while no rate card priced them, which a new rate card version may price.
+            item.HasIndex(i => i.PartnershipId).HasFilter("unpriced").HasDatabaseName("ix_ledger_items_unpriced");
         });
         model.Entity<LedgerYearTotal>(total =>
         {

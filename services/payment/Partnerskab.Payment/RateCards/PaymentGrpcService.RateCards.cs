@@ -102,6 +102,8 @@ public sealed partial class PaymentGrpcService
         card.Version = 1 + (await db.RateCards.Where(c => c.PartnershipId == partnershipId).MaxAsync(c => (int?)c.Version, cancellationToken) ?? 0);
         db.RateCards.Add(card);
         await db.SaveChangesAsync(cancellationToken);
+        var versions = await db.RateCards.AsNoTracking().Where(c => c.PartnershipId == partnershipId).ToListAsync(cancellationToken);
+        await Ledger.PriceUnpricedItems.BookAsync(db, partnershipId, versions, card.CreatedAt, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new SetRateCardResponse { RateCard = ToProto(card), Created = true };
     }

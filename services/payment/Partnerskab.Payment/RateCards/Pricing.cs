@@ -6,7 +6,8 @@ namespace Partnerskab.Payment.RateCards;
 public static class Pricing
 {
     /// <summary>A price before caps: whole units at a unit price, so the amount is always whole øre.</summary>
-    public sealed record Priced(long UnitPriceOre, int Quantity, int? RateCardVersion, string Note)
+    /// <param name="Unpriced">No rate card was in force, or the one in force has no price for it: priced at 0 until one has.</param>
+    public sealed record Priced(long UnitPriceOre, int Quantity, int? RateCardVersion, string Note, bool Unpriced = false)
     {
         public long AmountOre => checked(UnitPriceOre * Quantity);
     }
@@ -26,9 +27,9 @@ public static class Pricing
     private static Priced Price(IEnumerable<RateCard> versions, LocalDate on, string what, Func<RateCard, long?> unitPrice, int quantity = 1)
     {
         var card = InForce(versions, on);
-        if (card is null) return new Priced(0, quantity, null, $"no rate card in force on {on:uuuu-MM-dd}");
+        if (card is null) return new Priced(0, quantity, null, $"no rate card in force on {on:uuuu-MM-dd}", Unpriced: true);
         return unitPrice(card) is { } price
             ? new Priced(price, quantity, card.Version, quantity == 1 ? $"rate card v{card.Version}: {what}" : $"rate card v{card.Version}: {what} × {quantity}")
-            : new Priced(0, quantity, card.Version, $"rate card v{card.Version} has no price for {what}");
+            : new Priced(0, quantity, card.Version, $"rate card v{card.Version} has no price for {what}", Unpriced: true);
     }
 }

@@ -46,6 +46,20 @@ public sealed class Caller(ClaimsPrincipal principal)
     }
 
     /// <summary>
+    /// Refuses a record made in another organisation's name (a partnership whose kommune is not
+    /// the caller's). A token without an organisation may do it only if it acts for every
+    /// partnership, as the suite's operator does.
+    /// </summary>
+    public void EnsureInOwnName(string cvr, string field)
+    {
+        var own = Organisation is null ? MayActForEveryPartnership : Organisation == cvr;
+        if (!own)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"The caller may act only in its own organisation's name ({field})."));
+        }
+    }
+
+    /// <summary>
     /// A record addressed by its own id (a claim) when it belongs to a partnership the caller may
     /// act for. A caller with a narrower scope gets PermissionDenied both for a record outside it
     /// and for one that does not exist, so the answer does not tell which.

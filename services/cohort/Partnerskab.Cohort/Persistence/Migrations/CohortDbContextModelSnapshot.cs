@@ -122,7 +122,9 @@ namespace Partnerskab.Cohort.Persistence.Migrations
                         .HasName("pk_citizens");
 
                     b.HasIndex("PartnershipId", "CaseReference")
-                        .HasDatabaseName("ix_citizens_partnership_id_case_reference");
+                        .IsUnique()
+                        .HasDatabaseName("ix_citizens_partnership_id_case_reference")
+                        .HasFilter("case_reference <> ''");
 
                     b.HasIndex("PartnershipId", "HandoverDate", "CitizenId")
                         .HasDatabaseName("ix_citizens_partnership_id_handover_date_citizen_id");

@@ -438,12 +438,20 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("unit_price_ore");
 
+                    b.Property<bool>("Unpriced")
+                        .HasColumnType("boolean")
+                        .HasColumnName("unpriced");
+
                     b.HasKey("Id")
                         .HasName("pk_ledger_items");
 
                     b.HasIndex("CauseKey")
                         .IsUnique()
                         .HasDatabaseName("ix_ledger_items_cause_key");
+
+                    b.HasIndex("PartnershipId")
+                        .HasDatabaseName("ix_ledger_items_unpriced")
+                        .HasFilter("unpriced");
 
                     b.HasIndex("PartnershipId", "CitizenId")
                         .HasDatabaseName("ix_ledger_items_partnership_id_citizen_id");
