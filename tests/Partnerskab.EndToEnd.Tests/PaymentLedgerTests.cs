@@ -134,6 +134,7 @@ public sealed class PaymentLedgerTests(SuiteFixture suite)
             .Where(i => i.Kind == LedgerItemKind.Milestone).ToList();
         unpriced.Select(i => (i.AmountOre, i.Unpriced)).ShouldBe([(0, true), (0, true)]);
         unpriced[0].PricingNote.ShouldContain("has no price for JOB_START");
+        (await CostAsync(partnershipId)).UnpricedItems.ShouldBe(1, "the milestone taken back is not waiting for a price");
 
         var priced = PaymentTestData.FullRateCard(partnershipId, ThinSlice.Day(2023, 6, 1)).With(r => r.Caps = null);
         await suite.Clients.Payment.SetRateCardAsync(priced, deadline: SuiteClients.Deadline());
@@ -144,6 +145,7 @@ public sealed class PaymentLedgerTests(SuiteFixture suite)
         (price.CauseKey, price.Kind, price.AmountOre, price.CitizenId, PaymentTestData.Text(price.EarnedOn), price.RateCardVersion, price.Unpriced)
             .ShouldBe(($"priced:milestone:{kept}", LedgerItemKind.Milestone, PaymentTestData.JobStartOre, citizens[0], "2023-06-05", 2, false));
         price.PricingNote.ShouldContain("priced after it was earned unpriced");
+        (await CostAsync(partnershipId)).UnpricedItems.ShouldBe(0);
 
         await PaymentTestData.ConsumedAsync(suite, await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneRevoked", Revoked(kept, citizens[0])));
         var after = await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, _ => true);
@@ -151,6 +153,10 @@ public sealed class PaymentLedgerTests(SuiteFixture suite)
         after.Single(i => i.CauseKey == $"credit:priced:milestone:{kept}").AmountOre.ShouldBe(-PaymentTestData.JobStartOre);
         after.Count.ShouldBe(8, "two handover fees, two milestones, one price and three credits");
     }
+
+    private async Task<GetPartnershipCostResponse> CostAsync(string partnershipId) =>
+        await suite.Clients.Payment.GetPartnershipCostAsync(new GetPartnershipCostRequest { PartnershipId = partnershipId, AsOf = ThinSlice.Day(2023, 12, 31) },
+            deadline: SuiteClients.Deadline());
 
     [Theory]
     [InlineData("UPDATE ledger_items SET amount_ore = 0 WHERE partnership_id = @partnership")]

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Partnerskab.Payment.Costs;
+using Partnerskab.Payment.Ledger;
 using Partnerskab.Payment.RateCards;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults;
@@ -51,6 +52,8 @@ public sealed partial class PaymentGrpcService
             CostPerCitizenOre = report.CostPerCitizenOre,
             VerifiedOutcomes = report.VerifiedOutcomes,
             CostPerVerifiedOutcomeOre = report.CostPerVerifiedOutcomeOre,
+            UnpricedItems = await db.Ledger.CountAsync(i => i.PartnershipId == partnershipId && i.Unpriced && i.EarnedOn <= asOf
+                && !db.Ledger.Any(o => o.CauseKey == LedgerBook.PricedPrefix + i.CauseKey || o.CauseKey == LedgerBook.CreditPrefix + i.CauseKey), cancellationToken),
         };
         // The room under each citizen's cap is a record per citizen: not for the committee's and investor's aggregate view.
         if (citizenLevel)

@@ -18,10 +18,13 @@ public sealed record Earning(
 /// </summary>
 public static class LedgerBook
 {
-    public static string CreditKey(string creditedCauseKey) => $"credit:{creditedCauseKey}";
+    public const string CreditPrefix = "credit:";
+    public const string PricedPrefix = "priced:";
+
+    public static string CreditKey(string creditedCauseKey) => CreditPrefix + creditedCauseKey;
 
     /// <summary>The key of the item that books the price of an item earned unpriced.</summary>
-    public static string PricedKey(string unpricedCauseKey) => $"priced:{unpricedCauseKey}";
+    public static string PricedKey(string unpricedCauseKey) => PricedPrefix + unpricedCauseKey;
 
     public static bool HasCaps(IEnumerable<RateCard> versions) => versions.Any(HasCaps);
 
