@@ -18,6 +18,10 @@ declare -A PARTNERSKAB_PORTS=(
 # Start order matters only a little: outcome calls cohort (Services__CohortUrl).
 PARTNERSKAB_SERVICES=(cohort outcome payment)
 
+# The web portal for people (HTTPS, a self-signed certificate in deploy/.run/tls/).
+PARTNERSKAB_PORTAL_PORT=5443
+export PORTAL_URL=https://127.0.0.1:$PARTNERSKAB_PORTAL_PORT
+
 PARTNERSKAB_PG_CLUSTER=${PARTNERSKAB_PG_CLUSTER:-15/main} # Debian cluster, port 5432
 PARTNERSKAB_PG_PORT=5432
 PARTNERSKAB_PG_ROLE=partnerskab

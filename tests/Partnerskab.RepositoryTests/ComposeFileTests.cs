@@ -1,4 +1,5 @@
 using Partnerskab.Messaging;
+using Partnerskab.Portal;
 using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Hosting;
 using YamlDotNet.RepresentationModel;
@@ -63,6 +64,21 @@ public sealed class ComposeFileTests
     public void The_outcome_service_finds_the_cohort_service_by_its_compose_name()
     {
         Environment("outcome")["Services__CohortUrl"].ShouldBe("http://cohort:5101");
+    }
+
+    [Fact]
+    public void The_Portal_serves_HTTPS_on_loopback_and_sets_every_setting_it_reads()
+    {
+        Ports("portal").ShouldBe(["127.0.0.1:5443:5443"]);
+        var environment = Environment("portal");
+        var required = Settings(PortalOptions.Section, typeof(PortalOptions))
+            .Where(setting => setting != "Portal__ServesHttps")
+            .Concat(["Service__ListenAddress", "Service__HttpPort", "ConnectionStrings__Database"]);
+        required.Except(environment.Keys).ShouldBeEmpty("the portal in docker-compose.yml lacks settings it reads");
+        environment["ConnectionStrings__Database"].ShouldContain("Database=partnerskab_portal");
+        environment["Portal__CohortUrl"].ShouldBe("http://cohort:5101");
+        var args = (YamlMappingNode)((YamlMappingNode)Node("portal")["build"])["args"];
+        File.Exists(Repository.PathOf(args["SERVICE_PROJECT"].ToString(), "Partnerskab.Portal.csproj")).ShouldBeTrue();
     }
 
     [Fact]
