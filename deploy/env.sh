@@ -18,8 +18,10 @@ declare -A PARTNERSKAB_PORTS=(
 # Start order matters only a little: outcome calls cohort (Services__CohortUrl).
 PARTNERSKAB_SERVICES=(cohort outcome payment)
 
-# The web portal for people (HTTPS, a self-signed certificate in deploy/.run/tls/).
+# The web portal for people: pages on HTTPS (a self-signed certificate in deploy/.run/tls/),
+# health checks on plain HTTP.
 PARTNERSKAB_PORTAL_PORT=5443
+PARTNERSKAB_PORTAL_HEALTH_PORT=5480
 export PORTAL_URL=https://127.0.0.1:$PARTNERSKAB_PORTAL_PORT
 
 PARTNERSKAB_PG_CLUSTER=${PARTNERSKAB_PG_CLUSTER:-15/main} # Debian cluster, port 5432

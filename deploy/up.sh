@@ -237,7 +237,8 @@ wait_ready() {
 # --------------------------------------------------------------------------------------
 portal_environment() {
     export Service__ListenAddress=127.0.0.1
-    export Service__HttpPort=$PARTNERSKAB_PORTAL_PORT
+    export Service__HttpPort=$PARTNERSKAB_PORTAL_HEALTH_PORT
+    export Portal__HttpsPort=$PARTNERSKAB_PORTAL_PORT
     export ConnectionStrings__Database="Host=127.0.0.1;Port=$PARTNERSKAB_PG_PORT;Database=partnerskab_portal;Username=$PARTNERSKAB_PG_ROLE;Password=$PG_PASSWORD"
     export Portal__CohortUrl=$COHORT_URL Portal__OutcomeUrl=$OUTCOME_URL Portal__PaymentUrl=$PAYMENT_URL
     export Portal__SigningKeyFile=$KEYS_DIR/partnerskab-portal.jwk
@@ -250,7 +251,12 @@ portal_environment() {
 start_portal() {
     local dll
     dll=$(service_dll portal)
-    port_open "$PARTNERSKAB_PORTAL_PORT" && infra_die "port $PARTNERSKAB_PORTAL_PORT (portal) is taken by another process"
+    local port
+    for port in "$PARTNERSKAB_PORTAL_PORT" "$PARTNERSKAB_PORTAL_HEALTH_PORT"; do
+        if port_open "$port"; then
+            infra_die "port $port (portal) is taken by another process"
+        fi
+    done
     if [[ ! -s $PARTNERSKAB_RUN_DIR/tls/portal.key ]]; then
         mkdir -p "$PARTNERSKAB_RUN_DIR/tls"
         (umask 077 && openssl req -x509 -newkey rsa:3072 -nodes -days 825 -subj /CN=localhost \
@@ -258,7 +264,7 @@ start_portal() {
             -keyout "$PARTNERSKAB_RUN_DIR/tls/portal.key" -out "$PARTNERSKAB_RUN_DIR/tls/portal.crt" 2>/dev/null)
         infra_log "created the portal's self-signed certificate $PARTNERSKAB_RUN_DIR/tls/portal.crt"
     fi
-    infra_log "starting portal (HTTPS $PARTNERSKAB_PORTAL_PORT)"
+    infra_log "starting portal (HTTPS $PARTNERSKAB_PORTAL_PORT, HTTP $PARTNERSKAB_PORTAL_HEALTH_PORT)"
     (
         portal_environment
         cd "$(dirname "$dll")"
@@ -269,7 +275,8 @@ start_portal() {
     local deadline=$((SECONDS + READY_TIMEOUT)) code=000
     while ((SECONDS < deadline)); do
         service_pid portal >/dev/null || { tail -n 40 "$PARTNERSKAB_RUN_DIR/portal.log" >&2; infra_die "portal did not start"; }
-        code=$(curl --silent --insecure --output /dev/null --write-out '%{http_code}' --max-time 3 "$PORTAL_URL/health/ready" || true)
+        code=$(curl --silent --output /dev/null --write-out '%{http_code}' --max-time 3 \
+            "http://127.0.0.1:$PARTNERSKAB_PORTAL_HEALTH_PORT/health/ready" || true)
         [[ $code == 200 ]] && { infra_log "portal ready"; return 0; }
         sleep 1
     done
@@ -340,6 +347,7 @@ cat <<EOF
 
 Partnerskab is running (stop it with deploy/down.sh):
   portal    $PORTAL_URL  (self-signed certificate; demo accounts in $PARTNERSKAB_RUN_DIR/portal-accounts)
+            health http://127.0.0.1:$PARTNERSKAB_PORTAL_HEALTH_PORT/health/ready
   cohort    gRPC $COHORT_URL   health http://127.0.0.1:5180/health/ready
   outcome   gRPC $OUTCOME_URL   health http://127.0.0.1:5280/health/ready
   payment   gRPC $PAYMENT_URL   health http://127.0.0.1:5380/health/ready

@@ -31,10 +31,14 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (no cookies) with one page, at the desktop size.</summary>
-    public async Task<IPage> NewPageAsync(string? locale = null)
+    /// <summary>
+    /// A fresh browser context (no cookies) with one page, at the desktop size. The browser asks
+    /// for English; the portal answers in Danish all the same until the person switches.
+    /// The portal's certificate is a throwaway self-signed one.
+    /// </summary>
+    public async Task<IPage> NewPageAsync()
     {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = locale ?? "en-US" });
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "en-US", IgnoreHTTPSErrors = true });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Net;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Partnerskab.Portal.Accounts;
 using Partnerskab.Scenario.Haderslev;
 using Partnerskab.Tokens;
@@ -9,16 +11,25 @@ namespace Partnerskab.Portal.Tests;
 /// <summary>
 /// The real suite (three service processes, PostgreSQL, RabbitMQ) with the reference scenario
 /// loaded, and the portal as its own process on a fresh database of its own, trusting the suite's
-/// key directory (the portal's key is in it). One account per role, each with a generated password.
+/// key directory (the portal's key is in it), serving HTTPS with a throwaway self-signed
+/// certificate. One account per role, each with a generated password.
 /// </summary>
 public sealed class PortalSuite : IAsyncLifetime
 {
     private LocalSuite? suite;
     private ServiceProcess? portal;
     private readonly Dictionary<string, string> passwords = [];
+    private readonly int httpsPort = TestEnvironment.FreePort();
 
     public LocalSuite Services => suite ?? throw new InvalidOperationException("The suite is not started.");
-    public Uri Url => portal?.HttpUrl ?? throw new InvalidOperationException("The portal is not started.");
+
+    /// <summary>Where the pages are: HTTPS. (The plain HTTP port answers health checks and redirects.)</summary>
+    public Uri Url { get; }
+
+    /// <summary>The plain HTTP port: health checks.</summary>
+    public Uri PlainHttpUrl => portal?.HttpUrl ?? throw new InvalidOperationException("The portal is not started.");
+
+    public PortalSuite() => Url = new Uri($"https://127.0.0.1:{httpsPort}/");
 
     /// <summary>The reference (Haderslev) partnership, loaded as of its report date 2025-10-20.</summary>
     public string ReferencePartnershipId { get; private set; } = "";
@@ -34,6 +45,7 @@ public sealed class PortalSuite : IAsyncLifetime
         var reference = $"haderslev-portal-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
         var loaded = await ReferenceScenario.RunAsync(suite.Clients, reference, providerCvr, TextWriter.Null);
         ReferencePartnershipId = loaded.PartnershipId;
+        WriteThrowawayCertificate();
 
         portal = new ServiceProcess("portal", PortalDll, Environment(), TestEnvironment.FreePort(), TestEnvironment.FreePort(),
             Path.Combine(TestEnvironment.LogDirectory, $"{suite.DatabaseName("portal")}.log"));
@@ -60,7 +72,7 @@ public sealed class PortalSuite : IAsyncLifetime
             WorkingDirectory = Path.GetDirectoryName(PortalDll)!,
         };
         foreach (var (key, value) in Environment()) start.Environment[key] = value;
-        start.Environment["Service__HttpPort"] = Url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Service__HttpPort"] = PlainHttpUrl.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteLineAsync(password);
         process.StandardInput.Close();
@@ -80,7 +92,26 @@ public sealed class PortalSuite : IAsyncLifetime
         ["Portal__PaymentUrl"] = Services.Payment.GrpcUrl.ToString(),
         ["Portal__SigningKeyFile"] = Services.Keys.PrivateKeyFile(SigningKeys.PortalIssuer),
         ["Portal__ChromiumPath"] = Browser.ChromiumPath,
+        ["Portal__CertificateFile"] = CertificateFile,
+        ["Portal__CertificateKeyFile"] = CertificateKeyFile,
+        ["Portal__HttpsPort"] = httpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    private string CertificateFile => Path.Combine(Services.Keys.Path, "portal.crt");
+    private string CertificateKeyFile => Path.Combine(Services.Keys.Path, "portal.key");
+
+    private void WriteThrowawayCertificate()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        File.WriteAllText(CertificateFile, certificate.ExportCertificatePem());
+        File.WriteAllText(CertificateKeyFile, key.ExportPkcs8PrivateKeyPem());
+    }
 
     private static string PortalDll => Path.Combine(TestEnvironment.RepositoryRoot, "services", "portal", "Partnerskab.Portal", "bin",
         TestEnvironment.Configuration, "net10.0", "Partnerskab.Portal.dll");

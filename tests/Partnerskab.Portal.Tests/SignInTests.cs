@@ -81,6 +81,16 @@ public sealed class SignInTests(PortalSuite portal, Browser browser)
     }
 
     [Fact]
+    public async Task Pages_are_served_over_HTTPS_only_while_the_plain_port_answers_health_checks()
+    {
+        var page = await browser.NewPageAsync();
+        var redirect = await page.APIRequest.GetAsync(new Uri(portal.PlainHttpUrl, "/log-ind").ToString(), new() { MaxRedirects = 0 });
+        redirect.Status.ShouldBe((int)HttpStatusCode.TemporaryRedirect);
+        redirect.Headers["location"].ShouldBe(new Uri(portal.Url, "/log-ind").ToString());
+        (await page.APIRequest.GetAsync(new Uri(portal.PlainHttpUrl, "/health/ready").ToString())).Status.ShouldBe((int)HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_anti_forgery_token_is_refused()
     {
         var page = await browser.NewPageAsync();

@@ -14,7 +14,7 @@ public sealed class StackedBarChartTests
         var bars = chart.Bars().ToList();
         bars.Count.ShouldBe(3); // a zero part draws nothing
         var (first, second) = (bars[0], bars[1]);
-        (first.Height + second.Height).ShouldBe(chart.PlotHeight * 2 / 3);
+        (first.Height + second.Height).ShouldBe(chart.PlotHeight * 2 / 3, tolerance: 0.000001m);
         second.Y.ShouldBe(first.Y - second.Height);
         bars[2].Height.ShouldBe(chart.PlotHeight);
         bars[2].Label.ShouldBe("2024: paid");

@@ -69,7 +69,7 @@ public sealed class ComposeFileTests
     [Fact]
     public void The_Portal_serves_HTTPS_on_loopback_and_sets_every_setting_it_reads()
     {
-        Ports("portal").ShouldBe(["127.0.0.1:5443:5443"]);
+        Ports("portal").ShouldBe(["127.0.0.1:5443:5443", "127.0.0.1:5480:5480"], ignoreOrder: true);
         var environment = Environment("portal");
         var required = Settings(PortalOptions.Section, typeof(PortalOptions))
             .Where(setting => setting != "Portal__ServesHttps")
@@ -77,6 +77,7 @@ public sealed class ComposeFileTests
         required.Except(environment.Keys).ShouldBeEmpty("the portal in docker-compose.yml lacks settings it reads");
         environment["ConnectionStrings__Database"].ShouldContain("Database=partnerskab_portal");
         environment["Portal__CohortUrl"].ShouldBe("http://cohort:5101");
+        (environment["Portal__HttpsPort"], environment["Service__HttpPort"]).ShouldBe(("5443", "5480"));
         var args = (YamlMappingNode)((YamlMappingNode)Node("portal")["build"])["args"];
         File.Exists(Repository.PathOf(args["SERVICE_PROJECT"].ToString(), "Partnerskab.Portal.csproj")).ShouldBeTrue();
     }

@@ -12,9 +12,14 @@ public sealed class PortalOptions
     /// <summary>The portal's private key ("partnerskab-portal.jwk" in the key directory); its public part is in the trusted JWKS.</summary>
     public string SigningKeyFile { get; set; } = "";
 
-    /// <summary>A PEM certificate and key: with them the portal serves HTTPS only; without them only plain HTTP on loopback.</summary>
+    /// <summary>
+    /// A PEM certificate and key and the port to serve pages on with them: HTTPS. The plain HTTP
+    /// port (Service:HttpPort) then answers health checks and sends everything else to HTTPS.
+    /// Without them the pages are served on the plain HTTP port, which the portal allows only on loopback.
+    /// </summary>
     public string CertificateFile { get; set; } = "";
     public string CertificateKeyFile { get; set; } = "";
+    public int HttpsPort { get; set; }
 
     /// <summary>The headless browser that prints the committee pack as PDF.</summary>
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";

@@ -18,6 +18,10 @@ public static class PortalFormat
     public static string Date(LocalDate date, CultureInfo culture) =>
         date.ToDateOnly().ToString(IsDanish(culture) ? "d. MMMM yyyy" : "d MMMM yyyy", culture);
 
+    /// <summary>A date as the services send it; "–" when it is not set.</summary>
+    public static string Date(Google.Type.Date? date, CultureInfo culture) =>
+        date is { Year: > 0 } ? Date(new LocalDate(date.Year, date.Month, date.Day), culture) : "–";
+
     /// <summary>"april 2023" from "2023-04".</summary>
     public static string Month(string yearMonth, CultureInfo culture) =>
         DateOnly.ParseExact($"{yearMonth}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMMM yyyy", culture);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using NodaTime;
 using Partnerskab.Portal.Accounts;
 using Partnerskab.Portal.Calling;
+using Partnerskab.Portal.Citizens;
 using Partnerskab.Portal.Formatting;
 using Partnerskab.Portal.Reports;
 using Partnerskab.ServiceDefaults.Hosting;
@@ -30,24 +31,31 @@ public static class PortalHosting
         if (service.HttpPort <= 0) throw new InvalidOperationException("Configure Service:HttpPort (environment Service__HttpPort): the portal's port.");
         if (string.IsNullOrWhiteSpace(portal.SigningKeyFile)) throw new InvalidOperationException("Configure Portal:SigningKeyFile (environment Portal__SigningKeyFile).");
         var address = IPAddress.Parse(service.ListenAddress);
+        if (portal.ServesHttps && portal.HttpsPort <= 0) throw new InvalidOperationException("Configure Portal:HttpsPort beside Portal:CertificateFile.");
         if (!portal.ServesHttps && !IPAddress.IsLoopback(address))
         {
             throw new InvalidOperationException("Without Portal:CertificateFile the portal serves plain HTTP, which it does only on loopback.");
         }
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, service.HttpPort, listen =>
+        builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            listen.Protocols = HttpProtocols.Http1AndHttp2;
-            if (portal.ServesHttps) listen.UseHttps(X509Certificate2.CreateFromPemFile(portal.CertificateFile, portal.CertificateKeyFile));
-        }));
+            kestrel.Listen(address, service.HttpPort, listen => listen.Protocols = HttpProtocols.Http1);
+            if (portal.ServesHttps)
+            {
+                kestrel.Listen(address, portal.HttpsPort, listen => listen.UseHttps(X509Certificate2.CreateFromPemFile(portal.CertificateFile, portal.CertificateKeyFile)));
+            }
+        });
+        builder.Services.AddHttpsRedirection(options => options.HttpsPort = portal.HttpsPort);
+        // Secure cookies whenever pages are on HTTPS; only the plain-HTTP loopback mode (development) sends them without.
+        var secure = portal.ServesHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         builder.Services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
 
         var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName)
             ?? throw new InvalidOperationException("Configure ConnectionStrings:Database (environment ConnectionStrings__Database).");
         builder.Services.AddDbContext<PortalDbContext>(options => options.UsePartnerskabConventions(connectionString));
         builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>(tags: [ServiceDefaultsExtensions.ReadyTag]);
-        builder.AddSignIn(portal);
+        builder.AddSignIn(portal, secure);
 
-        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.AddLocalization();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(PortalFormat.Danish);
@@ -59,7 +67,7 @@ public static class PortalHosting
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "partnerskab.antiforgery";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = secure;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.HttpOnly = true;
         });
@@ -68,13 +76,15 @@ public static class PortalHosting
         builder.Services.AddSingleton<CopenhagenCalendar>();
         builder.Services.AddSingleton<PdfPrinter>();
         builder.Services.AddScoped<CommitteeReportReader>();
+        builder.Services.AddScoped<CitizenSearch>();
+        builder.Services.AddScoped<CitizenTimelineReader>();
         builder.Services.AddScoped<AccountRegistry>();
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         return builder;
     }
 
-    private static void AddSignIn(this WebApplicationBuilder builder, PortalOptions portal)
+    private static void AddSignIn(this WebApplicationBuilder builder, PortalOptions portal, CookieSecurePolicy secure)
     {
         builder.Services.AddIdentity<PortalUser, IdentityRole>(identity =>
             {
@@ -95,7 +105,7 @@ public static class PortalHosting
         {
             cookie.Cookie.Name = SessionCookie;
             cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            cookie.Cookie.SecurePolicy = secure;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.ExpireTimeSpan = portal.IdleTimeout;
             cookie.SlidingExpiration = true;
@@ -115,7 +125,11 @@ public static class PortalHosting
         var portal = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/status/500");
-        if (portal.ServesHttps) app.UseHsts();
+        if (portal.ServesHttps)
+        {
+            app.UseHsts();
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
+        }
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseStaticFiles();
         app.UseRequestLocalization();

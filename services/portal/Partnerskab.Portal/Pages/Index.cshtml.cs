@@ -16,6 +16,7 @@ public sealed class IndexModel(CohortService.CohortServiceClient cohort) : PageM
     public IReadOnlyList<string> RoleNames { get; private set; } = [];
     public IReadOnlyList<Partnership> Partnerships { get; private set; } = [];
     public bool ReadsDashboards { get; private set; }
+    public bool ListsCitizens { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +24,7 @@ public sealed class IndexModel(CohortService.CohortServiceClient cohort) : PageM
         DisplayName = scope.DisplayName;
         RoleNames = scope.Roles;
         ReadsDashboards = scope.Roles.Any(CommitteeDashboard.ReadingRoles.Contains);
+        ListsCitizens = scope.HasRole(SuiteRoles.Provider) || scope.HasRole(SuiteRoles.Kommune);
         if (scope.Roles.Any(ListingRoles.Contains))
         {
             var listed = await cohort.ListPartnershipsAsync(new ListPartnershipsRequest(), deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken);

@@ -2,6 +2,6 @@ namespace Partnerskab.Portal;
 
 /// <summary>
 /// The portal's texts: Resources/SharedResource.resx is Danish (the default), SharedResource.en.resx English.
-/// In the root namespace so the localizer finds them at "Partnerskab.Portal.Resources.SharedResource".
+/// The build names them after this class ("Partnerskab.Portal.SharedResource"), which is where the localizer looks.
 /// </summary>
 public sealed class SharedResource;
