@@ -44,8 +44,8 @@ public sealed class Browser : IAsyncLifetime
     }
 
     /// <summary>
-    /// Checks the page against axe-core's WCAG 2.1 A and AA rules and saves it at 1280x800 and
-    /// 390x844 as "{name}-desktop.png" and "{name}-phone.png".
+    /// Checks the page against axe-core's WCAG 2.1 A and AA rules and for reflow, and saves it, at
+    /// 1280x800 and 390x844 as "{name}-desktop.png" and "{name}-phone.png".
     /// </summary>
     public static async Task CheckAndCaptureAsync(IPage page, string name)
     {
@@ -58,6 +58,8 @@ public sealed class Browser : IAsyncLifetime
             });
             result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}")
                 .ShouldBeEmpty($"{name} at {label}");
+            // Reflow (WCAG 1.4.10): the page itself never scrolls sideways; wide tables scroll in their own region.
+            (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(size.Width, $"{name} at {label}");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-{label}.png"), FullPage = true });
         }
         await page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);

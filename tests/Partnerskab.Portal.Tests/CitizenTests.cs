@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
+using Partnerskab.Protos.Audit.V1;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Scenario;
 using Partnerskab.Scenario.Haderslev;
@@ -49,6 +50,14 @@ public sealed class CitizenTests(PortalSuite portal, Browser browser)
         (await page.Locator("section[aria-labelledby='milestones-heading'] tbody th").AllInnerTextsAsync())
             .ShouldBe(milestones.Milestones.Select(m => m.Code), ignoreOrder: true);
         await Browser.CheckAndCaptureAsync(page, "citizen-timeline");
+
+        // The services saw the person, not the portal: their audit logs name the provider's account.
+        var seen = await portal.Services.Clients.Cohort.ListAuditEntriesAsync(new Protos.Cohort.V1.ListAuditEntriesRequest
+        {
+            Filter = new AuditFilter { CitizenId = citizen.CitizenId, Subject = PortalSuite.UserName(SuiteRoles.Provider) },
+        }, deadline: SuiteClients.Deadline());
+        seen.Entries.ShouldContain(e => e.Rpc == "/partnerskab.cohort.v1.CohortService/GetCitizen"
+            && e.Roles.SequenceEqual(new[] { SuiteRoles.Provider }) && e.StatusCode == "OK");
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Partnerskab.Portal.Accounts;
 using Partnerskab.Portal.Citizens;
@@ -9,16 +8,15 @@ namespace Partnerskab.Portal.Pages.Citizens;
 
 /// <summary>A citizen's timeline: the follow-up window, the milestones and every reported week. The citizen is named by pseudonym, never by CPR number.</summary>
 [Authorize(Roles = $"{SuiteRoles.Provider},{SuiteRoles.Kommune}")]
+[PartnershipScope]
 public sealed class TimelineModel(CitizenTimelineReader reader) : PageModel
 {
     public Guid PartnershipId { get; private set; }
     public CitizenTimeline? Timeline { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string citizenId, CancellationToken cancellationToken)
+    public async Task OnGetAsync(Guid id, string citizenId, CancellationToken cancellationToken)
     {
         PartnershipId = id;
-        if (!new AccountScope(User).MayActFor(id)) return StatusCode(StatusCodes.Status403Forbidden);
         Timeline = await reader.ReadAsync(id, citizenId, cancellationToken);
-        return Page();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Partnerskab.Portal.Accounts;
 using Partnerskab.Portal.Hosting;
 using Partnerskab.Portal.Reports;
 using Partnerskab.Tokens;
@@ -8,6 +9,7 @@ namespace Partnerskab.Portal.Pages.Partnerships;
 
 /// <summary>The committee's and the investor's dashboard of one partnership as of a date.</summary>
 [Authorize(Roles = $"{SuiteRoles.Committee},{SuiteRoles.Investor},{SuiteRoles.Kommune}")]
+[PartnershipScope]
 public sealed class DashboardModel(CommitteeReportReader reader, CopenhagenCalendar calendar)
     : CommitteeReportPage(reader, calendar)
 {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Partnerskab.Portal.Accounts;
 using Partnerskab.Portal.Hosting;
 using Partnerskab.Portal.Reports;
 using Partnerskab.Tokens;
@@ -8,6 +9,7 @@ namespace Partnerskab.Portal.Pages.Partnerships;
 
 /// <summary>The committee pack "Status på partnerskabsaftale": a printable page, and the same page as PDF (?handler=Pdf).</summary>
 [Authorize(Roles = $"{SuiteRoles.Committee},{SuiteRoles.Investor},{SuiteRoles.Kommune}")]
+[PartnershipScope]
 [TypeFilter<PdfResultFilter>]
 public sealed class PackModel(CommitteeReportReader reader, CopenhagenCalendar calendar)
     : CommitteeReportPage(reader, calendar), IPrintablePage
