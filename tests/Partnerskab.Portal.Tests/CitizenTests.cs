@@ -61,6 +61,26 @@ public sealed class CitizenTests(PortalSuite portal, Browser browser)
     }
 
     [Fact]
+    public async Task The_kommune_reads_the_worklist_as_of_today_as_the_outcome_service_has_it()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(portal.Url, $"/partnerskaber/{portal.ReferencePartnershipId}/borgere").ToString());
+        await Pages.SignInAsync(page, PortalSuite.UserName(SuiteRoles.Kommune), portal.PasswordOf(SuiteRoles.Kommune));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Arbejdsliste" }).ClickAsync();
+
+        var today = NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(NodaTime.DateTimeZoneProviders.Tzdb["Europe/Copenhagen"]).Date;
+        var worklist = await portal.Services.Clients.Outcome.GetWorklistAsync(new Protos.Outcome.V1.GetWorklistRequest
+        {
+            PartnershipId = portal.ReferencePartnershipId, AsOf = ReferencePlan.ToDate(today.ToDateOnly()), PageSize = 1000,
+        }, deadline: SuiteClients.Deadline());
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("Arbejdsliste");
+        (await page.Locator("main").InnerTextAsync()).ShouldContain(
+            $"{worklist.CitizensInFollowUp} borgere i opfølgning, {worklist.CitizensClosedOut} afsluttet.");
+        (await page.Locator("table:has(#worklist-caption) tbody tr").CountAsync()).ShouldBe(worklist.Items.Count);
+        await Browser.CheckAndCaptureAsync(page, "worklist");
+    }
+
+    [Fact]
     public async Task The_committee_sees_no_citizen_level_page()
     {
         var page = await browser.NewPageAsync();
