@@ -1,4 +1,5 @@
 using System.Net;
+using Grpc.Core;
 using Microsoft.Playwright;
 using Partnerskab.Protos.Audit.V1;
 using Partnerskab.Protos.Cohort.V1;
@@ -61,23 +62,25 @@ public sealed class CitizenTests(PortalSuite portal, Browser browser)
     }
 
     [Fact]
-    public async Task The_kommune_reads_the_worklist_as_of_today_as_the_outcome_service_has_it()
+    public async Task The_kommune_is_told_that_a_partnership_without_a_follow_up_plan_has_no_worklist()
     {
+        // The reference scenario sets no follow-up plan; the outcome service then has no worklist for it.
+        var refused = await Should.ThrowAsync<RpcException>(portal.Services.Clients.Outcome.GetWorklistAsync(new Protos.Outcome.V1.GetWorklistRequest
+        {
+            PartnershipId = portal.ReferencePartnershipId,
+        }, deadline: SuiteClients.Deadline()).ResponseAsync);
+        refused.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+
         var page = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(portal.Url, $"/partnerskaber/{portal.ReferencePartnershipId}/borgere").ToString());
         await Pages.SignInAsync(page, PortalSuite.UserName(SuiteRoles.Kommune), portal.PasswordOf(SuiteRoles.Kommune));
+        var response = page.WaitForResponseAsync(r => r.Url.EndsWith("/arbejdsliste", StringComparison.Ordinal));
         await page.GetByRole(AriaRole.Link, new() { Name = "Arbejdsliste" }).ClickAsync();
 
-        var today = NodaTime.SystemClock.Instance.GetCurrentInstant().InZone(NodaTime.DateTimeZoneProviders.Tzdb["Europe/Copenhagen"]).Date;
-        var worklist = await portal.Services.Clients.Outcome.GetWorklistAsync(new Protos.Outcome.V1.GetWorklistRequest
-        {
-            PartnershipId = portal.ReferencePartnershipId, AsOf = ReferencePlan.ToDate(today.ToDateOnly()), PageSize = 1000,
-        }, deadline: SuiteClients.Deadline());
+        (await response).Status.ShouldBe((int)HttpStatusCode.OK);
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Arbejdsliste");
-        (await page.Locator("main").InnerTextAsync()).ShouldContain(
-            $"{worklist.CitizensInFollowUp} borgere i opfølgning, {worklist.CitizensClosedOut} afsluttet.");
-        (await page.Locator("table:has(#worklist-caption) tbody tr").CountAsync()).ShouldBe(worklist.Items.Count);
-        await Browser.CheckAndCaptureAsync(page, "worklist");
+        (await page.Locator("#no-plan").InnerTextAsync()).ShouldStartWith("Partnerskabet har endnu ingen opfølgningsplan");
+        await Browser.CheckAndCaptureAsync(page, "worklist-without-plan");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NodaTime;
@@ -10,7 +11,10 @@ using Partnerskab.Tokens;
 
 namespace Partnerskab.Portal.Pages.Citizens;
 
-/// <summary>The worklist as of today: contacts, statuses and close-outs overdue, citizens without recent contact; oldest first.</summary>
+/// <summary>
+/// The worklist as of today: contacts, statuses and close-outs overdue, citizens without recent
+/// contact; oldest first. A partnership without a follow-up plan has no worklist yet: the page says so.
+/// </summary>
 [Authorize(Roles = $"{SuiteRoles.Provider},{SuiteRoles.Kommune}")]
 [PartnershipScope]
 public sealed class WorklistModel(OutcomeService.OutcomeServiceClient outcome, CopenhagenCalendar calendar) : PageModel
@@ -23,7 +27,14 @@ public sealed class WorklistModel(OutcomeService.OutcomeServiceClient outcome, C
     {
         PartnershipId = id;
         Today = calendar.Today();
-        Worklist = await outcome.GetWorklistAsync(new GetWorklistRequest { PartnershipId = id.ToString(), AsOf = Today.ToProto(), PageSize = 1000 },
-            deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken);
+        try
+        {
+            Worklist = await outcome.GetWorklistAsync(new GetWorklistRequest { PartnershipId = id.ToString(), AsOf = Today.ToProto(), PageSize = 1000 },
+                deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken);
+        }
+        catch (RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.FailedPrecondition)
+        {
+            // No follow-up plan yet, so no worklist: the page says so.
+        }
     }
 }
