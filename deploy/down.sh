@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR
 #
-# Stops what deploy/up.sh started: the gateway and the three services (pid files in deploy/.run/), and the
+# Stops what deploy/up.sh started: the portal, the gateway and the three services (pid files in deploy/.run/), and the
 # system RabbitMQ node and PostgreSQL cluster only if up.sh was the one that started them
 # (deploy/.run/started-rabbitmq, deploy/.run/started-postgresql). Data, logs and secrets
 # stay; safe to run when nothing is running.
@@ -16,7 +16,8 @@ source "$ROOT/deploy/env.sh"
 # shellcheck source=lib/services.sh
 source "$ROOT/deploy/lib/services.sh"
 
-# Reverse start order: the gateway calls the services; payment and outcome depend on cohort.
+# Reverse start order: the portal and the gateway call the services; payment and outcome depend on cohort.
+stop_service portal
 for ((i = ${#PARTNERSKAB_SERVICES[@]} - 1; i >= 0; i--)); do
     stop_service "${PARTNERSKAB_SERVICES[i]}"
 done

@@ -20,6 +20,12 @@ declare -A PARTNERSKAB_PORTS=(
 # last, is ready once the three services answer.
 PARTNERSKAB_SERVICES=(cohort outcome payment gateway)
 
+# The web portal for people: pages on HTTPS (a self-signed certificate in deploy/.run/tls/),
+# health checks on plain HTTP.
+PARTNERSKAB_PORTAL_PORT=5443
+PARTNERSKAB_PORTAL_HEALTH_PORT=5480
+export PORTAL_URL=https://127.0.0.1:$PARTNERSKAB_PORTAL_PORT
+
 PARTNERSKAB_PG_CLUSTER=${PARTNERSKAB_PG_CLUSTER:-15/main} # Debian cluster, port 5432
 PARTNERSKAB_PG_PORT=5432
 PARTNERSKAB_PG_ROLE=partnerskab

@@ -9,7 +9,9 @@
 #   - ensures the PostgreSQL role `partnerskab` (LOGIN, CREATEDB; each service creates its
 #     own database and applies its migrations at start-up),
 #   - builds Partnerskab.sln in Release, (re)starts cohort, outcome, payment and the gateway in
-#     the background, waits for each /health/ready, runs the scenario, and leaves it all running.
+#     the background, waits for each /health/ready, runs the scenario, and leaves it all running,
+#   - (re)starts the web portal on https://127.0.0.1:5443 and, on the first run, creates one
+#     demo account per role, printing their passwords once.
 #
 # Safe to run again: running services are restarted on the fresh build, the infrastructure
 # is left as it is, and the scenario is idempotent.
@@ -25,7 +27,10 @@
 #                                  clients trust) and its certificate and key for localhost.
 #   deploy/.run/keys/              signing keys (`partnerskab token keys`): trusted.jwks, which
 #                                  every service trusts, each service's own key for its calls, and
-#                                  the token tool's key, from which the scenario gets its token.
+#                                  the token tool's key, from which the scenario gets its token,
+#                                  and the portal's key, with which it signs its calls for people.
+#   deploy/.run/tls/               the portal's self-signed certificate (portal.crt, portal.key).
+#   deploy/.run/portal-accounts    the demo accounts' user names and passwords (one per role).
 #
 # RabbitMQ: the services use the broker's default guest/guest account on vhost "/", which
 # RabbitMQ accepts only from localhost; that is all a local deployment needs.
@@ -236,10 +241,87 @@ wait_ready() {
 }
 
 # --------------------------------------------------------------------------------------
+# The portal
+# --------------------------------------------------------------------------------------
+portal_environment() {
+    export Service__ListenAddress=127.0.0.1
+    export Service__HttpPort=$PARTNERSKAB_PORTAL_HEALTH_PORT
+    export Portal__HttpsPort=$PARTNERSKAB_PORTAL_PORT
+    export ConnectionStrings__Database="Host=127.0.0.1;Port=$PARTNERSKAB_PG_PORT;Database=partnerskab_portal;Username=$PARTNERSKAB_PG_ROLE;Password=$PG_PASSWORD"
+    export Portal__CohortUrl=$COHORT_URL Portal__OutcomeUrl=$OUTCOME_URL Portal__PaymentUrl=$PAYMENT_URL
+    export Portal__SigningKeyFile=$KEYS_DIR/partnerskab-portal.jwk
+    export Portal__CertificateFile=$PARTNERSKAB_RUN_DIR/tls/portal.crt
+    export Portal__CertificateKeyFile=$PARTNERSKAB_RUN_DIR/tls/portal.key
+    export Portal__ChromiumPath
+    Portal__ChromiumPath=$(command -v chromium)
+}
+
+start_portal() {
+    local dll
+    dll=$(service_dll portal)
+    local port
+    for port in "$PARTNERSKAB_PORTAL_PORT" "$PARTNERSKAB_PORTAL_HEALTH_PORT"; do
+        if port_open "$port"; then
+            infra_die "port $port (portal) is taken by another process"
+        fi
+    done
+    if [[ ! -s $PARTNERSKAB_RUN_DIR/tls/portal.key ]]; then
+        mkdir -p "$PARTNERSKAB_RUN_DIR/tls"
+        (umask 077 && openssl req -x509 -newkey rsa:3072 -nodes -days 825 -subj /CN=localhost \
+            -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+            -keyout "$PARTNERSKAB_RUN_DIR/tls/portal.key" -out "$PARTNERSKAB_RUN_DIR/tls/portal.crt" 2>/dev/null)
+        infra_log "created the portal's self-signed certificate $PARTNERSKAB_RUN_DIR/tls/portal.crt"
+    fi
+    infra_log "starting portal (HTTPS $PARTNERSKAB_PORTAL_PORT, HTTP $PARTNERSKAB_PORTAL_HEALTH_PORT)"
+    (
+        portal_environment
+        cd "$(dirname "$dll")"
+        exec nohup setsid dotnet "$dll" </dev/null >"$PARTNERSKAB_RUN_DIR/portal.log" 2>&1
+    ) &
+    echo "$!" >"$PARTNERSKAB_RUN_DIR/portal.pid"
+    disown "$!"
+    local deadline=$((SECONDS + READY_TIMEOUT)) code=000
+    while ((SECONDS < deadline)); do
+        service_pid portal >/dev/null || { tail -n 40 "$PARTNERSKAB_RUN_DIR/portal.log" >&2; infra_die "portal did not start"; }
+        code=$(curl --silent --output /dev/null --write-out '%{http_code}' --max-time 3 \
+            "http://127.0.0.1:$PARTNERSKAB_PORTAL_HEALTH_PORT/health/ready" || true)
+        [[ $code == 200 ]] && { infra_log "portal ready"; return 0; }
+        sleep 1
+    done
+    tail -n 40 "$PARTNERSKAB_RUN_DIR/portal.log" >&2 || true
+    infra_die "portal did not become ready (last /health/ready status: $code)"
+}
+
+# create_demo_accounts: one account per role, on the first run only; the passwords are kept in
+# deploy/.run/portal-accounts (mode 600) and printed once. The provider's account acts for the
+# scenario's provider, every other for Haderslev Kommune; all for every partnership.
+create_demo_accounts() {
+    local accounts=$PARTNERSKAB_RUN_DIR/portal-accounts role password org
+    [[ -s $accounts ]] && return 0
+    (umask 077 && : >"$accounts.tmp")
+    for role in kommune provider finance committee investor auditor operator administrator; do
+        password="Demo-$(openssl rand -hex 12)"
+        org=29189757
+        [[ $role == provider ]] && org=12345678
+        (
+            portal_environment
+            cd "$(dirname "$(service_dll portal)")"
+            dotnet Partnerskab.Portal.dll add-account --user "demo-$role" --name "Demo $role" --org "$org" \
+                --roles "$role" --partnerships '*' <<<"$password" >/dev/null
+        ) || infra_die "could not create the demo account demo-$role"
+        printf '%-22s %s\n' "demo-$role" "$password" >>"$accounts.tmp"
+    done
+    mv "$accounts.tmp" "$accounts"
+    infra_log "created the portal's demo accounts (user name, password), kept in $accounts:"
+    cat "$accounts"
+}
+
+# --------------------------------------------------------------------------------------
 start_postgres
 start_rabbitmq
 
-# Stop services of an earlier run before the build overwrites their binaries.
+# Stop the portal and the services of an earlier run before the build overwrites their binaries.
+stop_service portal
 for name in "${PARTNERSKAB_SERVICES[@]}"; do
     stop_service "$name"
 done
@@ -266,16 +348,21 @@ PARTNERSKAB_TOKEN=$(dotnet "$CLI_DLL" token issue --dir "$KEYS_DIR" --subject re
     --role kommune,provider,finance --partnerships '*' --hours 1) \
     dotnet "$SCENARIO_DLL" 2>&1 | tee "$PARTNERSKAB_RUN_DIR/scenario.log" || scenario_rc=$?
 
+start_portal
+create_demo_accounts
+
 cat <<EOF
 
 Partnerskab is running (stop it with deploy/down.sh):
+  portal    $PORTAL_URL  (self-signed certificate; demo accounts in $PARTNERSKAB_RUN_DIR/portal-accounts)
+            health http://127.0.0.1:$PARTNERSKAB_PORTAL_HEALTH_PORT/health/ready
   cohort    gRPC $COHORT_URL   health http://127.0.0.1:5180/health/ready
   outcome   gRPC $OUTCOME_URL   health http://127.0.0.1:5280/health/ready
   payment   gRPC $PAYMENT_URL   health http://127.0.0.1:5380/health/ready
   gateway   REST and gRPC $GATEWAY_URL   API page $GATEWAY_URL/api   health http://127.0.0.1:8480/health/ready
             its certificate is signed by a local CA; trust $PARTNERSKAB_RUN_DIR/tls/gateway-ca.crt, e.g.
             curl --cacert $PARTNERSKAB_RUN_DIR/tls/gateway-ca.crt -H "Authorization: Bearer \$(dotnet $CLI_DLL token issue --dir $KEYS_DIR --role kommune --partnerships '*' --hours 1)" $GATEWAY_URL/v1/partnerships
-  PostgreSQL 127.0.0.1:$PARTNERSKAB_PG_PORT  role $PARTNERSKAB_PG_ROLE, databases partnerskab_{cohort,outcome,payment,gateway}
+  PostgreSQL 127.0.0.1:$PARTNERSKAB_PG_PORT  role $PARTNERSKAB_PG_ROLE, databases partnerskab_{cohort,outcome,payment,gateway,portal}
   RabbitMQ   127.0.0.1:$PARTNERSKAB_RABBITMQ_PORT  guest/guest, vhost /
   logs, pid files, secrets: $PARTNERSKAB_RUN_DIR/
   tokens: dotnet $CLI_DLL token issue --dir $KEYS_DIR --role <roles> --partnerships <ids|*>

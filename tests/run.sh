@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 #
 # Runs the whole test suite against throwaway infrastructure:
-#   1. installs what is missing (PostgreSQL, RabbitMQ, Node/npm via apt; the buf and Redocly CLIs via npm),
+#   1. installs what is missing (PostgreSQL, RabbitMQ, Node/npm, chromium, poppler-utils via apt;
+#      the buf and Redocly CLIs via npm),
 #   2. starts a private PostgreSQL and a private RabbitMQ node on free ports,
 #   3. builds Partnerskab.sln (Release) and runs `dotnet test` with a TRX logger,
 #   4. always stops both again (EXIT trap: success, failure or Ctrl-C),

@@ -60,7 +60,9 @@ pg_bindir() {
 }
 
 # ensure_packages: install PostgreSQL, RabbitMQ, Node.js/npm (for the buf CLI), python3,
-# curl, openssl and ps when missing. Checks commands/files rather than dpkg names, because e.g.
+# curl, openssl and ps when missing; for the portal also chromium (it prints the committee
+# pack as PDF; the browser tests drive it), a font for it, and pdftotext (poppler-utils).
+# Checks commands/files rather than dpkg names, because e.g.
 # NodeSource's nodejs package ships npm without a separate `npm` package, and installing
 # Debian's npm on top of it would conflict.
 ensure_packages() {
@@ -74,6 +76,9 @@ ensure_packages() {
     command -v openssl >/dev/null || missing+=(openssl)
     command -v runuser >/dev/null || missing+=(util-linux)
     command -v ps >/dev/null || missing+=(procps)
+    command -v chromium >/dev/null || missing+=(chromium)
+    [[ -d /usr/share/fonts/truetype/liberation ]] || missing+=(fonts-liberation)
+    command -v pdftotext >/dev/null || missing+=(poppler-utils)
     if [[ ${#missing[@]} -gt 0 ]]; then
         # Note: on a host with systemd, installing postgresql / rabbitmq-server also starts
         # the system cluster / broker (ports 5432 / 5672). Throwaway instances do not care;

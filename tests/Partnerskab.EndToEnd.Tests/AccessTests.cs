@@ -132,6 +132,27 @@ public sealed class AccessTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task A_Portal_token_speaks_for_its_person_within_their_scope_and_never_for_a_service()
+    {
+        var (ours, _) = await TestCitizens.HandedOverAsync(suite.Clients, "access-portal", 7110, "HAD-7110");
+        var portal = new TokenIssuer(suite.Keys.PrivateKey(SigningKeys.PortalIssuer));
+        var person = new TokenSubject("udvalg.formand", [Committee], "29189757", [ours.PartnershipId]);
+
+        using var committee = new SuiteClients(suite.Cohort.GrpcUrl, suite.Outcome.GrpcUrl, suite.Payment.GrpcUrl, portal.Issue(person, TimeSpan.FromMinutes(2)));
+        (await committee.Cohort.CountCitizensAsync(new CountCitizensRequest { PartnershipId = ours.PartnershipId }, deadline: SuiteClients.Deadline()))
+            .Total.ShouldBe(1);
+        var outside = await Should.ThrowAsync<RpcException>(committee.Cohort.CountCitizensAsync(
+            new CountCitizensRequest { PartnershipId = InvalidInputTests.SomeId }, deadline: SuiteClients.Deadline()).ResponseAsync);
+        outside.StatusCode.ShouldBe(StatusCode.PermissionDenied);
+
+        using var posing = new SuiteClients(suite.Cohort.GrpcUrl, suite.Outcome.GrpcUrl, suite.Payment.GrpcUrl,
+            portal.Issue(person with { Roles = [Service] }, TimeSpan.FromMinutes(2)));
+        var refused = await Should.ThrowAsync<RpcException>(posing.Cohort.CountCitizensAsync(
+            new CountCitizensRequest { PartnershipId = ours.PartnershipId }, deadline: SuiteClients.Deadline()).ResponseAsync);
+        refused.StatusCode.ShouldBe(StatusCode.Unauthenticated);
+    }
+
+    [Fact]
     public async Task Health_checks_answer_without_a_token()
     {
         using var channel = GrpcChannel.ForAddress(suite.Cohort.GrpcUrl);

@@ -1,6 +1,7 @@
 using Partnerskab.Gateway;
 using Partnerskab.Gateway.Idempotency;
 using Partnerskab.Messaging;
+using Partnerskab.Portal;
 using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Hosting;
 using YamlDotNet.RepresentationModel;
@@ -87,9 +88,23 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void The_Portal_serves_HTTPS_on_loopback_and_sets_every_setting_it_reads()
+    {
+        Ports("portal").ShouldBe(["127.0.0.1:5443:5443", "127.0.0.1:5480:5480"], ignoreOrder: true);
+        var environment = Environment("portal");
+        var required = Settings(PortalOptions.Section, typeof(PortalOptions))
+            .Where(setting => setting != "Portal__ServesHttps")
+            .Concat(["Service__ListenAddress", "Service__HttpPort", "ConnectionStrings__Database"]);
+        required.Except(environment.Keys).ShouldBeEmpty("the portal in docker-compose.yml lacks settings it reads");
+        environment["ConnectionStrings__Database"].ShouldContain("Database=partnerskab_portal");
+        environment["Portal__CohortUrl"].ShouldBe("http://cohort:5101");
+        (environment["Portal__HttpsPort"], environment["Service__HttpPort"]).ShouldBe(("5443", "5480"));
+    }
+
+    [Fact]
     public void Every_service_builds_from_its_own_project()
     {
-        foreach (var service in new[] { "cohort", "outcome", "payment", "gateway" })
+        foreach (var service in new[] { "cohort", "outcome", "payment", "gateway", "portal" })
         {
             var args = (YamlMappingNode)((YamlMappingNode)Node(service)["build"])["args"];
             var project = args["SERVICE_PROJECT"].ToString();

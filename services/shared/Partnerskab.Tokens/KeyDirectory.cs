@@ -15,12 +15,12 @@ public sealed class KeyDirectory(string path)
 
     public string PrivateKeyFile(string issuer) => System.IO.Path.Combine(Path, $"{issuer}.jwk");
 
-    /// <summary>Keys for the token service and each named service, unless the directory has them already.</summary>
+    /// <summary>Keys for the token service, the portal and each named service, unless the directory has them already.</summary>
     public static KeyDirectory Ensure(string path, IEnumerable<string> services)
     {
         var directory = new KeyDirectory(path);
         Directory.CreateDirectory(path);
-        var issuers = services.Select(SigningKeys.ServiceIssuer).Prepend(SigningKeys.TokenServiceIssuer);
+        var issuers = SigningKeys.PersonIssuers.Concat(services.Select(SigningKeys.ServiceIssuer));
         foreach (var issuer in issuers.Where(issuer => !File.Exists(directory.PrivateKeyFile(issuer))))
         {
             directory.Rotate(issuer);

@@ -14,6 +14,12 @@ public static class SigningKeys
     /// <summary>The issuer of tokens for people and outside systems (the token tool).</summary>
     public const string TokenServiceIssuer = "partnerskab-sts";
 
+    /// <summary>The issuer of the web portal's tokens, each for one signed-in person.</summary>
+    public const string PortalIssuer = "partnerskab-portal";
+
+    /// <summary>The issuers whose tokens speak for people and outside systems, never for a service.</summary>
+    public static IReadOnlyList<string> PersonIssuers { get; } = [TokenServiceIssuer, PortalIssuer];
+
     public const string Audience = "partnerskab";
 
     /// <summary>The issuer a service signs its own calls with, e.g. "partnerskab-service-outcome".</summary>

@@ -47,7 +47,7 @@ public static class AccessExtensions
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
-                    IssuerValidator = (issuer, _, _) => issuer == SigningKeys.TokenServiceIssuer || issuer.StartsWith(SigningKeys.ServiceIssuer(""), StringComparison.Ordinal)
+                    IssuerValidator = (issuer, _, _) => SigningKeys.PersonIssuers.Contains(issuer) || issuer.StartsWith(SigningKeys.ServiceIssuer(""), StringComparison.Ordinal)
                         ? issuer
                         : throw new SecurityTokenInvalidIssuerException($"Issuer {issuer} is not trusted."),
                     ValidAudience = SigningKeys.Audience,
@@ -70,7 +70,7 @@ public static class AccessExtensions
     {
         var token = (JsonWebToken)context.SecurityToken;
         var roles = token.Claims.Where(c => c.Type == SuiteClaims.Role).Select(c => c.Value).ToList();
-        var isServiceIssuer = token.Issuer != SigningKeys.TokenServiceIssuer;
+        var isServiceIssuer = !SigningKeys.PersonIssuers.Contains(token.Issuer);
         if (SigningKeys.IssuerOfKey(token.Kid) != token.Issuer)
         {
             context.Fail($"Key {token.Kid} does not belong to issuer {token.Issuer}.");

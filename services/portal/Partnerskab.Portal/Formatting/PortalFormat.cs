@@ -1,0 +1,50 @@
+using System.Globalization;
+using NodaTime;
+
+namespace Partnerskab.Portal.Formatting;
+
+/// <summary>
+/// How the portal writes dates, money and shares: in Danish as the kommune's minutes write them
+/// ("16. november 2023", "1.234.567,89 kr.", "0,3 mio. kr.", "42,5 %"), in English on request.
+/// Money arrives in whole øre and is divided exactly (decimal); mio. kr. round half away from zero.
+/// </summary>
+public static class PortalFormat
+{
+    public static CultureInfo Danish { get; } = CultureInfo.GetCultureInfo("da-DK");
+    public static CultureInfo English { get; } = CultureInfo.GetCultureInfo("en-GB");
+
+    public static bool IsDanish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "da";
+
+    public static string Date(LocalDate date, CultureInfo culture) =>
+        date.ToDateOnly().ToString(IsDanish(culture) ? "d. MMMM yyyy" : "d MMMM yyyy", culture);
+
+    /// <summary>A date as the services send it; "–" when it is not set.</summary>
+    public static string Date(Google.Type.Date? date, CultureInfo culture) =>
+        date is { Year: > 0 } ? Date(new LocalDate(date.Year, date.Month, date.Day), culture) : "–";
+
+    /// <summary>"april 2023" from "2023-04".</summary>
+    public static string Month(string yearMonth, CultureInfo culture) =>
+        DateOnly.ParseExact($"{yearMonth}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("MMMM yyyy", culture);
+
+    public static string Kroner(long ore, CultureInfo culture)
+    {
+        var amount = (ore / 100m).ToString("N2", culture);
+        return IsDanish(culture) ? $"{amount} kr." : $"DKK {amount}";
+    }
+
+    /// <summary>The amount in millions of kroner with one decimal, as a committee table's cell: "0,3".</summary>
+    public static string MillionsFigure(long ore, CultureInfo culture) =>
+        Math.Round(ore / 100_000_000m, 1, MidpointRounding.AwayFromZero).ToString("N1", culture);
+
+    public static string Millions(long ore, CultureInfo culture) =>
+        IsDanish(culture) ? $"{MillionsFigure(ore, culture)} mio. kr." : $"DKK {MillionsFigure(ore, culture)}m";
+
+    /// <summary>A share given in hundredths of a percent: 4250 is "42,5 %".</summary>
+    public static string Percent(long basisPoints, CultureInfo culture)
+    {
+        var figure = (basisPoints / 100m).ToString("0.#", culture);
+        return IsDanish(culture) ? $"{figure} %" : $"{figure}%";
+    }
+
+    public static string Count(long count, CultureInfo culture) => count.ToString("N0", culture);
+}

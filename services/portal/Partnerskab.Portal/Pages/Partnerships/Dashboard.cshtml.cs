@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Partnerskab.Portal.Accounts;
+using Partnerskab.Portal.Hosting;
+using Partnerskab.Portal.Reports;
+using Partnerskab.Tokens;
+
+namespace Partnerskab.Portal.Pages.Partnerships;
+
+/// <summary>The committee's and the investor's dashboard of one partnership as of a date.</summary>
+[Authorize(Roles = $"{SuiteRoles.Committee},{SuiteRoles.Investor},{SuiteRoles.Kommune}")]
+[PartnershipScope]
+public sealed class DashboardModel(CommitteeReportReader reader, CopenhagenCalendar calendar)
+    : CommitteeReportPage(reader, calendar)
+{
+    public Task<IActionResult> OnGetAsync(Guid id, string? dato, CancellationToken cancellationToken) => LoadAsync(id, dato, cancellationToken);
+}

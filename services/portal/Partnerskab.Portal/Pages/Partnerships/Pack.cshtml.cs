@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Partnerskab.Portal.Accounts;
+using Partnerskab.Portal.Hosting;
+using Partnerskab.Portal.Reports;
+using Partnerskab.Tokens;
+
+namespace Partnerskab.Portal.Pages.Partnerships;
+
+/// <summary>The committee pack "Status på partnerskabsaftale": a printable page, and the same page as PDF (?handler=Pdf).</summary>
+[Authorize(Roles = $"{SuiteRoles.Committee},{SuiteRoles.Investor},{SuiteRoles.Kommune}")]
+[PartnershipScope]
+[TypeFilter<PdfResultFilter>]
+public sealed class PackModel(CommitteeReportReader reader, CopenhagenCalendar calendar)
+    : CommitteeReportPage(reader, calendar), IPrintablePage
+{
+    /// <summary>Rendering for the PDF: no form, no links, the style sheet from the printer's folder.</summary>
+    public bool Printing { get; private set; }
+
+    public string? PdfFileName => Printing && Report is { } report ? $"status-{report.Partnership.Reference}-{DateText}.pdf" : null;
+
+    public Task<IActionResult> OnGetAsync(Guid id, string? dato, CancellationToken cancellationToken) => LoadAsync(id, dato, cancellationToken);
+
+    public async Task<IActionResult> OnGetPdfAsync(Guid id, string? dato, CancellationToken cancellationToken)
+    {
+        var page = await LoadAsync(id, dato, cancellationToken);
+        Printing = Report is not null;
+        if (Printing) ViewData["AssetRoot"] = $"{PdfPrinter.AssetFolderName}/";
+        return page;
+    }
+}

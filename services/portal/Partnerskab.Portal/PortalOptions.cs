@@ -1,0 +1,31 @@
+namespace Partnerskab.Portal;
+
+/// <summary>Where the portal finds the services, its signing key and the browser it prints with. Bound from "Portal".</summary>
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    public Uri CohortUrl { get; set; } = new("http://127.0.0.1:5101");
+    public Uri OutcomeUrl { get; set; } = new("http://127.0.0.1:5201");
+    public Uri PaymentUrl { get; set; } = new("http://127.0.0.1:5301");
+
+    /// <summary>The portal's private key ("partnerskab-portal.jwk" in the key directory); its public part is in the trusted JWKS.</summary>
+    public string SigningKeyFile { get; set; } = "";
+
+    /// <summary>
+    /// A PEM certificate and key and the port to serve pages on with them: HTTPS. The plain HTTP
+    /// port (Service:HttpPort) then answers health checks and sends everything else to HTTPS.
+    /// Without them the pages are served on the plain HTTP port, which the portal allows only on loopback.
+    /// </summary>
+    public string CertificateFile { get; set; } = "";
+    public string CertificateKeyFile { get; set; } = "";
+    public int HttpsPort { get; set; }
+
+    /// <summary>The headless browser that prints the committee pack as PDF.</summary>
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+
+    /// <summary>A signed-in person who does nothing for this long is signed out.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(20);
+
+    public bool ServesHttps => CertificateFile.Length > 0;
+}

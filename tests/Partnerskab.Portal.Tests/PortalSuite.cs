@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Partnerskab.Portal.Accounts;
+using Partnerskab.Scenario.Haderslev;
+using Partnerskab.Tokens;
+
+namespace Partnerskab.Portal.Tests;
+
+/// <summary>
+/// The real suite (three service processes, PostgreSQL, RabbitMQ) with the reference scenario
+/// loaded, and the portal as its own process on a fresh database of its own, trusting the suite's
+/// key directory (the portal's key is in it), serving HTTPS with a throwaway self-signed
+/// certificate. One account per role, each with a generated password.
+/// </summary>
+public sealed class PortalSuite : IAsyncLifetime
+{
+    private LocalSuite? suite;
+    private ServiceProcess? portal;
+    private readonly Dictionary<string, string> passwords = [];
+    private readonly int httpsPort = TestEnvironment.FreePort();
+
+    public LocalSuite Services => suite ?? throw new InvalidOperationException("The suite is not started.");
+
+    /// <summary>Where the pages are: HTTPS. (The plain HTTP port answers health checks and redirects.)</summary>
+    public Uri Url { get; }
+
+    /// <summary>The plain HTTP port: health checks.</summary>
+    public Uri PlainHttpUrl => portal?.HttpUrl ?? throw new InvalidOperationException("The portal is not started.");
+
+    public PortalSuite() => Url = new Uri($"https://127.0.0.1:{httpsPort}/");
+
+    /// <summary>The reference (Haderslev) partnership, loaded as of its report date 2025-10-20.</summary>
+    public string ReferencePartnershipId { get; private set; } = "";
+
+    public static string UserName(string role) => $"demo-{role}";
+
+    public string PasswordOf(string role) => passwords[role];
+
+    public async Task InitializeAsync()
+    {
+        suite = await LocalSuite.StartAsync("portal");
+        var providerCvr = Random.Shared.Next(20_000_000, 100_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var reference = $"haderslev-portal-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+        var loaded = await ReferenceScenario.RunAsync(suite.Clients, reference, providerCvr, TextWriter.Null);
+        ReferencePartnershipId = loaded.PartnershipId;
+        WriteThrowawayCertificate();
+
+        portal = new ServiceProcess("portal", PortalDll, Environment(), TestEnvironment.FreePort(), TestEnvironment.FreePort(),
+            Path.Combine(TestEnvironment.LogDirectory, $"{suite.DatabaseName("portal")}.log"));
+        await portal.StartAsync();
+        foreach (var role in PortalRoles.All)
+        {
+            passwords[role] = NewPassword();
+            var partnerships = role is SuiteRoles.Auditor or SuiteRoles.Operator or PortalRoles.Administrator ? "*" : ReferencePartnershipId;
+            var organisation = role == SuiteRoles.Provider ? providerCvr : "29189420";
+            var (exitCode, output) = await AddAccountAsync(UserName(role), $"Demo {role}", organisation, role, partnerships, passwords[role]);
+            if (exitCode != 0) throw new InvalidOperationException($"add-account {role} failed: {output}");
+        }
+    }
+
+    /// <summary>Runs the portal's add-account command as deploy/up.sh does: the password on standard input.</summary>
+    public async Task<(int ExitCode, string Output)> AddAccountAsync(string user, string name, string organisation, string roles, string partnerships, string password)
+    {
+        var start = new ProcessStartInfo("dotnet", [PortalDll, "add-account", "--user", user, "--name", name, "--org", organisation, "--roles", roles, "--partnerships", partnerships])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(PortalDll)!,
+        };
+        foreach (var (key, value) in Environment()) start.Environment[key] = value;
+        start.Environment["Service__HttpPort"] = PlainHttpUrl.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteLineAsync(password);
+        process.StandardInput.Close();
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
+    }
+
+    /// <summary>Meets the portal's policy: 12+ characters, upper and lower case, digits.</summary>
+    public static string NewPassword() => $"Pw{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}X9";
+
+    private Dictionary<string, string> Environment() => new()
+    {
+        ["ConnectionStrings__Database"] = Services.ConnectionString("portal"),
+        ["Portal__CohortUrl"] = Services.Cohort.GrpcUrl.ToString(),
+        ["Portal__OutcomeUrl"] = Services.Outcome.GrpcUrl.ToString(),
+        ["Portal__PaymentUrl"] = Services.Payment.GrpcUrl.ToString(),
+        ["Portal__SigningKeyFile"] = Services.Keys.PrivateKeyFile(SigningKeys.PortalIssuer),
+        ["Portal__ChromiumPath"] = Browser.ChromiumPath,
+        ["Portal__CertificateFile"] = CertificateFile,
+        ["Portal__CertificateKeyFile"] = CertificateKeyFile,
+        ["Portal__HttpsPort"] = httpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private string CertificateFile => Path.Combine(Services.Keys.Path, "portal.crt");
+    private string CertificateKeyFile => Path.Combine(Services.Keys.Path, "portal.key");
+
+    private void WriteThrowawayCertificate()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        File.WriteAllText(CertificateFile, certificate.ExportCertificatePem());
+        File.WriteAllText(CertificateKeyFile, key.ExportPkcs8PrivateKeyPem());
+    }
+
+    private static string PortalDll => Path.Combine(TestEnvironment.RepositoryRoot, "services", "portal", "Partnerskab.Portal", "bin",
+        TestEnvironment.Configuration, "net10.0", "Partnerskab.Portal.dll");
+
+    public async Task DisposeAsync()
+    {
+        if (portal is not null) await portal.DisposeAsync();
+        if (suite is not null) await suite.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalSuite>, ICollectionFixture<Browser>
+{
+    public const string Name = "portal";
+}
