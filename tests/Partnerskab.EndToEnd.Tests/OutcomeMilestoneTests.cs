@@ -245,7 +245,7 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
             items => items.Count(i => i.Kind == LedgerItemKind.Milestone) == 2 && items.Any(i => i.Kind == LedgerItemKind.Credit));
         await suite.RowCountsAsync();
         var august = await PaymentInvoicingTests.RunAsync(Clients, partnershipId, ThinSlice.Day(2023, 8, 1), ThinSlice.Day(2023, 8, 31));
-        // The credit is dated the day it is learnt, in the current month, whose run can only be previewed before the month ends.
+        // The credit is dated the day it is learnt, in the current month: its run is previewed, as finance would before the month ends.
         var current = await PaymentInvoicingTests.RunAsync(Clients, partnershipId, Day(ThisMonth), Day(ThisMonth.AddMonths(1).AddDays(-1)), preview: true);
 
         var milestones = await MilestonesAsync(Clients, partnershipId, citizen, _ => true);

@@ -174,25 +174,6 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
         wrongStart.Status.Detail.ShouldNotBeNull();
     }
 
-    [Fact]
-    public async Task A_run_issued_after_today_is_refused_and_writes_nothing_but_a_preview_may_look_ahead()
-    {
-        var (partnershipId, _) = await PaymentTestData.PartnershipAsync(suite.Clients, "inv-future",
-            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 332);
-        await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count == 1);
-        var nextYear = DateTime.UtcNow.Year + 1;
-        var before = await suite.RowCountsAsync();
-
-        var future = await Should.ThrowAsync<RpcException>(() => RunAsync(partnershipId, ThinSlice.Day(2023, 4, 1), ThinSlice.Day(nextYear, 1, 5)));
-        future.StatusCode.ShouldBe(StatusCode.InvalidArgument);
-        future.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.ShouldHaveSingleItem().Field.ShouldBe("issue_date");
-        (await suite.RowCountsAsync()).ShouldBe(before);
-
-        var preview = await RunAsync(partnershipId, ThinSlice.Day(2023, 4, 1), ThinSlice.Day(nextYear, 1, 5), preview: true);
-        preview.Documents.ShouldHaveSingleItem().Number.ShouldBe(0);
-        preview.Created.ShouldBeFalse();
-    }
-
     /// <summary>Runs invoices once the partnership's registration has reached the payment service.</summary>
     public static Task<RunInvoicesResponse> RunAsync(SuiteClients clients, string partnershipId, Google.Type.Date periodStart,
         Google.Type.Date issueDate, bool preview = false) =>

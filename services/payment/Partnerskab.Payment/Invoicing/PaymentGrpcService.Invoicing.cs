@@ -27,8 +27,6 @@ public sealed partial class PaymentGrpcService
         var periodStart = v.Date(request.PeriodStart, "period_start");
         var issueDate = v.Date(request.IssueDate, "issue_date");
         if (periodStart != default) v.Check(periodStart.Day == 1, "period_start", "must be the first day of a month or quarter");
-        // An issued document is dated no later than the day it is made; a preview may look ahead.
-        if (!request.Preview && issueDate != default) v.Check(issueDate <= Today, "issue_date", $"must not be after today, {Today:uuuu-MM-dd} (a preview may look ahead)");
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
