@@ -124,9 +124,12 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
         await PaymentTestData.LedgerAsync(Clients, partnershipId, items => items.Count(i => i.Kind == LedgerItemKind.Credit) == 2);
         await suite.RowCountsAsync();
         var ledger = await PaymentTestData.LedgerAsync(Clients, partnershipId, _ => true);
-        var items = ledger.Where(i => i.Kind == LedgerItemKind.Milestone).ToList();
-        items.Select(i => i.CauseKey).ShouldBe([$"milestone:{milestone.MilestoneId}", $"milestone:{movedTo.MilestoneId}"], ignoreOrder: true);
-        ledger.Where(i => i.Kind == LedgerItemKind.Credit).Select(c => c.CreditsItemId).ShouldBe(items.Select(i => i.ItemId), ignoreOrder: true);
+        string[] causes = [$"milestone:{milestone.MilestoneId}", $"milestone:{movedTo.MilestoneId}"];
+        ledger.Where(i => i.Kind == LedgerItemKind.Milestone).Select(i => i.CauseKey).ShouldBe(causes, ignoreOrder: true);
+        ledger.Where(i => i.Kind == LedgerItemKind.Credit).Select(c => c.CauseKey).ShouldBe(causes.Select(c => $"credit:{c}"), ignoreOrder: true);
+        // The second milestone's revocation may reach payment before the milestone itself (two queues): then it is booked
+        // at nothing instead of credited, and either way nothing of the two milestones stays payable.
+        ledger.Where(i => i.Kind is LedgerItemKind.Milestone or LedgerItemKind.Credit).Sum(i => i.AmountOre).ShouldBe(0);
     }
 
     [Fact]
