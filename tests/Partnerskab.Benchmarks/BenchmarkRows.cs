@@ -2,7 +2,7 @@ using Partnerskab.Testing;
 
 namespace Partnerskab.Benchmarks;
 
-/// <summary>How much each path is given: the full run (issue 8's national sizes) or the quick form.</summary>
+/// <summary>How much each path is given: the full run (national sizes) or the quick form.</summary>
 public sealed record BenchmarkSizes(
     int ImportRows, int StatusWeeks, MilestoneToLedgerBenchmark.Options Milestones, UnaryLoad.Options Unary,
     NationalDataSet.Options National, int ReportCalls, TimeSpan Patience)
@@ -10,7 +10,7 @@ public sealed record BenchmarkSizes(
     private static readonly TimeSpan FullPatience = TimeSpan.FromHours(2);
     private static readonly TimeSpan QuickPatience = TimeSpan.FromMinutes(5);
 
-    /// <summary>100,000 citizens imported; 10 weeks each streamed (1,000,000 rows); the national data set of issue 8.</summary>
+    /// <summary>100,000 citizens imported; 10 weeks each streamed (1,000,000 rows); the national data set.</summary>
     public static BenchmarkSizes Full { get; } = new(100_000, 10,
         new(ThroughputItems: 20_000, LatencyItemsAtMost: 20_000, LatencyDuration: TimeSpan.FromSeconds(60), FullPatience),
         new(Calls: 200_000, InFlight: 64, Connections: 4),
@@ -22,7 +22,7 @@ public sealed record BenchmarkSizes(
         new(Seed: 8, Partnerships: 4, Citizens: 400, WeeksPerCitizen: 10, QuickPatience), ReportCalls: 40, QuickPatience);
 }
 
-/// <summary>Every path of issue 8's table and its ceiling, one after the other on one suite, each row reported as it is measured.</summary>
+/// <summary>Every path of the benchmark table and its ceiling, one after the other on one suite, each row reported as it is measured.</summary>
 public static class BenchmarkRows
 {
     /// <summary>The row groups, as named on the command line (--only).</summary>

@@ -16,7 +16,7 @@ namespace Partnerskab.Benchmarks;
 /// citizen was self-sufficient that week, else a deliverable fee.
 /// </summary>
 /// <remarks>
-/// As issue 8 allows for the report benchmarks only, the partnerships and rate cards are made
+/// For the report benchmarks only, the partnerships and rate cards are made
 /// through the public API (so the services hold them as they would), but the citizens, weekly
 /// statuses and ledger items are loaded directly by binary COPY into the outcome service's
 /// follow_up_citizens (with the decided weeks status ingestion keeps beside the reports) and

@@ -8,7 +8,7 @@ namespace Partnerskab.ServiceDefaults.Persistence;
 /// runs PostgreSQL may keep a generic plan costed on statistics taken while the table was small
 /// (a first national import, a new partnership's first statuses): that plan tests every row of
 /// the table or partnership against the whole list. Batches of 1,000 keys then cost 10 to 450 ms
-/// a statement instead of a few, growing with the table (pg_stat_statements, issue 8). Here each
+/// a statement instead of a few, growing with the table (measured with pg_stat_statements). Here each
 /// key drives its own lookup through a lateral subquery that the planner cannot flatten into
 /// that plan (<c>OFFSET 0</c>).
 /// </summary>
