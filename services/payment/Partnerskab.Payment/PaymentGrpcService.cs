@@ -1,11 +1,66 @@
-using NodaTime;
-using Partnerskab.Payment.Persistence;
+using Grpc.Core;
+using Partnerskab.Payment.Audit;
+using Partnerskab.Payment.Costs;
+using Partnerskab.Payment.EInvoicing;
+using Partnerskab.Payment.Invoicing;
+using Partnerskab.Payment.Ledger;
+using Partnerskab.Payment.RateCards;
+using Partnerskab.Payment.Reconciliation;
 using Partnerskab.Protos.Payment.V1;
 
 namespace Partnerskab.Payment;
 
 /// <summary>
-/// The payment service's gRPC API. Each feature folder holds its part of this partial class,
-/// beside that feature's rules and persistence.
+/// The payment service's gRPC API: it only hands each call to its RPC's handler, which lives in
+/// the feature folder beside that feature's rules and persistence.
 /// </summary>
-public sealed partial class PaymentGrpcService(PaymentDbContext db, IClock clock) : PaymentService.PaymentServiceBase;
+public sealed class PaymentGrpcService(IServiceProvider handlers) : PaymentService.PaymentServiceBase
+{
+    public override Task<SetRateCardResponse> SetRateCard(SetRateCardRequest request, ServerCallContext context) =>
+        Handler<SetRateCardHandler>().HandleAsync(request, context);
+
+    public override Task<ListRateCardsResponse> ListRateCards(ListRateCardsRequest request, ServerCallContext context) =>
+        Handler<ListRateCardsHandler>().HandleAsync(request, context);
+
+    public override Task<GetLedgerResponse> GetLedger(GetLedgerRequest request, ServerCallContext context) =>
+        Handler<GetLedgerHandler>().HandleAsync(request, context);
+
+    public override Task<GetPartnershipCostResponse> GetPartnershipCost(GetPartnershipCostRequest request, ServerCallContext context) =>
+        Handler<GetPartnershipCostHandler>().HandleAsync(request, context);
+
+    public override Task<RunInvoicesResponse> RunInvoices(RunInvoicesRequest request, ServerCallContext context) =>
+        Handler<RunInvoicesHandler>().HandleAsync(request, context);
+
+    public override Task<ListInvoicesResponse> ListInvoices(ListInvoicesRequest request, ServerCallContext context) =>
+        Handler<ListInvoicesHandler>().HandleAsync(request, context);
+
+    public override Task<RecordPaymentsResponse> RecordPayments(RecordPaymentsRequest request, ServerCallContext context) =>
+        Handler<RecordPaymentsHandler>().HandleAsync(request, context);
+
+    public override Task<GetReconciliationResponse> GetReconciliation(GetReconciliationRequest request, ServerCallContext context) =>
+        Handler<GetReconciliationHandler>().HandleAsync(request, context);
+
+    public override Task<ExportInvoiceXmlResponse> ExportInvoiceXml(ExportInvoiceXmlRequest request, ServerCallContext context) =>
+        Handler<ExportInvoiceXmlHandler>().HandleAsync(request, context);
+
+    public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>
+        Handler<ListAuditEntriesHandler>().HandleAsync(request, context);
+
+    private T Handler<T>() where T : notnull => handlers.GetRequiredService<T>();
+}
+
+public static class PaymentRpcHandlers
+{
+    /// <summary>The handler of every RPC, one per call (each holds the call's database context).</summary>
+    public static IServiceCollection AddPaymentRpcHandlers(this IServiceCollection services) => services
+        .AddScoped<SetRateCardHandler>()
+        .AddScoped<ListRateCardsHandler>()
+        .AddScoped<GetLedgerHandler>()
+        .AddScoped<GetPartnershipCostHandler>()
+        .AddScoped<RunInvoicesHandler>()
+        .AddScoped<ListInvoicesHandler>()
+        .AddScoped<RecordPaymentsHandler>()
+        .AddScoped<GetReconciliationHandler>()
+        .AddScoped<ExportInvoiceXmlHandler>()
+        .AddScoped<ListAuditEntriesHandler>();
+}

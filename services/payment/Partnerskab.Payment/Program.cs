@@ -9,6 +9,7 @@ using Partnerskab.ServiceDefaults.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("payment", PaymentAccess.Policy, PaymentAccess.Audited);
 builder.AddServiceDatabase<PaymentDbContext>();
+builder.Services.AddPaymentRpcHandlers();
 builder.AddMessaging<PaymentDbContext>("payment", bus =>
 {
     bus.AddInboxConsumer<EarnHandoverFee>();

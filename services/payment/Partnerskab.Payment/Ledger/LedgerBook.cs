@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Partnerskab.Payment.Partnerships;
 using Partnerskab.Payment.Persistence;
 using Partnerskab.Payment.RateCards;
 using Partnerskab.ServiceDefaults.Persistence;
@@ -34,7 +35,7 @@ public static class LedgerBook
     /// an item and its credit (which may arrive first).
     /// </summary>
     public static Task LockAsync(PaymentDbContext db, IEnumerable<LedgerCause> causes, CancellationToken cancellationToken) =>
-        AdvisoryLocks.LockAsync(db, causes.Select(c => c.Capped ? c.PartnershipId.ToString() : c.CauseKey), cancellationToken);
+        AdvisoryLocks.LockAsync(db, causes.Select(c => c.Capped ? PartnershipLock.Key(c.PartnershipId) : c.CauseKey), cancellationToken);
 
     /// <summary>Books an earning, capped; null when its cause is booked already.</summary>
     public static LedgerItem? Earn(LedgerSnapshot ledger, Earning earning, Guid? causeMessageId, Instant now)

@@ -1,17 +1,18 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Partnerskab.Payment.EInvoicing;
+using Partnerskab.Payment.Invoicing;
+using Partnerskab.Payment.Persistence;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults.Access;
-using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 
-namespace Partnerskab.Payment;
+namespace Partnerskab.Payment.EInvoicing;
 
-public sealed partial class PaymentGrpcService
+/// <summary>An issued invoice or credit note as a Peppol BIS Billing 3.0 document, or why it cannot be one.</summary>
+public sealed class ExportInvoiceXmlHandler(PaymentDbContext db)
 {
-    public override async Task<ExportInvoiceXmlResponse> ExportInvoiceXml(ExportInvoiceXmlRequest request, ServerCallContext context)
+    public async Task<ExportInvoiceXmlResponse> HandleAsync(ExportInvoiceXmlRequest request, ServerCallContext context)
     {
         var v = new RequestValidator();
         var invoiceId = v.Id(request.InvoiceId, "invoice_id");
@@ -20,7 +21,7 @@ public sealed partial class PaymentGrpcService
         var document = context.Caller().EnsureMayActFor(
             await db.Invoices.AsNoTracking().FirstOrDefaultAsync(i => i.Id == invoiceId, context.CancellationToken),
             i => i.PartnershipId, $"no invoice or credit note {invoiceId}");
-        AuditCall.Citizens(document.PartnershipId, document.Lines.Where(l => l.CitizenId is not null).Select(l => l.CitizenId!));
+        InvoiceDocuments.AuditCitizens(document.PartnershipId, [document]);
         var einvoice = EInvoice.From(document);
         if (einvoice.Problems() is [_, ..] problems)
         {

@@ -1,8 +1,10 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Partnerskab.Payment.Costs;
+using NodaTime;
 using Partnerskab.Payment.Ledger;
+using Partnerskab.Payment.Persistence;
 using Partnerskab.Payment.RateCards;
+using Partnerskab.Payment.Reconciliation;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Access;
@@ -10,17 +12,18 @@ using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using Partnerskab.Tokens;
 
-namespace Partnerskab.Payment;
+namespace Partnerskab.Payment.Costs;
 
-public sealed partial class PaymentGrpcService
+/// <summary>What a partnership has cost as of a date (<see cref="CostReport"/>): validate, read, compute, map.</summary>
+public sealed class GetPartnershipCostHandler(PaymentDbContext db, IClock clock)
 {
     private static readonly string[] CitizenLevelReaders = [SuiteRoles.Finance, SuiteRoles.Kommune, SuiteRoles.Provider];
 
-    public override async Task<GetPartnershipCostResponse> GetPartnershipCost(GetPartnershipCostRequest request, ServerCallContext context)
+    public async Task<GetPartnershipCostResponse> HandleAsync(GetPartnershipCostRequest request, ServerCallContext context)
     {
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
-        var asOf = request.AsOf is null ? Today : v.Date(request.AsOf, "as_of");
+        var asOf = request.AsOf is null ? clock.Today() : v.Date(request.AsOf, "as_of");
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
@@ -31,7 +34,7 @@ public sealed partial class PaymentGrpcService
         var ledger = await LedgerTotals.ReadAsync(db, partnershipId, asOf, contract?.PeriodicFeeCauseKeys(versions, asOf) ?? [],
             perCitizen: citizenLevel && Pricing.InForce(versions, asOf)?.CapPerCitizenOre is not null, cancellationToken);
         var issuers = await db.Invoices.Where(d => d.PartnershipId == partnershipId).Select(d => d.IssuerCvr).Distinct().ToListAsync(cancellationToken);
-        var reconciled = (await ReconcileAsync(issuers, asOf, cancellationToken)).Invoices
+        var reconciled = (await IssuerReconciliation.ReadAsync(db, issuers, asOf, cancellationToken)).Invoices
             .Where(r => r.Invoice.PartnershipId == partnershipId)
             .ToList();
         var report = CostReport.Compute(asOf, ledger, reconciled, versions, contract, request.ExcludingVat);
@@ -58,7 +61,10 @@ public sealed partial class PaymentGrpcService
         // The room under each citizen's cap is a record per citizen: not for the committee's and investor's aggregate view.
         if (citizenLevel)
         {
-            response.CitizenCaps.AddRange(report.CitizenCaps.Select(c => new CitizenCapRoom { CitizenId = c.CitizenId, BookedOre = c.BookedOre, RemainingOre = c.RemainingOre }));
+            response.CitizenCaps.AddRange(report.CitizenCaps.Select(c => new Protos.Payment.V1.CitizenCapRoom
+            {
+                CitizenId = c.CitizenId, BookedOre = c.BookedOre, RemainingOre = c.RemainingOre,
+            }));
             AuditCall.Citizens(partnershipId, report.CitizenCaps.Select(c => c.CitizenId));
         }
         if (report.ContractCapRemainingOre is { } contractRoom) response.ContractCapRemainingOre = contractRoom;

@@ -1,15 +1,17 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Partnerskab.Payment.Persistence;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 
-namespace Partnerskab.Payment;
+namespace Partnerskab.Payment.Ledger;
 
-public sealed partial class PaymentGrpcService
+/// <summary>Every item of a partnership's ledger, in the order earned.</summary>
+public sealed class GetLedgerHandler(PaymentDbContext db)
 {
-    public override async Task<GetLedgerResponse> GetLedger(GetLedgerRequest request, ServerCallContext context)
+    public async Task<GetLedgerResponse> HandleAsync(GetLedgerRequest request, ServerCallContext context)
     {
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
@@ -22,12 +24,12 @@ public sealed partial class PaymentGrpcService
         AuditCall.Citizens(partnershipId, items.Where(i => i.CitizenId is not null).Select(i => i.CitizenId!));
         var kinds = items.ToDictionary(i => i.Id, i => i.Kind);
         var response = new GetLedgerResponse();
-        response.Items.AddRange(items.Select(i => new LedgerItem
+        response.Items.AddRange(items.Select(i => new Protos.Payment.V1.LedgerItem
         {
             ItemId = i.Id.ToString(),
             PartnershipId = i.PartnershipId.ToString(),
             CitizenId = i.CitizenId ?? "",
-            Kind = (LedgerItemKind)(int)i.Kind,
+            Kind = (Protos.Payment.V1.LedgerItemKind)(int)i.Kind,
             MilestoneCode = IsMilestone(i) ? i.Code : "",
             Code = i.Code ?? "",
             EarnedOn = i.EarnedOn.ToProto(),
@@ -35,7 +37,7 @@ public sealed partial class PaymentGrpcService
             UnitPriceOre = i.UnitPriceOre,
             OriginalAmountOre = i.OriginalAmountOre,
             AmountOre = i.AmountOre,
-            CappedBy = (CapKind)(int)i.CappedBy,
+            CappedBy = (Protos.Payment.V1.CapKind)(int)i.CappedBy,
             CreditsItemId = i.CreditsItemId?.ToString() ?? "",
             PricingNote = i.PricingNote,
             CauseKey = i.CauseKey,
@@ -45,8 +47,8 @@ public sealed partial class PaymentGrpcService
         }));
         return response;
 
-        bool IsMilestone(Ledger.LedgerItem item) =>
-            item.Kind == Ledger.LedgerItemKind.Milestone
-            || item is { Kind: Ledger.LedgerItemKind.Credit, CreditsItemId: { } credited } && kinds.GetValueOrDefault(credited) == Ledger.LedgerItemKind.Milestone;
+        bool IsMilestone(LedgerItem item) =>
+            item.Kind == LedgerItemKind.Milestone
+            || item is { Kind: LedgerItemKind.Credit, CreditsItemId: { } credited } && kinds.GetValueOrDefault(credited) == LedgerItemKind.Milestone;
     }
 }
