@@ -27,7 +27,7 @@ public static class InvoiceRuns
         var partnership = terms.Partnership;
         var fees = PeriodicFees.Due(terms.Versions, partnership.ContractStart, partnership.ContractEnd, terms.Period.End).ToList();
         var capped = LedgerBook.HasCaps(terms.Versions);
-        var ledger = await LedgerSnapshot.ReadAsync(db,
+        var ledger = await LedgerStore.ReadAsync(db,
             fees.Select(f => new LedgerCause(partnership.PartnershipId, null, f.CauseKey(partnership.PartnershipId), capped)).ToList(), cancellationToken);
         foreach (var fee in fees)
         {

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Partnerskab.Payment.Partnerships;
-using Partnerskab.Payment.Persistence;
 using Partnerskab.Payment.RateCards;
-using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Payment.Ledger;
 
@@ -13,9 +9,10 @@ public sealed record Earning(
     RateCard? Card, Pricing.Priced Priced);
 
 /// <summary>
-/// Books ledger items into a <see cref="LedgerSnapshot"/>: earnings under the caps, and credits
-/// that take an earlier item back. The caller holds the causes' locks (<see cref="LockAsync"/>),
-/// books through a snapshot read under them, and writes the snapshot's new items in its transaction.
+/// Books ledger items into a <see cref="LedgerSnapshot"/>, as a pure decision over what it holds:
+/// earnings under the caps, and credits that take an earlier item back. The caller holds the
+/// causes' locks and reads the snapshot under them (<see cref="LedgerStore"/>), and writes the
+/// snapshot's new items in its transaction.
 /// </summary>
 public static class LedgerBook
 {
@@ -28,14 +25,6 @@ public static class LedgerBook
     public static string PricedKey(string unpricedCauseKey) => PricedPrefix + unpricedCauseKey;
 
     public static bool HasCaps(IEnumerable<RateCard> versions) => versions.Any(HasCaps);
-
-    /// <summary>
-    /// Orders the writes that must see each other: with caps, every item of the partnership
-    /// (caps count them all, and the partnership's key is the one rate card changes take); without,
-    /// an item and its credit (which may arrive first).
-    /// </summary>
-    public static Task LockAsync(PaymentDbContext db, IEnumerable<LedgerCause> causes, CancellationToken cancellationToken) =>
-        AdvisoryLocks.LockAsync(db, causes.Select(c => c.Capped ? PartnershipLock.Key(c.PartnershipId) : c.CauseKey), cancellationToken);
 
     /// <summary>Books an earning, capped; null when its cause is booked already.</summary>
     public static LedgerItem? Earn(LedgerSnapshot ledger, Earning earning, Guid? causeMessageId, Instant now)

@@ -36,8 +36,8 @@ public abstract class LedgerConsumer<TMessage>(PaymentDbContext db, IClock clock
             foreach (var partnershipId in unread) rateCards[partnershipId] = cards.Where(c => c.PartnershipId == partnershipId).ToList();
         }
         var locked = causes.Select(c => new LedgerCause(c.PartnershipId, c.CitizenId, c.CauseKey, LedgerBook.HasCaps(rateCards[c.PartnershipId]))).ToList();
-        await LedgerBook.LockAsync(Db, locked, cancellationToken);
-        ledger = await LedgerSnapshot.ReadAsync(Db, locked, cancellationToken);
+        await LedgerStore.LockAsync(Db, locked, cancellationToken);
+        ledger = await LedgerStore.ReadAsync(Db, locked, cancellationToken);
     }
 
     /// <summary>Prices what was earned under the rate card in force that day and books it under the caps.</summary>

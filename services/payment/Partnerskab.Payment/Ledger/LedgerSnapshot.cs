@@ -1,18 +1,12 @@
-using Microsoft.EntityFrameworkCore;
-using Partnerskab.Payment.Persistence;
-using Partnerskab.ServiceDefaults.Persistence;
-
 namespace Partnerskab.Payment.Ledger;
 
-/// <summary>A cause about to be booked or credited: the key of the item (for a credit, of the item it takes back).</summary>
-public sealed record LedgerCause(Guid PartnershipId, string? CitizenId, string CauseKey, bool Capped);
-
 /// <summary>
-/// What the ledger holds for some causes, read at once under their locks: the items of their
-/// cause keys, of their later pricing and of the credits of both, and, for capped partnerships, the booked sums the caps
-/// count. Items booked through it afterwards are added (<see cref="Added"/>, for the caller to
-/// write), so it stays what the ledger will hold at commit for those causes, without reading the
-/// database again.
+/// What the ledger holds for some causes: the items of their cause keys, of their later pricing
+/// and of the credits of both, and, for capped partnerships, the booked sums the caps count
+/// (per partnership and year, and per citizen). Items booked through it afterwards are added
+/// (<see cref="Added"/>, for the caller to write), so it stays what the ledger will hold for
+/// those causes, without asking the database again. Plain values: <see cref="LedgerStore"/> reads
+/// one from the database, <see cref="Of"/> makes one of a whole ledger's items.
 /// </summary>
 public sealed class LedgerSnapshot
 {
@@ -20,35 +14,21 @@ public sealed class LedgerSnapshot
     private readonly Dictionary<(Guid PartnershipId, int Year), long> years;
     private readonly Dictionary<(Guid PartnershipId, string CitizenId), long> citizens;
 
-    private LedgerSnapshot(Dictionary<string, LedgerItem> byCauseKey, Dictionary<(Guid, int), long> years, Dictionary<(Guid, string), long> citizens)
+    /// <param name="items">The items of the causes about to be booked (and of their credits and later pricing).</param>
+    /// <param name="yearTotals">What is booked per partnership and calendar year earned.</param>
+    /// <param name="citizenTotals">What is booked per partnership and citizen.</param>
+    public LedgerSnapshot(IEnumerable<LedgerItem> items, IReadOnlyDictionary<(Guid PartnershipId, int Year), long> yearTotals,
+        IReadOnlyDictionary<(Guid PartnershipId, string CitizenId), long> citizenTotals)
     {
-        this.byCauseKey = byCauseKey;
-        this.years = years;
-        this.citizens = citizens;
+        byCauseKey = items.ToDictionary(i => i.CauseKey, StringComparer.Ordinal);
+        years = new Dictionary<(Guid, int), long>(yearTotals);
+        citizens = new Dictionary<(Guid, string), long>(citizenTotals);
     }
 
-    public static async Task<LedgerSnapshot> ReadAsync(PaymentDbContext db, IReadOnlyCollection<LedgerCause> causes, CancellationToken cancellationToken)
-    {
-        var keys = causes.SelectMany(c => new[]
-        {
-            c.CauseKey, LedgerBook.CreditKey(c.CauseKey), LedgerBook.PricedKey(c.CauseKey), LedgerBook.CreditKey(LedgerBook.PricedKey(c.CauseKey)),
-        });
-        var items = await db.Ledger.WithKeys("cause_key", keys).AsNoTracking().ToDictionaryAsync(i => i.CauseKey, StringComparer.Ordinal, cancellationToken);
-
-        var capped = causes.Where(c => c.Capped).ToList();
-        var partnerships = capped.Select(c => c.PartnershipId).Distinct().ToList();
-        var years = partnerships.Count == 0 ? [] : await db.LedgerYearTotals.AsNoTracking()
-            .Where(t => partnerships.Contains(t.PartnershipId))
-            .ToDictionaryAsync(t => (t.PartnershipId, t.Year), t => t.AmountOre, cancellationToken);
-        var citizenIds = capped.Where(c => c.CitizenId is not null).Select(c => c.CitizenId!).Distinct().ToList();
-        var citizens = citizenIds.Count == 0 ? [] : (await db.Ledger.AsNoTracking()
-                .Where(i => partnerships.Contains(i.PartnershipId) && citizenIds.Contains(i.CitizenId!))
-                .GroupBy(i => new { i.PartnershipId, i.CitizenId })
-                .Select(g => new { g.Key.PartnershipId, g.Key.CitizenId, AmountOre = g.Sum(i => i.AmountOre) })
-                .ToListAsync(cancellationToken))
-            .ToDictionary(c => (c.PartnershipId, c.CitizenId!), c => c.AmountOre);
-        return new LedgerSnapshot(items, years, citizens);
-    }
+    /// <summary>A snapshot of a whole ledger: every item, and the sums they make.</summary>
+    public static LedgerSnapshot Of(IReadOnlyCollection<LedgerItem> items) => new(items,
+        items.GroupBy(i => (i.PartnershipId, i.EarnedOn.Year)).ToDictionary(g => g.Key, g => g.Sum(i => i.AmountOre)),
+        items.Where(i => i.CitizenId is not null).GroupBy(i => (i.PartnershipId, i.CitizenId!)).ToDictionary(g => g.Key, g => g.Sum(i => i.AmountOre)));
 
     public LedgerItem? Find(string causeKey) => byCauseKey.GetValueOrDefault(causeKey);
 

@@ -23,17 +23,23 @@ public static class PriceUnpricedItems
         // The caller holds the partnership's lock (what capped consumers take); the causes' own locks are what an
         // uncapped consumer takes, so a credit of one of these items waits for its price and then takes both back.
         var causes = unpriced.Select(i => new LedgerCause(partnershipId, i.CitizenId, i.CauseKey, Capped: false)).ToList();
-        await LedgerBook.LockAsync(db, causes, cancellationToken);
-        var ledger = await LedgerSnapshot.ReadAsync(db, causes, cancellationToken);
+        await LedgerStore.LockAsync(db, causes, cancellationToken);
+        var ledger = await LedgerStore.ReadAsync(db, causes, cancellationToken);
+        Book(ledger, unpriced, versions, now);
+        await LedgerItemCopy.InsertAsync(db, ledger.Added, cancellationToken);
+    }
+
+    /// <summary>Books into the snapshot the price of each unpriced item that the versions now price and that is neither priced nor taken back yet.</summary>
+    public static void Book(LedgerSnapshot ledger, IEnumerable<LedgerItem> unpriced, IReadOnlyList<RateCard> versions, Instant now)
+    {
         foreach (var item in unpriced)
         {
             if (ledger.IsBooked(LedgerBook.CreditKey(item.CauseKey)) || ledger.IsBooked(LedgerBook.PricedKey(item.CauseKey))) continue;
             if (PriceOf(item, versions) is not { Unpriced: false } priced) continue;
-            LedgerBook.Earn(ledger, new Earning(partnershipId, item.CitizenId, item.Kind, item.Code, LedgerBook.PricedKey(item.CauseKey), item.EarnedOn,
+            LedgerBook.Earn(ledger, new Earning(item.PartnershipId, item.CitizenId, item.Kind, item.Code, LedgerBook.PricedKey(item.CauseKey), item.EarnedOn,
                 Pricing.InForce(versions, item.EarnedOn), priced with { Note = $"{priced.Note}, priced after it was earned unpriced" }),
                 causeMessageId: null, now);
         }
-        await LedgerItemCopy.InsertAsync(db, ledger.Added, cancellationToken);
     }
 
     private static Pricing.Priced? PriceOf(LedgerItem item, IReadOnlyList<RateCard> versions) => item.Kind switch

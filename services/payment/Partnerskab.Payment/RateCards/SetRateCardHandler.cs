@@ -10,8 +10,8 @@ using Partnerskab.ServiceDefaults.Errors;
 namespace Partnerskab.Payment.RateCards;
 
 /// <summary>
-/// Adds a rate card version, or answers with the one effective from the same day when its terms
-/// are the same; prices the items earned while no version priced them.
+/// Adds a rate card version (<see cref="RateCardVersions"/>) and prices the items earned while no
+/// version priced them.
 /// </summary>
 public sealed class SetRateCardHandler(PaymentDbContext db, IClock clock)
 {
@@ -20,26 +20,26 @@ public sealed class SetRateCardHandler(PaymentDbContext db, IClock clock)
         var v = new RequestValidator();
         var card = RateCardMessages.Read(request, v, clock.GetCurrentInstant());
         v.ThrowIfInvalid();
-        var (partnershipId, effectiveFrom) = (card.PartnershipId, card.EffectiveFrom);
 
         var cancellationToken = context.CancellationToken;
-        await using var transaction = await PartnershipLock.BeginAsync(db, partnershipId, cancellationToken);
-        var existing = await db.RateCards.AsNoTracking()
-            .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.EffectiveFrom == effectiveFrom, cancellationToken);
-        if (existing is not null)
+        await using var transaction = await PartnershipLock.BeginAsync(db, card.PartnershipId, cancellationToken);
+        var versions = await db.RateCards.AsNoTracking().Where(c => c.PartnershipId == card.PartnershipId).ToListAsync(cancellationToken);
+        switch (RateCardVersions.Decide(versions, card))
         {
-            return existing.SameTermsAs(card)
-                ? new SetRateCardResponse { RateCard = RateCardMessages.ToProto(existing), Created = false }
-                : throw DomainException.AlreadyExists(
-                    $"Rate card version {existing.Version} is already effective from {effectiveFrom:uuuu-MM-dd}; versions never change, add one with a later date.");
+            case RateCardVersions.Unchanged(var existing):
+                return new SetRateCardResponse { RateCard = RateCardMessages.ToProto(existing), Created = false };
+            case RateCardVersions.Clash(var existing):
+                throw DomainException.AlreadyExists(
+                    $"Rate card version {existing.Version} is already effective from {card.EffectiveFrom:uuuu-MM-dd}; versions never change, add one with a later date.");
+            case RateCardVersions.Added(var version):
+                card.Version = version;
+                db.RateCards.Add(card);
+                await db.SaveChangesAsync(cancellationToken);
+                await PriceUnpricedItems.BookAsync(db, card.PartnershipId, [.. versions, card], card.CreatedAt, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new SetRateCardResponse { RateCard = RateCardMessages.ToProto(card), Created = true };
+            case var outcome:
+                throw new InvalidOperationException($"Unknown rate card outcome {outcome}.");
         }
-
-        card.Version = 1 + (await db.RateCards.Where(c => c.PartnershipId == partnershipId).MaxAsync(c => (int?)c.Version, cancellationToken) ?? 0);
-        db.RateCards.Add(card);
-        await db.SaveChangesAsync(cancellationToken);
-        var versions = await db.RateCards.AsNoTracking().Where(c => c.PartnershipId == partnershipId).ToListAsync(cancellationToken);
-        await PriceUnpricedItems.BookAsync(db, partnershipId, versions, card.CreatedAt, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new SetRateCardResponse { RateCard = RateCardMessages.ToProto(card), Created = true };
     }
 }

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Partnerskab.Payment.Partnerships;
+using Partnerskab.Payment.Persistence;
+using Partnerskab.ServiceDefaults.Persistence;
+
+namespace Partnerskab.Payment.Ledger;
+
+/// <summary>A cause about to be booked or credited: the key of the item (for a credit, of the item it takes back).</summary>
+public sealed record LedgerCause(Guid PartnershipId, string? CitizenId, string CauseKey, bool Capped);
+
+/// <summary>
+/// The database side of booking: the caller locks the causes (<see cref="LockAsync"/>), reads
+/// what the ledger holds for them under those locks (<see cref="ReadAsync"/>), books through
+/// that snapshot (<see cref="LedgerBook"/>) and writes its new items in its transaction.
+/// </summary>
+public static class LedgerStore
+{
+    /// <summary>
+    /// Orders the writes that must see each other: with caps, every item of the partnership
+    /// (caps count them all, and the partnership's key is the one rate card changes take); without,
+    /// an item and its credit (which may arrive first).
+    /// </summary>
+    public static Task LockAsync(PaymentDbContext db, IEnumerable<LedgerCause> causes, CancellationToken cancellationToken) =>
+        AdvisoryLocks.LockAsync(db, causes.Select(c => c.Capped ? PartnershipLock.Key(c.PartnershipId) : c.CauseKey), cancellationToken);
+
+    /// <summary>What the ledger holds for the causes, read with one statement per kind of fact.</summary>
+    public static async Task<LedgerSnapshot> ReadAsync(PaymentDbContext db, IReadOnlyCollection<LedgerCause> causes, CancellationToken cancellationToken)
+    {
+        var keys = causes.SelectMany(c => new[]
+        {
+            c.CauseKey, LedgerBook.CreditKey(c.CauseKey), LedgerBook.PricedKey(c.CauseKey), LedgerBook.CreditKey(LedgerBook.PricedKey(c.CauseKey)),
+        });
+        var items = await db.Ledger.WithKeys("cause_key", keys).AsNoTracking().ToListAsync(cancellationToken);
+
+        var capped = causes.Where(c => c.Capped).ToList();
+        var partnerships = capped.Select(c => c.PartnershipId).Distinct().ToList();
+        var years = partnerships.Count == 0 ? [] : await db.LedgerYearTotals.AsNoTracking()
+            .Where(t => partnerships.Contains(t.PartnershipId))
+            .ToDictionaryAsync(t => (t.PartnershipId, t.Year), t => t.AmountOre, cancellationToken);
+        var citizenIds = capped.Where(c => c.CitizenId is not null).Select(c => c.CitizenId!).Distinct().ToList();
+        var citizens = citizenIds.Count == 0 ? [] : (await db.Ledger.AsNoTracking()
+                .Where(i => partnerships.Contains(i.PartnershipId) && citizenIds.Contains(i.CitizenId!))
+                .GroupBy(i => new { i.PartnershipId, i.CitizenId })
+                .Select(g => new { g.Key.PartnershipId, g.Key.CitizenId, AmountOre = g.Sum(i => i.AmountOre) })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.PartnershipId, c.CitizenId!), c => c.AmountOre);
+        return new LedgerSnapshot(items, years, citizens);
+    }
+}
