@@ -1,4 +1,4 @@
-using Partnerskab.Cli.Ops;
+using Partnerskab.Contracts;
 using Partnerskab.FaultTests.Infrastructure;
 using Partnerskab.Testing.Load;
 using Shouldly;
@@ -9,7 +9,7 @@ namespace Partnerskab.FaultTests;
 [Collection(FaultCollection.Name)]
 public sealed class MessageFaultTests(FaultSuite faults)
 {
-    private const string HandoverFeeQueue = "payment-earn-handover-fee";
+    private const string HandoverFeeQueue = ConsumerQueues.EarnHandoverFee;
 
     [Fact]
     public async Task A_poison_message_is_retried_parked_reported_and_replayed_once_fixed_without_doubling()
@@ -94,7 +94,7 @@ public sealed class MessageFaultTests(FaultSuite faults)
         var consumerQueues = queues.Keys.Where(q => (q.StartsWith("outcome-") || q.StartsWith("payment-") || q.StartsWith("cohort-"))
             && !q.EndsWith("_error") && !q.EndsWith("_skipped"));
 
-        consumerQueues.ShouldBe(ErrorQueues.ConsumerQueues, ignoreOrder: true);
+        consumerQueues.ShouldBe(ConsumerQueues.All, ignoreOrder: true);
     }
 
     /// <summary>What `partnerskab ops errors list` reports once a message is parked (or after a minute).</summary>

@@ -1,4 +1,4 @@
-using Partnerskab.Cli.Ops;
+using Partnerskab.Contracts;
 using Partnerskab.FaultTests.Infrastructure;
 using Partnerskab.Scenario;
 using Partnerskab.Testing;
@@ -48,7 +48,7 @@ public sealed class QueueTypeTests(FaultSuite faults)
     private async Task ConsumerQueuesShouldBeAsync(string virtualHost, string type)
     {
         var queues = await faults.Infrastructure.QueueKindsAsync(virtualHost);
-        foreach (var queue in ErrorQueues.ConsumerQueues)
+        foreach (var queue in ConsumerQueues.All)
         {
             queues.GetValueOrDefault(queue).ShouldBe((type, true), $"{queue} in {string.Join(", ", queues.Keys)}");
         }

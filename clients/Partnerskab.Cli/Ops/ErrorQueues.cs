@@ -14,24 +14,6 @@ namespace Partnerskab.Cli.Ops;
 /// </summary>
 public sealed class ErrorQueues(IConnection connection)
 {
-    /// <summary>
-    /// The consumer endpoints of the suite ("{service}-{consumer in kebab case}"); RabbitMQ's AMQP
-    /// protocol cannot list queues, and a fault test checks this list against the broker's.
-    /// </summary>
-    public static readonly IReadOnlyList<string> ConsumerQueues =
-    [
-        "outcome-open-follow-up-on-handover",
-        "outcome-stop-follow-up-on-exit",
-        "outcome-erase-citizen-data",
-        "payment-earn-handover-fee",
-        "payment-earn-milestone-payment",
-        "payment-earn-deliverable-fee",
-        "payment-credit-revoked-milestone",
-        "payment-credit-wrongly-enrolled-handover",
-        "payment-keep-registered-partnership",
-        "payment-keep-amended-partnership",
-    ];
-
     public static string ErrorQueue(string queue) => $"{queue}_error";
 
     public async Task<IReadOnlyList<ParkedMessage>> ListAsync(IEnumerable<string> queues, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using Partnerskab.Contracts;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -51,7 +52,7 @@ public static class OpsCommand
                 await output.WriteLineAsync($"replayed {replayed} message(s) from {ErrorQueues.ErrorQueue(queue)} to {queue}");
                 return 0;
             }
-            var parked = await queues.ListAsync(options["queue"].Any() ? options["queue"] : ErrorQueues.ConsumerQueues);
+            var parked = await queues.ListAsync(options["queue"].Any() ? options["queue"] : ConsumerQueues.All);
             await output.WriteLineAsync($"{parked.Count} parked message(s)");
             foreach (var message in parked)
             {

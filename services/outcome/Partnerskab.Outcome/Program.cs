@@ -1,3 +1,4 @@
+using Partnerskab.Contracts;
 using Partnerskab.Messaging;
 using Partnerskab.Outcome;
 using Partnerskab.Outcome.FollowUp;
@@ -12,9 +13,9 @@ builder.AddServiceDefaults("outcome", OutcomeAccess.Policy, OutcomeAccess.Audite
 builder.AddServiceDatabase<OutcomeDbContext>();
 builder.AddMessaging<OutcomeDbContext>("outcome", bus =>
 {
-    bus.AddInboxConsumer<OpenFollowUpOnHandover>();
-    bus.AddInboxConsumer<StopFollowUpOnExit>();
-    bus.AddInboxConsumer<EraseCitizenData>();
+    bus.AddInboxConsumer<OpenFollowUpOnHandover>(ConsumerQueues.OpenFollowUpOnHandover);
+    bus.AddInboxConsumer<StopFollowUpOnExit>(ConsumerQueues.StopFollowUpOnExit);
+    bus.AddInboxConsumer<EraseCitizenData>(ConsumerQueues.EraseCitizenData);
 });
 builder.AddCohortClient();
 builder.Services.AddScoped<MilestoneRecalculation>();

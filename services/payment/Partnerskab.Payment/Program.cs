@@ -1,3 +1,4 @@
+using Partnerskab.Contracts;
 using Partnerskab.Messaging;
 using Partnerskab.Payment;
 using Partnerskab.Payment.Ledger;
@@ -12,13 +13,13 @@ builder.AddServiceDatabase<PaymentDbContext>();
 builder.Services.AddPaymentRpcHandlers();
 builder.AddMessaging<PaymentDbContext>("payment", bus =>
 {
-    bus.AddInboxConsumer<EarnHandoverFee>();
-    bus.AddInboxConsumer<EarnMilestonePayment>();
-    bus.AddInboxConsumer<EarnDeliverableFee>();
-    bus.AddInboxConsumer<CreditRevokedMilestone>();
-    bus.AddInboxConsumer<CreditWronglyEnrolledHandover>();
-    bus.AddInboxConsumer<KeepRegisteredPartnership>();
-    bus.AddInboxConsumer<KeepAmendedPartnership>();
+    bus.AddInboxConsumer<EarnHandoverFee>(ConsumerQueues.EarnHandoverFee);
+    bus.AddInboxConsumer<EarnMilestonePayment>(ConsumerQueues.EarnMilestonePayment);
+    bus.AddInboxConsumer<EarnDeliverableFee>(ConsumerQueues.EarnDeliverableFee);
+    bus.AddInboxConsumer<CreditRevokedMilestone>(ConsumerQueues.CreditRevokedMilestone);
+    bus.AddInboxConsumer<CreditWronglyEnrolledHandover>(ConsumerQueues.CreditWronglyEnrolledHandover);
+    bus.AddInboxConsumer<KeepRegisteredPartnership>(ConsumerQueues.KeepRegisteredPartnership);
+    bus.AddInboxConsumer<KeepAmendedPartnership>(ConsumerQueues.KeepAmendedPartnership);
 });
 
 var app = builder.Build();

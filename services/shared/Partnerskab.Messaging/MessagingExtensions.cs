@@ -12,7 +12,8 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// MassTransit over RabbitMQ with the service's consumers, and the outbox relay for the
-    /// service's database. Queues are named "{service}-{consumer}" so the services never share one.
+    /// service's database. Each consumer reads the queue it is registered with (named in the contracts, <c>ConsumerQueues</c>);
+    /// anything else is named "{service}-{endpoint}" so the services never share a queue.
     /// </summary>
     public static WebApplicationBuilder AddMessaging<TDb>(
         this WebApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? addConsumers = null)

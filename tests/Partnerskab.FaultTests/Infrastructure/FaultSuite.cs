@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
-using Partnerskab.Cli.Ops;
+using Partnerskab.Contracts;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.Scenario;
@@ -164,7 +164,7 @@ public sealed class FaultSuite : IAsyncLifetime
         }
         // Messages a consumer holds unacknowledged count too: settled means handled, not just delivered.
         var queues = await Infrastructure.QueuesAsync();
-        var queued = ErrorQueues.ConsumerQueues.Sum(q => queues.GetValueOrDefault(q));
+        var queued = ConsumerQueues.All.Sum(q => queues.GetValueOrDefault(q));
         return $"{string.Join(", ", counts)}; unsent {unsent}, queued {queued}";
     }
 }

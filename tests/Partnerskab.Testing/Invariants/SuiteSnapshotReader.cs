@@ -1,5 +1,6 @@
 using Npgsql;
 using Partnerskab.Cli.Ops;
+using Partnerskab.Contracts;
 using RabbitMQ.Client;
 using static Partnerskab.Testing.Invariants.SuiteSnapshot;
 
@@ -10,7 +11,7 @@ public static class SuiteSnapshotReader
 {
     public static async Task<SuiteSnapshot> ReadAsync(Func<string, string> connectionString, IConnection broker)
     {
-        var parked = await new ErrorQueues(broker).ListAsync(ErrorQueues.ConsumerQueues);
+        var parked = await new ErrorQueues(broker).ListAsync(ConsumerQueues.All);
         return new SuiteSnapshot(
             await QueryAsync(connectionString("cohort"), "SELECT partnership_id, citizen_id FROM citizens",
                 r => new HandedOverCitizen(r.GetGuid(0), r.GetString(1))),

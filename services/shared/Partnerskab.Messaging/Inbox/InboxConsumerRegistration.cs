@@ -14,9 +14,13 @@ public static class InboxConsumerRegistration
     /// </summary>
     public static readonly TimeSpan BatchWait = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Registers an inbox consumer to receive its messages in batches (one batch at a time per process).</summary>
-    public static void AddInboxConsumer<TConsumer>(this IBusRegistrationConfigurator bus) where TConsumer : class, IConsumer =>
+    /// <summary>
+    /// Registers an inbox consumer to receive its messages in batches (one batch at a time per
+    /// process) from its queue, named in the contracts (<c>ConsumerQueues</c>).
+    /// </summary>
+    public static void AddInboxConsumer<TConsumer>(this IBusRegistrationConfigurator bus, string queue) where TConsumer : class, IConsumer =>
         bus.AddConsumer<TConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch
-            .SetMessageLimit(BatchSize)
-            .SetTimeLimit(BatchWait)));
+                .SetMessageLimit(BatchSize)
+                .SetTimeLimit(BatchWait)))
+            .Endpoint(endpoint => endpoint.Name = queue);
 }
