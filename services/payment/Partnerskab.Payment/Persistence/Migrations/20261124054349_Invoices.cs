@@ -155,27 +155,13 @@ namespace Partnerskab.Payment.Persistence.Migrations
                 column: "run_id");
 
             // Issued invoices and credit notes never change: the database refuses it, whoever asks.
-            migrationBuilder.Sql("""
-                CREATE FUNCTION refuse_change_of_issued_document() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    RAISE EXCEPTION 'issued invoices and credit notes never change (% on %)', TG_OP, TG_TABLE_NAME
-                        USING ERRCODE = 'restrict_violation';
-                END $$;
-                CREATE TRIGGER invoices_never_change BEFORE UPDATE OR DELETE ON invoices
-                    FOR EACH ROW EXECUTE FUNCTION refuse_change_of_issued_document();
-                CREATE TRIGGER invoice_lines_never_change BEFORE UPDATE OR DELETE ON invoice_lines
-                    FOR EACH ROW EXECUTE FUNCTION refuse_change_of_issued_document();
-                """);
+            migrationBuilder.Sql(MigrationSql.Read("20261124054349_Invoices.Up"));
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""
-                DROP TRIGGER invoice_lines_never_change ON invoice_lines;
-                DROP TRIGGER invoices_never_change ON invoices;
-                DROP FUNCTION refuse_change_of_issued_document();
-                """);
+            migrationBuilder.Sql(MigrationSql.Read("20261124054349_Invoices.Down"));
 
             migrationBuilder.DropTable(
                 name: "invoice_lines");
