@@ -1,3 +1,4 @@
+using Npgsql;
 using NpgsqlTypes;
 using Partnerskab.Payment.Persistence;
 using Partnerskab.ServiceDefaults.Persistence;
@@ -7,32 +8,40 @@ namespace Partnerskab.Payment.Ledger;
 /// <summary>
 /// Writes a batch's new ledger items by one binary COPY: one statement, so the totals' statement
 /// triggers run once for the batch instead of once per item. The caller holds the causes' locks.
+/// Each column stands beside the value written to it; a test holds <see cref="Columns"/> to the
+/// EF model's columns of ledger_items, so a column added to the model cannot be left out here.
 /// </summary>
 public static class LedgerItemCopy
 {
+    private static readonly (string Column, Func<NpgsqlBinaryImporter, LedgerItem, CancellationToken, Task> Write)[] Writes =
+    [
+        ("id", (w, i, ct) => w.WriteAsync(i.Id, NpgsqlDbType.Uuid, ct)),
+        ("partnership_id", (w, i, ct) => w.WriteAsync(i.PartnershipId, NpgsqlDbType.Uuid, ct)),
+        ("citizen_id", (w, i, ct) => w.WriteNullableAsync(i.CitizenId, NpgsqlDbType.Varchar, ct)),
+        ("kind", (w, i, ct) => w.WriteAsync((int)i.Kind, NpgsqlDbType.Integer, ct)),
+        ("code", (w, i, ct) => w.WriteNullableAsync(i.Code, NpgsqlDbType.Varchar, ct)),
+        ("quantity", (w, i, ct) => w.WriteAsync(i.Quantity, NpgsqlDbType.Integer, ct)),
+        ("unit_price_ore", (w, i, ct) => w.WriteAsync(i.UnitPriceOre, NpgsqlDbType.Bigint, ct)),
+        ("original_amount_ore", (w, i, ct) => w.WriteAsync(i.OriginalAmountOre, NpgsqlDbType.Bigint, ct)),
+        ("amount_ore", (w, i, ct) => w.WriteAsync(i.AmountOre, NpgsqlDbType.Bigint, ct)),
+        ("capped_by", (w, i, ct) => w.WriteAsync((int)i.CappedBy, NpgsqlDbType.Integer, ct)),
+        ("credits_item_id", (w, i, ct) => w.WriteNullableAsync(i.CreditsItemId, NpgsqlDbType.Uuid, ct)),
+        ("cause_key", (w, i, ct) => w.WriteAsync(i.CauseKey, NpgsqlDbType.Varchar, ct)),
+        ("cause_message_id", (w, i, ct) => w.WriteNullableAsync(i.CauseMessageId, NpgsqlDbType.Uuid, ct)),
+        ("earned_on", (w, i, ct) => w.WriteAsync(i.EarnedOn.ToDateOnly(), NpgsqlDbType.Date, ct)),
+        ("rate_card_version", (w, i, ct) => w.WriteNullableAsync(i.RateCardVersion, NpgsqlDbType.Integer, ct)),
+        ("pricing_note", (w, i, ct) => w.WriteAsync(i.PricingNote, NpgsqlDbType.Varchar, ct)),
+        ("recorded_at", (w, i, ct) => w.WriteAsync(i.RecordedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct)),
+        ("unpriced", (w, i, ct) => w.WriteAsync(i.Unpriced, NpgsqlDbType.Boolean, ct)),
+    ];
+
+    /// <summary>The columns the COPY writes, in order.</summary>
+    public static IReadOnlyList<string> Columns { get; } = [.. Writes.Select(w => w.Column)];
+
     public static Task InsertAsync(PaymentDbContext db, IReadOnlyCollection<LedgerItem> items, CancellationToken cancellationToken) =>
-        BinaryCopy.InsertAsync(db, "ledger_items",
-            "id, partnership_id, citizen_id, kind, code, quantity, unit_price_ore, original_amount_ore, amount_ore, capped_by, " +
-            "credits_item_id, cause_key, cause_message_id, earned_on, rate_card_version, pricing_note, recorded_at, unpriced", items,
+        BinaryCopy.InsertAsync(db, "ledger_items", string.Join(", ", Columns), items,
             async (writer, item, ct) =>
             {
-                await writer.WriteAsync(item.Id, NpgsqlDbType.Uuid, ct);
-                await writer.WriteAsync(item.PartnershipId, NpgsqlDbType.Uuid, ct);
-                await writer.WriteNullableAsync(item.CitizenId, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync((int)item.Kind, NpgsqlDbType.Integer, ct);
-                await writer.WriteNullableAsync(item.Code, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(item.Quantity, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(item.UnitPriceOre, NpgsqlDbType.Bigint, ct);
-                await writer.WriteAsync(item.OriginalAmountOre, NpgsqlDbType.Bigint, ct);
-                await writer.WriteAsync(item.AmountOre, NpgsqlDbType.Bigint, ct);
-                await writer.WriteAsync((int)item.CappedBy, NpgsqlDbType.Integer, ct);
-                await writer.WriteNullableAsync(item.CreditsItemId, NpgsqlDbType.Uuid, ct);
-                await writer.WriteAsync(item.CauseKey, NpgsqlDbType.Varchar, ct);
-                await writer.WriteNullableAsync(item.CauseMessageId, NpgsqlDbType.Uuid, ct);
-                await writer.WriteAsync(item.EarnedOn.ToDateOnly(), NpgsqlDbType.Date, ct);
-                await writer.WriteNullableAsync(item.RateCardVersion, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(item.PricingNote, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(item.RecordedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct);
-                await writer.WriteAsync(item.Unpriced, NpgsqlDbType.Boolean, ct);
+                foreach (var (_, write) in Writes) await write(writer, item, ct);
             }, cancellationToken);
 }
