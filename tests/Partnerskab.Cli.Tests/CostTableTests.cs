@@ -17,7 +17,7 @@ public sealed class CostTableTests
                 new YearCost { Year = 2025, PaidOre = 80_000_000, InvoicedUnpaidOre = -125_000, EarnedNotInvoicedOre = 210_000_000, ExpectedOre = 289_875_000 },
             },
             TotalPaidOre = 110_000_000, TotalInvoicedUnpaidOre = -125_000, TotalEarnedNotInvoicedOre = 210_000_000, TotalExpectedOre = 319_875_000,
-            CitizensHandedOver = 150, CostPerCitizenOre = 2_132_500, VerifiedOutcomes = 7, CostPerVerifiedOutcomeOre = 45_696_429,
+            CitizensHandedOver = 150, CostPerCitizenOre = 2_132_500, MilestonesReached = 7, CostPerMilestoneOre = 45_696_429,
         };
 
         var rows = FinanceTests.Cells(PartnershipCost.Table(cost));
@@ -32,7 +32,7 @@ public sealed class CostTableTests
         var report = PartnershipCost.Report(cost).Split('\n');
         report[0].ShouldBe("  Cost of partnership p as of 2025-10-20, DKK excluding VAT");
         report.ShouldContain("  still expected (expected less paid): 2,098,750.00");
-        report.ShouldContain("  citizens handed over: 150, cost per citizen: 21,325.00; verified outcomes: 7, cost per verified outcome: 456,964.29");
+        report.ShouldContain("  citizens handed over: 150, cost per citizen: 21,325.00; milestones reached: 7, cost per milestone: 456,964.29");
         report.ShouldNotContain(l => l.Contains("contract cap"));
     }
 

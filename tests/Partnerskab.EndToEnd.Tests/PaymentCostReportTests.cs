@@ -61,7 +61,7 @@ public sealed class PaymentCostReportTests(SuiteFixture suite)
 
         var july = await CostAsync(partnershipId, ThinSlice.Day(2023, 7, 10));
         (july.TotalPaidOre, july.TotalInvoicedUnpaidOre, july.TotalEarnedNotInvoicedOre).ShouldBe((0, q2.TotalAmountOre, WithVat(ManagementFeeOre)));
-        (july.CitizensHandedOver, july.VerifiedOutcomes, july.CitizenCaps.ShouldHaveSingleItem().RemainingOre).ShouldBe((1, 1, 0L));
+        (july.CitizensHandedOver, july.MilestonesReached, july.CitizenCaps.ShouldHaveSingleItem().RemainingOre).ShouldBe((1, 1, 0L));
 
         var paid = await CostAsync(partnershipId, ThinSlice.Day(2023, 7, 20));
         (paid.TotalPaidOre, paid.TotalInvoicedUnpaidOre).ShouldBe((q2.TotalAmountOre, 0));
@@ -76,8 +76,11 @@ public sealed class PaymentCostReportTests(SuiteFixture suite)
         october.TotalToDateOre.ShouldBe(WithVat(netToDate));
         // Quarterly fees are still to come on 2024-01-01, -04-01, -07-01, -10-01 and 2025-01-01 (the contract ends 2025-03-31).
         october.TotalExpectedOre.ShouldBe(WithVat(netToDate) + 5 * WithVat(ManagementFeeOre));
-        (october.CitizensHandedOver, october.CostPerCitizenOre, october.VerifiedOutcomes, october.CostPerVerifiedOutcomeOre)
+        (october.CitizensHandedOver, october.CostPerCitizenOre, october.MilestonesReached, october.CostPerMilestoneOre)
             .ShouldBe((1, WithVat(netToDate), 0, 0L));
+#pragma warning disable CS0612 // The deprecated fields stay filled, with the same numbers, for the clients that read them.
+        (july.VerifiedOutcomes, july.CostPerVerifiedOutcomeOre).ShouldBe((july.MilestonesReached, july.CostPerMilestoneOre));
+#pragma warning restore CS0612
         october.CitizenCaps.ShouldHaveSingleItem().RemainingOre.ShouldBe(PaymentTestData.CitizenCapOre - PaymentTestData.HandoverFeeOre);
         october.ContractCapRemainingOre.ShouldBe(560_000_000 - netToDate);
 

@@ -145,13 +145,15 @@ public sealed class PaymentLedgerTests(SuiteFixture suite)
         (price.CauseKey, price.Kind, price.AmountOre, price.CitizenId, PaymentTestData.Text(price.EarnedOn), price.RateCardVersion, price.Unpriced)
             .ShouldBe(($"priced:milestone:{kept}", LedgerItemKind.Milestone, PaymentTestData.JobStartOre, citizens[0], "2023-06-05", 2, false));
         price.PricingNote.ShouldContain("priced after it was earned unpriced");
-        (await CostAsync(partnershipId)).UnpricedItems.ShouldBe(0);
+        var cost = await CostAsync(partnershipId);
+        (cost.UnpricedItems, cost.CitizensHandedOver, cost.MilestonesReached).ShouldBe((0, 2, 1), "the price booked later is the same milestone again");
 
         await PaymentTestData.ConsumedAsync(suite, await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneRevoked", Revoked(kept, citizens[0])));
         var after = await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, _ => true);
         after.Where(i => i.CitizenId == citizens[0] && i.Kind is LedgerItemKind.Milestone or LedgerItemKind.Credit).Sum(i => i.AmountOre).ShouldBe(0);
         after.Single(i => i.CauseKey == $"credit:priced:milestone:{kept}").AmountOre.ShouldBe(-PaymentTestData.JobStartOre);
         after.Count.ShouldBe(8, "two handover fees, two milestones, one price and three credits");
+        (await CostAsync(partnershipId)).MilestonesReached.ShouldBe(0);
     }
 
     private async Task<GetPartnershipCostResponse> CostAsync(string partnershipId) =>

@@ -39,7 +39,7 @@ public sealed class ReferenceScenarioTests(SuiteFixture suite)
             [(50_000_000L, 6_000L, 20_000_000L), (250_000_000L, 9_600L, 10_000_000L), (260_000_000L, 3_077L, -30_000_000L)]);
         (cost.TotalPaidOre, cost.TotalInvoicedUnpaidOre, cost.TotalEarnedNotInvoicedOre, cost.TotalExpectedOre)
             .ShouldBe((350_000_000L, 0L, 210_000_000L, 560_000_000L));
-        (cost.CitizensHandedOver, cost.VerifiedOutcomes, cost.LedgerItems).ShouldBe((150, 83 + 51 + 39, ReferencePlan.LedgerItems));
+        (cost.CitizensHandedOver, cost.MilestonesReached, cost.LedgerItems).ShouldBe((150, 83 + 51 + 39, ReferencePlan.LedgerItems));
 
         // With VAT, the same facts: what left the kommune's account, 25 % more.
         var withVat = await suite.Clients.Payment.GetPartnershipCostAsync(new GetPartnershipCostRequest

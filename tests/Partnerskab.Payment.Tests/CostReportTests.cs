@@ -49,10 +49,11 @@ public sealed class CostReportTests
         PeriodicFees = [new PeriodicFee("MANAGEMENT", 400_000, BillingInterval.Quarterly)],
     };
 
-    private static LedgerItem Item(LedgerItemKind kind, long amountOre, LocalDate earnedOn, string? citizen = Citizen, Guid? credits = null) => new()
+    private static LedgerItem Item(LedgerItemKind kind, long amountOre, LocalDate earnedOn, string? citizen = Citizen, Guid? credits = null,
+        string? causeKey = null) => new()
     {
         Id = Guid.NewGuid(), Kind = kind, CitizenId = citizen, AmountOre = amountOre, OriginalAmountOre = amountOre, CreditsItemId = credits,
-        CauseKey = Guid.NewGuid().ToString(), EarnedOn = earnedOn, PricingNote = "",
+        CauseKey = causeKey ?? Guid.NewGuid().ToString(), EarnedOn = earnedOn, PricingNote = "",
     };
 
     /// <summary>The ledger summed as the database's day totals sum it (<see cref="LedgerTotals.ReadAsync"/>).</summary>
@@ -63,7 +64,9 @@ public sealed class CostReportTests
         var earned = ledger.Where(i => i.EarnedOn <= asOf).ToList();
         return new LedgerTotals(
             earned.GroupBy(i => (i.EarnedOn, i.Kind, CreditedKind: i.CreditsItemId is { } credited ? kinds[credited] : i.Kind))
-                .Select(g => new LedgerTotals.Day(g.Key.EarnedOn, g.Key.Kind, g.Key.CreditedKind, g.Sum(i => i.AmountOre), g.Count())).ToList(),
+                .Select(g => new LedgerTotals.Day(g.Key.EarnedOn, g.Key.Kind, g.Key.CreditedKind, g.Sum(i => i.AmountOre), g.Count(),
+                    g.Count(i => !i.CauseKey.StartsWith("priced:", StringComparison.Ordinal) && !i.CauseKey.StartsWith("credit:priced:", StringComparison.Ordinal))))
+                .ToList(),
             earned.Where(i => onDocuments.Contains(i.Id)).GroupBy(i => i.EarnedOn)
                 .Select(g => new LedgerTotals.Amount(g.Key, g.Sum(i => i.AmountOre))).ToList(),
             ledger.Select(i => i.CauseKey).ToHashSet(StringComparer.Ordinal),
@@ -126,16 +129,35 @@ public sealed class CostReportTests
     }
 
     [Fact]
-    public void Cost_per_citizen_and_per_verified_outcome_divide_the_total_to_date_and_a_revoked_milestone_is_no_outcome()
+    public void Cost_per_citizen_and_per_milestone_divide_the_total_to_date_and_a_revoked_milestone_is_not_reached()
     {
         var report = On(new LocalDate(2023, 7, 31));
-        (report.CitizensHandedOver, report.CostPerCitizenOre, report.VerifiedOutcomes, report.CostPerVerifiedOutcomeOre)
+        (report.CitizensHandedOver, report.CostPerCitizenOre, report.MilestonesReached, report.CostPerMilestoneOre)
             .ShouldBe((1, 3_750_000L, 1, 3_750_000L));
 
         var revocation = Item(LedgerItemKind.Credit, -2_000_000, new LocalDate(2023, 8, 15), credits: JobStart.Id);
         var revoked = On(new LocalDate(2023, 8, 31), revocation);
-        (revoked.VerifiedOutcomes, revoked.CostPerVerifiedOutcomeOre, revoked.EarnedNotInvoicedOre).ShouldBe((0, 0L, -2_500_000L));
-        On(new LocalDate(2023, 8, 14), revocation).VerifiedOutcomes.ShouldBe(1);
+        (revoked.MilestonesReached, revoked.CostPerMilestoneOre, revoked.EarnedNotInvoicedOre).ShouldBe((0, 0L, -2_500_000L));
+        On(new LocalDate(2023, 8, 14), revocation).MilestonesReached.ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_milestone_and_a_handover_earned_unpriced_and_priced_later_count_once_and_their_revocation_takes_them_back_once()
+    {
+        var earnedOn = new LocalDate(2023, 9, 4);
+        var handover = Item(LedgerItemKind.HandoverFee, 0, earnedOn, citizen: "c2", causeKey: "handover:p:c2");
+        var handoverPriced = Item(LedgerItemKind.HandoverFee, 1_000_000, earnedOn, citizen: "c2", causeKey: "priced:handover:p:c2");
+        var milestone = Item(LedgerItemKind.Milestone, 0, earnedOn, citizen: "c2", causeKey: "milestone:m2");
+        var milestonePriced = Item(LedgerItemKind.Milestone, 2_000_000, earnedOn, citizen: "c2", causeKey: "priced:milestone:m2");
+
+        var report = On(new LocalDate(2023, 9, 30), handover, handoverPriced, milestone, milestonePriced);
+        (report.CitizensHandedOver, report.MilestonesReached, report.LedgerItems).ShouldBe((2, 2, 6));
+
+        var revokedOn = new LocalDate(2023, 10, 2);
+        var revoked = On(new LocalDate(2023, 10, 31), handover, handoverPriced, milestone, milestonePriced,
+            Item(LedgerItemKind.Credit, 0, revokedOn, citizen: "c2", credits: milestone.Id, causeKey: "credit:milestone:m2"),
+            Item(LedgerItemKind.Credit, -2_000_000, revokedOn, citizen: "c2", credits: milestonePriced.Id, causeKey: "credit:priced:milestone:m2"));
+        revoked.MilestonesReached.ShouldBe(1);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class PartnershipCost(PaymentService.PaymentServiceClient client, 
             Table(cost).TrimEnd('\n'),
             $"  still expected (expected less paid): {TextTable.Kroner(cost.TotalExpectedOre - cost.TotalPaidOre)}",
             $"  citizens handed over: {cost.CitizensHandedOver}, cost per citizen: {TextTable.Kroner(cost.CostPerCitizenOre)}; "
-                + $"verified outcomes: {cost.VerifiedOutcomes}, cost per verified outcome: {TextTable.Kroner(cost.CostPerVerifiedOutcomeOre)}",
+                + $"milestones reached: {cost.MilestonesReached}, cost per milestone: {TextTable.Kroner(cost.CostPerMilestoneOre)}",
         };
         if (cost.HasContractCapRemainingOre) lines.Add($"  room left under the contract cap (without VAT): {TextTable.Kroner(cost.ContractCapRemainingOre)}");
         return string.Join('\n', lines) + "\n";

@@ -23,6 +23,9 @@ namespace Partnerskab.Payment.Costs;
 /// <item>Excluding VAT (as a kommune's budget follow-up reads it, since the kommune gets the VAT
 /// back), a payment or an outstanding amount counts at its invoice's share of net in total, and
 /// uninvoiced items and periodic fees at their net amounts.</item>
+/// <item>Citizens handed over are the handover fees booked, milestones reached the milestones
+/// booked less those taken back, each counted once: the price booked later for one earned
+/// unpriced (and its credit) is the same handover or milestone again.</item>
 /// <item>Budgets and caps are those of the rate card in force on the date. Share spent is paid
 /// over budget; the expected difference is budget less what the year is expected to cost
 /// (negative: over budget), as in the kommune's budget follow-up table.</item>
@@ -44,7 +47,7 @@ public static class CostReport
     public sealed record CitizenCapRoom(string CitizenId, long BookedOre, long RemainingOre);
 
     public sealed record Report(IReadOnlyList<Year> Years, int LedgerItems, long PaidOre, long InvoicedUnpaidOre, long EarnedNotInvoicedOre,
-        long ToDateOre, long ExpectedOre, int CitizensHandedOver, long CostPerCitizenOre, int VerifiedOutcomes, long CostPerVerifiedOutcomeOre,
+        long ToDateOre, long ExpectedOre, int CitizensHandedOver, long CostPerCitizenOre, int MilestonesReached, long CostPerMilestoneOre,
         long? ContractCapRemainingOre, IReadOnlyList<CitizenCapRoom> CitizenCaps);
 
     /// <param name="ledger">The partnership's ledger items earned by the date, summed.</param>
@@ -58,7 +61,7 @@ public static class CostReport
         var fees = contract is null ? [] : PeriodicFees.Due(versions, contract.Start, contract.End, contract.End).ToList();
         var earned = ledger.Earned
             .Concat(fees.Where(f => f.EarnedOn <= asOf && !ledger.BookedPeriodicFees.Contains(f.CauseKey(contract!.PartnershipId)))
-                .Select(f => new LedgerTotals.Day(f.EarnedOn, LedgerItemKind.PeriodicFee, LedgerItemKind.PeriodicFee, f.Fee.AmountOre, Items: 1)))
+                .Select(f => new LedgerTotals.Day(f.EarnedOn, LedgerItemKind.PeriodicFee, LedgerItemKind.PeriodicFee, f.Fee.AmountOre, Items: 1, Causes: 1)))
             .ToList();
 
         long Paying(Invoice invoice, long amountOre) => excludingVat ? Money.Share(amountOre, invoice.NetAmountOre, invoice.TotalAmountOre) : amountOre;
@@ -87,12 +90,12 @@ public static class CostReport
             }).ToList();
 
         var toDate = years.Sum(y => y.PaidOre + y.InvoicedUnpaidOre + y.EarnedNotInvoicedOre);
-        var citizens = earned.Where(d => d.Kind == LedgerItemKind.HandoverFee).Sum(d => d.Items);
-        var outcomes = earned.Where(d => d.Kind == LedgerItemKind.Milestone).Sum(d => d.Items)
-            - earned.Where(d => d is { Kind: LedgerItemKind.Credit, CreditedKind: LedgerItemKind.Milestone }).Sum(d => d.Items);
+        var citizens = earned.Where(d => d.Kind == LedgerItemKind.HandoverFee).Sum(d => d.Causes);
+        var milestones = earned.Where(d => d.Kind == LedgerItemKind.Milestone).Sum(d => d.Causes)
+            - earned.Where(d => d is { Kind: LedgerItemKind.Credit, CreditedKind: LedgerItemKind.Milestone }).Sum(d => d.Causes);
         return new Report(years, ledger.Earned.Sum(d => d.Items), years.Sum(y => y.PaidOre), years.Sum(y => y.InvoicedUnpaidOre),
             years.Sum(y => y.EarnedNotInvoicedOre), toDate, toDate + future.Sum(f => f.Item2), citizens, Money.Share(toDate, 1, citizens),
-            outcomes, Money.Share(toDate, 1, outcomes),
+            milestones, Money.Share(toDate, 1, milestones),
             card?.CapContractOre - earned.Sum(d => d.AmountOre) is { } contractRoom ? Math.Max(0, contractRoom) : null,
             card?.CapPerCitizenOre is { } perCitizen
                 ? ledger.Citizens.OrderBy(c => c.CitizenId, StringComparer.Ordinal)

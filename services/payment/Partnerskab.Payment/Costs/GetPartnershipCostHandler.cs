@@ -53,8 +53,8 @@ public sealed class GetPartnershipCostHandler(PaymentDbContext db, IClock clock)
             TotalExpectedOre = report.ExpectedOre,
             CitizensHandedOver = report.CitizensHandedOver,
             CostPerCitizenOre = report.CostPerCitizenOre,
-            VerifiedOutcomes = report.VerifiedOutcomes,
-            CostPerVerifiedOutcomeOre = report.CostPerVerifiedOutcomeOre,
+            MilestonesReached = report.MilestonesReached,
+            CostPerMilestoneOre = report.CostPerMilestoneOre,
             UnpricedItems = await db.Ledger.CountAsync(i => i.PartnershipId == partnershipId && i.Unpriced && i.EarnedOn <= asOf
                 && !db.Ledger.Any(o => o.CauseKey == LedgerBook.PricedPrefix + i.CauseKey || o.CauseKey == LedgerBook.CreditPrefix + i.CauseKey), cancellationToken),
         };
@@ -67,6 +67,10 @@ public sealed class GetPartnershipCostHandler(PaymentDbContext db, IClock clock)
             }));
             AuditCall.Citizens(partnershipId, report.CitizenCaps.Select(c => c.CitizenId));
         }
+#pragma warning disable CS0612 // The fields milestones_reached replaces, kept filled for the clients that read them.
+        response.VerifiedOutcomes = report.MilestonesReached;
+        response.CostPerVerifiedOutcomeOre = report.CostPerMilestoneOre;
+#pragma warning restore CS0612
         if (report.ContractCapRemainingOre is { } contractRoom) response.ContractCapRemainingOre = contractRoom;
         response.Years.AddRange(report.Years.Select(ToProto));
         return response;

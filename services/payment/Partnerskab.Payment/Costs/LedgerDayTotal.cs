@@ -17,6 +17,11 @@ public sealed class LedgerDayTotal
     public LedgerItemKind CreditedKind { get; set; }
     public long AmountOre { get; set; }
     public int Items { get; set; }
+    /// <summary>
+    /// Of the items, those that book a cause of their own: not the price booked later for an item
+    /// earned unpriced, nor the credit of that price, which are the same handover or milestone again.
+    /// </summary>
+    public int Causes { get; set; }
 }
 
 /// <summary>

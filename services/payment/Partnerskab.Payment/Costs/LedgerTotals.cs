@@ -17,8 +17,11 @@ namespace Partnerskab.Payment.Costs;
 public sealed record LedgerTotals(IReadOnlyCollection<LedgerTotals.Day> Earned, IReadOnlyCollection<LedgerTotals.Amount> Documented,
     IReadOnlySet<string> BookedPeriodicFees, IReadOnlyCollection<LedgerTotals.Citizen> Citizens)
 {
-    /// <summary>Items earned on a day, of a kind (for credits: of the kind of the item taken back too).</summary>
-    public sealed record Day(LocalDate EarnedOn, LedgerItemKind Kind, LedgerItemKind CreditedKind, long AmountOre, int Items);
+    /// <summary>
+    /// Items earned on a day, of a kind (for credits: of the kind of the item taken back too); of
+    /// them, <paramref name="Causes"/> book a cause of their own (see <see cref="LedgerDayTotal.Causes"/>).
+    /// </summary>
+    public sealed record Day(LocalDate EarnedOn, LedgerItemKind Kind, LedgerItemKind CreditedKind, long AmountOre, int Items, int Causes);
 
     public sealed record Amount(LocalDate EarnedOn, long AmountOre);
 
@@ -30,7 +33,7 @@ public sealed record LedgerTotals(IReadOnlyCollection<LedgerTotals.Day> Earned, 
         IReadOnlyCollection<string> periodicFeeCauseKeys, bool perCitizen, CancellationToken cancellationToken)
     {
         var earned = await db.LedgerDayTotals.Where(t => t.PartnershipId == partnershipId && t.EarnedOn <= asOf)
-            .Select(t => new Day(t.EarnedOn, t.Kind, t.CreditedKind, t.AmountOre, t.Items)).ToListAsync(cancellationToken);
+            .Select(t => new Day(t.EarnedOn, t.Kind, t.CreditedKind, t.AmountOre, t.Items, t.Causes)).ToListAsync(cancellationToken);
         var documented = await db.DocumentedDayTotals.Where(t => t.PartnershipId == partnershipId && t.IssueDate <= asOf && t.EarnedOn <= asOf)
             .Select(t => new Amount(t.EarnedOn, t.AmountOre)).ToListAsync(cancellationToken);
         var booked = await db.Ledger.Where(i => i.PartnershipId == partnershipId && periodicFeeCauseKeys.Contains(i.CauseKey))

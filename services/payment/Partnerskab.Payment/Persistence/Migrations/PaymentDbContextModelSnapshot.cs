@@ -155,6 +155,10 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("amount_ore");
 
+                    b.Property<int>("Causes")
+                        .HasColumnType("integer")
+                        .HasColumnName("causes");
+
                     b.Property<int>("Items")
                         .HasColumnType("integer")
                         .HasColumnName("items");
