@@ -1,5 +1,5 @@
-using Partnerskab.Cli.Ops;
 using Partnerskab.FaultTests.Infrastructure;
+using Partnerskab.Operations;
 using Partnerskab.Testing.Load;
 using Shouldly;
 

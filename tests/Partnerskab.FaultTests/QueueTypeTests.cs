@@ -1,5 +1,5 @@
-using Partnerskab.Cli.Ops;
 using Partnerskab.FaultTests.Infrastructure;
+using Partnerskab.Operations;
 using Partnerskab.Scenario;
 using Partnerskab.Testing;
 using Partnerskab.Testing.Load;

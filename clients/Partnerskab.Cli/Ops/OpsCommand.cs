@@ -1,3 +1,4 @@
+using Partnerskab.Operations;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
-using Partnerskab.Cli.Ops;
+using Partnerskab.Operations;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.Scenario;

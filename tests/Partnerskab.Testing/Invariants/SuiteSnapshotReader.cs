@@ -1,5 +1,5 @@
 using Npgsql;
-using Partnerskab.Cli.Ops;
+using Partnerskab.Operations;
 using RabbitMQ.Client;
 using static Partnerskab.Testing.Invariants.SuiteSnapshot;
 
