@@ -32,7 +32,7 @@ public sealed class OperationsTests(PortalSuite portal, Browser browser)
         (await row.InnerTextAsync()).ShouldContain(Queue);
         await Browser.CheckAndCaptureAsync(page, "operations");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Send besked {messageId} igen" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Send igen: besked {messageId}" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("sendtIgen="));
         (await page.Locator("#operations-notice").InnerTextAsync()).ShouldBe("1 beskeder sendt igen til deres kø.");
         (await row.CountAsync()).ShouldBe(0);
