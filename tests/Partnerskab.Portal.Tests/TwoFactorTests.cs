@@ -48,7 +48,7 @@ public sealed class TwoFactorTests(PortalSuite portal, Browser browser)
         twoFactorCookie.Secure.ShouldBeTrue();
         await Browser.CheckAndCaptureAsync(page, "two-factor-sign-in");
         await page.GetByLabel("Kode fra appen").FillAsync(Totp(key, DateTimeOffset.UtcNow.AddMinutes(-10)));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
+        (await PostAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }))).ShouldBe((int)HttpStatusCode.Unauthorized);
         (await page.Locator("#two-factor-problem").InnerTextAsync()).ShouldBe("Koden er forkert.");
         // The app's next code (the portal accepts a code of the steps around now, as apps and clocks drift).
         await page.GetByLabel("Kode fra appen").FillAsync(Totp(key, DateTimeOffset.UtcNow.AddSeconds(30)));
@@ -65,7 +65,7 @@ public sealed class TwoFactorTests(PortalSuite portal, Browser browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ud" }).ClickAsync();
         await Pages.SignInAsync(page, "totp.udvalg", password);
         await page.GetByLabel("Gendannelseskode").FillAsync(recoveryCodes[0]);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind med gendannelseskoden" }).ClickAsync();
+        (await PostAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Log ind med gendannelseskoden" }))).ShouldBe((int)HttpStatusCode.Unauthorized);
         (await page.Locator("#two-factor-problem").InnerTextAsync()).ShouldBe("Koden er forkert.");
     }
 
@@ -76,6 +76,16 @@ public sealed class TwoFactorTests(PortalSuite portal, Browser browser)
         await page.GotoAsync(new Uri(portal.Url, "/log-ind/kode").ToString());
         page.Url.ShouldStartWith(new Uri(portal.Url, "/log-ind").ToString());
         page.Url.ShouldNotContain("/kode");
+    }
+
+    /// <summary>Clicks a form's button and answers the status of the post (before any redirect is followed).</summary>
+    private static async Task<int> PostAsync(IPage page, ILocator button)
+    {
+        var post = page.WaitForResponseAsync(r => r.Request.Method == "POST", new() { Timeout = 90_000 });
+        await button.ClickAsync();
+        var status = (await post).Status;
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        return status;
     }
 
     /// <summary>RFC 6238 TOTP (HMAC-SHA1, 30-second steps, 6 digits) of a base32 key, as an authenticator app computes it.</summary>

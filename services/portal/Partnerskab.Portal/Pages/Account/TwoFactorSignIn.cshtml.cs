@@ -24,20 +24,21 @@ public sealed class TwoFactorSignInModel(SignInManager<PortalUser> signIn) : Pag
     }
 
     public Task<IActionResult> OnPostAsync(string? code, string? returnUrl) =>
-        SignInAsync(returnUrl, new string((code ?? "").Where(char.IsAsciiDigit).ToArray()) is { Length: 6 } typed
+        SignInAsync(returnUrl, () => new string((code ?? "").Where(char.IsAsciiDigit).ToArray()) is { Length: 6 } typed
             ? signIn.TwoFactorAuthenticatorSignInAsync(typed, isPersistent: false, rememberClient: false)
             : Task.FromResult(Microsoft.AspNetCore.Identity.SignInResult.Failed));
 
     public Task<IActionResult> OnPostRecoveryAsync(string? recoveryCode, string? returnUrl) =>
-        SignInAsync(returnUrl, (recoveryCode ?? "").Replace(" ", "", StringComparison.Ordinal) is { Length: > 0 } typed
+        SignInAsync(returnUrl, () => (recoveryCode ?? "").Replace(" ", "", StringComparison.Ordinal) is { Length: > 0 } typed
             ? signIn.TwoFactorRecoveryCodeSignInAsync(typed)
             : Task.FromResult(Microsoft.AspNetCore.Identity.SignInResult.Failed));
 
-    private async Task<IActionResult> SignInAsync(string? returnUrl, Task<Microsoft.AspNetCore.Identity.SignInResult> attempt)
+    /// <param name="attempt">Started only after the check that a password was right (one operation at a time on the accounts database).</param>
+    private async Task<IActionResult> SignInAsync(string? returnUrl, Func<Task<Microsoft.AspNetCore.Identity.SignInResult>> attempt)
     {
         ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
         if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("/Account/SignIn");
-        var result = await attempt;
+        var result = await attempt();
         if (result.Succeeded) return LocalRedirect(ReturnUrl);
         ProblemKey = result.IsLockedOut ? "SignInLockedOut" : "TwoFactorCodeWrong";
         Response.StatusCode = StatusCodes.Status401Unauthorized;
