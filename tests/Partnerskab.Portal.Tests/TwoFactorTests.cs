@@ -59,12 +59,12 @@ public sealed class TwoFactorTests(PortalSuite portal, Browser browser)
         // A recovery code works once.
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ud" }).ClickAsync();
         await Pages.SignInAsync(page, "totp.udvalg", password);
-        await page.GetByLabel("Gendannelseskode").FillAsync(recoveryCodes[0]);
+        await page.GetByLabel("Gendannelseskode", new() { Exact = true }).FillAsync(recoveryCodes[0]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ind med gendannelseskoden" }).ClickAsync();
         await page.WaitForURLAsync(portal.Url.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ud" }).ClickAsync();
         await Pages.SignInAsync(page, "totp.udvalg", password);
-        await page.GetByLabel("Gendannelseskode").FillAsync(recoveryCodes[0]);
+        await page.GetByLabel("Gendannelseskode", new() { Exact = true }).FillAsync(recoveryCodes[0]);
         (await PostAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Log ind med gendannelseskoden" }))).ShouldBe((int)HttpStatusCode.Unauthorized);
         (await page.Locator("#two-factor-problem").InnerTextAsync()).ShouldBe("Koden er forkert.");
     }
