@@ -12,12 +12,10 @@ namespace Partnerskab.Portal.Pages.Finance;
 public sealed class FinanceIndexModel(CohortService.CohortServiceClient cohort) : PageModel
 {
     public IReadOnlyList<Partnership> Partnerships { get; private set; } = [];
-    public string? Organisation { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var scope = new AccountScope(User);
-        Organisation = scope.Organisation;
         var listed = await cohort.ListPartnershipsAsync(new ListPartnershipsRequest(), deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken);
         Partnerships = [.. listed.Partnerships.Where(p => Guid.TryParse(p.PartnershipId, out var id) && scope.MayActFor(id)).OrderBy(p => p.Name)];
     }
