@@ -250,6 +250,8 @@ portal_environment() {
     export ConnectionStrings__Database="Host=127.0.0.1;Port=$PARTNERSKAB_PG_PORT;Database=partnerskab_portal;Username=$PARTNERSKAB_PG_ROLE;Password=$PG_PASSWORD"
     export Portal__CohortUrl=$COHORT_URL Portal__OutcomeUrl=$OUTCOME_URL Portal__PaymentUrl=$PAYMENT_URL
     export Portal__SigningKeyFile=$KEYS_DIR/partnerskab-portal.jwk
+    # The operator's page lists and replays parked messages through the broker (guest: local only).
+    export Portal__RabbitMqUri=amqp://guest:guest@127.0.0.1:$PARTNERSKAB_RABBITMQ_PORT/
     export Portal__CertificateFile=$PARTNERSKAB_RUN_DIR/tls/portal.crt
     export Portal__CertificateKeyFile=$PARTNERSKAB_RUN_DIR/tls/portal.key
     export Portal__ChromiumPath

@@ -20,7 +20,7 @@ const string Usage = """
       partnerskab outcome report --partnership <id> [--as-of <YYYY-MM-DD>]
       partnerskab finance run-invoices --partnership <id> --period-start <YYYY-MM-DD> --issue-date <YYYY-MM-DD> [--preview]
       partnerskab finance export --partnership <id> --dir <directory>
-      partnerskab finance import-payments --issuer <provider CVR> --file <statement.csv>
+      partnerskab finance import-payments --issuer <provider CVR> --file <statement.csv|camt.053 .xml>
       partnerskab finance reconciliation --issuer <provider CVR> [--as-of <YYYY-MM-DD>] [--partnership <id>]
       partnerskab finance cost --partnership <id> [--as-of <YYYY-MM-DD>] [--excluding-vat]
 
@@ -52,11 +52,12 @@ const string Usage = """
     rate card says) and prints the invoices and credit notes; --preview issues nothing.
     finance export: saves every issued invoice and credit note of the partnership as Peppol BIS
     Billing 3.0 XML (invoice-<CVR>-<number>.xml, creditnote-<CVR>-<number>.xml) for NemHandel.
-    finance import-payments: records the credit lines of the issuer's bank statement; the CSV has a
-    header line naming the columns bank_line_id, booked_on (YYYY-MM-DD), amount (kroner, e.g.
-    186250.00 or 186250,00) and reference (e.g. "Faktura 17"). Each bank line id is recorded once,
-    so importing the same statement again changes nothing. If any line cannot be read, nothing is
-    recorded and the exit code is 1.
+    finance import-payments: records the credit lines of the issuer's bank statement, a CSV file or
+    ISO 20022 camt.053 XML as the bank delivers it (booked credit entries; debits are skipped). The
+    CSV has a header line naming the columns bank_line_id, booked_on (YYYY-MM-DD), amount (kroner,
+    e.g. 186250.00 or 186250,00) and reference (e.g. "Faktura 17"). Each bank line id is recorded
+    once, so importing the same statement again changes nothing. If any line cannot be read,
+    nothing is recorded and the exit code is 1.
     finance reconciliation: the issuer's invoices as of a date (default today) with what is wrong:
     underpaid, overpaid, paid twice, overdue; and payments whose reference names no invoice.
     finance cost: the partnership's cost per calendar year as of a date (default today): paid,

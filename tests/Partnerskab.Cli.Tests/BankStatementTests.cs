@@ -1,4 +1,5 @@
 using Partnerskab.Cli.Finance;
+using Partnerskab.Imports.BankStatements;
 using Partnerskab.Protos.Payment.V1;
 using Date = Google.Type.Date;
 
@@ -44,7 +45,7 @@ public sealed class BankStatementTests
             "Faktura 18;188750;2023-10-25;L-2",
         ]);
 
-        lines.Select(l => l.LineNumber).ShouldBe([2, 4]);
+        lines.Select(l => l.Number).ShouldBe([2, 4]);
         lines[0].StatementLine.ShouldBe(new BankStatementLine
         {
             BankLineId = "L-1", AmountOre = 18_625_000, BookedOn = new Date { Year = 2023, Month = 7, Day = 31 }, Reference = "Faktura 17; rest",

@@ -1,5 +1,6 @@
 using Partnerskab.Cli.Cohort;
 using Partnerskab.Cli.Csv;
+using Partnerskab.Imports.Csv;
 using Partnerskab.Protos.Cohort.V1;
 
 namespace Partnerskab.Cli.Tests;

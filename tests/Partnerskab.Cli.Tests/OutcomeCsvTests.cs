@@ -1,5 +1,6 @@
 using Partnerskab.Cli.Csv;
 using Partnerskab.Cli.Outcome;
+using Partnerskab.Imports.Csv;
 using Partnerskab.Protos.Outcome.V1;
 
 namespace Partnerskab.Cli.Tests;

@@ -1,5 +1,6 @@
 using Partnerskab.Contracts;
 using Partnerskab.FaultTests.Infrastructure;
+using Partnerskab.Operations;
 using Partnerskab.Testing.Load;
 using Shouldly;
 

@@ -1,5 +1,6 @@
 using Partnerskab.Contracts;
 using Partnerskab.FaultTests.Infrastructure;
+using Partnerskab.Operations;
 using Partnerskab.Scenario;
 using Partnerskab.Testing;
 using Partnerskab.Testing.Load;

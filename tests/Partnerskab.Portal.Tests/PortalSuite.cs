@@ -31,6 +31,9 @@ public sealed class PortalSuite : IAsyncLifetime
 
     public PortalSuite() => Url = new Uri($"https://127.0.0.1:{httpsPort}/");
 
+    /// <summary>The CVR number of the reference partnership's provider: the issuer of its invoices, whose finance account is the demo finance account.</summary>
+    public string ProviderCvr { get; } = Random.Shared.Next(20_000_000, 100_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The reference (Haderslev) partnership, loaded as of its report date 2025-10-20.</summary>
     public string ReferencePartnershipId { get; private set; } = "";
 
@@ -41,9 +44,8 @@ public sealed class PortalSuite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         suite = await LocalSuite.StartAsync("portal");
-        var providerCvr = Random.Shared.Next(20_000_000, 100_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var reference = $"haderslev-portal-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
-        var loaded = await ReferenceScenario.RunAsync(suite.Clients, reference, providerCvr, TextWriter.Null);
+        var loaded = await ReferenceScenario.RunAsync(suite.Clients, reference, ProviderCvr, TextWriter.Null);
         ReferencePartnershipId = loaded.PartnershipId;
         WriteThrowawayCertificate();
 
@@ -54,7 +56,7 @@ public sealed class PortalSuite : IAsyncLifetime
         {
             passwords[role] = NewPassword();
             var partnerships = role is SuiteRoles.Auditor or SuiteRoles.Operator or PortalRoles.Administrator ? "*" : ReferencePartnershipId;
-            var organisation = role == SuiteRoles.Provider ? providerCvr : "29189420";
+            var organisation = role is SuiteRoles.Provider or SuiteRoles.Finance ? ProviderCvr : "29189420";
             var (exitCode, output) = await AddAccountAsync(UserName(role), $"Demo {role}", organisation, role, partnerships, passwords[role]);
             if (exitCode != 0) throw new InvalidOperationException($"add-account {role} failed: {output}");
         }
@@ -92,10 +94,13 @@ public sealed class PortalSuite : IAsyncLifetime
         ["Portal__PaymentUrl"] = Services.Payment.GrpcUrl.ToString(),
         ["Portal__SigningKeyFile"] = Services.Keys.PrivateKeyFile(SigningKeys.PortalIssuer),
         ["Portal__ChromiumPath"] = Browser.ChromiumPath,
+        ["Portal__RabbitMqUri"] = RabbitMqUri,
         ["Portal__CertificateFile"] = CertificateFile,
         ["Portal__CertificateKeyFile"] = CertificateKeyFile,
         ["Portal__HttpsPort"] = httpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    public static string RabbitMqUri => $"amqp://guest:guest@127.0.0.1:{TestEnvironment.RabbitMqPort}/";
 
     private string CertificateFile => Path.Combine(Services.Keys.Path, "portal.crt");
     private string CertificateKeyFile => Path.Combine(Services.Keys.Path, "portal.key");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Partnerskab.Cli.Csv;
+using Partnerskab.Imports.Csv;
 using Partnerskab.Protos.Cohort.V1;
 
 namespace Partnerskab.Cli.Cohort;

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Partnerskab.Imports.Csv;
 
 namespace Partnerskab.Cli.Csv;
 

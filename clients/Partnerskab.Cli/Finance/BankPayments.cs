@@ -1,3 +1,4 @@
+using Partnerskab.Imports.BankStatements;
 using Partnerskab.Protos.Payment.V1;
 using Date = Google.Type.Date;
 
@@ -26,19 +27,22 @@ public sealed class BankPayments(PaymentService.PaymentServiceClient client, Tex
         [new("bank line id"), new("booked"), new("amount DKK", RightAligned: true), new("reference")];
 
     /// <summary>
-    /// Records the statement's lines when every line reads well; otherwise prints the problems
-    /// and sends nothing. Returns the number of lines with problems.
+    /// Records the statement's credits (a CSV file or ISO 20022 camt.053 XML) when every one reads
+    /// well; otherwise prints the problems and sends nothing. Returns the number of credits with problems.
     /// </summary>
-    public async Task<int> ImportAsync(string issuerCvr, string csvPath, CancellationToken cancellationToken = default)
+    public async Task<int> ImportAsync(string issuerCvr, string statementPath, CancellationToken cancellationToken = default)
     {
-        var lines = BankStatementCsv.Parse(await File.ReadAllLinesAsync(csvPath, cancellationToken));
+        var statement = BankStatementFile.Read(await File.ReadAllBytesAsync(statementPath, cancellationToken));
+        var lines = statement.Credits;
+        var unit = statement.Format == BankStatementFormat.Csv ? "line" : "entry";
         var bad = lines.Where(l => l.StatementLine is null).ToList();
         if (bad.Count > 0)
         {
-            foreach (var line in bad) output.WriteLine($"  line {line.LineNumber}: {string.Join("; ", line.Problems)}");
-            output.WriteLine($"  {bad.Count} of {lines.Count} line(s) cannot be read; nothing was recorded.");
+            foreach (var line in bad) output.WriteLine($"  {unit} {line.Number}: {string.Join("; ", line.Problems)}");
+            output.WriteLine($"  {bad.Count} of {lines.Count} credit(s) cannot be read; nothing was recorded.");
             return bad.Count;
         }
+        if (statement.EntriesSkipped > 0) output.WriteLine($"  {statement.EntriesSkipped} entry(ies) skipped: debits or not booked");
 
         var results = new List<RecordedPaymentLine>();
         foreach (var chunk in lines.Chunk(LinesPerCall))
@@ -62,10 +66,10 @@ public sealed class BankPayments(PaymentService.PaymentServiceClient client, Tex
         return response;
     }
 
-    public static string ImportTable(IReadOnlyList<BankStatementCsv.Line> lines, IReadOnlyList<RecordedPaymentLine> results) =>
+    public static string ImportTable(IReadOnlyList<BankStatementEntry> lines, IReadOnlyList<RecordedPaymentLine> results) =>
         TextTable.Format(ImportColumns, lines.Zip(results, (line, result) => (IReadOnlyList<string>)
         [
-            line.LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), line.StatementLine!.BankLineId,
+            line.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), line.StatementLine!.BankLineId,
             FinanceDates.Text(line.StatementLine.BookedOn), TextTable.Kroner(line.StatementLine.AmountOre), line.StatementLine.Reference,
             result.Result == PaymentLineResult.Recorded ? "recorded" : "unchanged",
         ]));

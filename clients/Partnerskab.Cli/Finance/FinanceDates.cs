@@ -1,4 +1,5 @@
 using Partnerskab.Cli.Csv;
+using Partnerskab.Imports.Csv;
 using Date = Google.Type.Date;
 
 namespace Partnerskab.Cli.Finance;

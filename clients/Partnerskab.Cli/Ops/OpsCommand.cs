@@ -1,4 +1,5 @@
 using Partnerskab.Contracts;
+using Partnerskab.Operations;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 

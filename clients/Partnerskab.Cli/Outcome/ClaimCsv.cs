@@ -1,4 +1,5 @@
 using Partnerskab.Cli.Csv;
+using Partnerskab.Imports.Csv;
 using Partnerskab.Protos.Outcome.V1;
 
 namespace Partnerskab.Cli.Outcome;

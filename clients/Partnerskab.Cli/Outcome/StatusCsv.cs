@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Partnerskab.Cli.Csv;
+using Partnerskab.Imports.Csv;
 using Partnerskab.Protos.Outcome.V1;
 
 namespace Partnerskab.Cli.Outcome;

@@ -24,6 +24,9 @@ public sealed class PortalOptions
     /// <summary>The headless browser that prints the committee pack as PDF.</summary>
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
 
+    /// <summary>The broker whose error queues the operator's page lists and replays (amqp://user:password@host:port/); unset: that part of the page is off.</summary>
+    public Uri? RabbitMqUri { get; set; }
+
     /// <summary>A signed-in person who does nothing for this long is signed out.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(20);
 

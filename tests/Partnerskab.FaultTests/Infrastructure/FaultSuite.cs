@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using Partnerskab.Contracts;
+using Partnerskab.Operations;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.Scenario;

@@ -1,6 +1,6 @@
 using Npgsql;
-using Partnerskab.Cli.Ops;
 using Partnerskab.Contracts;
+using Partnerskab.Operations;
 using RabbitMQ.Client;
 using static Partnerskab.Testing.Invariants.SuiteSnapshot;
 

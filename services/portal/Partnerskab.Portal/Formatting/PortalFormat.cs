@@ -18,6 +18,10 @@ public static class PortalFormat
     public static string Date(LocalDate date, CultureInfo culture) =>
         date.ToDateOnly().ToString(IsDanish(culture) ? "d. MMMM yyyy" : "d MMMM yyyy", culture);
 
+    /// <summary>A moment to the minute: "16. november 2023 kl. 14.03" (English: "16 November 2023 14:03").</summary>
+    public static string Moment(LocalDateTime moment, CultureInfo culture) =>
+        $"{Date(moment.Date, culture)} {(IsDanish(culture) ? $"kl. {moment.Hour:00}.{moment.Minute:00}" : $"{moment.Hour:00}:{moment.Minute:00}")}";
+
     /// <summary>A date as the services send it; "–" when it is not set.</summary>
     public static string Date(Google.Type.Date? date, CultureInfo culture) =>
         date is { Year: > 0 } ? Date(new LocalDate(date.Year, date.Month, date.Day), culture) : "–";

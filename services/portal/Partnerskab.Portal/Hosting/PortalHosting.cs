@@ -79,6 +79,8 @@ public static class PortalHosting
         builder.Services.AddScoped<CitizenSearch>();
         builder.Services.AddScoped<CitizenTimelineReader>();
         builder.Services.AddScoped<AccountRegistry>();
+        builder.Services.AddScoped<Audit.AuditLogReader>();
+        builder.Services.AddSingleton<Operations.ParkedMessages>();
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         return builder;
@@ -112,6 +114,15 @@ public static class PortalHosting
             cookie.LoginPath = "/log-ind";
             cookie.LogoutPath = "/log-ud";
             cookie.AccessDeniedPath = "/status/403";
+        });
+        // Between the right password and the second factor: as strict as the session cookie, and short.
+        builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie =>
+        {
+            cookie.Cookie.Name = "partnerskab.twofactor";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = secure;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(5);
         });
         // A changed account (roles, partnerships, lock-out) takes effect within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -26,6 +26,7 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn) : PageModel
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(UserName, password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(ReturnUrl);
+        if (result.RequiresTwoFactor) return RedirectToPage("/Account/TwoFactorSignIn", new { returnUrl = ReturnUrl });
         ProblemKey = result.IsLockedOut ? "SignInLockedOut" : "SignInFailed";
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();

@@ -3,7 +3,7 @@ using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
-namespace Partnerskab.Cli.Ops;
+namespace Partnerskab.Operations;
 
 /// <summary>
 /// Reads and replays the messages the services' consumers parked in their "{queue}_error"

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Partnerskab.Cli.Csv;
+namespace Partnerskab.Imports.Csv;
 
 /// <summary>One line of an input file: the row to send, or why it cannot be sent.</summary>
 public sealed record CsvLine<TRow>(int LineNumber, IReadOnlyList<string> Fields, TRow? Row, IReadOnlyList<string> Problems) where TRow : class;

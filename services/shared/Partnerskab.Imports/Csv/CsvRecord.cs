@@ -1,4 +1,4 @@
-namespace Partnerskab.Cli.Csv;
+namespace Partnerskab.Imports.Csv;
 
 /// <summary>One line's fields by column name, collecting a problem for every field that cannot be read.</summary>
 public sealed class CsvRecord(IReadOnlyList<string> fields, IReadOnlyDictionary<string, int> columns)

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Partnerskab.Cli.Csv;
+using Partnerskab.Imports.Csv;
 using Partnerskab.Protos.Payment.V1;
 
-namespace Partnerskab.Cli.Finance;
+namespace Partnerskab.Imports.BankStatements;
 
 /// <summary>
 /// Reads a bank statement exported as CSV: a header line, then one credit line (money received)
@@ -16,10 +16,8 @@ public static class BankStatementCsv
 {
     public static readonly string[] Columns = ["bank_line_id", "booked_on", "amount", "reference"];
 
-    /// <summary>One line of the file: the statement line to send, or why it cannot be sent.</summary>
-    public sealed record Line(int LineNumber, BankStatementLine? StatementLine, IReadOnlyList<string> Problems);
-
-    public static IReadOnlyList<Line> Parse(IReadOnlyList<string> text)
+    /// <returns>One entry per line that is not empty, numbered by its line in the file (the header is line 1).</returns>
+    public static IReadOnlyList<BankStatementEntry> Parse(IReadOnlyList<string> text)
     {
         if (text.Count == 0) throw new FormatException("the statement is empty; it needs a header line");
         var separator = CsvFile.DetectSeparator(text[0]);
@@ -42,12 +40,12 @@ public static class BankStatementCsv
         return ore > 0 ? ore : null;
     }
 
-    private static Line ParseLine(int lineNumber, CsvRecord record)
+    private static BankStatementEntry ParseLine(int lineNumber, CsvRecord record)
     {
         var line = new BankStatementLine { BankLineId = record["bank_line_id"], Reference = record["reference"] };
         if (line.BankLineId.Length == 0) record.Problems.Add("bank_line_id: is empty");
         record.ReadDate("booked_on", date => line.BookedOn = date);
         record.Read("amount", Ore, ore => line.AmountOre = ore, "a positive amount in kroner with at most two decimals");
-        return new Line(lineNumber, record.Problems.Count == 0 ? line : null, record.Problems);
+        return new BankStatementEntry(lineNumber, record.Problems.Count == 0 ? line : null, record.Problems);
     }
 }
