@@ -75,10 +75,12 @@ public sealed class BulkJobTests(GatewayFixture fixture)
         request.Headers.Accept.ParseAdd("text/csv");
         using var csv = await http.SendAsync(request);
         csv.MediaType().ShouldBe("text/csv");
-        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
-        lines[0].ShouldBe("rowNumber;reference;citizenId;field;description");
-        lines.Skip(1).Select(l => l.Split(';')[0]).ShouldBe(["2", "3", "4"]);
-        lines[3].ShouldStartWith("4;C-14;;benefitType;");
+        var text = (await csv.Content.ReadAsStringAsync()).ReplaceLineEndings("\n");
+        text.ShouldStartWith("rowNumber;reference;citizenId;field;description\n");
+        text.ShouldContain("\n2;\"C-12\nsecond line\";;caseReference;", Case.Sensitive, "the reference quoted, its line break kept");
+        text.ShouldContain("\n3;C-13;;handoverDate;is not a date as YYYY-MM-DD\n");
+        text.ShouldContain("\n4;C-14;;benefitType;is not one of BENEFIT_TYPE_");
+        text.ShouldNotContain("\n5;");
     }
 
     [Fact]

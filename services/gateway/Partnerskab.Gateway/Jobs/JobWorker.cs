@@ -73,16 +73,15 @@ public sealed class JobWorker(IServiceScopeFactory scopes, JobSignal signal, ICl
         {
             await scope.ServiceProvider.GetRequiredService<JobRunner>().RunAsync(jobId, stoppingToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: the job goes back to the queue, to resume at its first chunk without results.
+            // Stopping (the call in flight ends cancelled): the job goes back to the queue, to resume at its first chunk without results.
             await using var release = scopes.CreateAsyncScope();
             await release.ServiceProvider.GetRequiredService<GatewayDbContext>().BulkJobs
                 .Where(j => j.Id == jobId && j.State == JobState.Running)
                 .ExecuteUpdateAsync(set => set.SetProperty(j => j.State, JobState.Queued).SetProperty(j => j.LeaseUntil, (Instant?)null), CancellationToken.None);
-            throw;
         }
-        catch (Exception e) when (e is not (OperationCanceledException or DbUpdateException or Npgsql.NpgsqlException))
+        catch (Exception e) when (e is not (DbUpdateException or Npgsql.NpgsqlException))
         {
             // A fault of the gateway's own, not of the database (whose faults leave the job to be taken up again when its lease runs out).
             logger.LogError(e, "Bulk job {JobId} failed", jobId);
