@@ -164,6 +164,56 @@ public sealed class BulkJobTests(GatewayFixture fixture)
         ((int)(await http.GetJsonAsync($"v1/partnerships/{partnershipId}/citizens:count"))["total"]!).ShouldBe(rows);
     }
 
+    [Fact]
+    public async Task Claims_go_a_row_a_call_and_a_validation_of_them_only_reads_the_rows()
+    {
+        using var http = fixture.Client();
+        var partnershipId = await PartnershipAsync(http);
+        var citizens = await http.RunJobAsync($"v1/partnerships/{partnershipId}/citizens:import", Jobs.CitizensCsv(51, 1));
+        var citizenId = (string)citizens.Row(1)["citizenId"]!;
+        await http.WaitForFollowUpAsync(partnershipId, citizenId);
+        var file = $"""
+            citizenId;claimReference;kind;outcomeDate;hoursPerWeek;employerCvr;evidenceReference
+            {citizenId};CL-1;OUTCOME_KIND_JOB_START;2023-09-04;"20,5";87654321;contract
+            {citizenId};CL-2;OUTCOME_KIND_LOTTERY_WIN;2023-09-04;20;87654321;contract
+            {new string('0', 32)};CL-3;OUTCOME_KIND_JOB_START;2023-09-04;20;87654321;contract
+            """;
+
+        var validated = await http.RunJobAsync($"v1/partnerships/{partnershipId}/claims:import?mode=validate", file);
+        var claimed = await http.RunJobAsync($"v1/partnerships/{partnershipId}/claims:import", file);
+        var again = await http.RunJobAsync($"v1/partnerships/{partnershipId}/claims:import", file);
+
+        validated["results"]!.AsArray().Select(r => (string)r!["outcome"]!).ShouldBe(["READ", "REJECTED", "READ"]);
+        claimed.Progress().ShouldBe((3, 1, 0, 2));
+        claimed.Row(1)["citizenId"]!.GetValue<string>().ShouldBe(citizenId);
+        Fields(claimed.Row(2)).ShouldBe(["kind"]);
+        claimed.Row(3)["reference"]!.GetValue<string>().ShouldBe("CL-3");
+        again.Progress().ShouldBe((3, 0, 1, 2), "a claim is claimed once, by its reference");
+    }
+
+    [Fact]
+    public async Task Bank_statement_lines_take_kroner_with_a_decimal_comma_and_a_bad_line_is_rejected_alone()
+    {
+        using var http = fixture.Client();
+        var line = $"bank-{Guid.NewGuid():N}";
+        var file = $"""
+            bankLineId;bookedOn;amount;reference
+            {line}-1;2023-07-20;12500,50;Indbetaling
+            {line}-2;20-07-2023;100;Indbetaling
+            {line}-3;2023-07-21;99,999;Indbetaling
+            """;
+
+        var job = await http.RunJobAsync("v1/issuers/12345678/payments:import", file);
+
+        job["issuerCvr"]!.GetValue<string>().ShouldBe("12345678");
+        job.Progress().ShouldBe((3, 1, 0, 2));
+        Fields(job.Row(2)).ShouldBe(["bookedOn"]);
+        Fields(job.Row(3)).ShouldBe(["amount"]);
+        var reconciliation = await http.GetJsonAsync("v1/issuers/12345678/reconciliation?asOf=2023-12-31");
+        var recorded = reconciliation["unknownReferences"]!.AsArray().Single(l => (string)l!["bankLineId"]! == $"{line}-1")!;
+        ((long)recorded["amountOre"]!).ShouldBe(1_250_050, "12500,50 kroner in øre");
+    }
+
     private static IEnumerable<string> Fields(JsonNode row)
     {
         row["outcome"]!.GetValue<string>().ShouldBe("REJECTED", row.ToJsonString());

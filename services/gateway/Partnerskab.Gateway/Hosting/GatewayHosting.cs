@@ -116,12 +116,15 @@ public static class GatewayHosting
         builder.Services.AddScoped<JobRunner>();
         builder.Services.AddTransient<JobKind, CitizenImportJob>();
         builder.Services.AddTransient<JobKind, WeeklyStatusJob>();
+        builder.Services.AddTransient<JobKind, ClaimImportJob>();
+        builder.Services.AddTransient<JobKind, BankLineImportJob>();
         builder.Services.AddHostedService<JobWorker>();
         // A validation's answer names every row of the file: up to some 15 MB for the largest file.
         builder.Services.AddGrpcClient<Protos.Cohort.V1.CohortService.CohortServiceClient>(client => client.Address = gateway.CohortUrl)
             .ConfigureChannel(channel => channel.MaxReceiveMessageSize = 64 * 1024 * 1024);
         builder.Services.AddGrpcClient<Protos.Outcome.V1.OutcomeService.OutcomeServiceClient>(client => client.Address = gateway.OutcomeUrl)
             .ConfigureChannel(channel => channel.MaxReceiveMessageSize = 64 * 1024 * 1024);
+        builder.Services.AddGrpcClient<Protos.Payment.V1.PaymentService.PaymentServiceClient>(client => client.Address = gateway.PaymentUrl);
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public sealed class CitizenImportJob(CohortService.CohortServiceClient cohort) :
 
     public override MessageDescriptor Row => CitizenRow.Descriptor;
 
-    public override string? ReferenceOf(JsonObject? fields) => fields?["caseReference"] is JsonValue value && value.TryGetValue<string>(out var reference) ? reference.Trim() : null;
+    public override string? ReferenceOf(JsonObject? fields) => Text(fields, "caseReference");
 
     public override async Task<IReadOnlyList<JobRowResult>> RunAsync(JobCall call, IReadOnlyList<(int RowNumber, IMessage Row)> rows, CancellationToken cancellationToken)
     {

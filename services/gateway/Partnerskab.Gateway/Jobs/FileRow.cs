@@ -13,7 +13,7 @@ public sealed record FileRow(int RowNumber, JsonObject? Fields, IReadOnlyList<Fi
 }
 
 /// <summary>The result of one row of a job, in file order.</summary>
-/// <param name="Outcome">ACCEPTED, UNCHANGED or REJECTED, as the streams answer.</param>
+/// <param name="Outcome">ACCEPTED, UNCHANGED or REJECTED, as the streams answer; READ in a validation of a kind without a dry run.</param>
 /// <param name="Reference">The sender's reference of a rejected row where the kind has one (a case reference, a claim reference, a bank line id).</param>
 /// <param name="CitizenId">The citizen's pseudonym, where the row names or made one.</param>
 public sealed record JobRowResult(int RowNumber, string Outcome, string? CitizenId, string? Reference, IReadOnlyList<FieldViolation>? Violations)
@@ -21,6 +21,9 @@ public sealed record JobRowResult(int RowNumber, string Outcome, string? Citizen
     public const string Accepted = "ACCEPTED";
     public const string Unchanged = "UNCHANGED";
     public const string Rejected = "REJECTED";
+
+    /// <summary>Validated as far as the gateway can: the row is readable; the service's rules have not judged it.</summary>
+    public const string Read = "READ";
 
     public static JobRowResult Refused(FileRow row, string? reference = null) => new(row.RowNumber, Rejected, null, reference, row.Violations);
 }

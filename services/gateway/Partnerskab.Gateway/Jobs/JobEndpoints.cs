@@ -23,32 +23,40 @@ public static class JobEndpoints
 {
     public const string CitizensRoute = "/v1/partnerships/{partnership_id}/citizens:import";
     public const string WeeklyStatusesRoute = "/v1/partnerships/{partnership_id}/weeklyStatuses:import";
+    public const string ClaimsRoute = "/v1/partnerships/{partnership_id}/claims:import";
+    public const string BankStatementRoute = "/v1/issuers/{issuer_cvr}/payments:import";
     public const string JobRoute = "/v1/jobs/{job_id}";
 
     public static WebApplication MapJobs(this WebApplication app)
     {
-        app.MapPost(CitizensRoute, (HttpContext context, string partnership_id) => PostAsync(context, CitizenImportJob.KindName, partnership_id, statusSource: null));
+        app.MapPost(CitizensRoute, (HttpContext context, string partnership_id) => PostForPartnershipAsync(context, CitizenImportJob.KindName, partnership_id, null));
+        app.MapPost(ClaimsRoute, (HttpContext context, string partnership_id) => PostForPartnershipAsync(context, ClaimImportJob.KindName, partnership_id, null));
         app.MapPost(WeeklyStatusesRoute, (HttpContext context, string partnership_id) =>
         {
             var source = context.Request.Query["source"].ToString();
             return WeeklyStatusJob.SourceName(source) is { } name
-                ? PostAsync(context, WeeklyStatusJob.KindName, partnership_id, name)
+                ? PostForPartnershipAsync(context, WeeklyStatusJob.KindName, partnership_id, name)
                 : Invalid(context, "source", "is required: STATUS_SOURCE_PROVIDER or STATUS_SOURCE_REGISTER");
         });
+        app.MapPost(BankStatementRoute, (HttpContext context, string issuer_cvr) =>
+            issuer_cvr.Length == 8 && issuer_cvr.All(char.IsAsciiDigit)
+                ? PostAsync(context, BankLineImportJob.KindName, issuer_cvr, null)
+                : Invalid(context, "issuerCvr", "is a CVR number of 8 digits"));
         app.MapGet(JobRoute, GetAsync);
         return app;
     }
 
-    private static async Task PostAsync(HttpContext context, string kindName, string partnershipId, string? statusSource)
+    private static Task PostForPartnershipAsync(HttpContext context, string kindName, string partnershipId, string? statusSource) =>
+        Guid.TryParse(partnershipId, out var partnership)
+            ? PostAsync(context, kindName, partnership.ToString(), statusSource)
+            : Invalid(context, "partnershipId", "is not a UUID");
+
+    /// <param name="target">The partnership, or for bank statement lines the issuer's CVR number.</param>
+    private static async Task PostAsync(HttpContext context, string kindName, string target, string? statusSource)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<JobOptions>>().Value;
         var kind = context.RequestServices.GetServices<JobKind>().Single(k => k.Name == kindName);
         var mode = context.Request.Query["mode"].ToString();
-        if (!Guid.TryParse(partnershipId, out var partnership))
-        {
-            await Invalid(context, "partnershipId", "is not a UUID");
-            return;
-        }
         if (mode is not ("" or "import" or "validate"))
         {
             await Invalid(context, "mode", "is import (the default) or validate");
@@ -97,7 +105,7 @@ public static class JobEndpoints
             Subject = caller.Subject,
             Caller = JsonSerializer.Serialize(caller, ApiJson.Options),
             Kind = kind.Name,
-            Target = partnership.ToString(),
+            Target = target,
             StatusSource = statusSource,
             ValidateOnly = mode == "validate",
             Format = format,
@@ -175,7 +183,7 @@ public static class JobEndpoints
             ["id"] = job.Id.ToString(),
             ["kind"] = job.Kind,
             ["mode"] = job.ValidateOnly ? "validate" : "import",
-            ["partnershipId"] = job.Target,
+            [job.Kind == BankLineImportJob.KindName ? "issuerCvr" : "partnershipId"] = job.Target,
             ["state"] = StateName(job.State),
             ["rows"] = job.Rows,
             ["progress"] = new JsonObject

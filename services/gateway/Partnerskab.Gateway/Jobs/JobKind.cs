@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Google.Rpc;
 using Grpc.Core;
 using Partnerskab.Gateway.Problems;
 
@@ -27,6 +28,15 @@ public abstract class JobKind
     /// <summary>The sender's own reference of a row, echoed on a row that could not be read.</summary>
     public virtual string? ReferenceOf(JsonObject? fields) => null;
 
+    /// <summary>
+    /// Rows a chunk, each chunk's results kept when it has run. A stream of up to 1,000 rows is
+    /// written whole with its stored answer or not at all; a kind sent a row a call keeps each row's result.
+    /// </summary>
+    public virtual int ChunkRows => 1000;
+
+    /// <summary>Whether the service can judge the rows without writing them (the streams' validate_only).</summary>
+    public virtual bool HasDryRun => true;
+
     /// <summary>Sends the rows (with their numbers in the file) in one call; one result per row, numbered as in the file.</summary>
     public abstract Task<IReadOnlyList<JobRowResult>> RunAsync(JobCall call, IReadOnlyList<(int RowNumber, IMessage Row)> rows, CancellationToken cancellationToken);
 
@@ -41,6 +51,40 @@ public abstract class JobKind
             return await stream.ResponseAsync;
         }
     }
+
+    /// <summary>
+    /// Sends the rows one call each, in order. A row the service refuses is rejected with the
+    /// service's reasons; a transient failure ends the chunk, to be sent again.
+    /// </summary>
+    protected static async Task<IReadOnlyList<JobRowResult>> EachRowAsync(IReadOnlyList<(int RowNumber, IMessage Row)> rows,
+        Func<IMessage, Task<(string Outcome, string? CitizenId)>> send, Func<IMessage, string> referenceOf, string fieldPrefix = "")
+    {
+        var results = new List<JobRowResult>(rows.Count);
+        foreach (var (rowNumber, row) in rows)
+        {
+            try
+            {
+                var (outcome, citizenId) = await send(row);
+                results.Add(new JobRowResult(rowNumber, outcome, NullIfEmpty(citizenId ?? ""), null, null));
+            }
+            catch (RpcException e) when (!JobRunner.IsTransient(e.StatusCode))
+            {
+                var violations = ServiceViolations(e).Select(v => v with { Field = v.Field.StartsWith(fieldPrefix, StringComparison.Ordinal) ? v.Field[fieldPrefix.Length..] : v.Field }).ToList();
+                results.Add(new JobRowResult(rowNumber, JobRowResult.Rejected, null, referenceOf(row),
+                    violations.Count > 0 ? violations : [new FieldViolation("row", e.Status.Detail)]));
+            }
+        }
+        return results;
+    }
+
+    /// <summary>The field violations of a service's refusal (google.rpc.BadRequest), named as in the JSON.</summary>
+    public static List<FieldViolation> ServiceViolations(RpcException e) =>
+        e.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations
+            .Select(v => new FieldViolation(BackendErrorTranslation.JsonFieldName(v.Field), v.Description)).ToList() ?? [];
+
+    /// <summary>A text field of a row's JSON, trimmed.</summary>
+    protected static string? Text(JsonObject? fields, string name) =>
+        fields?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text.Trim() : null;
 
     /// <summary>A service's field name (weeks_sick_listed) as the JSON names it (weeksSickListed).</summary>
     protected static IReadOnlyList<FieldViolation>? JsonViolations(IEnumerable<(string Field, string Description)> violations)

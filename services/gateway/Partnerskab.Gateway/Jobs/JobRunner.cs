@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Google.Protobuf;
-using Google.Rpc;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,23 +13,21 @@ namespace Partnerskab.Gateway.Jobs;
 
 /// <summary>
 /// Runs one claimed job to its end. An import goes a chunk of rows at a time, each chunk one
-/// stream under an idempotency key derived from the job id and the chunk, and each chunk's results
-/// are kept with the job's counts in one transaction; so a job interrupted anywhere resumes at its
-/// first chunk without results, and a chunk the service had already written is answered from the
-/// service's stored answer instead of being judged again. A validation (nothing written) judges
-/// the whole file in one stream, so that rows are judged against each other as in one import.
+/// stream under an idempotency key derived from the job id and the chunk (claims and bank lines:
+/// a row a call, idempotent by their own references), and each chunk's results are kept with the
+/// job's counts in one transaction; so a job interrupted anywhere resumes at its first chunk
+/// without results, and a chunk the service had already written is answered from the service's
+/// stored answer instead of being judged again. A validation (nothing written) judges the whole
+/// file in one stream, so that rows are judged against each other as in one import; a kind
+/// without a dry run is only read.
 /// </summary>
 public sealed class JobRunner(GatewayDbContext db, IEnumerable<JobKind> kinds, JobFileProtection files, CallerTokens tokens, IClock clock,
     IOptions<JobOptions> options, ILogger<JobRunner> logger)
 {
-    /// <summary>
-    /// Rows a chunk: the services write a stream of up to this many rows in one transaction, with
-    /// the stream's stored answer, so a chunk is written whole or not at all.
-    /// </summary>
-    public const int ChunkRows = 1000;
-
     private static readonly StatusCode[] Transient =
         [StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.Internal, StatusCode.Unknown, StatusCode.Cancelled, StatusCode.ResourceExhausted, StatusCode.Aborted];
+
+    public static bool IsTransient(StatusCode code) => Transient.Contains(code);
 
     public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
     {
@@ -38,7 +35,7 @@ public sealed class JobRunner(GatewayDbContext db, IEnumerable<JobKind> kinds, J
         var kind = kinds.Single(k => k.Name == job.Kind);
         var caller = JsonSerializer.Deserialize<TokenSubject>(job.Caller, ApiJson.Options)!;
         var rows = JobFile.Read(files.Unprotect(job.Id, job.File!), job.Format, kind.Columns);
-        var chunkRows = job.ValidateOnly ? rows.Count : ChunkRows;
+        var chunkRows = job.ValidateOnly ? rows.Count : kind.ChunkRows;
         for (var chunk = job.NextChunk; chunk * chunkRows < rows.Count; chunk++)
         {
             var part = rows.Skip(chunk * chunkRows).Take(chunkRows).ToList();
@@ -71,7 +68,12 @@ public sealed class JobRunner(GatewayDbContext db, IEnumerable<JobKind> kinds, J
             if (message is null) results.Add(JobRowResult.Refused(row with { Violations = violations }, kind.ReferenceOf(row.Fields)));
             else sendable.Add((row.RowNumber, message));
         }
-        if (sendable.Count == 0) return new ChunkOutcome(results, null);
+        if (job.ValidateOnly && !kind.HasDryRun)
+        {
+            results.AddRange(sendable.Select(row => new JobRowResult(row.RowNumber, JobRowResult.Read, null, null, null)));
+            sendable.Clear();
+        }
+        if (sendable.Count == 0) return new ChunkOutcome([.. results.OrderBy(r => r.RowNumber)], null);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -92,14 +94,10 @@ public sealed class JobRunner(GatewayDbContext db, IEnumerable<JobKind> kinds, J
             }
             catch (RpcException e) when (!Transient.Contains(e.StatusCode))
             {
-                return new ChunkOutcome(null, Problem.FromGrpc(e.StatusCode, e.Status.Detail, Violations(e)));
+                return new ChunkOutcome(null, Problem.FromGrpc(e.StatusCode, e.Status.Detail, JobKind.ServiceViolations(e)));
             }
         }
     }
-
-    private static List<FieldViolation> Violations(RpcException e) =>
-        e.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations
-            .Select(v => new FieldViolation(BackendErrorTranslation.JsonFieldName(v.Field), v.Description)).ToList() ?? [];
 
     private void Keep(BulkJob job, int chunk, IReadOnlyList<JobRowResult> results)
     {

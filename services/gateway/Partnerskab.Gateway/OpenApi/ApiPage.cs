@@ -42,6 +42,8 @@ public static class ApiPage
         {
             ("POST", JobEndpoints.CitizensRoute, "ImportCitizens, 1,000 rows a stream"),
             ("POST", JobEndpoints.WeeklyStatusesRoute + "?source=...", "ReportWeeklyStatuses, 1,000 rows a stream"),
+            ("POST", JobEndpoints.ClaimsRoute, "ClaimOutcome, a row a call"),
+            ("POST", JobEndpoints.BankStatementRoute, "RecordPayments, a line a call"),
             ("GET", JobEndpoints.JobRoute, "none: the job's state, progress and results"),
         })
         {

@@ -22,20 +22,34 @@ public static class JobsOpenApi
         {
             ["post"] = Post("CitizenImport", "Import citizens from a file",
                 "Citizens to hand over, as the cohort service's ImportCitizens stream takes them. CSV columns: cpr, handoverDate, benefitType, "
-                + "weeksSickListed, caseReference; NDJSON: one CitizenRow as JSON a line.", [], problemResponse),
+                + "weeksSickListed, caseReference; NDJSON: one CitizenRow as JSON a line.", "partnership_id", [], problemResponse),
         };
         paths[JobEndpoints.WeeklyStatusesRoute] = new JsonObject
         {
             ["post"] = Post("WeeklyStatusImport", "Report weekly statuses from a file",
                 "Weekly statuses of one source, as the outcome service's ReportWeeklyStatuses stream takes them. CSV columns: citizenId, isoWeekYear, "
                 + "isoWeek, status, paidHours (hours, up to two decimals, decimal comma or point); NDJSON: one WeeklyStatusRow as JSON a line.",
-                [new JsonObject
+                "partnership_id", [new JsonObject
                 {
                     ["name"] = "source",
                     ["in"] = "query",
                     ["required"] = true,
                     ["schema"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("STATUS_SOURCE_PROVIDER", "STATUS_SOURCE_REGISTER") },
                 }], problemResponse),
+        };
+        paths[JobEndpoints.ClaimsRoute] = new JsonObject
+        {
+            ["post"] = Post("ClaimImport", "Claim outcomes from a file",
+                "The provider's outcome claims, each sent to the outcome service's ClaimOutcome (idempotent by claim reference). CSV columns: "
+                + "citizenId, claimReference, kind, outcomeDate, hoursPerWeek (hours, up to two decimals), employerCvr, evidenceReference; NDJSON: "
+                + "one ClaimOutcomeRequest as JSON a line. ClaimOutcome has no dry run: mode=validate only reads the rows (READ).", "partnership_id", [], problemResponse),
+        };
+        paths[JobEndpoints.BankStatementRoute] = new JsonObject
+        {
+            ["post"] = Post("BankStatementImport", "Record bank statement lines from a file",
+                "Credit lines of the issuer's bank statement, each sent to the payment service's RecordPayments (idempotent by bank line id). "
+                + "CSV columns: bankLineId, bookedOn, amount (kroner, up to two decimals), reference; NDJSON: one BankStatementLine as JSON a line. "
+                + "RecordPayments has no dry run: mode=validate only reads the rows (READ).", "issuer_cvr", [], problemResponse),
         };
         paths[JobEndpoints.JobRoute] = new JsonObject
         {
@@ -66,7 +80,7 @@ public static class JobsOpenApi
         schemas[RowResultSchema] = RowResult();
     }
 
-    private static JsonObject Post(string name, string summary, string description, JsonNode[] parameters, Func<string, JsonObject> problemResponse) => new()
+    private static JsonObject Post(string name, string summary, string description, string target, JsonNode[] parameters, Func<string, JsonObject> problemResponse) => new()
     {
         ["operationId"] = $"Jobs_{name}",
         ["summary"] = summary,
@@ -75,7 +89,7 @@ public static class JobsOpenApi
             + "rejected one by one; the others are kept.",
         ["tags"] = new JsonArray(Tag),
         ["parameters"] = new JsonArray([
-            new JsonObject { ["name"] = "partnership_id", ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } },
+            new JsonObject { ["name"] = target, ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } },
             new JsonObject
             {
                 ["name"] = "mode",
@@ -113,9 +127,10 @@ public static class JobsOpenApi
         ["properties"] = new JsonObject
         {
             ["id"] = new JsonObject { ["type"] = "string" },
-            ["kind"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(CitizenImportJob.KindName, WeeklyStatusJob.KindName) },
+            ["kind"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(CitizenImportJob.KindName, WeeklyStatusJob.KindName, ClaimImportJob.KindName, BankLineImportJob.KindName) },
             ["mode"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("import", "validate") },
             ["partnershipId"] = new JsonObject { ["type"] = "string" },
+            ["issuerCvr"] = new JsonObject { ["type"] = "string", ["description"] = "For bank statement lines: the issuer." },
             ["source"] = new JsonObject { ["type"] = "string", ["description"] = "For weekly statuses: the source." },
             ["state"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("queued", "running", "done", "failed") },
             ["rows"] = new JsonObject { ["type"] = "integer", ["format"] = "int32", ["description"] = "The rows of the file." },
@@ -148,9 +163,9 @@ public static class JobsOpenApi
         ["properties"] = new JsonObject
         {
             ["rowNumber"] = new JsonObject { ["type"] = "integer", ["format"] = "int32", ["description"] = "1 for the first row after a CSV header; an NDJSON row's line." },
-            ["outcome"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(JobRowResult.Accepted, JobRowResult.Unchanged, JobRowResult.Rejected) },
+            ["outcome"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(JobRowResult.Accepted, JobRowResult.Unchanged, JobRowResult.Rejected, JobRowResult.Read) },
             ["citizenId"] = new JsonObject { ["type"] = "string" },
-            ["reference"] = new JsonObject { ["type"] = "string", ["description"] = "A rejected row's case reference, where it has one." },
+            ["reference"] = new JsonObject { ["type"] = "string", ["description"] = "A rejected row's own reference, where it has one: its case reference, claim reference or bank line id." },
             ["violations"] = new JsonObject
             {
                 ["type"] = "array",
