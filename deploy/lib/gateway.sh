@@ -38,6 +38,7 @@ gateway_environment() {
     export Gateway__CertificatePath=$PARTNERSKAB_RUN_DIR/tls/gateway.crt
     export Gateway__CertificateKeyPath=$PARTNERSKAB_RUN_DIR/tls/gateway.key
     export Gateway__CohortUrl=$COHORT_URL Gateway__OutcomeUrl=$OUTCOME_URL Gateway__PaymentUrl=$PAYMENT_URL
+    export Gateway__SigningKeyFile=$KEYS_DIR/partnerskab-gateway.jwk
     export Idempotency__FingerprintKey
     Idempotency__FingerprintKey=$(<"$PARTNERSKAB_RUN_DIR/idempotency.key")
 }

@@ -26,24 +26,24 @@ public sealed record BenchmarkSizes(
 public static class BenchmarkRows
 {
     /// <summary>The row groups, as named on the command line (--only).</summary>
-    public static readonly string[] Names = ["import", "statuses", "milestones", "unary", "reports"];
+    public static readonly string[] Names = ["import", "statuses", "milestones", "unary", "reports", "gateway"];
 
     /// <summary>
-    /// Runs the row groups named in <paramref name="only"/> (all when empty); the weekly statuses
-    /// and unary reads use the imported citizens, so they bring the import with them.
+    /// Runs the row groups named in <paramref name="only"/> (all when empty); the weekly statuses,
+    /// unary reads and gateway rows use the imported citizens, so they bring the import with them.
     /// </summary>
     public static async Task RunAsync(LocalSuite suite, BenchmarkSizes sizes, IReadOnlySet<string> only, Action<Measurement> report)
     {
         bool Wants(string row) => only.Count == 0 || only.Contains(row);
-        if (Wants("import") || Wants("statuses") || Wants("unary"))
+        if (Wants("import") || Wants("statuses") || Wants("unary") || Wants("gateway"))
         {
-            await ImportStatusesAndReadsAsync(suite, sizes, Wants("statuses"), Wants("unary"), report);
+            await ImportStatusesAndReadsAsync(suite, sizes, Wants("statuses"), Wants("unary"), Wants("gateway"), report);
         }
         if (Wants("milestones")) await MilestonesAsync(suite, sizes, report);
         if (Wants("reports")) await ReportsAsync(suite, sizes, report);
     }
 
-    private static async Task ImportStatusesAndReadsAsync(LocalSuite suite, BenchmarkSizes sizes, bool statusRows, bool unaryRows,
+    private static async Task ImportStatusesAndReadsAsync(LocalSuite suite, BenchmarkSizes sizes, bool statusRows, bool unaryRows, bool gatewayRows,
         Action<Measurement> report)
     {
         var clients = suite.Clients;
@@ -72,7 +72,38 @@ public static class BenchmarkRows
             GoalShare: 0.40, CpuUse: importCpuUse));
 
         if (statusRows) await StatusesAsync(suite, sizes, partnershipId, import.CitizenIds, report);
-        if (unaryRows) await UnaryReadsAsync(suite, sizes, partnershipId, import.CitizenIds, report);
+        var reads = unaryRows ? await UnaryReadsAsync(suite, sizes, partnershipId, import.CitizenIds, report) : null;
+        if (gatewayRows) await GatewayAsync(suite, sizes, import, reads, report);
+    }
+
+    /// <summary>
+    /// The gateway's rows, each held against its gRPC row of the same run: GetCitizen as REST over
+    /// HTTPS at the same load, and the same kind of citizens as the import, as a CSV job.
+    /// </summary>
+    private static async Task GatewayAsync(LocalSuite suite, BenchmarkSizes sizes, ImportBenchmark.Result import, UnaryLoad.Result? grpcReads,
+        Action<Measurement> report)
+    {
+        await using var gateway = await LocalGateway.StartAsync(suite);
+        var token = suite.TokenFor(LocalSuite.Operator);
+        var load = $"{sizes.Unary.InFlight} in flight over {sizes.Unary.Connections} HTTP/2 connections, {sizes.Unary.Calls:N0} calls";
+        grpcReads ??= await UnaryLoad.GetCitizenAsync(suite.Cohort.GrpcUrl, token, import.PartnershipId, import.CitizenIds, sizes.Unary);
+        var restCpu = await CpuUse.StartAsync(suite);
+        var rest = await GatewayBenchmark.RestGetCitizenAsync(gateway, token, import.PartnershipId, import.CitizenIds, sizes.Unary);
+        var restCpuUse = restCpu.Stop();
+        report(new Measurement($"unary read, GetCitizen as REST/JSON through the gateway (TLS), {load}", rest.CallsPerSecond, "calls/s",
+            grpcReads.CallsPerSecond, "the same reads as gRPC straight to the cohort service", GoalShare: 0.50, CpuUse: restCpuUse));
+        report(new Measurement($"unary read, GetCitizen as REST/JSON through the gateway, p99 latency, {load}", rest.Latency.P99, "ms",
+            grpcReads.Latency.P99, "the gRPC reads' p99", LowerIsBetter: true));
+
+        var jobPartnership = await ImportBenchmark.CreatePartnershipAsync(suite.Clients, $"benchmark-job-{Guid.NewGuid():N}", sizes.ImportRows);
+        var csv = GatewayBenchmark.CitizensCsv(first: 3 * sizes.ImportRows, sizes.ImportRows);
+        await CpuUse.WaitUntilServicesAreQuietAsync(suite);
+        var jobCpu = await CpuUse.StartAsync(suite);
+        var job = await GatewayBenchmark.CitizensJobAsync(gateway, token, jobPartnership, csv, sizes.Patience);
+        var jobCpuUse = jobCpu.Stop();
+        if (job.Accepted != sizes.ImportRows) throw new InvalidOperationException($"The job accepted {job.Accepted} of {sizes.ImportRows} citizens.");
+        report(new Measurement($"citizens CSV job through the gateway, {sizes.ImportRows:N0} rows, from the POST to the job's done", job.RowsPerSecond, "rows/s",
+            import.RowsPerSecond, "the client-streaming gRPC import of as many citizens", GoalShare: 0.80, CpuUse: jobCpuUse));
     }
 
     private static async Task StatusesAsync(LocalSuite suite, BenchmarkSizes sizes, string partnershipId, IReadOnlyList<string> citizenIds,
@@ -107,7 +138,7 @@ public static class BenchmarkRows
             milestones.Latency.P99, "ms", null, null, GoalMaximum: 1000));
     }
 
-    private static async Task UnaryReadsAsync(LocalSuite suite, BenchmarkSizes sizes, string partnershipId, IReadOnlyList<string> citizenIds,
+    private static async Task<UnaryLoad.Result> UnaryReadsAsync(LocalSuite suite, BenchmarkSizes sizes, string partnershipId, IReadOnlyList<string> citizenIds,
         Action<Measurement> report)
     {
         // Unary reads against the near-empty health check, on the cohort service.
@@ -121,6 +152,7 @@ public static class BenchmarkRows
             health.CallsPerSecond, "grpc.health.v1 Check on the same server and connections", GoalShare: 0.50, CpuUse: readCpuUse));
         report(new Measurement($"unary read, cohort GetCitizen, p99 latency, {load}", reads.Latency.P99, "ms",
             health.Latency.P99, "grpc.health.v1 Check's p99", LowerIsBetter: true));
+        return reads;
     }
 
     private static async Task ReportsAsync(LocalSuite suite, BenchmarkSizes sizes, Action<Measurement> report)

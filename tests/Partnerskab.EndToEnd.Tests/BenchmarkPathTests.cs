@@ -66,6 +66,26 @@ public sealed class BenchmarkPathTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task The_gateway_rows_read_citizens_over_rest_and_run_a_citizens_csv_job_checking_every_answer()
+    {
+        var import = await ImportBenchmark.RunAsync(suite.Clients, 20, first: 4_000);
+        await using var gateway = await suite.StartGatewayAsync();
+        var token = suite.TokenFor(LocalSuite.Operator);
+        var options = new UnaryLoad.Options(Calls: 100, InFlight: 8, Connections: 2);
+
+        var reads = await GatewayBenchmark.RestGetCitizenAsync(gateway, token, import.PartnershipId, import.CitizenIds, options);
+        reads.Calls.ShouldBe(100);
+        reads.Latency.Count.ShouldBe(100);
+        await Should.ThrowAsync<InvalidOperationException>(() =>
+            GatewayBenchmark.RestGetCitizenAsync(gateway, token, import.PartnershipId, [new string('0', 32)], options));
+
+        var partnershipId = await ImportBenchmark.CreatePartnershipAsync(suite.Clients, $"benchmark-job-{Guid.NewGuid():N}", 300);
+        var job = await GatewayBenchmark.CitizensJobAsync(gateway, token, partnershipId, GatewayBenchmark.CitizensCsv(first: 5_000, 300), Patience);
+        job.Rows.ShouldBe(300);
+        job.Accepted.ShouldBe(300);
+    }
+
+    [Fact]
     public async Task The_national_data_set_loads_deterministically_and_the_cost_report_covers_it()
     {
         var options = new NationalDataSet.Options(Seed: 8, Partnerships: 3, Citizens: 30, WeeksPerCitizen: 4, Patience);

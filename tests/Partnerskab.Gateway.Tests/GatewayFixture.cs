@@ -21,6 +21,9 @@ public sealed class GatewayFixture : IAsyncLifetime
     /// <summary>The largest request body the gateway forwards here: small, so a test can exceed it cheaply.</summary>
     public const int BodyLimit = 64 * 1024;
 
+    /// <summary>The largest bulk file the gateway takes here: a 20,000-row file fits, a test can exceed it cheaply.</summary>
+    public const int JobFileLimit = 2 * 1024 * 1024;
+
     /// <summary>Where every process exports its traces.</summary>
     public OtlpTraceReceiver Traces { get; } = new(TestEnvironment.FreePort());
 
@@ -39,6 +42,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         gateway = await LocalGateway.StartAsync(suite, new Dictionary<string, string>(telemetry)
         {
             ["Gateway__MaxRequestBodyBytes"] = BodyLimit.ToString(),
+            ["Jobs__MaxFileBytes"] = JobFileLimit.ToString(),
         });
     }
 

@@ -56,13 +56,41 @@ public sealed class RestWalkthroughTests(GatewayFixture fixture)
             }
             """);
 
+        // The citizens come as a provider's nightly CSV file: checked first (nothing written), then imported.
         var cpr = SyntheticCitizens.Cpr(4711);
-        var handedOver = await http.PostJsonAsync($"v1/partnerships/{partnershipId}/citizens", $$"""
-            { "cpr": "{{cpr}}", "handoverDate": "2023-04-03",
-              "benefitType": "BENEFIT_TYPE_SICKNESS_BENEFIT", "weeksSickListed": 31, "caseReference": "HAD-REST-1" }
+        var citizens = $"""
+            cpr;handoverDate;benefitType;weeksSickListed;caseReference
+            {cpr};2023-04-03;BENEFIT_TYPE_SICKNESS_BENEFIT;31;HAD-REST-1
+            {SyntheticCitizens.Cpr(4712)};2023-04-03;BENEFIT_TYPE_SICKNESS_BENEFIT;12;HAD-REST-2
+            {SyntheticCitizens.Cpr(4713)};2023-04-04;BENEFIT_TYPE_SICKNESS_BENEFIT;27;HAD-REST-3
+            """;
+        var validated = await http.RunJobAsync($"v1/partnerships/{partnershipId}/citizens:import?mode=validate", citizens);
+        validated["mode"]!.GetValue<string>().ShouldBe("validate");
+        validated.Progress().ShouldBe((3, 2, 0, 1));
+        validated.Row(2)["violations"]![0]!["field"]!.GetValue<string>().ShouldBe("weeksSickListed", "too few weeks for the partnership's rules");
+        ((int?)(await http.GetJsonAsync($"v1/partnerships/{partnershipId}/citizens:count"))["total"] ?? 0).ShouldBe(0, "a validation writes nothing");
+
+        var imported = await http.RunJobAsync($"v1/partnerships/{partnershipId}/citizens:import", citizens);
+        imported.Progress().ShouldBe((3, 2, 0, 1));
+        imported.ToJsonString().ShouldNotContain(cpr.Replace("-", ""));
+        var citizenId = (string)imported.Row(1)["citizenId"]!;
+        var secondCitizenId = (string)imported.Row(3)["citizenId"]!;
+        imported.Row(2)["reference"]!.GetValue<string>().ShouldBe("HAD-REST-2");
+
+        // The provider's weekly statuses, hours with a Danish decimal comma; one row names no status the API has.
+        await http.WaitForFollowUpAsync(partnershipId, citizenId);
+        await http.WaitForFollowUpAsync(partnershipId, secondCitizenId);
+        var statuses = await http.RunJobAsync($"v1/partnerships/{partnershipId}/weeklyStatuses:import?source=STATUS_SOURCE_PROVIDER", $"""
+            citizenId;isoWeekYear;isoWeek;status;paidHours
+            {citizenId};2023;15;WEEKLY_STATUS_SICKNESS_BENEFIT;0
+            {citizenId};2023;36;WEEKLY_STATUS_ORDINARY_EMPLOYMENT;"20,5"
+            {secondCitizenId};2023;36;WEEKLY_STATUS_ON_HOLIDAY;0
             """);
-        var citizenId = (string)handedOver["citizen"]!["citizenId"]!;
-        handedOver.ToJsonString().ShouldNotContain(cpr.Replace("-", ""));
+        statuses.Progress().ShouldBe((3, 2, 0, 1));
+        statuses.Row(3)["violations"]![0]!["field"]!.GetValue<string>().ShouldBe("status");
+        var timeline = await http.GetJsonAsync($"v1/partnerships/{partnershipId}/citizens/{citizenId}/timeline");
+        var week36 = timeline["weeks"]!.AsArray().Single(w => (int)w!["isoWeek"]! == 36)!;
+        ((int)week36["paidHoursHundredths"]!).ShouldBe(2050);
 
         // A date may also be sent in the proto's own form.
         var claim = await http.PostJsonAsync($"v1/partnerships/{partnershipId}/citizens/{citizenId}/claims", """
@@ -74,14 +102,14 @@ public sealed class RestWalkthroughTests(GatewayFixture fixture)
         verified["claim"]!["status"]!.GetValue<string>().ShouldBe("CLAIM_STATUS_VERIFIED");
         verified["milestonesReached"]!.AsArray().Count.ShouldBe(1);
 
-        await LedgerAsync(http, partnershipId, items: 2);
+        await LedgerAsync(http, partnershipId, items: 3);
         var q2 = await http.PostJsonAsync($"v1/partnerships/{partnershipId}/invoices:run",
             """{ "periodStart": "2023-04-01", "issueDate": "2023-07-03" }""");
         var q3 = await http.PostJsonAsync($"v1/partnerships/{partnershipId}/invoices:run",
             """{ "periodStart": "2023-07-01", "issueDate": "2023-10-02" }""");
         var handoverInvoice = q2["documents"]!.AsArray().ShouldHaveSingleItem()!;
         var jobStartInvoice = q3["documents"]!.AsArray().ShouldHaveSingleItem()!;
-        ((long)handoverInvoice["netAmountOre"]!).ShouldBe(1_000_000);
+        ((long)handoverInvoice["netAmountOre"]!).ShouldBe(2_000_000, "two citizens handed over");
         ((long)jobStartInvoice["netAmountOre"]!).ShouldBe(2_500_000);
         ((long)jobStartInvoice["totalAmountOre"]!).ShouldBe(3_125_000, "money is whole øre as a JSON number, VAT 25 %");
         jobStartInvoice["dueDate"]!.GetValue<string>().ShouldBe("2023-11-01");
@@ -99,7 +127,7 @@ public sealed class RestWalkthroughTests(GatewayFixture fixture)
         payments["lines"]![0]!["result"]!.GetValue<string>().ShouldBe("PAYMENT_LINE_RESULT_RECORDED");
 
         var cost = await http.GetJsonAsync($"v1/partnerships/{partnershipId}/cost?asOf=2023-12-31");
-        ((long)cost["totalEarnedOre"]!).ShouldBe(3_500_000);
+        ((long)cost["totalEarnedOre"]!).ShouldBe(4_500_000);
         ((long)cost["totalPaidOre"]!).ShouldBe(1_250_000);
         cost["asOf"]!.GetValue<string>().ShouldBe("2023-12-31");
     }

@@ -40,7 +40,7 @@ public sealed partial class RouteTableTests(GatewayFixture fixture)
 
         unrouted.ShouldBeEmpty();
         var unaryRpcs = SuiteService.Descriptors.SelectMany(s => s.Methods).Where(m => !m.IsClientStreaming).Select(m => m.FullName);
-        operations.Select(o => (string)o.Operation["description"]!).Distinct()
+        operations.Where(o => (string)o.Operation["tags"]![0]! != JobsOpenApi.Tag).Select(o => (string)o.Operation["description"]!).Distinct()
             .ShouldBe(unaryRpcs.Select(rpc => $"The gRPC method {rpc}."), ignoreOrder: true, "every unary RPC has a REST route");
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Authentication;
 using System.Security.Cryptography;
+using Partnerskab.Tokens;
 
 namespace Partnerskab.Testing;
 
@@ -29,6 +30,7 @@ public sealed class LocalGateway : IAsyncDisposable
             ["Gateway__CohortUrl"] = suite.Cohort.GrpcUrl.ToString(),
             ["Gateway__OutcomeUrl"] = suite.Outcome.GrpcUrl.ToString(),
             ["Gateway__PaymentUrl"] = suite.Payment.GrpcUrl.ToString(),
+            ["Gateway__SigningKeyFile"] = suite.Keys.PrivateKeyFile(SigningKeys.GatewayIssuer),
             ["Auth__TrustedKeysFile"] = suite.Keys.TrustedKeysFile,
             ["ConnectionStrings__Database"] = suite.ConnectionString("gateway"),
             ["Idempotency__FingerprintKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),

@@ -22,6 +22,12 @@ public sealed class GatewayOptions
     public Uri? OutcomeUrl { get; set; }
     public Uri? PaymentUrl { get; set; }
 
+    /// <summary>
+    /// The gateway's own private signing key (JWK, issuer partnerskab-gateway), with which it signs
+    /// the short-lived tokens of the callers whose bulk jobs it runs.
+    /// </summary>
+    public string SigningKeyFile { get; set; } = "";
+
     /// <summary>The largest request body the gateway forwards; the services take messages up to 4 MB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 }

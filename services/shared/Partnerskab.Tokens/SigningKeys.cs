@@ -17,8 +17,14 @@ public static class SigningKeys
     /// <summary>The issuer of the web portal's tokens, each for one signed-in person.</summary>
     public const string PortalIssuer = "partnerskab-portal";
 
+    /// <summary>
+    /// The issuer of the gateway's tokens, each for the caller who posted a bulk job, while the
+    /// gateway runs that job.
+    /// </summary>
+    public const string GatewayIssuer = "partnerskab-gateway";
+
     /// <summary>The issuers whose tokens speak for people and outside systems, never for a service.</summary>
-    public static IReadOnlyList<string> PersonIssuers { get; } = [TokenServiceIssuer, PortalIssuer];
+    public static IReadOnlyList<string> PersonIssuers { get; } = [TokenServiceIssuer, PortalIssuer, GatewayIssuer];
 
     public const string Audience = "partnerskab";
 

@@ -19,6 +19,20 @@ public static class ImportBenchmark
     /// <summary>Synthetic citizen n's handover day, in the Haderslev agreement's window (March to June 2023).</summary>
     public static DateOnly HandoverDate(int n) => new(2023, 3 + n % 4, 1 + n % 28);
 
+    /// <summary>Synthetic citizen n as a handover row.</summary>
+    public static CitizenRow Row(int n)
+    {
+        var handover = HandoverDate(n);
+        return new CitizenRow
+        {
+            Cpr = SyntheticCitizens.Cpr(n),
+            HandoverDate = ThinSlice.Day(handover.Year, handover.Month, handover.Day),
+            BenefitType = n % 3 == 0 ? BenefitType.JobClarificationBenefit : BenefitType.SicknessBenefit,
+            WeeksSickListed = 27 + n % 80,
+            CaseReference = $"BENCH-{n:D7}",
+        };
+    }
+
     /// <summary>
     /// Imports synthetic citizens first..first+rows-1 into a new partnership (the Haderslev
     /// agreement with room for them), or into <paramref name="partnershipId"/> when given.
@@ -32,19 +46,11 @@ public static class ImportBenchmark
         using var call = suite.Cohort.ImportCitizens(deadline: Deadlines.Stream());
         for (var n = first; n < first + rows; n++)
         {
-            var handover = HandoverDate(n);
             await call.RequestStream.WriteAsync(new ImportCitizensRequest
             {
                 PartnershipId = n == first ? partnershipId : "",
                 IdempotencyKey = n == first ? reference : "",
-                Row = new CitizenRow
-                {
-                    Cpr = SyntheticCitizens.Cpr(n),
-                    HandoverDate = ThinSlice.Day(handover.Year, handover.Month, handover.Day),
-                    BenefitType = n % 3 == 0 ? BenefitType.JobClarificationBenefit : BenefitType.SicknessBenefit,
-                    WeeksSickListed = 27 + n % 80,
-                    CaseReference = $"BENCH-{n:D7}",
-                },
+                Row = Row(n),
             });
         }
         await call.RequestStream.CompleteAsync();

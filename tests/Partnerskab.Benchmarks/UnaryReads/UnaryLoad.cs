@@ -48,11 +48,7 @@ public static class UnaryLoad
         var channels = Enumerable.Range(0, options.Connections).Select(_ => new BearerChannel(address, bearerToken)).ToList();
         try
         {
-            await LoopAsync(channels, options.WarmUpCalls, options.InFlight, call);
-            var stopwatch = Stopwatch.StartNew();
-            var latencies = await LoopAsync(channels, options.Calls, options.InFlight, call);
-            stopwatch.Stop();
-            return new Result(options.Calls, options.Calls / stopwatch.Elapsed.TotalSeconds, new Latencies(latencies));
+            return await MeasureAsync([.. channels.Select(c => c.Invoker)], options, call);
         }
         finally
         {
@@ -60,24 +56,34 @@ public static class UnaryLoad
         }
     }
 
+    /// <summary>The warm-up calls, then the measured ones, over the given connections (gRPC channels or HTTP clients).</summary>
+    public static async Task<Result> MeasureAsync<TConnection>(IReadOnlyList<TConnection> connections, Options options, Func<TConnection, int, DateTime, Task> call)
+    {
+        await LoopAsync(connections, options.WarmUpCalls, options.InFlight, call);
+        var stopwatch = Stopwatch.StartNew();
+        var latencies = await LoopAsync(connections, options.Calls, options.InFlight, call);
+        stopwatch.Stop();
+        return new Result(options.Calls, options.Calls / stopwatch.Elapsed.TotalSeconds, new Latencies(latencies));
+    }
+
     /// <summary>
     /// InFlight workers, worker w on connection w mod Connections, each making its next call as
     /// soon as its last one answered, until <paramref name="calls"/> calls were made. A call that
     /// does not answer OK ends the run: a figure that counts failed calls would measure nothing.
     /// </summary>
-    private static async Task<TimeSpan[]> LoopAsync(IReadOnlyList<BearerChannel> channels, int calls, int inFlight,
-        Func<CallInvoker, int, DateTime, Task> call)
+    private static async Task<TimeSpan[]> LoopAsync<TConnection>(IReadOnlyList<TConnection> connections, int calls, int inFlight,
+        Func<TConnection, int, DateTime, Task> call)
     {
         var latencies = new TimeSpan[calls];
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async worker =>
         {
-            var invoker = channels[worker % channels.Count].Invoker;
+            var connection = connections[worker % connections.Count];
             int n;
             while ((n = Interlocked.Increment(ref next)) < calls)
             {
                 var started = Stopwatch.GetTimestamp();
-                await call(invoker, n, Deadlines.Call());
+                await call(connection, n, Deadlines.Call());
                 latencies[n] = Stopwatch.GetElapsedTime(started);
             }
         }));

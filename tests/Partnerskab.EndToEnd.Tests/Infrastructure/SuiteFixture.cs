@@ -56,6 +56,9 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public string TokenFor(TokenSubject subject) => Suite.TokenFor(subject);
 
+    /// <summary>A gateway in front of the suite, with a database of its own; the caller disposes it.</summary>
+    public Task<LocalGateway> StartGatewayAsync() => LocalGateway.StartAsync(Suite);
+
     /// <summary>Clients calling as the subject; the caller disposes them.</summary>
     public SuiteClients ClientsFor(TokenSubject subject) => Suite.ClientsFor(subject);
 

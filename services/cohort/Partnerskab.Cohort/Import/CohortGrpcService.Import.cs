@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Partnerskab.Cohort.Handover;
 using Partnerskab.Cohort.Import;
 using Partnerskab.Messaging.Outbox;
@@ -23,47 +24,40 @@ public sealed partial class CohortGrpcService
         var import = new ImportState();
         var batch = new List<(int RowNumber, ImportCitizensRequest Message)>(ImportBatchSize);
         var rowNumber = 0;
-        await foreach (var message in requestStream.ReadAllAsync(cancellationToken))
-        {
-            rowNumber++;
-            if (rowNumber == 1)
-            {
-                var replay = await StartImportAsync(import, message, cancellationToken);
-                if (replay is not null) return replay;
-            }
-            batch.Add((rowNumber, message));
-            if (batch.Count == ImportBatchSize)
-            {
-                await ImportBatchAsync(import, batch, cancellationToken);
-                batch.Clear();
-            }
-        }
-        if (rowNumber == 0)
-        {
-            throw new InvalidRequestException([new Google.Rpc.BadRequest.Types.FieldViolation { Field = "row", Description = "the stream has no rows" }]);
-        }
-        await ImportBatchAsync(import, batch, cancellationToken);
-        // Rows refused on their own fields were answered before the rest of their batch.
-        var inOrder = import.Response.Results.OrderBy(r => r.RowNumber).ToList();
-        import.Response.Results.Clear();
-        import.Response.Results.AddRange(inOrder);
-
-        db.ImportRuns.Add(new ImportRun
-        {
-            PartnershipId = import.PartnershipId,
-            IdempotencyKey = import.IdempotencyKey,
-            Response = import.Response.ToByteArray(),
-            CompletedAt = clock.GetCurrentInstant(),
-        });
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await foreach (var message in requestStream.ReadAllAsync(cancellationToken))
+            {
+                rowNumber++;
+                if (rowNumber == 1)
+                {
+                    var replay = await StartImportAsync(import, message, cancellationToken);
+                    if (replay is not null) return replay;
+                }
+                batch.Add((rowNumber, message));
+                if (batch.Count == ImportBatchSize)
+                {
+                    await ImportBatchAsync(import, batch, last: false, cancellationToken);
+                    batch.Clear();
+                }
+            }
+            if (rowNumber == 0)
+            {
+                throw new InvalidRequestException([new Google.Rpc.BadRequest.Types.FieldViolation { Field = "row", Description = "the stream has no rows" }]);
+            }
+            await ImportBatchAsync(import, batch, last: true, cancellationToken);
+            return import.Response;
         }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        catch (DbUpdateException e) when (e.IsUniqueViolation() && import.DryRun is null)
         {
-            // The same stream ran twice at once; both answers say the same about every row.
+            // The same stream ran twice at once and the other finished first: its answer stands, and this one's last batch was rolled back.
+            return await StoredImportAsync(import, cancellationToken) ?? throw new InvalidOperationException("An import run conflicted with one that is not stored.", e);
         }
-        return import.Response;
+        finally
+        {
+            // A dry run's writes are rolled back here, whatever happened.
+            if (import.DryRun is not null) await import.DryRun.DisposeAsync();
+        }
     }
 
     /// <summary>What an import stream has learnt so far.</summary>
@@ -71,6 +65,8 @@ public sealed partial class CohortGrpcService
     {
         public Guid PartnershipId { get; set; }
         public string IdempotencyKey { get; set; } = "";
+        /// <summary>A dry run's one transaction: every batch writes into it as a real import would, and it is never committed.</summary>
+        public IDbContextTransaction? DryRun { get; set; }
         public ImportCitizensResponse Response { get; } = new();
         /// <summary>Citizens this stream accepted or found, so a row repeated later in the stream is judged against them.</summary>
         public Dictionary<string, Citizen> Decided { get; } = [];
@@ -84,22 +80,64 @@ public sealed partial class CohortGrpcService
         import.IdempotencyKey = v.Text(first.IdempotencyKey, "idempotency_key", 100);
         v.ThrowIfInvalid();
 
-        var earlier = await db.ImportRuns.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.PartnershipId == import.PartnershipId && r.IdempotencyKey == import.IdempotencyKey, cancellationToken);
-        if (earlier is not null)
+        if (first.ValidateOnly)
         {
-            var replay = ImportCitizensResponse.Parser.ParseFrom(earlier.Response);
-            replay.Replayed = true;
-            return replay;
+            await FindPartnershipAsync(import.PartnershipId, cancellationToken);
+            import.DryRun = await db.Database.BeginTransactionAsync(cancellationToken);
+            return null;
         }
+        var earlier = await StoredImportAsync(import, cancellationToken);
+        if (earlier is not null) return earlier;
         await FindPartnershipAsync(import.PartnershipId, cancellationToken);
         return null;
     }
 
-    /// <summary>Decides and writes one batch of rows in one transaction; each row gets its result.</summary>
-    private async Task ImportBatchAsync(ImportState import, List<(int RowNumber, ImportCitizensRequest Message)> rows, CancellationToken cancellationToken)
+    /// <summary>The stored answer of an earlier stream with the import's idempotency key, marked as replayed.</summary>
+    private async Task<ImportCitizensResponse?> StoredImportAsync(ImportState import, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0) return;
+        var earlier = await db.ImportRuns.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.PartnershipId == import.PartnershipId && r.IdempotencyKey == import.IdempotencyKey, cancellationToken);
+        if (earlier is null) return null;
+        var replay = ImportCitizensResponse.Parser.ParseFrom(earlier.Response);
+        replay.Replayed = true;
+        return replay;
+    }
+
+    /// <summary>
+    /// Decides and writes one batch of rows in one transaction (a dry run's in its own); each row
+    /// gets its result. The stream's last batch commits together with the stream's stored answer,
+    /// so a stream whose last batch is written is always replayed, never judged again.
+    /// </summary>
+    private async Task ImportBatchAsync(ImportState import, List<(int RowNumber, ImportCitizensRequest Message)> rows, bool last, CancellationToken cancellationToken)
+    {
+        var candidates = CheckedCandidates(import, rows);
+        await using var transaction = import.DryRun is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (candidates.Count > 0) await DecideAndWriteAsync(import, candidates, cancellationToken);
+        if (last)
+        {
+            // Rows refused on their own fields were answered before the rest of their batch.
+            var inOrder = import.Response.Results.OrderBy(r => r.RowNumber).ToList();
+            import.Response.Results.Clear();
+            import.Response.Results.AddRange(inOrder);
+            if (import.DryRun is null)
+            {
+                db.ImportRuns.Add(new ImportRun
+                {
+                    PartnershipId = import.PartnershipId,
+                    IdempotencyKey = import.IdempotencyKey,
+                    Response = import.Response.ToByteArray(),
+                    CompletedAt = clock.GetCurrentInstant(),
+                });
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Checks a batch's rows on their own fields; a row refused here gets its result at once.</summary>
+    private List<(int RowNumber, HandoverCandidate Candidate, string CitizenId)> CheckedCandidates(ImportState import, List<(int RowNumber, ImportCitizensRequest Message)> rows)
+    {
         var candidates = new List<(int RowNumber, HandoverCandidate Candidate, string CitizenId)>();
         foreach (var (rowNumber, message) in rows)
         {
@@ -125,10 +163,13 @@ public sealed partial class CohortGrpcService
             }
             candidates.Add((rowNumber, candidate, pseudonymizer.Pseudonym(candidate.Cpr)));
         }
-        if (candidates.Count == 0) return;
-        AuditCall.Citizens(import.PartnershipId, candidates.Select(c => c.CitizenId));
+        return candidates;
+    }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+    /// <summary>Decides the checked rows against the partnership and the citizens it has, and writes the accepted ones, in the caller's transaction.</summary>
+    private async Task DecideAndWriteAsync(ImportState import, List<(int RowNumber, HandoverCandidate Candidate, string CitizenId)> candidates, CancellationToken cancellationToken)
+    {
+        AuditCall.Citizens(import.PartnershipId, candidates.Select(c => c.CitizenId));
         var partnership = await LockPartnershipAsync(import.PartnershipId, cancellationToken);
         var existing = await db.Citizens.WithKeys("citizen_id", candidates.Select(c => c.CitizenId), import.PartnershipId).AsNoTracking()
             .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
@@ -173,9 +214,6 @@ public sealed partial class CohortGrpcService
         // A batch is up to a thousand citizens and as many events: COPY carries them far cheaper than an INSERT each.
         await CitizenCopy.InsertAsync(db, handedOver, cancellationToken);
         await OutboxCopy.InsertAsync(db, handedOver.Select(c => OutboxExtensions.OutboxRow(HandedOver(c), c.HandedOverAt)).ToList(), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
     }
 
     private static void Result(ImportState import, int rowNumber, string citizenId, RowOutcome outcome)

@@ -42,7 +42,7 @@ public static class DateJson
     private static JsonNode? ParseOrViolation(string text, string field, List<FieldViolation> violations)
     {
         var parsed = Parse(text);
-        if (parsed is null) violations.Add(new FieldViolation(field, $"'{text}' is not a date as YYYY-MM-DD"));
+        if (parsed is null) violations.Add(new FieldViolation(field, "is not a date as YYYY-MM-DD"));
         return parsed;
     }
 

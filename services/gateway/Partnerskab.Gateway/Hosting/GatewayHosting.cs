@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using NodaTime;
 using Partnerskab.Gateway.Dates;
 using Partnerskab.Gateway.Idempotency;
+using Partnerskab.Gateway.Jobs;
 using Partnerskab.Gateway.OpenApi;
 using Partnerskab.Gateway.Persistence;
 using Partnerskab.Gateway.Problems;
@@ -76,6 +77,7 @@ public static class GatewayHosting
         builder.Services.Configure<IdempotencyOptions>(builder.Configuration.GetSection(IdempotencyOptions.Section));
         builder.Services.AddScoped<IdempotencyStore>();
         builder.Services.AddHostedService<IdempotencyKeyPurge>();
+        builder.AddBulkJobs(gateway);
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 
         builder.Services.Configure<ShutdownOptions>(builder.Configuration.GetSection(ShutdownOptions.Section));
@@ -94,6 +96,35 @@ public static class GatewayHosting
         builder.Logging.AddFilter("Yarp", LogLevel.Warning);
         builder.AddTelemetry("gateway");
         return builder;
+    }
+
+    /// <summary>
+    /// Bulk jobs: the kinds of file, the worker that runs them as their callers (with tokens the
+    /// gateway signs with its own key), the gRPC clients of the services they stream to.
+    /// </summary>
+    private static void AddBulkJobs(this WebApplicationBuilder builder, GatewayOptions gateway)
+    {
+        if (string.IsNullOrWhiteSpace(gateway.SigningKeyFile))
+        {
+            throw new InvalidOperationException(
+                $"Configure {GatewayOptions.Section}:SigningKeyFile (environment Gateway__SigningKeyFile): the gateway's private signing key, for running bulk jobs as their callers.");
+        }
+        builder.Services.Configure<JobOptions>(builder.Configuration.GetSection(JobOptions.Section));
+        builder.Services.AddSingleton<JobFileProtection>();
+        builder.Services.AddSingleton<CallerTokens>();
+        builder.Services.AddSingleton<JobSignal>();
+        builder.Services.AddScoped<JobRunner>();
+        builder.Services.AddTransient<JobKind, CitizenImportJob>();
+        builder.Services.AddTransient<JobKind, WeeklyStatusJob>();
+        builder.Services.AddTransient<JobKind, ClaimImportJob>();
+        builder.Services.AddTransient<JobKind, BankLineImportJob>();
+        builder.Services.AddHostedService<JobWorker>();
+        // A validation's answer names every row of the file: up to some 15 MB for the largest file.
+        builder.Services.AddGrpcClient<Protos.Cohort.V1.CohortService.CohortServiceClient>(client => client.Address = gateway.CohortUrl)
+            .ConfigureChannel(channel => channel.MaxReceiveMessageSize = 64 * 1024 * 1024);
+        builder.Services.AddGrpcClient<Protos.Outcome.V1.OutcomeService.OutcomeServiceClient>(client => client.Address = gateway.OutcomeUrl)
+            .ConfigureChannel(channel => channel.MaxReceiveMessageSize = 64 * 1024 * 1024);
+        builder.Services.AddGrpcClient<Protos.Payment.V1.PaymentService.PaymentServiceClient>(client => client.Address = gateway.PaymentUrl);
     }
 
     /// <summary>
@@ -117,6 +148,7 @@ public static class GatewayHosting
             .AllowAnonymous();
         app.MapGet("/openapi/v1.json", () => Results.Stream(OpenApiDocument.Committed(), "application/json")).AllowAnonymous();
         app.MapGet("/api", () => Results.Content(ApiPage.Render(), "text/html; charset=utf-8")).AllowAnonymous();
+        app.MapJobs();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<ForwardingFailures>();

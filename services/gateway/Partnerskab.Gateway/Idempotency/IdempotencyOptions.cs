@@ -16,4 +16,14 @@ public sealed class IdempotencyOptions
 
     /// <summary>Base64 of at least 32 secret random bytes: the key of the requests' hashes, so a stored hash reveals nothing of a body.</summary>
     public string FingerprintKey { get; set; } = "";
+
+    /// <summary>The secret key's bytes; the gateway derives its other keys (bulk job files) from it.</summary>
+    public byte[] SecretKey()
+    {
+        var key = string.IsNullOrWhiteSpace(FingerprintKey) ? [] : Convert.FromBase64String(FingerprintKey);
+        return key.Length >= 32
+            ? key
+            : throw new InvalidOperationException(
+                $"Configure {Section}:FingerprintKey (environment Idempotency__FingerprintKey): base64 of at least 32 secret random bytes.");
+    }
 }

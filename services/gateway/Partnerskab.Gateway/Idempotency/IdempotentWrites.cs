@@ -26,7 +26,7 @@ public static class IdempotencyKeyHeader
 /// </summary>
 public sealed class IdempotentWrites(RequestDelegate next, IOptions<IdempotencyOptions> options)
 {
-    private readonly byte[] fingerprintKey = FingerprintKey(options.Value);
+    private readonly byte[] fingerprintKey = options.Value.SecretKey();
 
     public async Task InvokeAsync(HttpContext context, IdempotencyStore store)
     {
@@ -112,14 +112,5 @@ public sealed class IdempotentWrites(RequestDelegate next, IOptions<IdempotencyO
         hmac.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
         hmac.AppendData(body);
         return hmac.GetHashAndReset();
-    }
-
-    private static byte[] FingerprintKey(IdempotencyOptions options)
-    {
-        var key = string.IsNullOrWhiteSpace(options.FingerprintKey) ? [] : Convert.FromBase64String(options.FingerprintKey);
-        return key.Length >= 32
-            ? key
-            : throw new InvalidOperationException(
-                $"Configure {IdempotencyOptions.Section}:FingerprintKey (environment Idempotency__FingerprintKey): base64 of at least 32 secret random bytes.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Partnerskab.Gateway.Jobs;
 using Partnerskab.Gateway.Routing;
 
 namespace Partnerskab.Gateway.OpenApi;
@@ -34,6 +35,21 @@ public static class ApiPage
             }
             html.Append("</tbody></table>\n");
         }
+        html.Append($"<h2>{JobsOpenApi.Tag}</h2>\n<p>Bulk files (<code>text/csv</code> or <code>application/x-ndjson</code>) run by the gateway as the caller; "
+            + "<code>?mode=validate</code> checks every row and writes nothing.</p>\n<table><thead><tr><th scope=\"col\">method</th><th scope=\"col\">path</th>"
+            + "<th scope=\"col\">gRPC method</th></tr></thead><tbody>\n");
+        foreach (var (method, path, rpc) in new[]
+        {
+            ("POST", JobEndpoints.CitizensRoute, "ImportCitizens, 1,000 rows a stream"),
+            ("POST", JobEndpoints.WeeklyStatusesRoute + "?source=...", "ReportWeeklyStatuses, 1,000 rows a stream"),
+            ("POST", JobEndpoints.ClaimsRoute, "ClaimOutcome, a row a call"),
+            ("POST", JobEndpoints.BankStatementRoute, "RecordPayments, a line a call"),
+            ("GET", JobEndpoints.JobRoute, "none: the job's state, progress and results"),
+        })
+        {
+            html.Append($"<tr><td>{method}</td><td><code>{Encode(path)}</code></td><td>{Encode(rpc)}</td></tr>\n");
+        }
+        html.Append("</tbody></table>\n");
         return html.Append("</body>\n</html>\n").ToString();
     }
 

@@ -38,6 +38,7 @@ public static partial class OpenApiDocument
             paths[route.PathTemplate] = path;
             path[route.HttpMethod.ToLowerInvariant()] = Operation(route, schemas, operationIds);
         }
+        JobsOpenApi.Add(paths, schemas, ProblemResponse);
         schemas[ProblemSchema] = Problem();
 
         return new JsonObject
@@ -49,7 +50,8 @@ public static partial class OpenApiDocument
                 ["version"] = "v1",
                 ["description"] = "REST/JSON for the Partnerskab suite: social-impact partnerships, their citizens, outcomes and payments. " +
                     "Every route is the JSON form of one gRPC method. Money is whole øre (1/100 DKK) as an integer; dates are " +
-                    "YYYY-MM-DD strings; enums are their names. CPR numbers travel only in request bodies.",
+                    "YYYY-MM-DD strings; enums are their names. CPR numbers travel only in request bodies. Bulk files (CSV or NDJSON) are " +
+                    "posted as jobs, which the gateway runs as the caller.",
             },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = "/", ["description"] = "the gateway that serves this document" }),
             ["security"] = new JsonArray(new JsonObject { ["bearer"] = new JsonArray() }),
@@ -57,7 +59,7 @@ public static partial class OpenApiDocument
             {
                 ["name"] = s.Name,
                 ["description"] = $"{s.FullName}: the {s.Name.Replace("Service", "").ToLowerInvariant()} service.",
-            })]),
+            }), JobsOpenApi.TagObject()]),
             ["paths"] = paths,
             ["components"] = new JsonObject
             {
@@ -202,7 +204,7 @@ public static partial class OpenApiDocument
                     ["properties"] = new JsonObject { ["field"] = new JsonObject { ["type"] = "string" }, ["description"] = new JsonObject { ["type"] = "string" } },
                 },
             },
-            ["limit"] = new JsonObject { ["type"] = "integer", ["format"] = "int64", ["description"] = "For 413: the largest body accepted, in bytes." },
+            ["limit"] = new JsonObject { ["type"] = "integer", ["format"] = "int64", ["description"] = "For 413: the largest body accepted, in bytes (too-many-rows: the most rows a file may have)." },
             ["traceId"] = new JsonObject { ["type"] = "string" },
         },
     };

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime.Calendars;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Timeline;
@@ -42,10 +43,23 @@ public sealed partial class OutcomeGrpcService
                 {
                     var checkedBatch = CheckStatusRows(stream, batch);
                     stream.Add(await written);
-                    written = WriteStatusBatchAsync(stream, checkedBatch, cancellationToken);
+                    written = WriteStatusBatchAsync(stream, checkedBatch, last: false, cancellationToken);
                     batch = new(StatusBatchSize);
                 }
             }
+            if (rowNumber == 0)
+            {
+                throw new InvalidRequestException([new Google.Rpc.BadRequest.Types.FieldViolation { Field = "row", Description = "the stream has no rows" }]);
+            }
+            var lastBatch = CheckStatusRows(stream, batch);
+            stream.Add(await written);
+            await WriteStatusBatchAsync(stream, lastBatch, last: true, cancellationToken);
+            return stream.Response;
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation() && stream.DryRun is null)
+        {
+            // The same stream ran twice at once and the other finished first: its answer stands, and this one's last batch was rolled back.
+            return await StoredStatusStreamAsync(stream, cancellationToken) ?? throw new InvalidOperationException("A status stream conflicted with one that is not stored.", e);
         }
         catch
         {
@@ -53,34 +67,11 @@ public sealed partial class OutcomeGrpcService
             await ((Task)written).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
         }
-        if (rowNumber == 0)
+        finally
         {
-            throw new InvalidRequestException([new Google.Rpc.BadRequest.Types.FieldViolation { Field = "row", Description = "the stream has no rows" }]);
+            // A dry run's writes are rolled back here, whatever happened.
+            if (stream.DryRun is not null) await stream.DryRun.DisposeAsync();
         }
-        var lastBatch = CheckStatusRows(stream, batch);
-        stream.Add(await written);
-        stream.Add(await WriteStatusBatchAsync(stream, lastBatch, cancellationToken));
-        // Rows refused on their own fields were answered before the rest of their batch.
-        var inOrder = stream.Response.Results.OrderBy(r => r.RowNumber).ToList();
-        stream.Response.Results.Clear();
-        stream.Response.Results.AddRange(inOrder);
-
-        db.StatusImportRuns.Add(new StatusImportRun
-        {
-            PartnershipId = stream.PartnershipId,
-            IdempotencyKey = stream.IdempotencyKey,
-            Response = stream.Response.ToByteArray(),
-            CompletedAt = clock.GetCurrentInstant(),
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            // The same stream ran twice at once; both answers say the same about every row.
-        }
-        return stream.Response;
     }
 
     public override async Task<GetTimelineResponse> GetTimeline(GetTimelineRequest request, ServerCallContext context)
@@ -130,6 +121,8 @@ public sealed partial class OutcomeGrpcService
         public string IdempotencyKey { get; set; } = "";
         public StatusSource Source { get; set; }
         public bool RejectedRowsOnly { get; set; }
+        /// <summary>A dry run's one transaction: every batch writes into it as a real report would, and it is never committed.</summary>
+        public IDbContextTransaction? DryRun { get; set; }
         public ReportWeeklyStatusesResponse Response { get; } = new();
 
         public void Add(ReportWeeklyStatusesResponse batch)
@@ -154,6 +147,17 @@ public sealed partial class OutcomeGrpcService
         stream.RejectedRowsOnly = first.RejectedRowsOnly;
         v.ThrowIfInvalid();
 
+        if (first.ValidateOnly)
+        {
+            stream.DryRun = await db.Database.BeginTransactionAsync(cancellationToken);
+            return null;
+        }
+        return await StoredStatusStreamAsync(stream, cancellationToken);
+    }
+
+    /// <summary>The stored answer of an earlier stream with the stream's idempotency key, marked as replayed.</summary>
+    private async Task<ReportWeeklyStatusesResponse?> StoredStatusStreamAsync(StatusStream stream, CancellationToken cancellationToken)
+    {
         var earlier = await db.StatusImportRuns.AsNoTracking()
             .FirstOrDefaultAsync(r => r.PartnershipId == stream.PartnershipId && r.IdempotencyKey == stream.IdempotencyKey, cancellationToken);
         if (earlier is null) return null;
@@ -190,14 +194,45 @@ public sealed partial class OutcomeGrpcService
         return batch;
     }
 
-    /// <summary>Decides and writes a checked batch in one transaction; each row gets its result in the batch's answer.</summary>
-    private async Task<ReportWeeklyStatusesResponse> WriteStatusBatchAsync(StatusStream stream, StatusBatch batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides and writes a checked batch in one transaction (a dry run's in its own); each row
+    /// gets its result in the batch's answer. The stream's last batch adds its answer to the
+    /// stream's and commits together with the stream's stored answer, so a stream whose last
+    /// batch is written is always replayed, never judged again.
+    /// </summary>
+    private async Task<ReportWeeklyStatusesResponse> WriteStatusBatchAsync(StatusStream stream, StatusBatch batch, bool last, CancellationToken cancellationToken)
+    {
+        await using var transaction = stream.DryRun is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (batch.Candidates.Count > 0) await DecideAndWriteStatusesAsync(stream, batch, cancellationToken);
+        if (last)
+        {
+            stream.Add(batch.Answer);
+            // Rows refused on their own fields were answered before the rest of their batch.
+            var inOrder = stream.Response.Results.OrderBy(r => r.RowNumber).ToList();
+            stream.Response.Results.Clear();
+            stream.Response.Results.AddRange(inOrder);
+            if (stream.DryRun is null)
+            {
+                db.StatusImportRuns.Add(new StatusImportRun
+                {
+                    PartnershipId = stream.PartnershipId,
+                    IdempotencyKey = stream.IdempotencyKey,
+                    Response = stream.Response.ToByteArray(),
+                    CompletedAt = clock.GetCurrentInstant(),
+                });
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return last ? new ReportWeeklyStatusesResponse() : batch.Answer;
+    }
+
+    /// <summary>Decides the checked rows against the citizens in follow-up and the reports stored, and writes the accepted ones, in the caller's transaction.</summary>
+    private async Task DecideAndWriteStatusesAsync(StatusStream stream, StatusBatch batch, CancellationToken cancellationToken)
     {
         var (candidates, answer) = batch;
-        if (candidates.Count == 0) return answer;
         AuditCall.Citizens(stream.PartnershipId, candidates.Select(c => c.Report.CitizenId));
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = candidates.Select(c => c.Report.CitizenId).Distinct().ToList();
         await recalculation.LockCitizensAsync(stream.PartnershipId, ids, cancellationToken);
         var citizens = await db.FollowUpCitizens.WithKeys("citizen_id", ids, stream.PartnershipId).AsNoTracking()
@@ -261,9 +296,6 @@ public sealed partial class OutcomeGrpcService
             await recalculation.RecalculateAsync(stream.PartnershipId, changed.Select(c => c.CitizenId).ToList(),
                 $"weekly statuses from the {stream.Source.ToString().ToLowerInvariant()} (stream {stream.IdempotencyKey})", cancellationToken, citizens);
         }
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return answer;
     }
 
     /// <summary>

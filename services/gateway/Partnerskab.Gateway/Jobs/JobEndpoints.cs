@@ -1,0 +1,233 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using NodaTime;
+using Partnerskab.Gateway.Hosting;
+using Partnerskab.Gateway.Persistence;
+using Partnerskab.Gateway.Problems;
+using Partnerskab.Tokens;
+
+namespace Partnerskab.Gateway.Jobs;
+
+/// <summary>
+/// The bulk job routes: POST a file of rows (202 Accepted with the job's Location), GET the job
+/// (its state, progress and, once done, its per-row results as JSON or the rejected rows as CSV).
+/// </summary>
+public static class JobEndpoints
+{
+    public const string CitizensRoute = "/v1/partnerships/{partnership_id}/citizens:import";
+    public const string WeeklyStatusesRoute = "/v1/partnerships/{partnership_id}/weeklyStatuses:import";
+    public const string ClaimsRoute = "/v1/partnerships/{partnership_id}/claims:import";
+    public const string BankStatementRoute = "/v1/issuers/{issuer_cvr}/payments:import";
+    public const string JobRoute = "/v1/jobs/{job_id}";
+
+    public static WebApplication MapJobs(this WebApplication app)
+    {
+        app.MapPost(CitizensRoute, (HttpContext context, string partnership_id) => PostForPartnershipAsync(context, CitizenImportJob.KindName, partnership_id, null));
+        app.MapPost(ClaimsRoute, (HttpContext context, string partnership_id) => PostForPartnershipAsync(context, ClaimImportJob.KindName, partnership_id, null));
+        app.MapPost(WeeklyStatusesRoute, (HttpContext context, string partnership_id) =>
+        {
+            var source = context.Request.Query["source"].ToString();
+            return WeeklyStatusJob.SourceName(source) is { } name
+                ? PostForPartnershipAsync(context, WeeklyStatusJob.KindName, partnership_id, name)
+                : Invalid(context, "source", "is required: STATUS_SOURCE_PROVIDER or STATUS_SOURCE_REGISTER");
+        });
+        app.MapPost(BankStatementRoute, (HttpContext context, string issuer_cvr) =>
+            issuer_cvr.Length == 8 && issuer_cvr.All(char.IsAsciiDigit)
+                ? PostAsync(context, BankLineImportJob.KindName, issuer_cvr, null)
+                : Invalid(context, "issuerCvr", "is a CVR number of 8 digits"));
+        app.MapGet(JobRoute, GetAsync);
+        return app;
+    }
+
+    private static Task PostForPartnershipAsync(HttpContext context, string kindName, string partnershipId, string? statusSource) =>
+        Guid.TryParse(partnershipId, out var partnership)
+            ? PostAsync(context, kindName, partnership.ToString(), statusSource)
+            : Invalid(context, "partnershipId", "is not a UUID");
+
+    /// <param name="target">The partnership, or for bank statement lines the issuer's CVR number.</param>
+    private static async Task PostAsync(HttpContext context, string kindName, string target, string? statusSource)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<JobOptions>>().Value;
+        var kind = context.RequestServices.GetServices<JobKind>().Single(k => k.Name == kindName);
+        var mode = context.Request.Query["mode"].ToString();
+        if (mode is not ("" or "import" or "validate"))
+        {
+            await Invalid(context, "mode", "is import (the default) or validate");
+            return;
+        }
+        if (JobFile.FormatOf(context.Request.ContentType) is not { } format)
+        {
+            await Problem.Gateway(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Unsupported media type",
+                $"A bulk file is text/csv or application/x-ndjson (UTF-8), not '{context.Request.ContentType}'.").WriteAsync(context.Response);
+            return;
+        }
+        if (await ReadFileAsync(context, options.MaxFileBytes) is not { } file)
+        {
+            await RestRequestGuard.TooLarge(options.MaxFileBytes).WriteAsync(context.Response);
+            return;
+        }
+
+        IReadOnlyList<FileRow> rows;
+        try
+        {
+            rows = JobFile.Read(file, format, kind.Columns);
+        }
+        catch (JobFileException e)
+        {
+            await (Problem.Gateway(StatusCodes.Status400BadRequest, "invalid-file", "Invalid file", e.Message) with { Violations = e.Violations.Count == 0 ? null : e.Violations })
+                .WriteAsync(context.Response);
+            return;
+        }
+        if (rows.Count == 0)
+        {
+            await Problem.Gateway(StatusCodes.Status400BadRequest, "invalid-file", "Invalid file", "The file has no rows.").WriteAsync(context.Response);
+            return;
+        }
+        if (rows.Count > options.MaxRows)
+        {
+            await (Problem.Gateway(StatusCodes.Status413PayloadTooLarge, "too-many-rows", "Too many rows",
+                $"The file has {rows.Count} rows; a job takes at most {options.MaxRows}.") with { Limit = options.MaxRows }).WriteAsync(context.Response);
+            return;
+        }
+
+        var caller = CallerTokens.CallerOf(context.User);
+        var id = Guid.CreateVersion7();
+        var job = new BulkJob
+        {
+            Id = id,
+            Subject = caller.Subject,
+            Caller = JsonSerializer.Serialize(caller, ApiJson.Options),
+            Kind = kind.Name,
+            Target = target,
+            StatusSource = statusSource,
+            ValidateOnly = mode == "validate",
+            Format = format,
+            File = context.RequestServices.GetRequiredService<JobFileProtection>().Protect(id, file),
+            Rows = rows.Count,
+            State = JobState.Queued,
+            CreatedAt = context.RequestServices.GetRequiredService<IClock>().GetCurrentInstant(),
+        };
+        var db = context.RequestServices.GetRequiredService<GatewayDbContext>();
+        db.BulkJobs.Add(job);
+        await db.SaveChangesAsync(context.RequestAborted);
+        context.RequestServices.GetRequiredService<JobSignal>().JobPosted();
+
+        context.Response.StatusCode = StatusCodes.Status202Accepted;
+        context.Response.Headers.Location = JobRoute.Replace("{job_id}", id.ToString());
+        await context.Response.WriteAsJsonAsync(JobView(job, chunks: null), ApiJson.Options, context.RequestAborted);
+    }
+
+    /// <summary>The body, or null when it is larger than the limit.</summary>
+    private static async Task<byte[]?> ReadFileAsync(HttpContext context, long limit)
+    {
+        if (context.Request.ContentLength > limit) return null;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
+        var buffer = new MemoryStream();
+        try
+        {
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+        return buffer.Length > limit ? null : buffer.ToArray();
+    }
+
+    private static async Task GetAsync(HttpContext context, string job_id)
+    {
+        var subject = context.User.FindFirst(SuiteClaims.Subject)?.Value ?? "";
+        var db = context.RequestServices.GetRequiredService<GatewayDbContext>();
+        var job = Guid.TryParse(job_id, out var id)
+            ? await db.BulkJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.Subject == subject, context.RequestAborted)
+            : null;
+        if (job is null)
+        {
+            // The same answer for a job that does not exist and one of another caller.
+            await Problem.Gateway(StatusCodes.Status404NotFound, "not-found", "Not found", $"There is no job {job_id}.").WriteAsync(context.Response);
+            return;
+        }
+        var chunks = job.State == JobState.Done
+            ? await db.BulkJobChunks.AsNoTracking().Where(c => c.JobId == job.Id).OrderBy(c => c.Chunk).Select(c => c.Results).ToListAsync(context.RequestAborted)
+            : null;
+        if (WantsCsv(context.Request))
+        {
+            if (chunks is null)
+            {
+                await Problem.Gateway(StatusCodes.Status409Conflict, "job-not-done", "The job is not done",
+                    $"The job is {StateName(job.State)}; its rejected rows are there once it is done.").WriteAsync(context.Response);
+                return;
+            }
+            context.Response.ContentType = "text/csv; charset=utf-8";
+            await context.Response.WriteAsync(RejectedRowsCsv(chunks), context.RequestAborted);
+            return;
+        }
+        await context.Response.WriteAsJsonAsync(JobView(job, chunks), ApiJson.Options, context.RequestAborted);
+    }
+
+    private static bool WantsCsv(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)
+        && accepted.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
+
+    private static JsonObject JobView(BulkJob job, IReadOnlyList<string>? chunks)
+    {
+        var view = new JsonObject
+        {
+            ["id"] = job.Id.ToString(),
+            ["kind"] = job.Kind,
+            ["mode"] = job.ValidateOnly ? "validate" : "import",
+            [job.Kind == BankLineImportJob.KindName ? "issuerCvr" : "partnershipId"] = job.Target,
+            ["state"] = StateName(job.State),
+            ["rows"] = job.Rows,
+            ["progress"] = new JsonObject
+            {
+                ["rowsRead"] = job.RowsRead,
+                ["accepted"] = job.Accepted,
+                ["unchanged"] = job.Unchanged,
+                ["rejected"] = job.Rejected,
+            },
+            ["createdAt"] = job.CreatedAt.ToString(),
+        };
+        if (job.StatusSource is not null) view["source"] = job.StatusSource;
+        if (job.FinishedAt is { } finished) view["finishedAt"] = finished.ToString();
+        if (job.Failure is not null) view["failure"] = JsonNode.Parse(job.Failure);
+        if (chunks is not null) view["results"] = new JsonArray([.. chunks.SelectMany(c => JsonNode.Parse(c)!.AsArray().Select(r => r!.DeepClone()))]);
+        return view;
+    }
+
+    private static string StateName(JobState state) => state.ToString().ToLowerInvariant();
+
+    /// <summary>One line a reason of each rejected row, ';'-separated as Danish spreadsheets read it.</summary>
+    private static string RejectedRowsCsv(IReadOnlyList<string> chunks)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
+        foreach (var column in new[] { "rowNumber", "reference", "citizenId", "field", "description" }) csv.WriteField(column);
+        csv.NextRecord();
+        foreach (var result in chunks.SelectMany(c => JsonSerializer.Deserialize<List<JobRowResult>>(c, ApiJson.Options)!).Where(r => r.Outcome == JobRowResult.Rejected))
+        {
+            foreach (var violation in result.Violations ?? [])
+            {
+                csv.WriteField(result.RowNumber);
+                csv.WriteField(result.Reference ?? "");
+                csv.WriteField(result.CitizenId ?? "");
+                csv.WriteField(violation.Field);
+                csv.WriteField(violation.Description);
+                csv.NextRecord();
+            }
+        }
+        csv.Flush();
+        return text.ToString();
+    }
+
+    private static Task Invalid(HttpContext context, string field, string description) =>
+        (Problem.Gateway(StatusCodes.Status400BadRequest, "invalid-argument", "Invalid request", $"The request is invalid: {field}: {description}")
+            with { Violations = [new FieldViolation(field, description)] }).WriteAsync(context.Response);
+}
