@@ -310,6 +310,7 @@ public sealed partial class OutcomeGrpcService
         Status = (Protos.Outcome.V1.ClaimStatus)(int)c.Status,
         DecidedBy = c.DecidedBy ?? "",
         DecisionReason = c.DecisionReason ?? "",
+        ClaimedAt = Timestamp.FromDateTimeOffset(c.ClaimedAt.ToDateTimeOffset()),
     };
 
     private static Protos.Outcome.V1.ClaimHistoryEntry ToProto(ClaimHistoryEntry e) => new()
