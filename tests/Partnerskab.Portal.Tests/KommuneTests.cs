@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using Grpc.Core;
 using Microsoft.Playwright;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Protos.Outcome.V1;
@@ -54,7 +53,7 @@ public sealed class KommuneTests(PortalSuite portal, Browser browser)
         (await refusal).Status.ShouldBe((int)HttpStatusCode.BadRequest);
         var reason = page.Locator($"#reason-{reject.ClaimId}");
         (await reason.GetAttributeAsync("aria-invalid")).ShouldBe("true");
-        (await page.Locator($"#reason-{reject.ClaimId}-error").InnerTextAsync()).ShouldBe("is required");
+        (await page.Locator($"#reason-{reject.ClaimId}-error").InnerTextAsync()).ShouldBe("Skal udfyldes.");
         (await GetClaimAsync(reject.ClaimId)).Claim.Status.ShouldBe(ClaimStatus.Claimed);
         await Browser.CheckAndCaptureAsync(page, "claim-queue-refused");
 
@@ -114,7 +113,7 @@ public sealed class KommuneTests(PortalSuite portal, Browser browser)
         await Browser.CheckAndCaptureAsync(page, "handover-done");
 
         // The exit, from the citizen's timeline (once the outcome service has opened the follow-up).
-        await WaitForTimelineAsync(partnership.PartnershipId, citizen.CitizenId);
+        await portal.WaitForFollowUpAsync(partnership.PartnershipId, citizen.CitizenId);
         await page.GetByRole(AriaRole.Link, new() { Name = "Se borgerforløbet" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Registrér udtræden" }).ClickAsync();
         (await page.Locator("h1").InnerTextAsync()).ShouldBe($"Udtræden for {caseReference}");
@@ -122,7 +121,8 @@ public sealed class KommuneTests(PortalSuite portal, Browser browser)
         await page.GetByLabel("Udtrædelsesdato").FillAsync("2023-09-15");
         await page.GetByLabel("Årsag").SelectOptionAsync(new SelectOptionValue { Label = "Fraflyttet kommunen" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrér udtræden" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith($"/borgere/{citizen.CitizenId}", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("registreret=udtraeden", StringComparison.Ordinal));
+        (await page.Locator("#recorded").InnerTextAsync()).ShouldBe("Udtrædelsen er registreret.");
         (await page.Locator("dl.facts").InnerTextAsync()).ShouldContain("Udtrådt");
         var exited = (await CitizensAsync(partnership.PartnershipId)).ShouldHaveSingleItem();
         (exited.ExitReason, exited.ExitDate.Year, exited.ExitDate.Month, exited.ExitDate.Day).ShouldBe((ExitReason.MovedAway, 2023, 9, 15));
@@ -167,24 +167,6 @@ public sealed class KommuneTests(PortalSuite portal, Browser browser)
     private async Task<IReadOnlyList<Citizen>> CitizensAsync(string partnershipId) =>
         (await portal.Services.Clients.Cohort.ListCitizensAsync(new ListCitizensRequest { PartnershipId = partnershipId, PageSize = 1000 },
             deadline: SuiteClients.Deadline())).Citizens;
-
-    private async Task WaitForTimelineAsync(string partnershipId, string citizenId)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                await portal.Services.Clients.Outcome.GetTimelineAsync(new GetTimelineRequest { PartnershipId = partnershipId, CitizenId = citizenId },
-                    deadline: SuiteClients.Deadline());
-                return;
-            }
-            catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition && DateTime.UtcNow < until)
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
 
     /// <summary>Presses Tab until the element with this accessible name (aria-label) has the focus.</summary>
     private static async Task TabToAsync(IPage page, string name)

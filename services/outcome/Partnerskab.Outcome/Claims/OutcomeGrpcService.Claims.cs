@@ -44,7 +44,8 @@ public sealed partial class OutcomeGrpcService
             v.ThrowIfInvalid();
         }
 
-        var now = clock.GetCurrentInstant();
+        // To the microsecond, as PostgreSQL keeps it: the claim answers as every later read will.
+        var now = Instant.FromUnixTimeTicks(clock.GetCurrentInstant().ToUnixTimeTicks() / 10 * 10);
         var claim = new OutcomeClaim
         {
             Id = Guid.CreateVersion7(),

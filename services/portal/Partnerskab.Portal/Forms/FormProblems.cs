@@ -83,3 +83,10 @@ public sealed class FormProblems
         }
     }
 }
+
+/// <summary>One labelled input of a form, with its help and its problems beside it (Pages/Shared/_Input.cshtml).</summary>
+public sealed record InputField(FormProblems Problems, string Field, string Label, string Type, string Value, string? Help = null)
+{
+    /// <summary>The input's id: the request field's name, with dots (nested fields) as dashes.</summary>
+    public string Id => Field.Replace('.', '-').Replace('[', '-').Replace("]", "", StringComparison.Ordinal);
+}

@@ -1,7 +1,5 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Partnerskab.Portal.Accounts;
 using Partnerskab.Portal.Calling;
@@ -15,20 +13,16 @@ namespace Partnerskab.Portal.Pages.Exits;
 /// <summary>The kommune records a citizen's exit from the partnership (moved away, disability pension...): the day and the reason.</summary>
 [Authorize(Roles = SuiteRoles.Kommune)]
 [PartnershipScope]
-public sealed class RecordModel(CohortService.CohortServiceClient cohort, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class RecordModel(CohortService.CohortServiceClient cohort, IStringLocalizer<SharedResource> text) : CitizenFormModel(cohort)
 {
     public static IReadOnlyList<ExitReason> Reasons { get; } = [.. Enum.GetValues<ExitReason>().Where(r => r != ExitReason.Unspecified)];
 
-    public Guid PartnershipId { get; private set; }
-    public Citizen Citizen { get; private set; } = new();
     public string ExitDate { get; private set; } = "";
     public string Reason { get; private set; } = "";
-    public FormProblems Problems { get; } = new();
 
-    public async Task OnGetAsync(Guid id, string citizenId, CancellationToken cancellationToken) =>
-        await LoadAsync(id, citizenId, cancellationToken);
+    public Task OnGetAsync(Guid id, string citizenId, CancellationToken cancellationToken) => LoadAsync(id, citizenId, cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string citizenId, [FromForm(Name = "exit_date")] string? exitDate,
+    public Task<IActionResult> OnPostAsync(Guid id, string citizenId, [FromForm(Name = "exit_date")] string? exitDate,
         [FromForm] string? reason, CancellationToken cancellationToken)
     {
         ExitDate = exitDate ?? "";
@@ -36,30 +30,9 @@ public sealed class RecordModel(CohortService.CohortServiceClient cohort, IStrin
         var date = Problems.Date(exitDate, "exit_date", text["DateRequired"]);
         var chosen = Enum.TryParse<ExitReason>(reason, out var parsed) && Reasons.Contains(parsed) ? parsed : ExitReason.Unspecified;
         if (chosen == ExitReason.Unspecified) Problems.Add("reason", text["ExitReasonRequired"]);
-        if (!Problems.Any)
+        return SubmitAsync(id, citizenId, "udtraeden", () => Cohort.RecordExitAsync(new RecordExitRequest
         {
-            try
-            {
-                await cohort.RecordExitAsync(new RecordExitRequest
-                {
-                    PartnershipId = id.ToString(), CitizenId = citizenId, ExitDate = date!.Value.ToProto(), Reason = chosen,
-                }, deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken);
-                return RedirectToPage("/Citizens/Timeline", new { id, citizenId });
-            }
-            catch (RpcException refusal) when (Problems.TakeRefusal(refusal))
-            {
-                // Shown beside the fields below.
-            }
-        }
-        await LoadAsync(id, citizenId, cancellationToken);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
-
-    private async Task LoadAsync(Guid id, string citizenId, CancellationToken cancellationToken)
-    {
-        PartnershipId = id;
-        Citizen = (await cohort.GetCitizenAsync(new GetCitizenRequest { PartnershipId = id.ToString(), CitizenId = citizenId },
-            deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken)).Citizen;
+            PartnershipId = id.ToString(), CitizenId = citizenId, ExitDate = date!.Value.ToProto(), Reason = chosen,
+        }, deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
     }
 }
