@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Partnerskab.Portal.Calling;
@@ -30,18 +29,7 @@ public abstract class CitizenFormModel(CohortService.CohortServiceClient cohort)
     /// <summary>Makes the call unless the form already has problems; then back to the timeline, saying what was done.</summary>
     protected async Task<IActionResult> SubmitAsync(Guid id, string citizenId, string done, Func<Task> call, CancellationToken cancellationToken)
     {
-        if (!Problems.Any)
-        {
-            try
-            {
-                await call();
-                return RedirectToPage("/Citizens/Timeline", new { id, citizenId, registreret = done });
-            }
-            catch (RpcException refusal) when (Problems.TakeRefusal(refusal))
-            {
-                // Shown beside the fields.
-            }
-        }
+        if (await Problems.TryAsync(call)) return RedirectToPage("/Citizens/Timeline", new { id, citizenId, registreret = done });
         await LoadAsync(id, citizenId, cancellationToken);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -62,11 +62,30 @@ public sealed class FormProblems
     }
 
     /// <summary>
+    /// Makes the form's service call unless the form already has problems. True when it was done;
+    /// false when the service refused it (the refusal is now among the problems). Any other
+    /// failure, or no right to do it, stays an error of the page.
+    /// </summary>
+    public async Task<bool> TryAsync(Func<Task> call)
+    {
+        if (Any) return false;
+        try
+        {
+            await call();
+            return true;
+        }
+        catch (RpcException refusal) when (TakeRefusal(refusal))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Takes a service's refusal of the form's request: field violations beside their fields, and
     /// a refused precondition, a conflict or an unknown record for the form. False for anything
-    /// else (a failure, or no right to do it), which stays an error of the page.
+    /// else.
     /// </summary>
-    public bool TakeRefusal(RpcException refusal)
+    private bool TakeRefusal(RpcException refusal)
     {
         switch (refusal.StatusCode)
         {

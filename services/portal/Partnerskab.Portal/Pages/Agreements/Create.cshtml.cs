@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,19 +31,16 @@ public sealed class CreateModel(CohortService.CohortServiceClient cohort, IStrin
     {
         Form = AgreementForm.From(Request.Form);
         Reference = reference?.Trim() ?? "";
-        if (Form.Read(Problems, text) is { } terms)
-        {
-            try
+        var terms = Form.Read(Problems, text);
+        var created = new CreatePartnershipResponse();
+        if (await Problems.TryAsync(async () =>
             {
-                var request = AgreementForm.Into(terms, new CreatePartnershipRequest());
+                var request = AgreementForm.Into(terms!, new CreatePartnershipRequest());
                 request.Reference = Reference;
-                var created = await cohort.CreatePartnershipAsync(request, deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken);
-                return RedirectToPage(new { oprettet = created.Partnership.PartnershipId });
-            }
-            catch (RpcException refusal) when (Problems.TakeRefusal(refusal))
-            {
-                // Shown beside the fields below.
-            }
+                created = await cohort.CreatePartnershipAsync(request, deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken);
+            }))
+        {
+            return RedirectToPage(new { oprettet = created.Partnership.PartnershipId });
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -43,19 +42,15 @@ public sealed class VersionsModel(CohortService.CohortServiceClient cohort, IStr
         Form = AgreementForm.From(Request.Form);
         ExpectedVersion = expectedVersion;
         Reason = reason?.Trim() ?? "";
-        if (Form.Read(Problems, text) is { } terms)
-        {
-            try
+        var terms = Form.Read(Problems, text);
+        if (await Problems.TryAsync(() =>
             {
-                var request = AgreementForm.Into(terms, new AmendPartnershipRequest());
+                var request = AgreementForm.Into(terms!, new AmendPartnershipRequest());
                 (request.PartnershipId, request.ExpectedVersion, request.Reason) = (id.ToString(), expectedVersion, Reason);
-                await cohort.AmendPartnershipAsync(request, deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken);
-                return RedirectToPage(new { id, aendret = true });
-            }
-            catch (RpcException refusal) when (Problems.TakeRefusal(refusal))
-            {
-                // Shown beside the fields below.
-            }
+                return cohort.AmendPartnershipAsync(request, deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken).ResponseAsync;
+            }))
+        {
+            return RedirectToPage(new { id, aendret = true });
         }
         await LoadAsync(id, cancellationToken);
         Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -41,29 +40,21 @@ public sealed class QueueModel(OutcomeService.OutcomeServiceClient outcome) : Pa
     public async Task<IActionResult> OnPostVerifyAsync(Guid id, [FromForm(Name = "claim_id")] string? claimId, CancellationToken cancellationToken)
     {
         var verifying = new VerifyOutcomeClaimRequest { ClaimId = claimId ?? "", VerifiedBy = new AccountScope(User).UserName };
-        try
-        {
-            var verified = await outcome.VerifyOutcomeClaimAsync(verifying, deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken);
-            return RedirectToPage(new { id, godkendt = verified.Claim.ClaimReference });
-        }
-        catch (RpcException refusal) when (Problems.TakeRefusal(refusal))
-        {
-            return await RefusedAsync(id, claimId, "", cancellationToken);
-        }
+        var verified = new VerifyOutcomeClaimResponse();
+        return await Problems.TryAsync(async () => verified = await outcome.VerifyOutcomeClaimAsync(verifying,
+                deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken))
+            ? RedirectToPage(new { id, godkendt = verified.Claim.ClaimReference })
+            : await RefusedAsync(id, claimId, "", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRejectAsync(Guid id, [FromForm(Name = "claim_id")] string? claimId, string? reason, CancellationToken cancellationToken)
     {
         var rejecting = new RejectOutcomeClaimRequest { ClaimId = claimId ?? "", RejectedBy = new AccountScope(User).UserName, Reason = reason ?? "" };
-        try
-        {
-            var rejected = await outcome.RejectOutcomeClaimAsync(rejecting, deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken);
-            return RedirectToPage(new { id, afvist = rejected.Claim.ClaimReference });
-        }
-        catch (RpcException refusal) when (Problems.TakeRefusal(refusal))
-        {
-            return await RefusedAsync(id, claimId, reason ?? "", cancellationToken);
-        }
+        var rejected = new RejectOutcomeClaimResponse();
+        return await Problems.TryAsync(async () => rejected = await outcome.RejectOutcomeClaimAsync(rejecting,
+                deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken))
+            ? RedirectToPage(new { id, afvist = rejected.Claim.ClaimReference })
+            : await RefusedAsync(id, claimId, reason ?? "", cancellationToken);
     }
 
     private async Task<IActionResult> RefusedAsync(Guid id, string? claimId, string reason, CancellationToken cancellationToken)

@@ -53,21 +53,13 @@ public sealed class IndexModel(OutcomeService.OutcomeServiceClient outcome, IStr
         var checkpoints = (months ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)
             .Select(m => int.TryParse(m, NumberStyles.None, CultureInfo.InvariantCulture, out var month) ? month : -1).ToList();
         if (checkpoints.Contains(-1)) PlanProblems.Add("plan.status_checkpoint_months", text["MonthsListRequired"]);
-        if (!PlanProblems.Any)
+        if (await PlanProblems.TryAsync(() => outcome.SetFollowUpPlanAsync(new SetFollowUpPlanRequest
+            {
+                PartnershipId = id.ToString(),
+                Plan = new Protos.Outcome.V1.FollowUpPlan { ContactIntervalWeeks = weeks!.Value, NoContactDays = days!.Value, StatusCheckpointMonths = { checkpoints } },
+            }, deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken).ResponseAsync))
         {
-            try
-            {
-                await outcome.SetFollowUpPlanAsync(new SetFollowUpPlanRequest
-                {
-                    PartnershipId = id.ToString(),
-                    Plan = new Protos.Outcome.V1.FollowUpPlan { ContactIntervalWeeks = weeks!.Value, NoContactDays = days!.Value, StatusCheckpointMonths = { checkpoints } },
-                }, deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken);
-                return RedirectToPage(new { id, gemt = "plan" });
-            }
-            catch (RpcException refusal) when (PlanProblems.TakeRefusal(refusal))
-            {
-                // Shown beside the fields below.
-            }
+            return RedirectToPage(new { id, gemt = "plan" });
         }
         await LoadAsync(id, plan: false, targets: true, cancellationToken);
         Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -77,18 +69,10 @@ public sealed class IndexModel(OutcomeService.OutcomeServiceClient outcome, IStr
     public async Task<IActionResult> OnPostTargetsAsync(Guid id, CancellationToken cancellationToken)
     {
         var posted = PostedTargets();
-        if (!TargetProblems.Any)
+        if (await TargetProblems.TryAsync(() => outcome.SetKpiTargetsAsync(new SetKpiTargetsRequest { PartnershipId = id.ToString(), Targets = { posted } },
+                deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken).ResponseAsync))
         {
-            try
-            {
-                await outcome.SetKpiTargetsAsync(new SetKpiTargetsRequest { PartnershipId = id.ToString(), Targets = { posted } },
-                    deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken);
-                return RedirectToPage(new { id, gemt = "targets" });
-            }
-            catch (RpcException refusal) when (TargetProblems.TakeRefusal(refusal))
-            {
-                // Shown beside the fields below.
-            }
+            return RedirectToPage(new { id, gemt = "targets" });
         }
         await LoadAsync(id, plan: true, targets: false, cancellationToken);
         Targets = posted;

@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -52,25 +51,18 @@ public sealed class IndexModel(CohortService.CohortServiceClient cohort, IString
         var weeks = Problems.Number(weeksSickListed, "weeks_sick_listed", 0, 520, text["WeeksSickListedInvalid"]);
         var benefit = Enum.TryParse<BenefitType>(benefitType, out var chosen) && BenefitTypes.Contains(chosen) ? chosen : BenefitType.Unspecified;
         if (benefit == BenefitType.Unspecified) Problems.Add("benefit_type", text["BenefitTypeRequired"]);
-        if (!Problems.Any)
+        var handedOver = new HandOverCitizenResponse();
+        if (await Problems.TryAsync(async () => handedOver = await cohort.HandOverCitizenAsync(new HandOverCitizenRequest
+            {
+                PartnershipId = id.ToString(),
+                Cpr = Form.Cpr,
+                HandoverDate = date!.Value.ToProto(),
+                BenefitType = benefit,
+                WeeksSickListed = weeks!.Value,
+                CaseReference = Form.CaseReference,
+            }, deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken)))
         {
-            try
-            {
-                var handedOver = await cohort.HandOverCitizenAsync(new HandOverCitizenRequest
-                {
-                    PartnershipId = id.ToString(),
-                    Cpr = Form.Cpr,
-                    HandoverDate = date!.Value.ToProto(),
-                    BenefitType = benefit,
-                    WeeksSickListed = weeks!.Value,
-                    CaseReference = Form.CaseReference,
-                }, deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken);
-                return RedirectToPage(new { id, overdraget = handedOver.Citizen.CitizenId, gentaget = !handedOver.Created });
-            }
-            catch (RpcException refusal) when (Problems.TakeRefusal(refusal))
-            {
-                // Shown beside the fields below.
-            }
+            return RedirectToPage(new { id, overdraget = handedOver.Citizen.CitizenId, gentaget = !handedOver.Created });
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
