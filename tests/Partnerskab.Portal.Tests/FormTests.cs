@@ -26,13 +26,13 @@ public sealed class FormTests
     {
         var terms = new Partnership
         {
-            PartnershipId = "", Name = "Job", CohortCapacity = 150, FollowUpMonths = 24,
+            PartnershipId = "", Reference = "R-1", Name = "Job", CohortCapacity = 150, FollowUpMonths = 24,
             Kommune = new Organisation { Cvr = "29189757" },
             Eligibility = new Eligibility { MinWeeksSickListed = 26, AllowedBenefitTypes = { BenefitType.SicknessBenefit, BenefitType.CashBenefit } },
         };
 
         var amend = AgreementForm.Into(terms, new AmendPartnershipRequest { PartnershipId = "kept", Reason = "kept too" });
-        var create = AgreementForm.Into(terms, new CreatePartnershipRequest { Reference = "R-1" });
+        var create = AgreementForm.Into(terms, new CreatePartnershipRequest());
 
         (amend.Name, amend.CohortCapacity, amend.FollowUpMonths, amend.Kommune.Cvr, amend.Eligibility).ShouldBe(("Job", 150, 24, "29189757", terms.Eligibility));
         (amend.PartnershipId, amend.Reason).ShouldBe(("", "kept too"));
