@@ -46,6 +46,7 @@ public sealed class AccessTests(SuiteFixture suite)
         ["outcome.CorrectOutcomeClaim"] = "kommune",
         ["outcome.RevokeOutcomeClaim"] = "kommune",
         ["outcome.GetOutcomeClaim"] = "kommune provider",
+        ["outcome.ListOutcomeClaims"] = "kommune provider",
         ["outcome.ReportDeliverable"] = "provider",
         ["outcome.ReportWeeklyStatuses"] = "kommune provider",
         ["outcome.GetTimeline"] = "kommune provider",

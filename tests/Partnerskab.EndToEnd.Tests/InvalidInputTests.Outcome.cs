@@ -49,6 +49,10 @@ public sealed partial class InvalidInputTests
             deadline: SuiteClients.Deadline()).ResponseAsync, ["claim_id", "reason"]),
         new("outcome.GetOutcomeClaim", c => c.Outcome.GetOutcomeClaimAsync(new GetOutcomeClaimRequest { ClaimId = "" },
             deadline: SuiteClients.Deadline()).ResponseAsync, ["claim_id"]),
+        new("outcome.ListOutcomeClaims", c => c.Outcome.ListOutcomeClaimsAsync(new ListOutcomeClaimsRequest
+        {
+            PartnershipId = SomeId, Status = (ClaimStatus)9, PageSize = -1, PageToken = "not-a-token",
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["status", "page_size", "page_token"]),
         new("outcome.ListMilestones", c => c.Outcome.ListMilestonesAsync(new ListMilestonesRequest { PartnershipId = SomeId, CitizenId = "x" },
             deadline: SuiteClients.Deadline()).ResponseAsync, ["citizen_id"]),
         new("outcome.ReportWeeklyStatuses", async c =>

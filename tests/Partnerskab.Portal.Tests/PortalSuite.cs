@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Partnerskab.Portal.Accounts;
 using Partnerskab.Scenario.Haderslev;
+using Partnerskab.Scenario;
 using Partnerskab.Tokens;
 
 namespace Partnerskab.Portal.Tests;
@@ -81,6 +82,25 @@ public sealed class PortalSuite : IAsyncLifetime
         var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, output);
+    }
+
+    /// <summary>Waits until the outcome service has opened the citizen's follow-up (it learns of a handover by an event).</summary>
+    public async Task WaitForFollowUpAsync(string partnershipId, string citizenId)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                await Services.Clients.Outcome.GetTimelineAsync(new Protos.Outcome.V1.GetTimelineRequest { PartnershipId = partnershipId, CitizenId = citizenId },
+                    deadline: SuiteClients.Deadline());
+                return;
+            }
+            catch (Grpc.Core.RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.NotFound or Grpc.Core.StatusCode.FailedPrecondition && DateTime.UtcNow < until)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     /// <summary>Meets the portal's policy: 12+ characters, upper and lower case, digits.</summary>

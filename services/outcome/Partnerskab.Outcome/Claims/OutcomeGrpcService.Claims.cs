@@ -44,7 +44,8 @@ public sealed partial class OutcomeGrpcService
             v.ThrowIfInvalid();
         }
 
-        var now = clock.GetCurrentInstant();
+        // To the microsecond, as PostgreSQL keeps it: the claim answers as every later read will.
+        var now = Instant.FromUnixTimeTicks(clock.GetCurrentInstant().ToUnixTimeTicks() / 10 * 10);
         var claim = new OutcomeClaim
         {
             Id = Guid.CreateVersion7(),
@@ -310,6 +311,7 @@ public sealed partial class OutcomeGrpcService
         Status = (Protos.Outcome.V1.ClaimStatus)(int)c.Status,
         DecidedBy = c.DecidedBy ?? "",
         DecisionReason = c.DecisionReason ?? "",
+        ClaimedAt = Timestamp.FromDateTimeOffset(c.ClaimedAt.ToDateTimeOffset()),
     };
 
     private static Protos.Outcome.V1.ClaimHistoryEntry ToProto(ClaimHistoryEntry e) => new()

@@ -51,4 +51,14 @@ public static class PortalFormat
     }
 
     public static string Count(long count, CultureInfo culture) => count.ToString("N0", culture);
+
+    /// <summary>A moment in Copenhagen's time: "16. november 2023 kl. 14.05" ("16 November 2023 14:05").</summary>
+    public static string Moment(Google.Protobuf.WellKnownTypes.Timestamp? moment, CultureInfo culture)
+    {
+        if (moment is null) return "–";
+        var local = Instant.FromDateTimeOffset(moment.ToDateTimeOffset()).InZone(Partnerskab.ServiceDefaults.DanishCalendar.Copenhagen).LocalDateTime;
+        return IsDanish(culture)
+            ? $"{Date(local.Date, culture)} kl. {local.Hour:00}.{local.Minute:00}"
+            : $"{Date(local.Date, culture)} {local.Hour:00}:{local.Minute:00}";
+    }
 }

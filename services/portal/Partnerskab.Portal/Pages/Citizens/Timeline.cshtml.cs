@@ -13,10 +13,13 @@ public sealed class TimelineModel(CitizenTimelineReader reader) : PageModel
 {
     public Guid PartnershipId { get; private set; }
     public CitizenTimeline? Timeline { get; private set; }
+    /// <summary>What a form of the citizen's just recorded ("udtraeden", "kontakt", "krav"), if the person came from one.</summary>
+    public string? Recorded { get; private set; }
 
-    public async Task OnGetAsync(Guid id, string citizenId, CancellationToken cancellationToken)
+    public async Task OnGetAsync(Guid id, string citizenId, string? registreret, CancellationToken cancellationToken)
     {
         PartnershipId = id;
+        Recorded = registreret is "udtraeden" or "kontakt" or "krav" ? registreret : null;
         Timeline = await reader.ReadAsync(id, citizenId, cancellationToken);
     }
 }
