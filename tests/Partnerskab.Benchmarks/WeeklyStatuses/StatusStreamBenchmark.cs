@@ -15,7 +15,7 @@ namespace Partnerskab.Benchmarks;
 /// The rows go in two streams side by side, each for half of the citizens, as a sender
 /// splitting its extract would. One stream is bound by its client: Grpc.Net.Client flushes
 /// every message it writes and takes one write at a time. One stream alone gave 20,000 to 25,500
-/// rows/s, with the two cores two-thirds busy (run H: 52 of 82 core-seconds); two streams gave
+/// rows/s, with the two cores two-thirds busy (52 of 82 core-seconds); two streams gave
 /// 31,075 rows/s at the same service code, with 57 of 64 core-seconds used.
 /// </remarks>
 public static class StatusStreamBenchmark

@@ -44,7 +44,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         NewRecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
-        // Turning it on changes the security stamp: renew this session's cookie so it stays signed in.
+        // Turning it on changes the security stamp: renew the person's sign-in cookie so they stay signed in.
         await signIn.RefreshSignInAsync(user);
         await LoadAsync(user);
         return Page();
