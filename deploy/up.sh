@@ -37,7 +37,19 @@
 #
 # Optional environment: OTEL_EXPORTER_OTLP_ENDPOINT (passed on to the services),
 # PARTNERSKAB_READY_TIMEOUT (seconds to wait for each service, default 120).
+#
+# Option: --recreate-databases drops and recreates the suite's databases whose migration history
+# this checkout cannot carry forward (made before the migrations were squashed into one initial
+# migration per service, or by a newer checkout). Without it, up.sh names them and stops.
 set -euo pipefail
+
+RECREATE_DATABASES=0
+for argument in "$@"; do
+    case $argument in
+        --recreate-databases) RECREATE_DATABASES=1 ;;
+        *) echo "usage: deploy/up.sh [--recreate-databases]" >&2; exit 2 ;;
+    esac
+done
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -319,6 +331,35 @@ create_demo_accounts() {
 }
 
 # --------------------------------------------------------------------------------------
+# Databases whose migration history this checkout cannot carry forward
+# --------------------------------------------------------------------------------------
+# A database that applied a migration this checkout does not have is refused by its service at
+# start-up; finding it here says so before anything is built.
+check_schema_histories() {
+    local db applied id stale=()
+    for db in cohort outcome payment gateway portal; do
+        applied=$(as_postgres psql --port="$PARTNERSKAB_PG_PORT" --no-psqlrc -XtA --dbname="partnerskab_$db" \
+            --command='SELECT migration_id FROM "__EFMigrationsHistory"' 2>/dev/null) || continue
+        for id in $applied; do
+            if [[ -z $(find "services/$db" -path '*/Migrations/*' -name "$id.cs" -print -quit) ]]; then
+                stale+=("$db")
+                break
+            fi
+        done
+    done
+    ((${#stale[@]} > 0)) || return 0
+    if ((RECREATE_DATABASES == 0)); then
+        infra_die "the databases of ${stale[*]} were made by migrations this checkout does not have (an earlier schema history, since squashed, or a newer checkout); run deploy/up.sh --recreate-databases to drop and recreate them (their data is lost), or restore a backup made by this checkout"
+    fi
+    for db in "${stale[@]}"; do
+        infra_log "dropping partnerskab_$db (its service recreates it)"
+        as_postgres dropdb --port="$PARTNERSKAB_PG_PORT" --force "partnerskab_$db"
+        # The demo accounts lived in the portal's database: made again on this run.
+        if [[ $db == portal ]]; then rm -f "$PARTNERSKAB_RUN_DIR/portal-accounts"; fi
+    done
+}
+
+# --------------------------------------------------------------------------------------
 start_postgres
 start_rabbitmq
 
@@ -327,6 +368,7 @@ stop_service portal
 for name in "${PARTNERSKAB_SERVICES[@]}"; do
     stop_service "$name"
 done
+check_schema_histories
 
 infra_log "dotnet build Partnerskab.sln -c Release"
 dotnet build Partnerskab.sln -c Release --nologo

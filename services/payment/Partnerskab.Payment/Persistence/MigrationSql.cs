@@ -8,7 +8,7 @@ namespace Partnerskab.Payment.Persistence;
 /// </summary>
 public static class MigrationSql
 {
-    /// <param name="name">The file's name without ".sql", e.g. "20261201112953_LedgerYearTotals.Up".</param>
+    /// <param name="name">The file's name without ".sql", e.g. "20261206141511_Initial.Up".</param>
     public static string Read(string name)
     {
         using var stream = typeof(MigrationSql).Assembly.GetManifestResourceStream($"sql/{name}.sql")

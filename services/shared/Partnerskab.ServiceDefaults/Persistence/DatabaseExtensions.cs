@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -50,7 +52,9 @@ public static class DatabaseExtensions
             try
             {
                 await using var scope = app.Services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<TDb>().Database.MigrateAsync();
+                var database = scope.ServiceProvider.GetRequiredService<TDb>().Database;
+                await RefuseForeignHistoryAsync(database);
+                await database.MigrateAsync();
                 return;
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException && DateTime.UtcNow < deadline)
@@ -59,6 +63,14 @@ public static class DatabaseExtensions
                 await Task.Delay(TimeSpan.FromSeconds(1));
             }
         }
+    }
+
+    private static async Task RefuseForeignHistoryAsync(DatabaseFacade database)
+    {
+        if (!await database.GetService<IRelationalDatabaseCreator>().ExistsAsync()) return;
+        var unknown = MigrationHistory.Unknown(await database.GetAppliedMigrationsAsync(), database.GetMigrations());
+        if (unknown.Count > 0)
+            throw new InvalidOperationException(MigrationHistory.Explain(database.GetDbConnection().Database, unknown));
     }
 
     /// <summary>Npgsql with NodaTime types and snake_case names: the same at run time and design time.</summary>

@@ -1,7 +1,9 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using NodaTime;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Partnerskab.ServiceDefaults.Audit;
 
 #nullable disable
 
@@ -27,6 +29,27 @@ namespace Partnerskab.Cohort.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_advisor_assignments", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityAlwaysColumn),
+                    recorded_at = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    roles = table.Column<List<string>>(type: "text[]", nullable: false),
+                    organisation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    rpc = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    partnership_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    citizen_ids = table.Column<List<string>>(type: "text[]", nullable: false),
+                    citizen_records = table.Column<int>(type: "integer", nullable: false),
+                    status_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_entries", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -123,7 +146,8 @@ namespace Partnerskab.Cohort.Persistence.Migrations
                     handed_over_at = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
                     advisor_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     exit_date = table.Column<LocalDate>(type: "date", nullable: true),
-                    exit_reason = table.Column<int>(type: "integer", nullable: true)
+                    exit_reason = table.Column<int>(type: "integer", nullable: true),
+                    erased_on = table.Column<LocalDate>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -180,9 +204,26 @@ namespace Partnerskab.Cohort.Persistence.Migrations
                 columns: new[] { "partnership_id", "citizen_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_partnership_id_recorded_at",
+                table: "audit_entries",
+                columns: new[] { "partnership_id", "recorded_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_recorded_at",
+                table: "audit_entries",
+                column: "recorded_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_subject_recorded_at",
+                table: "audit_entries",
+                columns: new[] { "subject", "recorded_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_citizens_partnership_id_case_reference",
                 table: "citizens",
-                columns: new[] { "partnership_id", "case_reference" });
+                columns: new[] { "partnership_id", "case_reference" },
+                unique: true,
+                filter: "case_reference <> ''");
 
             migrationBuilder.CreateIndex(
                 name: "ix_citizens_partnership_id_handover_date_citizen_id",
@@ -196,9 +237,9 @@ namespace Partnerskab.Cohort.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_outbox_messages_next_attempt_at",
+                name: "ix_outbox_messages_sequence",
                 table: "outbox_messages",
-                column: "next_attempt_at",
+                column: "sequence",
                 filter: "sent_at IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -206,13 +247,21 @@ namespace Partnerskab.Cohort.Persistence.Migrations
                 table: "partnerships",
                 column: "reference",
                 unique: true);
+
+            // The audit log is append-only: the database refuses to change or delete an entry.
+            migrationBuilder.Sql(AuditModel.CreateAppendOnlyTrigger);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(AuditModel.DropAppendOnlyTrigger);
+
             migrationBuilder.DropTable(
                 name: "advisor_assignments");
+
+            migrationBuilder.DropTable(
+                name: "audit_entries");
 
             migrationBuilder.DropTable(
                 name: "citizens");

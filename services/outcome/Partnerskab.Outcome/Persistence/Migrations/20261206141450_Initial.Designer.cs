@@ -14,8 +14,8 @@ using Partnerskab.Outcome.Persistence;
 namespace Partnerskab.Outcome.Persistence.Migrations
 {
     [DbContext(typeof(OutcomeDbContext))]
-    [Migration("20261201163455_DecidedWeeksKnowTheirSource")]
-    partial class DecidedWeeksKnowTheirSource
+    [Migration("20261206141450_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -105,8 +105,8 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_outbox_messages_message_id");
 
-                    b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("ix_outbox_messages_next_attempt_at")
+                    b.HasIndex("Sequence")
+                        .HasDatabaseName("ix_outbox_messages_sequence")
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);

@@ -14,8 +14,8 @@ using Partnerskab.Payment.Persistence;
 namespace Partnerskab.Payment.Persistence.Migrations
 {
     [DbContext(typeof(PaymentDbContext))]
-    [Migration("20261206113643_LedgerDayTotalsCountCauses")]
-    partial class LedgerDayTotalsCountCauses
+    [Migration("20261206141511_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -1,0 +1,12 @@
+DROP TRIGGER invoice_lines_sum_per_day ON invoice_lines;
+DROP FUNCTION add_to_documented_day_totals();
+DROP TRIGGER ledger_items_sum_per_day ON ledger_items;
+DROP FUNCTION add_to_ledger_day_totals();
+DROP TRIGGER ledger_items_never_truncated ON ledger_items;
+DROP TRIGGER ledger_items_append_only ON ledger_items;
+DROP FUNCTION refuse_change_of_ledger_item();
+DROP TRIGGER ledger_items_add_to_year_totals ON ledger_items;
+DROP FUNCTION add_to_ledger_year_totals();
+DROP TRIGGER invoice_lines_never_change ON invoice_lines;
+DROP TRIGGER invoices_never_change ON invoices;
+DROP FUNCTION refuse_change_of_issued_document();
