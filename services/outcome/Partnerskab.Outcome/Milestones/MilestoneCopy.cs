@@ -4,21 +4,22 @@ using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Outcome.Milestones;
 
-/// <summary>Writes newly reached milestones by binary COPY; the caller holds the citizens' locks, in its transaction.</summary>
+/// <summary>
+/// Writes newly reached milestones by binary COPY; the caller holds the citizens' locks, in its
+/// transaction. A revocation comes later. A test holds <see cref="Columns"/> to the EF model's columns of milestones.
+/// </summary>
 public static class MilestoneCopy
 {
+    public static CopyColumns<Milestone> Columns { get; } = new("milestones", leftToDefaults: ["revoked_on", "revoked_at", "revocation_reason"],
+        ("id", (w, m, ct) => w.WriteAsync(m.Id, NpgsqlDbType.Uuid, ct)),
+        ("partnership_id", (w, m, ct) => w.WriteAsync(m.PartnershipId, NpgsqlDbType.Uuid, ct)),
+        ("citizen_id", (w, m, ct) => w.WriteAsync(m.CitizenId, NpgsqlDbType.Varchar, ct)),
+        ("code", (w, m, ct) => w.WriteAsync(m.Code, NpgsqlDbType.Varchar, ct)),
+        ("achieved_on", (w, m, ct) => w.WriteAsync(m.AchievedOn.ToDateOnly(), NpgsqlDbType.Date, ct)),
+        ("basis_claim_ids", (w, m, ct) => w.WriteAsync(m.BasisClaimIds.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid, ct)),
+        ("basis_week_starts", (w, m, ct) => w.WriteAsync(m.BasisWeekStarts.Select(week => week.ToDateOnly()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Date, ct)),
+        ("recorded_at", (w, m, ct) => w.WriteAsync(m.RecordedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct)));
+
     public static Task InsertAsync(OutcomeDbContext db, IReadOnlyCollection<Milestone> milestones, CancellationToken cancellationToken) =>
-        BinaryCopy.InsertAsync(db, "milestones",
-            "id, partnership_id, citizen_id, code, achieved_on, basis_claim_ids, basis_week_starts, recorded_at", milestones,
-            async (writer, milestone, ct) =>
-            {
-                await writer.WriteAsync(milestone.Id, NpgsqlDbType.Uuid, ct);
-                await writer.WriteAsync(milestone.PartnershipId, NpgsqlDbType.Uuid, ct);
-                await writer.WriteAsync(milestone.CitizenId, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(milestone.Code, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(milestone.AchievedOn.ToDateOnly(), NpgsqlDbType.Date, ct);
-                await writer.WriteAsync(milestone.BasisClaimIds.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid, ct);
-                await writer.WriteAsync(milestone.BasisWeekStarts.Select(w => w.ToDateOnly()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Date, ct);
-                await writer.WriteAsync(milestone.RecordedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct);
-            }, cancellationToken);
+        Columns.InsertAsync(db, milestones, cancellationToken);
 }

@@ -4,20 +4,21 @@ using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Outcome.Timeline;
 
-/// <summary>Writes new weekly status reports by binary COPY; the caller holds the citizens' locks.</summary>
+/// <summary>
+/// Writes new weekly status reports by binary COPY; the caller holds the citizens' locks. A test
+/// holds <see cref="Columns"/> to the EF model's columns of weekly_status_reports.
+/// </summary>
 public static class WeeklyStatusCopy
 {
+    public static CopyColumns<WeeklyStatusReport> Columns { get; } = new("weekly_status_reports", leftToDefaults: [],
+        ("partnership_id", (w, r, ct) => w.WriteAsync(r.PartnershipId, NpgsqlDbType.Uuid, ct)),
+        ("citizen_id", (w, r, ct) => w.WriteAsync(r.CitizenId, NpgsqlDbType.Varchar, ct)),
+        ("week_start", (w, r, ct) => w.WriteAsync(r.WeekStart.ToDateOnly(), NpgsqlDbType.Date, ct)),
+        ("source", (w, r, ct) => w.WriteAsync((int)r.Source, NpgsqlDbType.Integer, ct)),
+        ("status", (w, r, ct) => w.WriteAsync((int)r.Status, NpgsqlDbType.Integer, ct)),
+        ("paid_hours_hundredths", (w, r, ct) => w.WriteAsync(r.PaidHoursHundredths, NpgsqlDbType.Integer, ct)),
+        ("recorded_at", (w, r, ct) => w.WriteAsync(r.RecordedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct)));
+
     public static Task InsertAsync(OutcomeDbContext db, IReadOnlyCollection<WeeklyStatusReport> reports, CancellationToken cancellationToken) =>
-        BinaryCopy.InsertAsync(db, "weekly_status_reports",
-            "partnership_id, citizen_id, week_start, source, status, paid_hours_hundredths, recorded_at", reports,
-            async (writer, report, ct) =>
-            {
-                await writer.WriteAsync(report.PartnershipId, NpgsqlDbType.Uuid, ct);
-                await writer.WriteAsync(report.CitizenId, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(report.WeekStart.ToDateOnly(), NpgsqlDbType.Date, ct);
-                await writer.WriteAsync((int)report.Source, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync((int)report.Status, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(report.PaidHoursHundredths, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(report.RecordedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct);
-            }, cancellationToken);
+        Columns.InsertAsync(db, reports, cancellationToken);
 }

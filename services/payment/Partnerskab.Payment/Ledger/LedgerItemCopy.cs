@@ -1,4 +1,3 @@
-using Npgsql;
 using NpgsqlTypes;
 using Partnerskab.Payment.Persistence;
 using Partnerskab.ServiceDefaults.Persistence;
@@ -8,13 +7,11 @@ namespace Partnerskab.Payment.Ledger;
 /// <summary>
 /// Writes a batch's new ledger items by one binary COPY: one statement, so the totals' statement
 /// triggers run once for the batch instead of once per item. The caller holds the causes' locks.
-/// Each column stands beside the value written to it; a test holds <see cref="Columns"/> to the
-/// EF model's columns of ledger_items, so a column added to the model cannot be left out here.
+/// A test holds <see cref="Columns"/> to the EF model's columns of ledger_items.
 /// </summary>
 public static class LedgerItemCopy
 {
-    private static readonly (string Column, Func<NpgsqlBinaryImporter, LedgerItem, CancellationToken, Task> Write)[] Writes =
-    [
+    public static CopyColumns<LedgerItem> Columns { get; } = new("ledger_items", leftToDefaults: [],
         ("id", (w, i, ct) => w.WriteAsync(i.Id, NpgsqlDbType.Uuid, ct)),
         ("partnership_id", (w, i, ct) => w.WriteAsync(i.PartnershipId, NpgsqlDbType.Uuid, ct)),
         ("citizen_id", (w, i, ct) => w.WriteNullableAsync(i.CitizenId, NpgsqlDbType.Varchar, ct)),
@@ -32,16 +29,8 @@ public static class LedgerItemCopy
         ("rate_card_version", (w, i, ct) => w.WriteNullableAsync(i.RateCardVersion, NpgsqlDbType.Integer, ct)),
         ("pricing_note", (w, i, ct) => w.WriteAsync(i.PricingNote, NpgsqlDbType.Varchar, ct)),
         ("recorded_at", (w, i, ct) => w.WriteAsync(i.RecordedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct)),
-        ("unpriced", (w, i, ct) => w.WriteAsync(i.Unpriced, NpgsqlDbType.Boolean, ct)),
-    ];
-
-    /// <summary>The columns the COPY writes, in order.</summary>
-    public static IReadOnlyList<string> Columns { get; } = [.. Writes.Select(w => w.Column)];
+        ("unpriced", (w, i, ct) => w.WriteAsync(i.Unpriced, NpgsqlDbType.Boolean, ct)));
 
     public static Task InsertAsync(PaymentDbContext db, IReadOnlyCollection<LedgerItem> items, CancellationToken cancellationToken) =>
-        BinaryCopy.InsertAsync(db, "ledger_items", string.Join(", ", Columns), items,
-            async (writer, item, ct) =>
-            {
-                foreach (var (_, write) in Writes) await write(writer, item, ct);
-            }, cancellationToken);
+        Columns.InsertAsync(db, items, cancellationToken);
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using NpgsqlTypes;
+using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.ServiceDefaults.Audit;
 
@@ -25,6 +27,18 @@ public sealed class AuditEntry
 public static class AuditModel
 {
     public const string Table = "audit_entries";
+
+    /// <summary>How the writer stores entries: one binary COPY, no generated ids to read back.</summary>
+    public static CopyColumns<AuditEntry> Copy { get; } = new(Table, leftToDefaults: ["id"],
+        ("recorded_at", (w, e, ct) => w.WriteAsync(e.RecordedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct)),
+        ("subject", (w, e, ct) => w.WriteAsync(e.Subject, NpgsqlDbType.Varchar, ct)),
+        ("roles", (w, e, ct) => w.WriteAsync(e.Roles, NpgsqlDbType.Array | NpgsqlDbType.Text, ct)),
+        ("organisation", (w, e, ct) => w.WriteNullableAsync(e.Organisation, NpgsqlDbType.Varchar, ct)),
+        ("rpc", (w, e, ct) => w.WriteAsync(e.Rpc, NpgsqlDbType.Varchar, ct)),
+        ("partnership_id", (w, e, ct) => w.WriteNullableAsync(e.PartnershipId, NpgsqlDbType.Uuid, ct)),
+        ("citizen_ids", (w, e, ct) => w.WriteAsync(e.CitizenIds, NpgsqlDbType.Array | NpgsqlDbType.Text, ct)),
+        ("citizen_records", (w, e, ct) => w.WriteAsync(e.CitizenRecords, NpgsqlDbType.Integer, ct)),
+        ("status_code", (w, e, ct) => w.WriteAsync(e.StatusCode, NpgsqlDbType.Varchar, ct)));
 
     /// <summary>Adds the audit table to a service's EF model.</summary>
     public static ModelBuilder AddAuditLog(this ModelBuilder model)

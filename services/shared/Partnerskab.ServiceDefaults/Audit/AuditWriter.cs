@@ -1,9 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using NpgsqlTypes;
-using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.ServiceDefaults.Audit;
 
@@ -87,24 +84,8 @@ public sealed class AuditWriter<TDb> : IAuditWriter, IAsyncDisposable where TDb 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
         await db.Database.OpenConnectionAsync();
-        await BinaryCopy.InsertAsync(db, AuditModel.Table,
-            "recorded_at, subject, roles, organisation, rpc, partnership_id, citizen_ids, citizen_records, status_code", entries,
-            async (writer, entry, ct) =>
-            {
-                await writer.WriteAsync(entry.RecordedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct);
-                await writer.WriteAsync(entry.Subject, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(entry.Roles, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-                await WriteNullableAsync(writer, entry.Organisation, NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync(entry.Rpc, NpgsqlDbType.Varchar, ct);
-                await WriteNullableAsync(writer, entry.PartnershipId, NpgsqlDbType.Uuid, ct);
-                await writer.WriteAsync(entry.CitizenIds, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-                await writer.WriteAsync(entry.CitizenRecords, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(entry.StatusCode, NpgsqlDbType.Varchar, ct);
-            }, CancellationToken.None);
+        await AuditModel.Copy.InsertAsync(db, entries, CancellationToken.None);
     }
-
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, type, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
