@@ -12,8 +12,7 @@ public sealed class CitizenCsvTests
     [Fact]
     public void Columns_are_found_by_name_in_any_order()
     {
-        var columns = CitizenCsv.ReadHeader(Header, ';');
-        var line = CitizenCsv.ParseLine(2, "HAD-1;150385-1234;2023-04-03;sygedagpenge;31", ';', columns);
+        var line = Parse("HAD-1;150385-1234;2023-04-03;sygedagpenge;31");
 
         line.Problems.ShouldBeEmpty();
         line.Row.ShouldNotBeNull();
@@ -35,14 +34,22 @@ public sealed class CitizenCsvTests
     [Fact]
     public void A_missing_column_is_named()
     {
-        var error = Should.Throw<FormatException>(() => CitizenCsv.ReadHeader("cpr;handover_date;case_reference", ';'));
+        var error = Should.Throw<FormatException>(() => CitizenCsv.ReadHeader(["cpr", "handover_date", "case_reference"]));
         error.Message.ShouldContain("benefit_type, weeks_sick_listed");
     }
 
     [Fact]
-    public void Quoted_fields_keep_separators_and_doubled_quotes()
+    public void Quoted_fields_keep_separators_doubled_quotes_and_line_breaks_and_each_record_keeps_the_line_it_starts_on()
     {
-        CsvFile.SplitFields("\"HAD;1\";\"say \"\"hi\"\"\";x", ';').ShouldBe(["HAD;1", "say \"hi\"", "x"]);
+        var table = CsvTable.Read("\uFEFFa;b;c\r\n\"HAD;1\";\"say \"\"hi\"\"\";x\r\n\r\n\"two\r\nlines\";y;z\r\nlast;;\r\n");
+
+        table.Separator.ShouldBe(';');
+        table.Header.ShouldBe(["a", "b", "c"]);
+        table.Rows.Select(r => r.LineNumber).ShouldBe([2, 4, 6]);
+        table.Rows[0].Fields.ShouldBe(["HAD;1", "say \"hi\"", "x"]);
+        table.Rows[1].Fields.ShouldBe(["two\r\nlines", "y", "z"]);
+        table.Rows[2].Fields.ShouldBe(["last", "", ""]);
+        Should.Throw<FormatException>(() => CsvTable.Read(""));
         CsvFile.Quote("a;b", ';').ShouldBe("\"a;b\"");
         CsvFile.Quote("say \"hi\"", ';').ShouldBe("\"say \"\"hi\"\"\"");
         CsvFile.Quote("plain", ';').ShouldBe("plain");
@@ -51,8 +58,7 @@ public sealed class CitizenCsvTests
     [Fact]
     public void Every_field_that_cannot_be_read_is_reported_and_the_line_is_not_sent()
     {
-        var columns = CitizenCsv.ReadHeader(Header, ';');
-        var line = CitizenCsv.ParseLine(7, "HAD-7;150385-1234;03-04-2023;disability;thirty", ';', columns);
+        var line = Parse("HAD-7;150385-1234;03-04-2023;disability;thirty");
 
         line.Row.ShouldBeNull();
         line.Problems.Count.ShouldBe(3);
@@ -64,9 +70,14 @@ public sealed class CitizenCsvTests
     [Fact]
     public void A_short_line_lacks_its_last_fields_instead_of_failing()
     {
-        var columns = CitizenCsv.ReadHeader(Header, ';');
-        var line = CitizenCsv.ParseLine(3, "HAD-3;150385-1234", ';', columns);
+        var line = Parse("HAD-3;150385-1234");
         line.Row.ShouldBeNull();
         line.Problems.Count.ShouldBe(3);
+    }
+
+    private static CsvLine<CitizenRow> Parse(string line)
+    {
+        var table = CsvTable.Read($"{Header}\n{line}");
+        return CitizenCsv.ParseLine(table.Rows.ShouldHaveSingleItem(), CitizenCsv.ReadHeader(table.Header));
     }
 }

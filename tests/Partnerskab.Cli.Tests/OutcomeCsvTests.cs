@@ -10,9 +10,9 @@ public sealed class OutcomeCsvTests
     [Fact]
     public void A_status_line_becomes_a_row_with_its_iso_week_and_hours_in_hundredths()
     {
-        var columns = StatusCsv.ReadHeader("iso_week;citizen_id;status;paid_hours", ';');
+        var table = CsvTable.Read("iso_week;citizen_id;status;paid_hours\n2020-W53;0123456789abcdef0123456789abcdef;Ordinary_Employment;15,5");
 
-        var line = StatusCsv.ParseLine(2, "2020-W53;0123456789abcdef0123456789abcdef;Ordinary_Employment;15,5", ';', columns);
+        var line = StatusCsv.ParseLine(table.Rows[0], StatusCsv.ReadHeader(table.Header));
 
         line.Problems.ShouldBeEmpty();
         line.Row.ShouldBe(new WeeklyStatusRow
@@ -24,9 +24,9 @@ public sealed class OutcomeCsvTests
     [Fact]
     public void Paid_hours_are_optional_and_every_status_of_the_api_has_a_name()
     {
-        var columns = StatusCsv.ReadHeader("citizen_id,iso_week,status", ',');
+        var table = CsvTable.Read("citizen_id,iso_week,status\nx,2023-W14,job_clarification_benefit");
 
-        StatusCsv.ParseLine(2, "x,2023-W14,job_clarification_benefit", ',', columns).Row!.PaidHoursHundredths.ShouldBe(0);
+        StatusCsv.ParseLine(table.Rows[0], StatusCsv.ReadHeader(table.Header)).Row!.PaidHoursHundredths.ShouldBe(0);
         StatusCsv.Statuses.Count.ShouldBe(Enum.GetValues<WeeklyStatus>().Length - 1);
         StatusCsv.Statuses["self_supporting_other"].ShouldBe(WeeklyStatus.SelfSupportingOther);
     }
@@ -34,21 +34,26 @@ public sealed class OutcomeCsvTests
     [Fact]
     public void A_status_line_that_cannot_be_sent_says_why_for_every_field()
     {
-        var columns = StatusCsv.ReadHeader("citizen_id;iso_week;status;paid_hours", ';');
+        var table = CsvTable.Read("citizen_id;iso_week;status;paid_hours\nx;2023-14;working;15.555");
 
-        var line = StatusCsv.ParseLine(9, "x;2023-14;working;15.555", ';', columns);
+        var line = StatusCsv.ParseLine(table.Rows[0], StatusCsv.ReadHeader(table.Header));
 
         line.Row.ShouldBeNull();
         line.Problems.Select(p => p.Split(':')[0]).ShouldBe(["iso_week", "status", "paid_hours"]);
-        Should.Throw<FormatException>(() => StatusCsv.ReadHeader("citizen_id;status", ';')).Message.ShouldContain("iso_week");
+        Should.Throw<FormatException>(() => StatusCsv.ReadHeader(["citizen_id", "status"])).Message.ShouldContain("iso_week");
     }
 
     [Fact]
     public void A_claim_line_becomes_a_claim_with_its_kind_date_and_hours()
     {
-        var columns = ClaimCsv.ReadHeader("citizen_id;claim_reference;kind;outcome_date;hours_per_week;employer_cvr;evidence_reference", ';');
+        var table = CsvTable.Read("""
+            citizen_id;claim_reference;kind;outcome_date;hours_per_week;employer_cvr;evidence_reference
+            0123456789abcdef0123456789abcdef;CL-1;job_start;2024-02-29;37;12345678;"contract; signed"
+            x;CL-2;flex job;2023-02-29;;;e
+            """);
+        var columns = ClaimCsv.ReadHeader(table.Header);
 
-        var line = ClaimCsv.ParseLine(2, "0123456789abcdef0123456789abcdef;CL-1;job_start;2024-02-29;37;12345678;\"contract; signed\"", ';', columns);
+        var line = ClaimCsv.ParseLine(table.Rows[0], columns);
 
         line.Row.ShouldBe(new ClaimOutcomeRequest
         {
@@ -56,7 +61,7 @@ public sealed class OutcomeCsvTests
             OutcomeDate = new Google.Type.Date { Year = 2024, Month = 2, Day = 29 }, HoursPerWeekHundredths = 3700, EmployerCvr = "12345678",
             EvidenceReference = "contract; signed",
         });
-        ClaimCsv.ParseLine(3, "x;CL-2;flex job;2023-02-29;;;e", ';', columns).Problems.Select(p => p.Split(':')[0]).ShouldBe(["kind", "outcome_date"]);
+        ClaimCsv.ParseLine(table.Rows[1], columns).Problems.Select(p => p.Split(':')[0]).ShouldBe(["kind", "outcome_date"]);
     }
 
     [Theory]

@@ -26,17 +26,16 @@ public static class CitizenCsv
         ["kontanthjaelp"] = BenefitType.CashBenefit,
     };
 
-    public static Dictionary<string, int> ReadHeader(string header, char separator) => CsvFile.ReadHeader(header, separator, Columns);
+    public static Dictionary<string, int> ReadHeader(IReadOnlyList<string> header) => CsvFile.ReadHeader(header, Columns);
 
-    public static CsvLine<CitizenRow> ParseLine(int lineNumber, string text, char separator, IReadOnlyDictionary<string, int> columns)
+    public static CsvLine<CitizenRow> ParseLine(CsvRow line, IReadOnlyDictionary<string, int> columns)
     {
-        var fields = CsvFile.SplitFields(text, separator);
-        var record = new CsvRecord(fields, columns);
+        var record = new CsvRecord(line.Fields, columns);
         var row = new CitizenRow { Cpr = record["cpr"], CaseReference = record["case_reference"] };
         record.ReadDate("handover_date", date => row.HandoverDate = date);
         record.Read("benefit_type", BenefitTypes, benefit => row.BenefitType = benefit);
         record.Read<int>("weeks_sick_listed", text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var weeks) ? weeks : null,
             weeks => row.WeeksSickListed = weeks, "a whole number");
-        return new CsvLine<CitizenRow>(lineNumber, fields, record.Problems.Count == 0 ? row : null, record.Problems);
+        return new CsvLine<CitizenRow>(line.LineNumber, line.Fields, record.Problems.Count == 0 ? row : null, record.Problems);
     }
 }

@@ -15,28 +15,22 @@ public sealed class CsvImport(TextWriter output, TextWriter progress)
     /// <summary>What the service answered: counts, and the rejected rows (1 for the first row sent) with their reasons.</summary>
     public sealed record Answer(int Accepted, int Unchanged, bool Replayed, IReadOnlyList<(int RowNumber, string Reasons)> Rejected);
 
-    public delegate CsvLine<TRow> LineParser<TRow>(int lineNumber, string text, char separator, IReadOnlyDictionary<string, int> columns) where TRow : class;
+    public delegate CsvLine<TRow> LineParser<TRow>(CsvRow line, IReadOnlyDictionary<string, int> columns) where TRow : class;
 
     public async Task<Summary> RunAsync<TRow>(string csvPath, string rejectedPath, string? idempotencyKey,
-        Func<string, char, Dictionary<string, int>> readHeader, LineParser<TRow> parse,
+        Func<IReadOnlyList<string>, Dictionary<string, int>> readHeader, LineParser<TRow> parse,
         Func<IReadOnlyList<TRow>, CancellationToken, Task<Answer>> send, CancellationToken cancellationToken = default) where TRow : class
     {
-        var text = await File.ReadAllLinesAsync(csvPath, cancellationToken);
-        if (text.Length == 0) throw new FormatException($"{csvPath} is empty; it needs a header line");
-        var separator = CsvFile.DetectSeparator(text[0]);
-        var columns = readHeader(text[0], separator);
-        var lines = text.Select((line, index) => (line, index))
-            .Skip(1)
-            .Where(l => l.line.Trim().Length > 0)
-            .Select(l => parse(l.index + 1, l.line, separator, columns))
-            .ToList();
+        var table = CsvTable.Read(await File.ReadAllTextAsync(csvPath, cancellationToken));
+        var columns = readHeader(table.Header);
+        var lines = table.Rows.Select(row => parse(row, columns)).ToList();
 
         var sent = lines.Where(l => l.Row is not null).ToList();
         var answer = sent.Count == 0 ? new Answer(0, 0, false, []) : await send(sent.Select(l => l.Row!).ToList(), cancellationToken);
 
         var rejected = lines.Where(l => l.Row is null).Select(l => (l.LineNumber, l.Fields, Reasons: string.Join("; ", l.Problems))).ToList();
         rejected.AddRange(answer.Rejected.Select(r => (sent[r.RowNumber - 1].LineNumber, sent[r.RowNumber - 1].Fields, r.Reasons)));
-        await WriteRejectedAsync(rejectedPath, text[0], separator, rejected.OrderBy(r => r.LineNumber).ToList(), cancellationToken);
+        await WriteRejectedAsync(rejectedPath, table, rejected.OrderBy(r => r.LineNumber).ToList(), cancellationToken);
 
         var summary = new Summary(lines.Count, answer.Accepted, answer.Unchanged, rejected.Count, idempotencyKey, answer.Replayed);
         WriteSummary(summary, rejectedPath);
@@ -69,10 +63,11 @@ public sealed class CsvImport(TextWriter output, TextWriter progress)
         if (done == total) progress.WriteLine();
     }
 
-    private static async Task WriteRejectedAsync(string path, string header, char separator,
+    private static async Task WriteRejectedAsync(string path, CsvTable table,
         IReadOnlyList<(int LineNumber, IReadOnlyList<string> Fields, string Reasons)> rejected, CancellationToken cancellationToken)
     {
-        var lines = new List<string> { $"line{separator}{header}{separator}reasons" };
+        var separator = table.Separator;
+        var lines = new List<string> { string.Join(separator, ["line", .. table.Header.Select(f => CsvFile.Quote(f, separator)), "reasons"]) };
         lines.AddRange(rejected.Select(r =>
             string.Join(separator, [r.LineNumber.ToString(), .. r.Fields.Select(f => CsvFile.Quote(f, separator)), CsvFile.Quote(r.Reasons, separator)])));
         await File.WriteAllLinesAsync(path, lines, cancellationToken);

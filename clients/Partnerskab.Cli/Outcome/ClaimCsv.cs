@@ -19,12 +19,11 @@ public static class ClaimCsv
         .Where(k => k != OutcomeKind.Unspecified)
         .ToDictionary(k => StatusCsv.Snake(k.ToString()), k => k, StringComparer.OrdinalIgnoreCase);
 
-    public static Dictionary<string, int> ReadHeader(string header, char separator) => CsvFile.ReadHeader(header, separator, Columns, OptionalColumns);
+    public static Dictionary<string, int> ReadHeader(IReadOnlyList<string> header) => CsvFile.ReadHeader(header, Columns, OptionalColumns);
 
-    public static CsvLine<ClaimOutcomeRequest> ParseLine(int lineNumber, string text, char separator, IReadOnlyDictionary<string, int> columns)
+    public static CsvLine<ClaimOutcomeRequest> ParseLine(CsvRow line, IReadOnlyDictionary<string, int> columns)
     {
-        var fields = CsvFile.SplitFields(text, separator);
-        var record = new CsvRecord(fields, columns);
+        var record = new CsvRecord(line.Fields, columns);
         var claim = new ClaimOutcomeRequest
         {
             CitizenId = record["citizen_id"],
@@ -35,6 +34,6 @@ public static class ClaimCsv
         record.Read("kind", Kinds, kind => claim.Kind = kind);
         record.ReadDate("outcome_date", date => claim.OutcomeDate = date);
         record.Read("hours_per_week", CsvFile.Hundredths, hours => claim.HoursPerWeekHundredths = hours, CsvFile.HoursExpected);
-        return new CsvLine<ClaimOutcomeRequest>(lineNumber, fields, record.Problems.Count == 0 ? claim : null, record.Problems);
+        return new CsvLine<ClaimOutcomeRequest>(line.LineNumber, line.Fields, record.Problems.Count == 0 ? claim : null, record.Problems);
     }
 }

@@ -21,12 +21,11 @@ public static partial class StatusCsv
         .Where(s => s != WeeklyStatus.Unspecified)
         .ToDictionary(s => Snake(s.ToString()), s => s, StringComparer.OrdinalIgnoreCase);
 
-    public static Dictionary<string, int> ReadHeader(string header, char separator) => CsvFile.ReadHeader(header, separator, Columns, OptionalColumns);
+    public static Dictionary<string, int> ReadHeader(IReadOnlyList<string> header) => CsvFile.ReadHeader(header, Columns, OptionalColumns);
 
-    public static CsvLine<WeeklyStatusRow> ParseLine(int lineNumber, string text, char separator, IReadOnlyDictionary<string, int> columns)
+    public static CsvLine<WeeklyStatusRow> ParseLine(CsvRow line, IReadOnlyDictionary<string, int> columns)
     {
-        var fields = CsvFile.SplitFields(text, separator);
-        var record = new CsvRecord(fields, columns);
+        var record = new CsvRecord(line.Fields, columns);
         var row = new WeeklyStatusRow { CitizenId = record["citizen_id"] };
         record.Read("iso_week", text => IsoWeek().Match(text) is { Success: true } week
                 ? (int.Parse(week.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(week.Groups[2].Value, CultureInfo.InvariantCulture))
@@ -34,7 +33,7 @@ public static partial class StatusCsv
             week => (row.IsoWeekYear, row.IsoWeek) = week, "an ISO week as YYYY-Www, e.g. 2023-W14");
         record.Read("status", Statuses, status => row.Status = status);
         record.Read("paid_hours", CsvFile.Hundredths, hours => row.PaidHoursHundredths = hours, CsvFile.HoursExpected);
-        return new CsvLine<WeeklyStatusRow>(lineNumber, fields, record.Problems.Count == 0 ? row : null, record.Problems);
+        return new CsvLine<WeeklyStatusRow>(line.LineNumber, line.Fields, record.Problems.Count == 0 ? row : null, record.Problems);
     }
 
     /// <summary>An API enum value as the CLI prints it: WEEKLY_STATUS_SICKNESS_BENEFIT as "sickness_benefit", unspecified as "-".</summary>

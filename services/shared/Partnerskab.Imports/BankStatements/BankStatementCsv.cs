@@ -16,17 +16,12 @@ public static class BankStatementCsv
 {
     public static readonly string[] Columns = ["bank_line_id", "booked_on", "amount", "reference"];
 
-    /// <returns>One entry per line that is not empty, numbered by its line in the file (the header is line 1).</returns>
-    public static IReadOnlyList<BankStatementEntry> Parse(IReadOnlyList<string> text)
+    /// <returns>One entry per record, numbered by the line it starts on (the header is line 1).</returns>
+    public static IReadOnlyList<BankStatementEntry> Parse(string text)
     {
-        if (text.Count == 0) throw new FormatException("the statement is empty; it needs a header line");
-        var separator = CsvFile.DetectSeparator(text[0]);
-        var columns = CsvFile.ReadHeader(text[0], separator, Columns);
-        return text.Select((line, index) => (line, number: index + 1))
-            .Skip(1)
-            .Where(l => l.line.Trim().Length > 0)
-            .Select(l => ParseLine(l.number, new CsvRecord(CsvFile.SplitFields(l.line, separator), columns)))
-            .ToList();
+        var table = CsvTable.Read(text);
+        var columns = CsvFile.ReadHeader(table.Header, Columns);
+        return table.Rows.Select(row => ParseLine(row.LineNumber, new CsvRecord(row.Fields, columns))).ToList();
     }
 
     /// <summary>Kroner as written in the file, in whole øre; null when it is not a positive amount with at most two decimals.</summary>

@@ -24,7 +24,7 @@ public sealed record BankStatementFile(BankStatementFormat Format, IReadOnlyList
             var camt = Camt053Statement.Parse(stream);
             return new BankStatementFile(BankStatementFormat.Camt053, camt.Credits, camt.EntriesSkipped);
         }
-        return new BankStatementFile(BankStatementFormat.Csv, BankStatementCsv.Parse(text.Split('\n').Select(l => l.TrimEnd('\r')).ToList()), 0);
+        return new BankStatementFile(BankStatementFormat.Csv, BankStatementCsv.Parse(text), 0);
     }
 
     /// <summary>The lines to record; only when every credit could be read.</summary>

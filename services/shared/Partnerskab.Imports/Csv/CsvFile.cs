@@ -8,16 +8,17 @@ public sealed record CsvLine<TRow>(int LineNumber, IReadOnlyList<string> Fields,
 /// <summary>
 /// The CSV that case and provider systems export: a header line naming the columns, then one
 /// row a line, separated by ';' (as Danish spreadsheets write it) or ','. Fields may be quoted
-/// with '"'; a quote inside a quoted field is written twice.
+/// with '"' as RFC 4180 says (a quote inside a quoted field is written twice, a quoted field may
+/// hold a line break); <see cref="CsvTable"/> reads them.
 /// </summary>
 public static class CsvFile
 {
     public static char DetectSeparator(string header) => header.Count(c => c == ';') >= header.Count(c => c == ',') ? ';' : ',';
 
     /// <summary>The positions of the required columns named by the header; throws when one is missing. Optional columns absent map to -1.</summary>
-    public static Dictionary<string, int> ReadHeader(string header, char separator, IReadOnlyList<string> columns, IReadOnlyList<string>? optional = null)
+    public static Dictionary<string, int> ReadHeader(IReadOnlyList<string> header, IReadOnlyList<string> columns, IReadOnlyList<string>? optional = null)
     {
-        var names = SplitFields(header, separator).Select(n => n.Trim().ToLowerInvariant()).ToList();
+        var names = header.Select(n => n.Trim().ToLowerInvariant()).ToList();
         var missing = columns.Where(c => !names.Contains(c)).ToList();
         if (missing.Count > 0)
         {
@@ -42,48 +43,6 @@ public static class CsvFile
             && hours <= 168 && decimal.Round(hours * 100) == hours * 100
             ? (int)(hours * 100)
             : null;
-    }
-
-    public static List<string> SplitFields(string line, char separator)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == separator)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-        fields.Add(field.ToString());
-        return fields;
     }
 
     /// <summary>A field written back safely: quoted when it holds the separator, a quote or a line break.</summary>
