@@ -17,15 +17,6 @@ public sealed class FinanceTests
     }
 
     [Fact]
-    public void A_date_is_read_as_yyyy_mm_dd_and_anything_else_names_the_option()
-    {
-        FinanceDates.Parse("2024-02-29", "issue-date").ShouldBe(new Date { Year = 2024, Month = 2, Day = 29 });
-        Should.Throw<FormatException>(() => FinanceDates.Parse("2023-02-29", "period-start")).Message
-            .ShouldBe("--period-start: '2023-02-29' is not a date (YYYY-MM-DD)");
-        Should.Throw<FormatException>(() => FinanceDates.Parse("01-04-2024", "issue-date"));
-    }
-
-    [Fact]
     public void Columns_are_as_wide_as_their_widest_cell_and_amounts_are_right_aligned()
     {
         var text = TextTable.Format([new("name"), new("amount", RightAligned: true)], [["handover fee", "25,000.00"], ["cap", "-5.00"]]);

@@ -9,7 +9,7 @@ namespace Partnerskab.Cli.Finance;
 /// recorded line by line (each bank line id once, so importing the same statement again changes
 /// nothing), and the issuer's invoices matched to the payments, with what is wrong.
 /// </summary>
-public sealed class BankPayments(PaymentService.PaymentServiceClient client, TextWriter output)
+public sealed class BankPayments(PaymentService.PaymentServiceClient client, TextWriter output, OutputFormat format = OutputFormat.Text)
 {
     /// <summary>RecordPayments takes at most 10,000 lines a call.</summary>
     private const int LinesPerCall = 1_000;
@@ -62,7 +62,7 @@ public sealed class BankPayments(PaymentService.PaymentServiceClient client, Tex
         var request = new GetReconciliationRequest { IssuerCvr = issuerCvr, PartnershipId = partnershipId ?? "" };
         if (asOf is not null) request.AsOf = asOf;
         var response = await client.GetReconciliationAsync(request, deadline: Deadline(), cancellationToken: cancellationToken);
-        output.Write(ReconciliationReport(response));
+        ReadOutput.Write(output, format, response, () => ReconciliationReport(response));
         return response;
     }
 

@@ -7,7 +7,7 @@ namespace Partnerskab.Cli.Finance;
 /// period, printed as a table, and every issued invoice and credit note of a partnership saved as
 /// a Peppol BIS Billing 3.0 XML file ready for NemHandel.
 /// </summary>
-public sealed class InvoiceDocuments(PaymentService.PaymentServiceClient client, TextWriter output)
+public sealed class InvoiceDocuments(PaymentService.PaymentServiceClient client, TextWriter output, OutputFormat format = OutputFormat.Text)
 {
     private static readonly TextTable.Column[] Columns =
     [
@@ -23,9 +23,10 @@ public sealed class InvoiceDocuments(PaymentService.PaymentServiceClient client,
         {
             PartnershipId = partnershipId, PeriodStart = periodStart, IssueDate = issueDate, Preview = preview,
         }, deadline: Deadline(), cancellationToken: cancellationToken);
-        output.WriteLine(preview ? "  Preview: nothing was issued." : response.Created ? "  Issued:" : "  This period was invoiced before; its documents:");
-        output.Write(Table(response.Documents));
-        if (response.Documents.Count == 0) output.WriteLine("  Nothing to invoice for this period.");
+        ReadOutput.Write(output, format, response, () =>
+            (preview ? "  Preview: nothing was issued.\n" : response.Created ? "  Issued:\n" : "  This period was invoiced before; its documents:\n")
+            + Table(response.Documents)
+            + (response.Documents.Count == 0 ? "  Nothing to invoice for this period.\n" : ""));
         return response;
     }
 

@@ -9,7 +9,7 @@ namespace Partnerskab.Cli.Finance;
 /// year laid out like the kommune's budget follow-up (seed 003, table 1: budget, spent, share
 /// spent, expected difference), with a total line and the cost per citizen and per outcome.
 /// </summary>
-public sealed class PartnershipCost(PaymentService.PaymentServiceClient client, TextWriter output)
+public sealed class PartnershipCost(PaymentService.PaymentServiceClient client, TextWriter output, OutputFormat format = OutputFormat.Text)
 {
     private static readonly TextTable.Column[] Columns =
     [
@@ -24,7 +24,7 @@ public sealed class PartnershipCost(PaymentService.PaymentServiceClient client, 
         var request = new GetPartnershipCostRequest { PartnershipId = partnershipId, ExcludingVat = excludingVat };
         if (asOf is not null) request.AsOf = asOf;
         var cost = await client.GetPartnershipCostAsync(request, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
-        output.Write(Report(cost));
+        ReadOutput.Write(output, format, cost, () => Report(cost));
         return cost;
     }
 

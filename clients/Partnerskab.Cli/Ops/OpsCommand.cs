@@ -1,3 +1,5 @@
+using System.CommandLine;
+using Partnerskab.Cli.CommandLine;
 using Partnerskab.Contracts;
 using Partnerskab.Operations;
 using RabbitMQ.Client;
@@ -8,76 +10,56 @@ namespace Partnerskab.Cli.Ops;
 /// <summary>`partnerskab ops errors list|replay`: the operator's view of parked messages, and the way back once fixed.</summary>
 public static class OpsCommand
 {
-    public const string Usage = """
-          partnerskab ops errors list [--queue <consumer queue>]...
-          partnerskab ops errors replay --queue <consumer queue> [--message-id <id>]
-
-        ops options:
-          --rabbitmq <uri>     the broker (default: $PARTNERSKAB_RABBITMQ_URI or amqp://guest:guest@127.0.0.1:5672/)
-
-        `errors list` prints every message parked in the error queue of each consumer queue (all of
-        the suite's by default) with its message id, contract and the exception that parked it.
-        `errors replay` moves the queue's parked messages (or only --message-id) back to the queue
-        once the cause is fixed; a message already handled is not handled twice. Exit code 0: done
-        (list: no message parked); 1: list found parked messages; 2: the command could not run.
-        """;
-
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public static Command Create(CliConsole cli)
     {
-        if (args is not ["errors", var action, .. var rest] || Options(rest) is not { } options
-            || action is not ("list" or "replay") || (action == "replay" && options["queue"].Count() != 1))
+        var rabbitMq = new Option<Uri>("--rabbitmq")
         {
-            await error.WriteLineAsync("usage:\n" + Usage);
-            return 2;
-        }
-        Guid? messageId = null;
-        if (options["message-id"].LastOrDefault() is { } idText)
+            Description = "The broker (default: $PARTNERSKAB_RABBITMQ_URI or amqp://guest:guest@127.0.0.1:5672/).",
+            Recursive = true,
+            DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("PARTNERSKAB_RABBITMQ_URI") ?? "amqp://guest:guest@127.0.0.1:5672/"),
+        };
+        var queues = new Option<string[]>("--queue") { Description = "A consumer queue (default: all of the suite's); may be given again." };
+        var list = new Command("list", "Prints every message parked in the error queue of each consumer queue with its message id, contract and "
+            + "the exception that parked it. Exit code 0: no message parked; 1: messages are parked; 2: the command could not run.") { queues };
+        cli.Action(list, async (result, _) => await RunAsync(cli, result.GetValue(rabbitMq)!, async errorQueues =>
         {
-            if (!Guid.TryParse(idText, out var id))
-            {
-                await error.WriteLineAsync($"partnerskab: --message-id '{idText}' is not a message id");
-                return 2;
-            }
-            messageId = id;
-        }
-
-        var uri = options["rabbitmq"].LastOrDefault() ?? Environment.GetEnvironmentVariable("PARTNERSKAB_RABBITMQ_URI") ?? "amqp://guest:guest@127.0.0.1:5672/";
-        try
-        {
-            await using var connection = await new ConnectionFactory { Uri = new Uri(uri), ClientProvidedName = "partnerskab ops" }.CreateConnectionAsync();
-            var queues = new ErrorQueues(connection);
-            if (action == "replay")
-            {
-                var queue = options["queue"].Single();
-                var replayed = await queues.ReplayAsync(queue, messageId);
-                await output.WriteLineAsync($"replayed {replayed} message(s) from {ErrorQueues.ErrorQueue(queue)} to {queue}");
-                return 0;
-            }
-            var parked = await queues.ListAsync(options["queue"].Any() ? options["queue"] : ConsumerQueues.All);
-            await output.WriteLineAsync($"{parked.Count} parked message(s)");
+            var wanted = result.GetValue(queues) is { Length: > 0 } named ? named : ConsumerQueues.All;
+            var parked = await errorQueues.ListAsync(wanted);
+            await cli.Output.WriteLineAsync($"{parked.Count} parked message(s)");
             foreach (var message in parked)
             {
-                await output.WriteLineAsync(
+                await cli.Output.WriteLineAsync(
                     $"{message.Queue}\t{message.MessageId}\t{message.MessageType}\t{message.FaultedAt}\tretried {message.Retries ?? "?"} times\t{message.ExceptionType}: {message.Reason}");
             }
             return parked.Count == 0 ? 0 : 1;
-        }
-        catch (Exception e) when (e is BrokerUnreachableException or OperationInterruptedException or UriFormatException)
+        }));
+
+        var queue = CliOptions.Required("--queue", "The consumer queue whose parked messages go back.");
+        var messageId = new Option<Guid?>("--message-id") { Description = "Only this message." };
+        var replay = new Command("replay", "Moves the queue's parked messages (or only --message-id) back to the queue once the cause is fixed; "
+            + "a message already handled is not handled twice.") { queue, messageId };
+        cli.Action(replay, async (result, _) => await RunAsync(cli, result.GetValue(rabbitMq)!, async errorQueues =>
         {
-            await error.WriteLineAsync($"partnerskab: {e.Message}");
-            return 2;
-        }
+            var name = result.GetValue(queue)!;
+            var replayed = await errorQueues.ReplayAsync(name, result.GetValue(messageId));
+            await cli.Output.WriteLineAsync($"replayed {replayed} message(s) from {ErrorQueues.ErrorQueue(name)} to {name}");
+            return 0;
+        }));
+
+        return new Command("ops", "The operator's tools.") { new Command("errors", "Parked messages: list them, and replay them once fixed.") { rabbitMq, list, replay } };
     }
 
-    /// <summary>"--name value" pairs; a name may repeat. Null when the arguments are not such pairs.</summary>
-    private static ILookup<string, string>? Options(string[] args)
+    private static async Task<int> RunAsync(CliConsole cli, Uri uri, Func<ErrorQueues, Task<int>> run)
     {
-        var pairs = new List<(string Name, string Value)>();
-        for (var i = 0; i < args.Length; i += 2)
+        try
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length) return null;
-            pairs.Add((args[i][2..], args[i + 1]));
+            await using var connection = await new ConnectionFactory { Uri = uri, ClientProvidedName = "partnerskab ops" }.CreateConnectionAsync();
+            return await run(new ErrorQueues(connection));
         }
-        return pairs.ToLookup(p => p.Name, p => p.Value);
+        catch (Exception e) when (e is BrokerUnreachableException or OperationInterruptedException)
+        {
+            await cli.Error.WriteLineAsync($"partnerskab: {e.Message}");
+            return CliCommands.CouldNotRun;
+        }
     }
 }

@@ -11,14 +11,14 @@ namespace Partnerskab.Cli.Outcome;
 /// against actuals, milestones per code, the share self-sufficient at months and the final
 /// statuses of the closed-out citizens.
 /// </summary>
-public sealed class CommitteeReportView(OutcomeService.OutcomeServiceClient client, TextWriter output)
+public sealed class CommitteeReportView(OutcomeService.OutcomeServiceClient client, TextWriter output, OutputFormat format = OutputFormat.Text)
 {
     /// <param name="asOf">Unset: today.</param>
     public async Task<GetCommitteeReportResponse> ShowAsync(string partnershipId, Date? asOf, CancellationToken cancellationToken = default)
     {
         var report = await client.GetCommitteeReportAsync(new GetCommitteeReportRequest { PartnershipId = partnershipId, AsOf = asOf },
             deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
-        output.Write(Report(report));
+        ReadOutput.Write(output, format, report, () => Report(report));
         return report;
     }
 

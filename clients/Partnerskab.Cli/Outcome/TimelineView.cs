@@ -4,7 +4,7 @@ using Partnerskab.Protos.Outcome.V1;
 namespace Partnerskab.Cli.Outcome;
 
 /// <summary>`partnerskab outcome timeline`: a citizen's weekly timeline and milestones as tables.</summary>
-public sealed class TimelineView(OutcomeService.OutcomeServiceClient client, TextWriter output)
+public sealed class TimelineView(OutcomeService.OutcomeServiceClient client, TextWriter output, OutputFormat format = OutputFormat.Text)
 {
     public async Task ShowAsync(string partnershipId, string citizenId, CancellationToken cancellationToken = default)
     {
@@ -12,7 +12,12 @@ public sealed class TimelineView(OutcomeService.OutcomeServiceClient client, Tex
             deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
         var milestones = await client.ListMilestonesAsync(new ListMilestonesRequest { PartnershipId = partnershipId, CitizenId = citizenId },
             deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
+        ReadOutput.Write(output, format, [("timeline", timeline), ("milestones", milestones)], () => Report(timeline, milestones));
+    }
 
+    public static string Report(GetTimelineResponse timeline, ListMilestonesResponse milestones)
+    {
+        var output = new StringWriter();
         output.WriteLine($"  citizen {timeline.CitizenId}: follow-up {FinanceDates.Text(timeline.FollowUpStart)} to {FinanceDates.Text(timeline.FollowUpEnd)} (exclusive)"
             + (timeline.ExitDate is null ? "" : $", exited {FinanceDates.Text(timeline.ExitDate)} ({timeline.ExitReason})"));
         output.WriteLine();
@@ -31,5 +36,6 @@ public sealed class TimelineView(OutcomeService.OutcomeServiceClient client, Tex
                 m.BasisClaimIds.Count > 0 ? $"{m.BasisClaimIds.Count} claim(s)" : $"{m.BasisWeekStarts.Count} week(s)",
                 m.Revoked ? FinanceDates.Text(m.RevokedOn) : "", m.RevocationReason,
             ])));
+        return output.ToString();
     }
 }

@@ -6,7 +6,7 @@ using Date = Google.Type.Date;
 namespace Partnerskab.Cli.Outcome;
 
 /// <summary>`partnerskab outcome worklist`: every overdue checkpoint and citizen left without contact as of a day, as one table.</summary>
-public sealed class WorklistView(OutcomeService.OutcomeServiceClient client, TextWriter output)
+public sealed class WorklistView(OutcomeService.OutcomeServiceClient client, TextWriter output, OutputFormat format = OutputFormat.Text)
 {
     private static readonly TextTable.Column[] Columns =
     [
@@ -27,7 +27,10 @@ public sealed class WorklistView(OutcomeService.OutcomeServiceClient client, Tex
             request.PageToken = page.NextPageToken;
         }
         while (request.PageToken.Length > 0);
-        output.Write(Report(partnershipId, pages));
+        var all = pages[0].Clone();
+        all.Items.AddRange(pages.Skip(1).SelectMany(p => p.Items));
+        all.NextPageToken = "";
+        ReadOutput.Write(output, format, all, () => Report(partnershipId, pages));
         return pages;
     }
 

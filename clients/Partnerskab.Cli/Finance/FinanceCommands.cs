@@ -1,0 +1,101 @@
+using System.CommandLine;
+using Partnerskab.Cli.CommandLine;
+using Partnerskab.Protos.Payment.V1;
+
+namespace Partnerskab.Cli.Finance;
+
+/// <summary>`partnerskab finance ...`: invoices, e-invoices, the bank statement, reconciliation and the cost report.</summary>
+public static class FinanceCommands
+{
+    public static Command Create(CliConsole cli)
+    {
+        var partnership = CliOptions.Required("--partnership", "The partnership's id.");
+        var issuer = CliOptions.Required("--issuer", "The provider's CVR number, whose invoices and bank account these are.");
+        var asOf = CliOptions.Day("--as-of", "The day to report as of, YYYY-MM-DD (default: today in Copenhagen).");
+        return new Command("finance", "Invoice runs, Peppol e-invoices, bank statements, reconciliation and the cost report.")
+        {
+            RunInvoices(cli, partnership), Export(cli, partnership), ImportPayments(cli, issuer), Reconciliation(cli, issuer, asOf),
+            Cost(cli, partnership, asOf),
+        };
+    }
+
+    private static Command RunInvoices(CliConsole cli, Option<string> partnership)
+    {
+        var periodStart = CliOptions.Day("--period-start", "The first day of the period to invoice (a month or quarter, as the rate card says).", required: true);
+        var issueDate = CliOptions.Day("--issue-date", "The invoices' issue date.", required: true);
+        var preview = new Option<bool>("--preview") { Description = "Show what would be issued; issue nothing." };
+        var command = new Command("run-invoices", "Invoices the period and prints the invoices and credit notes.")
+        {
+            partnership, periodStart, issueDate, preview, CliOptions.Output,
+        };
+        cli.Action(command, async (result, cancellationToken) =>
+        {
+            using var channel = CliOptions.Channel(result, CliOptions.PaymentUrl);
+            await new InvoiceDocuments(new PaymentService.PaymentServiceClient(channel.Invoker), cli.Output, result.GetValue(CliOptions.Output))
+                .RunAsync(result.GetValue(partnership)!, result.GetValue(periodStart)!, result.GetValue(issueDate)!, result.GetValue(preview), cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Export(CliConsole cli, Option<string> partnership)
+    {
+        var directory = CliOptions.Required("--dir", "The directory the XML files are written to.");
+        var command = new Command("export", "Saves every issued invoice and credit note as Peppol BIS Billing 3.0 XML "
+            + "(invoice-<CVR>-<number>.xml, creditnote-<CVR>-<number>.xml) for NemHandel.") { partnership, directory };
+        cli.Action(command, async (result, cancellationToken) =>
+        {
+            using var channel = CliOptions.Channel(result, CliOptions.PaymentUrl);
+            await new InvoiceDocuments(new PaymentService.PaymentServiceClient(channel.Invoker), cli.Output)
+                .ExportAsync(result.GetValue(partnership)!, result.GetValue(directory)!, cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ImportPayments(CliConsole cli, Option<string> issuer)
+    {
+        var file = CliOptions.Required("--file", "The bank statement: ISO 20022 camt.053 XML as the bank delivers it, or a CSV with a header line "
+            + "naming bank_line_id, booked_on (YYYY-MM-DD), amount (kroner, 186250.00 or 186250,00) and reference (e.g. \"Faktura 17\").");
+        var command = new Command("import-payments", "Records the statement's credit lines; each bank line once, so importing the same statement "
+            + "again changes nothing. If any line cannot be read, nothing is recorded and the exit code is 1.") { issuer, file };
+        cli.Action(command, async (result, cancellationToken) =>
+        {
+            using var channel = CliOptions.Channel(result, CliOptions.PaymentUrl);
+            var unreadable = await new BankPayments(new PaymentService.PaymentServiceClient(channel.Invoker), cli.Output)
+                .ImportAsync(result.GetValue(issuer)!, result.GetValue(file)!, cancellationToken);
+            return unreadable > 0 ? 1 : 0;
+        });
+        return command;
+    }
+
+    private static Command Reconciliation(CliConsole cli, Option<string> issuer, Option<Google.Type.Date> asOf)
+    {
+        var partnership = CliOptions.Optional("--partnership", "Only this partnership's invoices.");
+        var command = new Command("reconciliation", "The issuer's invoices as of a day with what is wrong (underpaid, overpaid, paid twice, "
+            + "overdue), and payments whose reference names no invoice.") { issuer, asOf, partnership, CliOptions.Output };
+        cli.Action(command, async (result, cancellationToken) =>
+        {
+            using var channel = CliOptions.Channel(result, CliOptions.PaymentUrl);
+            await new BankPayments(new PaymentService.PaymentServiceClient(channel.Invoker), cli.Output, result.GetValue(CliOptions.Output))
+                .ReconcileAsync(result.GetValue(issuer)!, result.GetValue(asOf), result.GetValue(partnership), cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Cost(CliConsole cli, Option<string> partnership, Option<Google.Type.Date> asOf)
+    {
+        var excludingVat = new Option<bool>("--excluding-vat") { Description = "Amounts without VAT." };
+        var command = new Command("cost", "The partnership's cost per calendar year as of a day: paid, invoiced unpaid, earned not invoiced, "
+            + "expected, budget, share spent, expected difference.") { partnership, asOf, excludingVat, CliOptions.Output };
+        cli.Action(command, async (result, cancellationToken) =>
+        {
+            using var channel = CliOptions.Channel(result, CliOptions.PaymentUrl);
+            await new PartnershipCost(new PaymentService.PaymentServiceClient(channel.Invoker), cli.Output, result.GetValue(CliOptions.Output))
+                .ShowAsync(result.GetValue(partnership)!, result.GetValue(asOf), result.GetValue(excludingVat), cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+}
