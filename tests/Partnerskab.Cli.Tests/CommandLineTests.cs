@@ -50,6 +50,25 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_service_address_that_is_not_absolute_is_refused_by_name()
+    {
+        var (exitCode, _, error) = await RunAsync("cohort", "partnership", "get", "--partnership", "p", "--token", "t", "--cohort-url", "nope");
+
+        exitCode.ShouldBe(CliCommands.CouldNotRun);
+        error.ShouldContain("--cohort-url: 'nope' is not an absolute address");
+    }
+
+    [Fact]
+    public async Task An_enum_option_takes_the_values_short_name_and_lists_them_when_it_is_not_one()
+    {
+        var (exitCode, _, error) = await RunAsync("cohort", "exit", "--partnership", "p", "--citizen", "c", "--exit-date", "2024-01-01",
+            "--reason", "retired", "--token", "t");
+
+        exitCode.ShouldBe(CliCommands.CouldNotRun);
+        error.ShouldBe("partnerskab: --reason: 'retired' is not one of moved_away, deceased, disability_pension, withdrew, wrongly_enrolled\n");
+    }
+
+    [Fact]
     public async Task A_service_command_without_a_token_says_how_to_give_one()
     {
         var previous = Environment.GetEnvironmentVariable("PARTNERSKAB_TOKEN");

@@ -1,9 +1,11 @@
 using Partnerskab.Cli.Cohort;
 using Partnerskab.Cli.Csv;
 using Partnerskab.Cli.Outcome;
+using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.EndToEnd.Tests.Infrastructure;
 using Partnerskab.Scenario;
+using Partnerskab.Testing;
 using Shouldly;
 
 namespace Partnerskab.EndToEnd.Tests;
@@ -147,6 +149,48 @@ public sealed class CliTests(SuiteFixture suite)
     }
 
     /// <summary>A new partnership with citizen n handed over, once the outcome service follows the citizen up.</summary>
+    [Fact]
+    public async Task The_command_tree_creates_a_partnership_from_json_records_an_exit_and_refuses_what_the_services_refuse()
+    {
+        var dir = Directory.CreateTempSubdirectory("partnerskab-cli-");
+        var agreement = Path.Combine(dir.FullName, "agreement.json");
+        await File.WriteAllTextAsync(agreement, Google.Protobuf.JsonFormatter.Default.Format(ThinSlice.HaderslevAgreement(TestCitizens.UniqueReference("cli-tree"))));
+        string[] common = ["--cohort-url", suite.Cohort.GrpcUrl.ToString(), "--token", suite.TokenFor(LocalSuite.Operator)];
+
+        var created = await CliAsync(["cohort", "partnership", "create", "--request", agreement, "--output", "json", .. common]);
+        created.ExitCode.ShouldBe(0);
+        var partnershipId = System.Text.Json.JsonDocument.Parse(created.Output).RootElement.GetProperty("partnership").GetProperty("partnershipId").GetString()!;
+        var versions = await CliAsync(["cohort", "partnership", "versions", "--partnership", partnershipId, .. common]);
+        versions.ExitCode.ShouldBe(0);
+        versions.Output.ShouldContain("\"version\": 1");
+
+        var (partnership, citizen) = await InFollowUpAsync("cli-tree-exit", 6300);
+        var exit = await CliAsync(["cohort", "exit", "--partnership", partnership.PartnershipId, "--citizen", citizen.CitizenId,
+            "--exit-date", "2023-06-01", "--reason", "moved_away", .. common]);
+        exit.ExitCode.ShouldBe(0);
+        var exited = (await suite.Clients.Cohort.GetCitizenAsync(new GetCitizenRequest { PartnershipId = partnership.PartnershipId, CitizenId = citizen.CitizenId },
+            deadline: SuiteClients.Deadline())).Citizen;
+        (exited.ExitDate.Year, exited.ExitDate.Month, exited.ExitDate.Day, exited.ExitReason).ShouldBe((2023, 6, 1, ExitReason.MovedAway));
+
+        var again = await CliAsync(["cohort", "partnership", "create", "--request", agreement, .. common]);
+        again.ExitCode.ShouldBe(0);
+        again.Output.ShouldContain("\"created\": false");
+        var unknown = await CliAsync(["cohort", "exit", "--partnership", partnership.PartnershipId, "--citizen", new string('0', 32),
+            "--exit-date", "2023-06-01", "--reason", "moved_away", .. common]);
+        unknown.ExitCode.ShouldBe(2);
+        unknown.Error.ShouldStartWith("partnerskab: NotFound: ");
+        await File.WriteAllTextAsync(agreement, "{\"nmae\": \"typo\"}");
+        (await CliAsync(["cohort", "partnership", "create", "--request", agreement, .. common])).Error.ShouldContain("--request: ");
+        dir.Delete(recursive: true);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> CliAsync(string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var exitCode = await Partnerskab.Cli.CommandLine.CliCommands.RunAsync(args, output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
     private async Task<(Protos.Cohort.V1.Partnership Partnership, Protos.Cohort.V1.Citizen Citizen)> InFollowUpAsync(string prefix, int n)
     {
         var (partnership, citizen) = await TestCitizens.HandedOverAsync(suite.Clients, prefix, n, $"CLI-{n}");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Grpc.Core;
 using Partnerskab.Cli.CommandLine;
 using Partnerskab.Protos.Cohort.V1;
 
@@ -25,6 +26,41 @@ public static class CohortCommands
                 result.GetValue(key) ?? Guid.NewGuid().ToString(), cancellationToken);
             return summary.Rejected > 0 ? 1 : 0;
         });
-        return new Command("cohort", "Citizens handed over to the partnership.") { import };
+        var calls = new UnaryCommands(cli, CliOptions.CohortUrl);
+        return new Command("cohort", "Partnerships and the citizens handed over to them.")
+        {
+            import, Partnership(calls), Exit(calls), Advisor(calls),
+            calls.Create<ListAuditEntriesRequest, ListAuditEntriesResponse>("audit", "The cohort service's audit log (who read or wrote which citizens' data); "
+                + "--request holds the filter.", (c, r, o) => Client(c).ListAuditEntriesAsync(r, o), fromFile: true),
+        };
     }
+
+    private static Command Partnership(UnaryCommands calls)
+    {
+        var id = new RequestField("--partnership", "partnership_id", "The partnership's id.");
+        return new Command("partnership", "The partnership agreement and its versions.")
+        {
+            calls.Create<CreatePartnershipRequest, CreatePartnershipResponse>("create", "Creates a partnership from the agreement in --request.",
+                (c, r, o) => Client(c).CreatePartnershipAsync(r, o), fromFile: true),
+            calls.Create<AmendPartnershipRequest, AmendPartnershipResponse>("amend", "Amends the agreement: --request holds the whole amended agreement "
+                + "and the version it amends (expectedVersion).", (c, r, o) => Client(c).AmendPartnershipAsync(r, o), fromFile: true, id with { Required = false }),
+            calls.Create<GetPartnershipRequest, GetPartnershipResponse>("get", "The agreement in force.", (c, r, o) => Client(c).GetPartnershipAsync(r, o), fromFile: false, id),
+            calls.Create<ListPartnershipVersionsRequest, ListPartnershipVersionsResponse>("versions", "Every version of the agreement.",
+                (c, r, o) => Client(c).ListPartnershipVersionsAsync(r, o), fromFile: false, id),
+        };
+    }
+
+    private static Command Exit(UnaryCommands calls) =>
+        calls.Create<RecordExitRequest, RecordExitResponse>("exit", "Records a citizen's exit from the partnership.", (c, r, o) => Client(c).RecordExitAsync(r, o), fromFile: false,
+            new("--partnership", "partnership_id", "The partnership's id."), new("--citizen", "citizen_id", "The citizen's pseudonym."),
+            new("--exit-date", "exit_date", "The day of the exit, YYYY-MM-DD."),
+            new("--reason", "reason", "moved_away, deceased, disability_pension, withdrew or wrongly_enrolled."));
+
+    private static Command Advisor(UnaryCommands calls) =>
+        calls.Create<AssignAdvisorRequest, AssignAdvisorResponse>("assign-advisor", "Assigns the provider's job advisor to a citizen.",
+            (c, r, o) => Client(c).AssignAdvisorAsync(r, o), fromFile: false,
+            new("--partnership", "partnership_id", "The partnership's id."), new("--citizen", "citizen_id", "The citizen's pseudonym."),
+            new("--advisor", "advisor_id", "The advisor's id in the provider's systems."), new("--assigned-on", "assigned_on", "The day, YYYY-MM-DD."));
+
+    private static CohortService.CohortServiceClient Client(CallInvoker invoker) => new(invoker);
 }

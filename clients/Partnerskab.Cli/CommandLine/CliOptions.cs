@@ -57,5 +57,15 @@ public static class CliOptions
         Description = $"The {service} service (${variable} when it is set).",
         Recursive = true,
         DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable(variable) ?? fallback),
+        CustomParser = Address,
     };
+
+    /// <summary>An absolute address (System.CommandLine has no parser of its own for <see cref="Uri"/>).</summary>
+    public static Uri Address(ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var address)) return address;
+        result.AddError($"--{((OptionResult)result.Parent!).Option.Name.TrimStart('-')}: '{text}' is not an absolute address");
+        return null!;
+    }
 }

@@ -12,12 +12,28 @@ public static class FinanceCommands
         var partnership = CliOptions.Required("--partnership", "The partnership's id.");
         var issuer = CliOptions.Required("--issuer", "The provider's CVR number, whose invoices and bank account these are.");
         var asOf = CliOptions.Day("--as-of", "The day to report as of, YYYY-MM-DD (default: today in Copenhagen).");
-        return new Command("finance", "Invoice runs, Peppol e-invoices, bank statements, reconciliation and the cost report.")
+        var calls = new UnaryCommands(cli, CliOptions.PaymentUrl);
+        var id = new RequestField("--partnership", "partnership_id", "The partnership's id.");
+        return new Command("finance", "Rate cards, the ledger, invoice runs, Peppol e-invoices, bank statements, reconciliation and the cost report.")
         {
             RunInvoices(cli, partnership), Export(cli, partnership), ImportPayments(cli, issuer), Reconciliation(cli, issuer, asOf),
             Cost(cli, partnership, asOf),
+            new Command("rate-card", "The prices of the partnership's milestones, fees and deliverables, by the day they take effect.")
+            {
+                calls.Create<SetRateCardRequest, SetRateCardResponse>("set", "Sets a rate card version from --request.",
+                    (c, r, o) => Client(c).SetRateCardAsync(r, o), fromFile: true, id with { Required = false }),
+                calls.Create<ListRateCardsRequest, ListRateCardsResponse>("list", "Every version.", (c, r, o) => Client(c).ListRateCardsAsync(r, o), fromFile: false, id),
+            },
+            calls.Create<GetLedgerRequest, GetLedgerResponse>("ledger", "The partnership's ledger: every item earned, priced, capped or credited.",
+                (c, r, o) => Client(c).GetLedgerAsync(r, o), fromFile: false, id),
+            calls.Create<ListInvoicesRequest, ListInvoicesResponse>("invoices", "The partnership's invoices and credit notes with their lines.",
+                (c, r, o) => Client(c).ListInvoicesAsync(r, o), fromFile: false, id, new("--as-of", "as_of", "Their state as of this day, YYYY-MM-DD.", Required: false)),
+            calls.Create<ListAuditEntriesRequest, ListAuditEntriesResponse>("audit", "The payment service's audit log; --request holds the filter.",
+                (c, r, o) => Client(c).ListAuditEntriesAsync(r, o), fromFile: true),
         };
     }
+
+    private static PaymentService.PaymentServiceClient Client(Grpc.Core.CallInvoker invoker) => new(invoker);
 
     private static Command RunInvoices(CliConsole cli, Option<string> partnership)
     {

@@ -17,6 +17,7 @@ public static class OpsCommand
             Description = "The broker (default: $PARTNERSKAB_RABBITMQ_URI or amqp://guest:guest@127.0.0.1:5672/).",
             Recursive = true,
             DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("PARTNERSKAB_RABBITMQ_URI") ?? "amqp://guest:guest@127.0.0.1:5672/"),
+            CustomParser = CliOptions.Address,
         };
         var queues = new Option<string[]>("--queue") { Description = "A consumer queue (default: all of the suite's); may be given again." };
         var list = new Command("list", "Prints every message parked in the error queue of each consumer queue with its message id, contract and "

@@ -11,12 +11,74 @@ public static class OutcomeCommands
     {
         var partnership = CliOptions.Required("--partnership", "The partnership's id.");
         var asOf = CliOptions.Day("--as-of", "The day to report as of, YYYY-MM-DD (default: today in Copenhagen).");
-        return new Command("outcome", "Weekly statuses, outcome claims, timelines, the worklist and the committee report.")
+        var calls = new UnaryCommands(cli, CliOptions.OutcomeUrl);
+        return new Command("outcome", "Weekly statuses, outcome claims, timelines, the worklist, the follow-up plan, KPI targets and the committee report.")
         {
-            ReportStatuses(cli, partnership), Claim(cli, partnership), Timeline(cli, partnership), Worklist(cli, partnership, asOf),
-            Report(cli, partnership, asOf),
+            ReportStatuses(cli, partnership), Claim(cli, partnership), Claims(calls), Timeline(cli, partnership), Worklist(cli, partnership, asOf),
+            Report(cli, partnership, asOf), Settings(calls),
+            calls.Create<RecordContactRequest, RecordContactResponse>("contact", "Records the provider's contact with a citizen.",
+                (c, r, o) => Client(c).RecordContactAsync(r, o), fromFile: false,
+                Id, Citizen, new("--reference", "contact_reference", "The contact's reference in the provider's systems."),
+                new("--date", "contact_date", "The day of the contact, YYYY-MM-DD."), new("--channel", "channel", "in_person, phone, video, ...")),
+            calls.Create<ListAuditEntriesRequest, ListAuditEntriesResponse>("audit", "The outcome service's audit log; --request holds the filter.",
+                (c, r, o) => Client(c).ListAuditEntriesAsync(r, o), fromFile: true),
         };
     }
+
+    private static readonly RequestField Id = new("--partnership", "partnership_id", "The partnership's id.");
+    private static readonly RequestField Citizen = new("--citizen", "citizen_id", "The citizen's pseudonym.");
+
+    /// <summary>The kommune's decisions on claims, and a claim's history.</summary>
+    private static Command Claims(UnaryCommands calls)
+    {
+        var claim = new RequestField("--claim", "claim_id", "The claim's id.");
+        RequestField By(string field) => new("--by", field, "Who decides (name or initials, as the audit trail should show).");
+        var reason = new RequestField("--reason", "reason", "Why.");
+        return new Command("claims", "Outcome claims: the queue to verify, decisions and history.")
+        {
+            calls.Create<ListOutcomeClaimsRequest, ListOutcomeClaimsResponse>("list", "The partnership's claims, newest first (one page; --page-token for the next).",
+                (c, r, o) => Client(c).ListOutcomeClaimsAsync(r, o), fromFile: false, Id,
+                new("--status", "status", "claimed, verified, rejected, ...", Required: false), new("--page-token", "page_token", "The next page's token.", Required: false)),
+            calls.Create<GetOutcomeClaimRequest, GetOutcomeClaimResponse>("get", "A claim with its history.", (c, r, o) => Client(c).GetOutcomeClaimAsync(r, o), fromFile: false, claim),
+            calls.Create<VerifyOutcomeClaimRequest, VerifyOutcomeClaimResponse>("verify", "Verifies a claim.", (c, r, o) => Client(c).VerifyOutcomeClaimAsync(r, o), fromFile: false,
+                claim, By("verified_by")),
+            calls.Create<RejectOutcomeClaimRequest, RejectOutcomeClaimResponse>("reject", "Rejects a claim with a reason.", (c, r, o) => Client(c).RejectOutcomeClaimAsync(r, o),
+                fromFile: false, claim, By("rejected_by"), reason),
+            calls.Create<RevokeOutcomeClaimRequest, RevokeOutcomeClaimResponse>("revoke", "Revokes a verified claim with a reason (its milestones are credited).",
+                (c, r, o) => Client(c).RevokeOutcomeClaimAsync(r, o), fromFile: false, claim, By("revoked_by"), reason),
+            calls.Create<CorrectOutcomeClaimRequest, CorrectOutcomeClaimResponse>("correct", "Corrects a claim's facts: --request holds the corrected fields.",
+                (c, r, o) => Client(c).CorrectOutcomeClaimAsync(r, o), fromFile: true, claim with { Required = false }, By("corrected_by") with { Required = false },
+                reason with { Required = false }),
+        };
+    }
+
+    /// <summary>What the kommune sets per partnership: milestone definitions, the follow-up plan, KPI targets.</summary>
+    private static Command Settings(UnaryCommands calls)
+    {
+        var optionalId = Id with { Required = false };
+        return new Command("settings", "The partnership's milestone definitions, follow-up plan and KPI targets: set from --request, or read.")
+        {
+            new Command("milestone-definitions", "How milestones are reached.")
+            {
+                calls.Create<SetMilestoneDefinitionsRequest, SetMilestoneDefinitionsResponse>("set", "Sets them.",
+                    (c, r, o) => Client(c).SetMilestoneDefinitionsAsync(r, o), fromFile: true, optionalId),
+                calls.Create<GetMilestoneDefinitionsRequest, GetMilestoneDefinitionsResponse>("get", "Reads them.",
+                    (c, r, o) => Client(c).GetMilestoneDefinitionsAsync(r, o), fromFile: false, Id),
+            },
+            new Command("follow-up-plan", "Contacts and status checkpoints.")
+            {
+                calls.Create<SetFollowUpPlanRequest, SetFollowUpPlanResponse>("set", "Sets it.", (c, r, o) => Client(c).SetFollowUpPlanAsync(r, o), fromFile: true, optionalId),
+                calls.Create<GetFollowUpPlanRequest, GetFollowUpPlanResponse>("get", "Reads it.", (c, r, o) => Client(c).GetFollowUpPlanAsync(r, o), fromFile: false, Id),
+            },
+            new Command("kpi-targets", "The committee's targets.")
+            {
+                calls.Create<SetKpiTargetsRequest, SetKpiTargetsResponse>("set", "Sets them.", (c, r, o) => Client(c).SetKpiTargetsAsync(r, o), fromFile: true, optionalId),
+                calls.Create<GetKpiTargetsRequest, GetKpiTargetsResponse>("get", "Reads them.", (c, r, o) => Client(c).GetKpiTargetsAsync(r, o), fromFile: false, Id),
+            },
+        };
+    }
+
+    private static OutcomeService.OutcomeServiceClient Client(Grpc.Core.CallInvoker invoker) => new(invoker);
 
     private static Command ReportStatuses(CliConsole cli, Option<string> partnership)
     {
