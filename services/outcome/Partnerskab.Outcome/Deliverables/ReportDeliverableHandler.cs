@@ -1,20 +1,21 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Partnerskab.Contracts.Outcome;
 using Partnerskab.Messaging.Outbox;
-using Partnerskab.Outcome.Deliverables;
+using Partnerskab.Outcome.FollowUp;
+using Partnerskab.Outcome.Persistence;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Errors;
 using Partnerskab.ServiceDefaults.Persistence;
-using Deliverable = Partnerskab.Outcome.Deliverables.Deliverable;
-using DeliverableKind = Partnerskab.Outcome.Deliverables.DeliverableKind;
 
-namespace Partnerskab.Outcome;
+namespace Partnerskab.Outcome.Deliverables;
 
-public sealed partial class OutcomeGrpcService
+/// <summary>The provider reports a learning-track deliverable, announced once as DeliverableCompleted; a retry under the same reference is safe.</summary>
+public sealed class ReportDeliverableHandler(OutcomeDbContext db, CohortLookup cohort, IClock clock)
 {
-    public override async Task<ReportDeliverableResponse> ReportDeliverable(ReportDeliverableRequest request, ServerCallContext context)
+    public async Task<ReportDeliverableResponse> HandleAsync(ReportDeliverableRequest request, ServerCallContext context)
     {
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");

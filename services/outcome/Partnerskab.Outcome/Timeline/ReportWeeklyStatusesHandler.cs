@@ -2,25 +2,30 @@ using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using NodaTime.Calendars;
+using NodaTime;
 using Partnerskab.Outcome.FollowUp;
-using Partnerskab.Outcome.Timeline;
+using Partnerskab.Outcome.Milestones;
+using Partnerskab.Outcome.Persistence;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using Partnerskab.ServiceDefaults.Persistence;
-using StatusSource = Partnerskab.Outcome.Timeline.StatusSource;
 
-namespace Partnerskab.Outcome;
+namespace Partnerskab.Outcome.Timeline;
 
-public sealed partial class OutcomeGrpcService
+/// <summary>
+/// A source streams citizens' weekly statuses: rows are checked on their own fields, then in
+/// batches against the citizens in follow-up and the reports stored (<see cref="StatusRowFate"/>),
+/// and written with the citizens' decided weeks and milestones, one result per row. The stream's
+/// idempotency key makes a retried stream answer as the first did and write nothing.
+/// </summary>
+public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRecalculation recalculation, IClock clock)
 {
     private const int StatusBatchSize = 1000;
-    public const int MaxStatusRows = 2_000_000;
+    private const int MaxStatusRows = 2_000_000;
 
-    public override async Task<ReportWeeklyStatusesResponse> ReportWeeklyStatuses(
-        IAsyncStreamReader<ReportWeeklyStatusesRequest> requestStream, ServerCallContext context)
+    public async Task<ReportWeeklyStatusesResponse> HandleAsync(IAsyncStreamReader<ReportWeeklyStatusesRequest> requestStream, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
         var stream = new StatusStream();
@@ -72,46 +77,6 @@ public sealed partial class OutcomeGrpcService
             // A dry run's writes are rolled back here, whatever happened.
             if (stream.DryRun is not null) await stream.DryRun.DisposeAsync();
         }
-    }
-
-    public override async Task<GetTimelineResponse> GetTimeline(GetTimelineRequest request, ServerCallContext context)
-    {
-        var v = new RequestValidator();
-        var partnershipId = v.Id(request.PartnershipId, "partnership_id");
-        var citizenId = ValidCitizenId(v, request.CitizenId);
-        v.ThrowIfInvalid();
-        AuditCall.Citizen(partnershipId, citizenId);
-
-        var cancellationToken = context.CancellationToken;
-        var citizen = await db.FollowUpCitizens.AsNoTracking()
-            .FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId, cancellationToken)
-            ?? throw DomainException.NotFound($"Citizen {citizenId} is not in follow-up in partnership {partnershipId}.");
-        var reports = await db.WeeklyStatusReports.AsNoTracking()
-            .Where(r => r.PartnershipId == partnershipId && r.CitizenId == citizenId)
-            .ToListAsync(cancellationToken);
-
-        var response = new GetTimelineResponse
-        {
-            CitizenId = citizenId,
-            FollowUpStart = citizen.FollowUpStart.ToProto(),
-            FollowUpEnd = citizen.FollowUpEnd.ToProto(),
-            ExitDate = citizen.ExitDate?.ToProto(),
-            ExitReason = citizen.ExitReason ?? "",
-        };
-        response.Weeks.AddRange(WeeklyTimeline.Build(reports.Select(r => r.ToReport())).Select(w => new TimelineWeek
-        {
-            IsoWeekYear = WeekYearRules.Iso.GetWeekYear(w.WeekStart),
-            IsoWeek = WeekYearRules.Iso.GetWeekOfWeekYear(w.WeekStart),
-            WeekStart = w.WeekStart.ToProto(),
-            Status = (WeeklyStatus)(int)w.Status,
-            DecidedBy = (Protos.Outcome.V1.StatusSource)(int)w.DecidedBy,
-            ProviderStatus = w.ProviderStatus is { } provider ? (WeeklyStatus)(int)provider : WeeklyStatus.Unspecified,
-            RegisterStatus = w.RegisterStatus is { } register ? (WeeklyStatus)(int)register : WeeklyStatus.Unspecified,
-            Disagreement = w.Disagreement,
-            PaidHoursHundredths = w.PaidHoursHundredths,
-            SelfSufficient = w.SelfSufficient,
-        }));
-        return response;
     }
 
     /// <summary>What a weekly-status stream has learnt so far.</summary>
@@ -239,36 +204,30 @@ public sealed partial class OutcomeGrpcService
             .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
         var reportsNow = (await StoredReportsOfAsync(stream, citizens, candidates.Select(c => c.Report), cancellationToken))
             .ToDictionary(r => (r.CitizenId, r.WeekStart));
-        var added = new Dictionary<(string, NodaTime.LocalDate), WeeklyStatusReport>();
+        var added = new Dictionary<(string, LocalDate), WeeklyStatusReport>();
         var accepted = new List<WeeklyStatusReport>();
         foreach (var (rowNumber, report) in candidates)
         {
-            if (!citizens.TryGetValue(report.CitizenId, out var citizen))
-            {
-                RejectStatusRow(answer, rowNumber, report.CitizenId,
-                    [("citizen_id", "is not a citizen handed over to this partnership (or the handover has not reached the outcome service yet)")]);
-                continue;
-            }
-            if (citizen.WasWronglyEnrolled || !WeeklyTimeline.WeekInWindow(report.WeekStart, citizen.FollowUpStart, citizen.ObligationsEnd))
-            {
-                RejectStatusRow(answer, rowNumber, report.CitizenId, [("iso_week", citizen.OutsideFollowUpReason($"the week of {report.WeekStart:uuuu-MM-dd}"))]);
-                continue;
-            }
-            var outcome = StatusRowOutcome.Unchanged;
             var key = (report.CitizenId, report.WeekStart);
-            if (!reportsNow.TryGetValue(key, out var existing))
+            var outcome = StatusRowOutcome.Accepted;
+            switch (StatusRowFate.Decide(report, citizens.GetValueOrDefault(report.CitizenId), reportsNow.GetValueOrDefault(key)))
             {
-                added[key] = report;
-                reportsNow[key] = report;
-                outcome = StatusRowOutcome.Accepted;
-            }
-            else if (existing.Status != report.Status || existing.PaidHoursHundredths != report.PaidHoursHundredths)
-            {
-                if (!added.ContainsKey(key) && db.Entry(existing).State == EntityState.Detached) db.WeeklyStatusReports.Attach(existing);
-                existing.Status = report.Status;
-                existing.PaidHoursHundredths = report.PaidHoursHundredths;
-                existing.RecordedAt = report.RecordedAt;
-                outcome = StatusRowOutcome.Accepted;
+                case StatusRowFate.Rejected rejected:
+                    RejectStatusRow(answer, rowNumber, report.CitizenId, [(rejected.Field, rejected.Reason)]);
+                    continue;
+                case StatusRowFate.New:
+                    added[key] = report;
+                    reportsNow[key] = report;
+                    break;
+                case StatusRowFate.Replaced { Stored: var existing }:
+                    if (!added.ContainsKey(key) && db.Entry(existing).State == EntityState.Detached) db.WeeklyStatusReports.Attach(existing);
+                    existing.Status = report.Status;
+                    existing.PaidHoursHundredths = report.PaidHoursHundredths;
+                    existing.RecordedAt = report.RecordedAt;
+                    break;
+                default:
+                    outcome = StatusRowOutcome.Unchanged;
+                    break;
             }
             if (!stream.RejectedRowsOnly) answer.Results.Add(new StatusRowResult { RowNumber = rowNumber, CitizenId = report.CitizenId, Outcome = outcome });
             if (outcome == StatusRowOutcome.Accepted)
@@ -325,7 +284,7 @@ public sealed partial class OutcomeGrpcService
 
     private WeeklyStatusReport? ValidStatusRow(RequestValidator v, StatusStream stream, WeeklyStatusRow row)
     {
-        var citizenId = ValidCitizenId(v, row.CitizenId);
+        var citizenId = CitizenPseudonym.Valid(v, row.CitizenId);
         var weekStart = WeeklyTimeline.WeekStart(row.IsoWeekYear, row.IsoWeek);
         if (row.IsoWeekYear is < 1900 or > 2199) v.Add("iso_week_year", "must be between 1900 and 2199");
         else if (weekStart is null) v.Add("iso_week", $"week {row.IsoWeek} does not exist in ISO week year {row.IsoWeekYear}");
@@ -347,7 +306,7 @@ public sealed partial class OutcomeGrpcService
     private static void RejectStatusRow(ReportWeeklyStatusesResponse answer, int rowNumber, string? citizenId, IEnumerable<(string Field, string Reason)> violations)
     {
         // The sender's citizen id is echoed back only when it has the pseudonym's shape: it may be the very thing that was wrong.
-        var id = citizenId is { Length: 32 } && citizenId.All(char.IsAsciiHexDigitLower) ? citizenId : "";
+        var id = CitizenPseudonym.IsWellFormed(citizenId) ? citizenId! : "";
         var result = new StatusRowResult { RowNumber = rowNumber, CitizenId = id, Outcome = StatusRowOutcome.Rejected };
         result.Violations.AddRange(violations.Select(x => new StatusRowViolation { Field = x.Field, Description = x.Reason }));
         answer.Results.Add(result);

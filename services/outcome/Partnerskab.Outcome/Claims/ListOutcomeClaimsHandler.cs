@@ -2,25 +2,26 @@ using System.Globalization;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Partnerskab.Outcome.Persistence;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using Partnerskab.ServiceDefaults.Paging;
-using ClaimStatus = Partnerskab.Outcome.Claims.ClaimStatus;
 
-namespace Partnerskab.Outcome;
+namespace Partnerskab.Outcome.Claims;
 
-public sealed partial class OutcomeGrpcService
+/// <summary>A partnership's claims, oldest first, in pages; optionally those of one status (the kommune's queue).</summary>
+public sealed class ListOutcomeClaimsHandler(OutcomeDbContext db)
 {
-    private const string ClaimPagePrefix = "claims";
+    private const string PagePrefix = "claims";
 
-    public override async Task<ListOutcomeClaimsResponse> ListOutcomeClaims(ListOutcomeClaimsRequest request, ServerCallContext context)
+    public async Task<ListOutcomeClaimsResponse> HandleAsync(ListOutcomeClaimsRequest request, ServerCallContext context)
     {
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
         var status = request.Status == Protos.Outcome.V1.ClaimStatus.Unspecified ? (ClaimStatus?)null : (ClaimStatus)(int)v.Enum(request.Status, "status");
-        v.Check(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"must be between 0 and {MaxPageSize} (0 means {DefaultPageSize})");
-        var after = request.PageToken.Length > 0 ? ParseClaimPageToken(v, request.PageToken) : null;
+        var size = ListPages.Size(v, request.PageSize);
+        var after = request.PageToken.Length > 0 ? ParsePageToken(v, request.PageToken) : null;
         v.ThrowIfInvalid();
 
         var query = db.Claims.AsNoTracking().Where(c => c.PartnershipId == partnershipId);
@@ -29,24 +30,23 @@ public sealed partial class OutcomeGrpcService
         {
             query = query.Where(c => c.ClaimedAt > claimedAt || (c.ClaimedAt == claimedAt && string.Compare(c.ClaimReference, reference) > 0));
         }
-        var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         var page = await query.OrderBy(c => c.ClaimedAt).ThenBy(c => c.ClaimReference).Take(size + 1).ToListAsync(context.CancellationToken);
         var shown = page.Take(size).ToList();
         AuditCall.Citizens(partnershipId, shown.Select(c => c.CitizenId));
 
         var response = new ListOutcomeClaimsResponse();
-        response.Claims.AddRange(shown.Select(ToProto));
+        response.Claims.AddRange(shown.Select(ClaimProtos.ToProto));
         if (page.Count > size)
         {
             var last = shown[^1];
-            response.NextPageToken = PageToken.Encode(ClaimPagePrefix, last.ClaimedAt.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture), last.ClaimReference);
+            response.NextPageToken = PageToken.Encode(PagePrefix, last.ClaimedAt.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture), last.ClaimReference);
         }
         return response;
     }
 
-    private static (Instant ClaimedAt, string ClaimReference)? ParseClaimPageToken(RequestValidator v, string token)
+    private static (Instant ClaimedAt, string ClaimReference)? ParsePageToken(RequestValidator v, string token)
     {
-        if (PageToken.Decode(token, 3) is [ClaimPagePrefix, var ticks, var reference]
+        if (PageToken.Decode(token, 3) is [PagePrefix, var ticks, var reference]
             && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var unixTicks) && reference.Length > 0)
         {
             return (Instant.FromUnixTimeTicks(unixTicks), reference);

@@ -1,18 +1,17 @@
-using System.Text.RegularExpressions;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Partnerskab.Outcome.Milestones;
+using Partnerskab.Outcome.FollowUp;
+using Partnerskab.Outcome.Persistence;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
-using MilestoneDefinition = Partnerskab.Outcome.Milestones.MilestoneDefinition;
-using MilestoneRuleKind = Partnerskab.Outcome.Milestones.MilestoneRuleKind;
 
-namespace Partnerskab.Outcome;
+namespace Partnerskab.Outcome.Milestones;
 
-public sealed partial class OutcomeGrpcService
+/// <summary>The kommune replaces a partnership's milestone definitions; every citizen is recomputed under the new rules.</summary>
+public sealed class SetMilestoneDefinitionsHandler(OutcomeDbContext db, CohortLookup cohort, MilestoneRecalculation recalculation)
 {
-    public override async Task<SetMilestoneDefinitionsResponse> SetMilestoneDefinitions(SetMilestoneDefinitionsRequest request, ServerCallContext context)
+    public async Task<SetMilestoneDefinitionsResponse> HandleAsync(SetMilestoneDefinitionsRequest request, ServerCallContext context)
     {
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
@@ -23,7 +22,7 @@ public sealed partial class OutcomeGrpcService
             var d = request.Definitions[i];
             var field = $"definitions[{i}]";
             var code = d.Code.Trim();
-            v.Check(MilestoneCode().IsMatch(code), $"{field}.code", "must be 1-50 characters of A-Z, 0-9 and _");
+            v.Check(Codes.IsValid(code), $"{field}.code", $"must be {Codes.Rule}");
             v.Check(definitions.All(other => other.Code != code), $"{field}.code", $"'{code}' is defined twice");
             var description = v.OptionalText(d.Description, $"{field}.description");
             v.Enum(d.RuleKind, $"{field}.rule_kind");
@@ -58,51 +57,7 @@ public sealed partial class OutcomeGrpcService
         await transaction.CommitAsync(cancellationToken);
 
         var response = new SetMilestoneDefinitionsResponse();
-        response.Definitions.AddRange(definitions.Select(ToProto));
+        response.Definitions.AddRange(definitions.Select(MilestoneProtos.ToProto));
         return response;
     }
-
-    public override async Task<GetMilestoneDefinitionsResponse> GetMilestoneDefinitions(GetMilestoneDefinitionsRequest request, ServerCallContext context)
-    {
-        var v = new RequestValidator();
-        var partnershipId = v.Id(request.PartnershipId, "partnership_id");
-        v.ThrowIfInvalid();
-
-        var definitions = await db.MilestoneDefinitions.AsNoTracking()
-            .Where(d => d.PartnershipId == partnershipId)
-            .OrderBy(d => d.Code)
-            .ToListAsync(context.CancellationToken);
-        var response = new GetMilestoneDefinitionsResponse();
-        response.Definitions.AddRange(definitions.Select(ToProto));
-        return response;
-    }
-
-    public override async Task<ListMilestonesResponse> ListMilestones(ListMilestonesRequest request, ServerCallContext context)
-    {
-        var v = new RequestValidator();
-        var partnershipId = v.Id(request.PartnershipId, "partnership_id");
-        if (request.CitizenId.Length > 0) ValidCitizenId(v, request.CitizenId);
-        v.ThrowIfInvalid();
-
-        var query = db.Milestones.AsNoTracking().Where(m => m.PartnershipId == partnershipId);
-        if (request.CitizenId.Length > 0) query = query.Where(m => m.CitizenId == request.CitizenId);
-        var milestones = await query.OrderBy(m => m.AchievedOn).ThenBy(m => m.Id).ToListAsync(context.CancellationToken);
-        AuditCall.Citizens(partnershipId, milestones.Select(m => m.CitizenId));
-        var response = new ListMilestonesResponse();
-        response.Milestones.AddRange(milestones.Select(ToProto));
-        return response;
-    }
-
-    private static Protos.Outcome.V1.MilestoneDefinition ToProto(MilestoneDefinition d) => new()
-    {
-        Code = d.Code,
-        Description = d.Description,
-        RuleKind = (Protos.Outcome.V1.MilestoneRuleKind)(int)d.RuleKind,
-        OutcomeKind = d.OutcomeKind is { } kind ? (Protos.Outcome.V1.OutcomeKind)(int)kind : Protos.Outcome.V1.OutcomeKind.Unspecified,
-        Weeks = d.Weeks ?? 0,
-        Months = d.Months ?? 0,
-    };
-
-    [GeneratedRegex("^[A-Z0-9_]{1,50}$")]
-    private static partial Regex MilestoneCode();
 }
