@@ -1,14 +1,15 @@
 using System.Text;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
 using NodaTime.Text;
+using NodaTime;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Persistence;
 using Partnerskab.Protos.Outcome.V1;
-using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
+using Partnerskab.ServiceDefaults.Paging;
+using Partnerskab.ServiceDefaults;
 
 namespace Partnerskab.Outcome.Checkpoints;
 

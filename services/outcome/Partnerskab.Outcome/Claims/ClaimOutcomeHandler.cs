@@ -4,9 +4,9 @@ using NodaTime;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Persistence;
 using Partnerskab.Protos.Outcome.V1;
-using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
+using Partnerskab.ServiceDefaults;
 
 namespace Partnerskab.Outcome.Claims;
 

@@ -4,6 +4,7 @@ using Partnerskab.Outcome.Persistence;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
+using Partnerskab.ServiceDefaults;
 
 namespace Partnerskab.Outcome.Milestones;
 

@@ -1,16 +1,16 @@
 using Google.Protobuf;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Persistence;
 using Partnerskab.Protos.Outcome.V1;
-using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using Partnerskab.ServiceDefaults.Persistence;
+using Partnerskab.ServiceDefaults;
 
 namespace Partnerskab.Outcome.Timeline;
 

@@ -2,8 +2,10 @@ using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using NodaTime;
 using Partnerskab.Cohort.Handover;
-using Partnerskab.Cohort.Import;
+using Partnerskab.Cohort.Partnerships;
+using Partnerskab.Cohort.Persistence;
 using Partnerskab.Messaging.Outbox;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults.Audit;
@@ -11,14 +13,19 @@ using Partnerskab.ServiceDefaults.Errors;
 using Partnerskab.ServiceDefaults.Persistence;
 using Citizen = Partnerskab.Cohort.Handover.Citizen;
 
-namespace Partnerskab.Cohort;
+namespace Partnerskab.Cohort.Import;
 
-public sealed partial class CohortGrpcService
+/// <summary>
+/// The kommune streams its list of citizens to hand over: each row is checked on its own fields,
+/// then decided in batches as a single handover is (<see cref="HandoverDecision"/>), one result per
+/// row. The stream's idempotency key makes a retried stream answer as the first did and write nothing.
+/// </summary>
+public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer pseudonymizer, IClock clock)
 {
     private const int ImportBatchSize = 1000;
-    public const int MaxImportRows = 250_000;
+    private const int MaxImportRows = 250_000;
 
-    public override async Task<ImportCitizensResponse> ImportCitizens(IAsyncStreamReader<ImportCitizensRequest> requestStream, ServerCallContext context)
+    public async Task<ImportCitizensResponse> HandleAsync(IAsyncStreamReader<ImportCitizensRequest> requestStream, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
         var import = new ImportState();
@@ -82,13 +89,13 @@ public sealed partial class CohortGrpcService
 
         if (first.ValidateOnly)
         {
-            await FindPartnershipAsync(import.PartnershipId, cancellationToken);
+            await PartnershipStore.FindAsync(db, import.PartnershipId, cancellationToken);
             import.DryRun = await db.Database.BeginTransactionAsync(cancellationToken);
             return null;
         }
         var earlier = await StoredImportAsync(import, cancellationToken);
         if (earlier is not null) return earlier;
-        await FindPartnershipAsync(import.PartnershipId, cancellationToken);
+        await PartnershipStore.FindAsync(db, import.PartnershipId, cancellationToken);
         return null;
     }
 
@@ -154,7 +161,7 @@ public sealed partial class CohortGrpcService
             }
             else if (v.IsValid)
             {
-                candidate = ValidCandidate(v, message.Row.Cpr, message.Row.HandoverDate, message.Row.BenefitType, message.Row.WeeksSickListed, message.Row.CaseReference);
+                candidate = Handovers.ValidCandidate(v, message.Row.Cpr, message.Row.HandoverDate, message.Row.BenefitType, message.Row.WeeksSickListed, message.Row.CaseReference);
             }
             if (candidate is null)
             {
@@ -170,13 +177,13 @@ public sealed partial class CohortGrpcService
     private async Task DecideAndWriteAsync(ImportState import, List<(int RowNumber, HandoverCandidate Candidate, string CitizenId)> candidates, CancellationToken cancellationToken)
     {
         AuditCall.Citizens(import.PartnershipId, candidates.Select(c => c.CitizenId));
-        var partnership = await LockPartnershipAsync(import.PartnershipId, cancellationToken);
+        var partnership = await PartnershipStore.LockAsync(db, import.PartnershipId, cancellationToken);
         var existing = await db.Citizens.WithKeys("citizen_id", candidates.Select(c => c.CitizenId), import.PartnershipId).AsNoTracking()
             .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
         var holders = await db.Citizens.WithKeys("case_reference", candidates.Select(c => c.Candidate.CaseReference).Distinct(), import.PartnershipId,
                 alsoWhere: "case_reference <> ''").AsNoTracking()
             .ToDictionaryAsync(c => c.CaseReference, c => c.CitizenId, cancellationToken);
-        var placesTaken = await PlacesTakenAsync(import.PartnershipId, cancellationToken);
+        var placesTaken = await PartnershipStore.PlacesTakenAsync(db, import.PartnershipId, cancellationToken);
         var now = clock.GetCurrentInstant();
         var handedOver = new List<Citizen>();
 
@@ -207,13 +214,13 @@ public sealed partial class CohortGrpcService
                     Reject(import, rowNumber, candidate.CaseReference, [("row", $"the cohort is full: {full.PlacesTaken} of {full.Capacity} places are taken")]);
                     break;
                 case HandoverDecision.CaseReferenceTaken taken:
-                    Reject(import, rowNumber, candidate.CaseReference, [("case_reference", CaseReferenceTakenReason(taken))]);
+                    Reject(import, rowNumber, candidate.CaseReference, [("case_reference", Handovers.CaseReferenceTakenReason(taken))]);
                     break;
             }
         }
         // A batch is up to a thousand citizens and as many events: COPY carries them far cheaper than an INSERT each.
         await CitizenCopy.InsertAsync(db, handedOver, cancellationToken);
-        await OutboxCopy.InsertAsync(db, handedOver.Select(c => OutboxExtensions.OutboxRow(HandedOver(c), c.HandedOverAt)).ToList(), cancellationToken);
+        await OutboxCopy.InsertAsync(db, handedOver.Select(c => OutboxExtensions.OutboxRow(Handovers.HandedOver(c), c.HandedOverAt)).ToList(), cancellationToken);
     }
 
     private static void Result(ImportState import, int rowNumber, string citizenId, RowOutcome outcome)

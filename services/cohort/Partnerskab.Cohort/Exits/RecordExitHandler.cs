@@ -1,6 +1,9 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Partnerskab.Cohort.Handover;
+using Partnerskab.Cohort.Partnerships;
+using Partnerskab.Cohort.Persistence;
 using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
 using Partnerskab.Protos.Cohort.V1;
@@ -9,15 +12,16 @@ using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using ExitReason = Partnerskab.Cohort.Handover.ExitReason;
 
-namespace Partnerskab.Cohort;
+namespace Partnerskab.Cohort.Exits;
 
-public sealed partial class CohortGrpcService
+/// <summary>The kommune records a citizen's exit from follow-up; the same exit sent again is safe.</summary>
+public sealed class RecordExitHandler(CohortDbContext db, IClock clock)
 {
-    public override async Task<RecordExitResponse> RecordExit(RecordExitRequest request, ServerCallContext context)
+    public async Task<RecordExitResponse> HandleAsync(RecordExitRequest request, ServerCallContext context)
     {
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
-        var citizenId = ValidCitizenId(v, request.CitizenId);
+        var citizenId = CitizenPseudonym.Valid(v, request.CitizenId);
         var exitDate = v.Date(request.ExitDate, "exit_date");
         v.Enum(request.Reason, "reason");
         v.ThrowIfInvalid();
@@ -27,14 +31,14 @@ public sealed partial class CohortGrpcService
         var cancellationToken = context.CancellationToken;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The partnership lock orders exits with handovers, whose capacity check a wrongly enrolled exit changes.
-        await LockPartnershipAsync(partnershipId, cancellationToken);
+        await PartnershipStore.LockAsync(db, partnershipId, cancellationToken);
         var citizen = await db.Citizens.FirstOrDefaultAsync(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId, cancellationToken)
             ?? throw DomainException.NotFound($"Citizen {citizenId} is not in partnership {partnershipId}.");
 
         if (citizen.ExitDate is { } recorded)
         {
             return recorded == exitDate && citizen.ExitReason == reason
-                ? new RecordExitResponse { Citizen = ToProto(citizen), Recorded = false }
+                ? new RecordExitResponse { Citizen = citizen.ToProto(clock.Today()), Recorded = false }
                 : throw DomainException.FailedPrecondition($"Citizen {citizenId} already exited on {recorded:uuuu-MM-dd} ({citizen.ExitReason}).");
         }
         if (exitDate < citizen.HandoverDate || exitDate >= citizen.FollowUpEnd)
@@ -54,6 +58,6 @@ public sealed partial class CohortGrpcService
         }, clock.GetCurrentInstant());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new RecordExitResponse { Citizen = ToProto(citizen), Recorded = true };
+        return new RecordExitResponse { Citizen = citizen.ToProto(clock.Today()), Recorded = true };
     }
 }

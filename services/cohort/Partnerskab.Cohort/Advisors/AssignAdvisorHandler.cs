@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Partnerskab.Cohort.Advisors;
+using NodaTime;
+using Partnerskab.Cohort.Handover;
+using Partnerskab.Cohort.Persistence;
 using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
 using Partnerskab.Protos.Cohort.V1;
@@ -9,15 +11,16 @@ using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 
-namespace Partnerskab.Cohort;
+namespace Partnerskab.Cohort.Advisors;
 
-public sealed partial class CohortGrpcService
+/// <summary>The provider assigns a citizen in follow-up to an advisor; every assignment is kept.</summary>
+public sealed partial class AssignAdvisorHandler(CohortDbContext db, IClock clock)
 {
-    public override async Task<AssignAdvisorResponse> AssignAdvisor(AssignAdvisorRequest request, ServerCallContext context)
+    public async Task<AssignAdvisorResponse> HandleAsync(AssignAdvisorRequest request, ServerCallContext context)
     {
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
-        var citizenId = ValidCitizenId(v, request.CitizenId);
+        var citizenId = CitizenPseudonym.Valid(v, request.CitizenId);
         var advisorId = request.AdvisorId.Trim();
         v.Check(AdvisorIdPattern().IsMatch(advisorId), "advisor_id", "must be 1-100 characters of letters, digits, '.', '_', '-' and '@'");
         var assignedOn = v.Date(request.AssignedOn, "assigned_on");
@@ -32,7 +35,7 @@ public sealed partial class CohortGrpcService
             ?? throw DomainException.NotFound($"Citizen {citizenId} is not in partnership {partnershipId}.");
         if (citizen.AdvisorId == advisorId)
         {
-            return new AssignAdvisorResponse { Citizen = ToProto(citizen) };
+            return new AssignAdvisorResponse { Citizen = citizen.ToProto(clock.Today()) };
         }
         if (!citizen.InFollowUpOn(assignedOn))
         {
@@ -60,7 +63,7 @@ public sealed partial class CohortGrpcService
         }, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new AssignAdvisorResponse { Citizen = ToProto(citizen) };
+        return new AssignAdvisorResponse { Citizen = citizen.ToProto(clock.Today()) };
     }
 
     [GeneratedRegex("^[A-Za-z0-9._@-]{1,100}$")]

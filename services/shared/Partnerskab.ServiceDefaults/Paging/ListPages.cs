@@ -1,8 +1,8 @@
 using Partnerskab.ServiceDefaults.Errors;
 
-namespace Partnerskab.Outcome;
+namespace Partnerskab.ServiceDefaults.Paging;
 
-/// <summary>The page size of the service's paged lists: 0 asks for the default.</summary>
+/// <summary>The page size of a paged list: 0 asks for the default.</summary>
 public static class ListPages
 {
     public const int DefaultSize = 100;

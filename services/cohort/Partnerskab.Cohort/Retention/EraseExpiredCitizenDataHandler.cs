@@ -3,11 +3,12 @@ using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Errors;
 
-namespace Partnerskab.Cohort;
+namespace Partnerskab.Cohort.Retention;
 
-public sealed partial class CohortGrpcService
+/// <summary>The operator erases, now, the citizens whose retention has passed as of a day (the background run does the same each night).</summary>
+public sealed class EraseExpiredCitizenDataHandler(CitizenDataRetention retention)
 {
-    public override async Task<EraseExpiredCitizenDataResponse> EraseExpiredCitizenData(EraseExpiredCitizenDataRequest request, ServerCallContext context)
+    public async Task<EraseExpiredCitizenDataResponse> HandleAsync(EraseExpiredCitizenDataRequest request, ServerCallContext context)
     {
         var v = new RequestValidator();
         var asOf = v.Date(request.AsOf, "as_of");

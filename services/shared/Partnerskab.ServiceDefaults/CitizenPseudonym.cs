@@ -1,8 +1,8 @@
 using Partnerskab.ServiceDefaults.Errors;
 
-namespace Partnerskab.Outcome;
+namespace Partnerskab.ServiceDefaults;
 
-/// <summary>A citizen as this service knows one: the cohort service's keyed pseudonym of the CPR number, 32 lowercase hex characters.</summary>
+/// <summary>A citizen as the services know one: the cohort service's keyed pseudonym of the CPR number, 32 lowercase hex characters.</summary>
 public static class CitizenPseudonym
 {
     public static bool IsWellFormed(string? citizenId) => citizenId is { Length: 32 } && citizenId.All(char.IsAsciiHexDigitLower);
