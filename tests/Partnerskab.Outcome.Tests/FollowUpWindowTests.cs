@@ -20,15 +20,6 @@ public sealed class FollowUpWindowTests
     }
 
     [Fact]
-    public void The_week_at_month_m_is_the_iso_week_of_that_day()
-    {
-        // Friday 2026-02-27 is in 2026-W09, which starts on Monday 2026-02-23.
-        Leap.WeekAtMonth(24).ShouldBe(new LocalDate(2026, 2, 23));
-        // Friday 2025-02-28 is in 2025-W09.
-        Leap.WeekAtMonth(12).ShouldBe(new LocalDate(2025, 2, 24));
-    }
-
-    [Fact]
     public void An_exit_ends_the_obligations_on_its_day_and_an_exit_after_the_end_changes_nothing()
     {
         var exited = Leap with { ExitDate = new LocalDate(2024, 5, 1) };

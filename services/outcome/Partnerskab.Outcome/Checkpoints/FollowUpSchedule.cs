@@ -33,7 +33,7 @@ public enum CloseOutReason
 /// Contact period k covers [start + (k-1)·interval, start + k·interval) and is met by a contact
 /// dated inside it; only whole periods before the end of follow-up are scheduled, so a window
 /// ending mid-period leaves that stub without a contact checkpoint. The status checkpoint at M
-/// months is the week <see cref="FollowUpWindow.WeekAtMonth"/> names; when that is the window's
+/// months is the ISO week of <see cref="FollowUpWindow.DayAtMonth"/>; when that is the window's
 /// last week, it is the close-out's. Nothing falls due on or after an exit.
 /// </remarks>
 public static class FollowUpSchedule

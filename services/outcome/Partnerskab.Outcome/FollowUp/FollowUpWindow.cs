@@ -6,7 +6,7 @@ namespace Partnerskab.Outcome.FollowUp;
 /// <summary>
 /// A citizen's follow-up: [Start, End) from the handover, ended early by an exit, if any (the
 /// exit's day is not itself in follow-up). The one place the window's days are worked out: what
-/// counts, the day that closes it out and the week whose status counts at month M.
+/// counts and the day whose status counts at month M (its ISO week is the status's).
 /// </summary>
 public sealed record FollowUpWindow(LocalDate Start, LocalDate End, LocalDate? ExitDate = null)
 {
@@ -33,9 +33,6 @@ public sealed record FollowUpWindow(LocalDate Start, LocalDate End, LocalDate? E
         if (day > End) return null;
         return day == End ? day.PlusDays(-1) : day;
     }
-
-    /// <summary>The Monday of the ISO week whose status counts at <paramref name="months"/> months (<see cref="DayAtMonth"/>).</summary>
-    public LocalDate? WeekAtMonth(int months) => DayAtMonth(months) is { } day ? WeeklyTimeline.WeekOf(day) : null;
 
     /// <summary>Why a date is outside this window, for a rejection the sender can act on.</summary>
     public string OutsideReason(string what, string? exitReason) => EndedByExit

@@ -15,7 +15,7 @@ namespace Partnerskab.Outcome.Milestones;
 /// exit. A week with any of its days in the window belongs to it, as at ingestion, so the
 /// first and last weeks count in full; a milestone completed by a week that runs past the
 /// window's end is reached on the window's last day, so every milestone is dated inside it.
-/// The status at month M is the week <see cref="FollowUpWindow.WeekAtMonth"/> names, as at the
+/// The status at month M is the ISO week of <see cref="FollowUpWindow.DayAtMonth"/>, as at the
 /// checkpoints and in the committee's report.
 /// </remarks>
 public static class MilestoneEngine
