@@ -92,6 +92,13 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
             ClaimId = claim.ClaimId, CorrectedBy = "cw-2", Reason = "the contract starts a week later",
             OutcomeDate = ThinSlice.Day(2023, 6, 12), HoursPerWeekHundredths = 30_00, EmployerCvr = "12345678", EvidenceReference = "contract v2",
         };
+        // A date outside the follow-up (its end is exclusive) is refused as every RPC refuses one: on the date's field.
+        var outside = await Should.ThrowAsync<RpcException>(Clients.Outcome.CorrectOutcomeClaimAsync(
+            correction.With(c => c.OutcomeDate = ThinSlice.Day(2025, 4, 3)), deadline: SuiteClients.Deadline()).ResponseAsync);
+        outside.StatusCode.ShouldBe(StatusCode.InvalidArgument);
+        var violation = outside.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.ShouldHaveSingleItem();
+        (violation.Field, violation.Description).ShouldBe(("outcome_date",
+            "the outcome date 2025-04-03 is outside the citizen's follow-up 2023-04-03 to 2025-04-03 (end exclusive) or on or after an exit"));
         var corrected = await Clients.Outcome.CorrectOutcomeClaimAsync(correction, deadline: SuiteClients.Deadline());
         (corrected.Claim.OutcomeDate, corrected.Claim.Status, corrected.Claim.DecidedBy).ShouldBe((ThinSlice.Day(2023, 6, 12), ClaimStatus.Verified, "cw-2"));
         // The corrected date moves the milestone's day: the first is revoked and the milestone reached anew on 2023-06-12.

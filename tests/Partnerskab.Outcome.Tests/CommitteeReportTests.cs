@@ -1,9 +1,9 @@
 using NodaTime;
 using Partnerskab.Outcome.Claims;
 using Partnerskab.Outcome.Reports;
+using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Timeline;
 using static Partnerskab.Outcome.Reports.CommitteeReport;
-using Window = Partnerskab.Outcome.Checkpoints.FollowUpSchedule.Window;
 
 namespace Partnerskab.Outcome.Tests;
 
@@ -20,7 +20,7 @@ public sealed class CommitteeReportTests
 
     private static WeeklyTimeline.Week Week(LocalDate monday, WeeklyStatusKind status) => new(monday, status, StatusSource.Register, null, status, 0);
 
-    private static Citizen Followed(string citizenId, Window window, WeeklyTimeline.Week[] weeks) => new(citizenId, window, DecidedWeeks.Of(window.Start, weeks));
+    private static Citizen Followed(string citizenId, FollowUpWindow window, WeeklyTimeline.Week[] weeks) => new(citizenId, window, DecidedWeeks.Of(window.Start, weeks));
 
     private static KpiTarget Target(string code, KpiMeasure measure, int target, OutcomeKind? kind = null, string? milestone = null) =>
         new() { Code = code, Description = "", Measure = measure, Target = target, OutcomeKind = kind, MilestoneCode = milestone };
@@ -29,14 +29,14 @@ public sealed class CommitteeReportTests
     // C4 handed over after the day reported on.
     private static readonly Facts Cohort = new(
         [
-            Followed(C1, new Window(D(2023, 4, 3), D(2025, 4, 3), null), [
+            Followed(C1, new FollowUpWindow(D(2023, 4, 3), D(2025, 4, 3), null), [
                 Week(D(2023, 4, 24), WeeklyStatusKind.SicknessBenefit),      // contains Sunday 2023-04-30
                 Week(D(2023, 5, 29), WeeklyStatusKind.OrdinaryEmployment),   // contains Wednesday 2023-05-31
                 Week(D(2023, 7, 3), WeeklyStatusKind.OrdinaryEmployment),    // 3 months after handover
             ]),
-            Followed(C2, new Window(D(2023, 4, 17), D(2025, 4, 17), D(2023, 5, 15)), [Week(D(2023, 4, 24), WeeklyStatusKind.FlexJob)]),
-            Followed(C3, new Window(D(2023, 5, 2), D(2025, 5, 2), null), []),
-            Followed(C4, new Window(D(2023, 8, 1), D(2025, 8, 1), null), [Week(D(2023, 7, 31), WeeklyStatusKind.Education)]),
+            Followed(C2, new FollowUpWindow(D(2023, 4, 17), D(2025, 4, 17), D(2023, 5, 15)), [Week(D(2023, 4, 24), WeeklyStatusKind.FlexJob)]),
+            Followed(C3, new FollowUpWindow(D(2023, 5, 2), D(2025, 5, 2), null), []),
+            Followed(C4, new FollowUpWindow(D(2023, 8, 1), D(2025, 8, 1), null), [Week(D(2023, 7, 31), WeeklyStatusKind.Education)]),
         ],
         [
             new VerifiedOutcome(C1, OutcomeKind.JobStart, D(2023, 5, 29), "11111111"),
@@ -129,7 +129,7 @@ public sealed class CommitteeReportTests
     public void A_window_that_ran_its_length_counts_as_completed_and_24_months_is_its_last_week()
     {
         // Handover on the leap day: 24 months later is Saturday 2026-02-28, so the last day is Friday 2026-02-27 (week of 2026-02-23).
-        var facts = new Facts([Followed(C1, new Window(D(2024, 2, 29), D(2026, 2, 28), null), [Week(D(2026, 2, 23), WeeklyStatusKind.Education)])],
+        var facts = new Facts([Followed(C1, new FollowUpWindow(D(2024, 2, 29), D(2026, 2, 28), null), [Week(D(2026, 2, 23), WeeklyStatusKind.Education)])],
             [], [], [], []);
 
         var report = CommitteeReport.Build(facts, D(2026, 3, 31));

@@ -1,5 +1,6 @@
 using NodaTime;
 using Partnerskab.Outcome.Checkpoints;
+using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Timeline;
 using static Partnerskab.Outcome.Checkpoints.FollowUpSchedule;
 
@@ -9,9 +10,9 @@ namespace Partnerskab.Outcome.Tests;
 public sealed class FollowUpScheduleTests
 {
     // Monday 2023-04-03 (2023-W14) + 24 months = Thursday 2025-04-03: 731 days, 26 whole 4-week periods and a 3-day stub.
-    private static readonly Window Haderslev = new(new LocalDate(2023, 4, 3), new LocalDate(2025, 4, 3), null);
+    private static readonly FollowUpWindow Haderslev = new(new LocalDate(2023, 4, 3), new LocalDate(2025, 4, 3), null);
     // Thursday 2024-02-29 + 24 months = Saturday 2026-02-28: 730 days.
-    private static readonly Window Leap = new(new LocalDate(2024, 2, 29), new LocalDate(2026, 2, 28), null);
+    private static readonly FollowUpWindow Leap = new(new LocalDate(2024, 2, 29), new LocalDate(2026, 2, 28), null);
 
     private static readonly FollowUpPlan Plan = new() { ContactIntervalWeeks = 4, StatusCheckpointMonths = [3, 6, 12, 18, 24], NoContactDays = 30 };
 
@@ -19,7 +20,7 @@ public sealed class FollowUpScheduleTests
 
     private static WeeklyTimeline.Week Week(LocalDate monday, WeeklyStatusKind status) => new(monday, status, StatusSource.Provider, status, null, 0);
 
-    private static Schedule Build(Window window, LocalDate asOf, LocalDate[]? contacts = null, WeeklyTimeline.Week[]? weeks = null, FollowUpPlan? plan = null) =>
+    private static Schedule Build(FollowUpWindow window, LocalDate asOf, LocalDate[]? contacts = null, WeeklyTimeline.Week[]? weeks = null, FollowUpPlan? plan = null) =>
         FollowUpSchedule.Build(plan ?? Plan, window, asOf, contacts ?? [], DecidedWeeks.Of(window.Start, weeks ?? []));
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class FollowUpScheduleTests
     [Fact]
     public void A_handover_at_a_month_end_keeps_to_month_ends()
     {
-        var window = new Window(D(2023, 8, 31), D(2025, 8, 31), null);
+        var window = new FollowUpWindow(D(2023, 8, 31), D(2025, 8, 31), null);
 
         Build(window, D(2023, 8, 31)).Checkpoints.Where(c => c.Kind == CheckpointKind.Status).Select(c => (c.Months, c.PeriodStart)).ShouldBe([
             (3, D(2023, 11, 27)),  // 2023-11-30, Thursday
@@ -163,7 +164,7 @@ public sealed class FollowUpScheduleTests
     [Fact]
     public void Months_beyond_a_shorter_window_are_not_scheduled_and_the_month_at_its_end_is_the_close_out()
     {
-        var twelveMonths = new Window(D(2024, 2, 29), D(2025, 2, 28), null);
+        var twelveMonths = new FollowUpWindow(D(2024, 2, 29), D(2025, 2, 28), null);
 
         Build(twelveMonths, D(2024, 3, 1)).Checkpoints.Where(c => c.Kind != CheckpointKind.Contact).Select(c => (c.Kind, c.Months)).ShouldBe([
             (CheckpointKind.Status, 3), (CheckpointKind.Status, 6), (CheckpointKind.CloseOut, 0),

@@ -1,4 +1,5 @@
 using NodaTime;
+using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Timeline;
 using static Partnerskab.Outcome.Milestones.MilestoneEngine;
@@ -72,7 +73,7 @@ public sealed class MilestoneDifferenceTests
     }
 
     private static IReadOnlyList<Reached> ReachedBy(IEnumerable<WeeklyTimeline.Report> reports) =>
-        Reach(Definitions, new Facts(Start, Start.PlusMonths(24), Start.PlusMonths(24), [], DecidedWeeks.Of(Start, WeeklyTimeline.Build(reports))));
+        Reach(Definitions, new Facts(new FollowUpWindow(Start, Start.PlusMonths(24)), [], DecidedWeeks.Of(Start, WeeklyTimeline.Build(reports))));
 
     private static Milestone Standing(Reached reached) => new()
     {

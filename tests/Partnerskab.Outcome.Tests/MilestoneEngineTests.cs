@@ -1,6 +1,7 @@
 using FsCheck.Xunit;
 using NodaTime;
 using Partnerskab.Outcome.Claims;
+using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Timeline;
 using static Partnerskab.Outcome.Milestones.MilestoneEngine;
@@ -206,8 +207,9 @@ public sealed class MilestoneEngineTests
     private static string Describe(Reached r) => $"{r.Code} {r.AchievedOn} {string.Join(",", r.BasisClaimIds)} {string.Join(",", r.BasisWeekStarts)}";
 
     /// <summary>The facts of a 24-month follow-up from <paramref name="start"/> whose window ends at <paramref name="end"/> (earlier at an exit).</summary>
+    /// <summary>A 24-month follow-up that counts until <paramref name="end"/>: its end, or an exit before it.</summary>
     private static Facts Facts(LocalDate start, LocalDate end, IReadOnlyCollection<VerifiedOutcome> outcomes, IReadOnlyCollection<WeeklyTimeline.Report> reports) =>
-        new(start, end, start.PlusMonths(24), outcomes, DecidedWeeks.Of(start, WeeklyTimeline.Build(reports.Distinct())));
+        new(new FollowUpWindow(start, start.PlusMonths(24), end), outcomes, DecidedWeeks.Of(start, WeeklyTimeline.Build(reports.Distinct())));
 
     private static LocalDate Day(string isoDate) => LocalDate.FromDateTime(DateTime.Parse(isoDate, System.Globalization.CultureInfo.InvariantCulture));
 

@@ -1,5 +1,6 @@
 using NodaTime;
 using Partnerskab.Outcome.Checkpoints;
+using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Timeline;
 using static Partnerskab.Outcome.Checkpoints.FollowUpSchedule;
 
@@ -8,7 +9,7 @@ namespace Partnerskab.Outcome.Tests;
 public sealed class WorklistTests
 {
     private static readonly FollowUpPlan Plan = new() { ContactIntervalWeeks = 4, StatusCheckpointMonths = [3], NoContactDays = 30 };
-    private static readonly Window Window = new(new LocalDate(2023, 4, 3), new LocalDate(2025, 4, 3), null);
+    private static readonly FollowUpWindow Window = new(new LocalDate(2023, 4, 3), new LocalDate(2025, 4, 3), null);
     private const string A = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private const string B = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 

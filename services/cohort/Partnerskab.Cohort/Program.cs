@@ -9,6 +9,7 @@ using Partnerskab.ServiceDefaults.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("cohort", CohortAccess.Policy, CohortAccess.Audited);
 builder.AddServiceDatabase<CohortDbContext>();
+builder.Services.AddCohortRpcHandlers();
 builder.AddMessaging<CohortDbContext>("cohort");
 builder.Services.AddSingleton(CprPseudonymizer.FromConfiguration(builder.Configuration));
 builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));

@@ -2,7 +2,6 @@ using Partnerskab.Contracts;
 using Partnerskab.Messaging;
 using Partnerskab.Outcome;
 using Partnerskab.Outcome.FollowUp;
-using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Persistence;
 using Partnerskab.Outcome.Retention;
 using Partnerskab.ServiceDefaults.Hosting;
@@ -11,6 +10,7 @@ using Partnerskab.ServiceDefaults.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("outcome", OutcomeAccess.Policy, OutcomeAccess.Audited);
 builder.AddServiceDatabase<OutcomeDbContext>();
+builder.Services.AddOutcomeRpcHandlers();
 builder.AddMessaging<OutcomeDbContext>("outcome", bus =>
 {
     bus.AddInboxConsumer<OpenFollowUpOnHandover>(ConsumerQueues.OpenFollowUpOnHandover);
@@ -18,7 +18,6 @@ builder.AddMessaging<OutcomeDbContext>("outcome", bus =>
     bus.AddInboxConsumer<EraseCitizenData>(ConsumerQueues.EraseCitizenData);
 });
 builder.AddCohortClient();
-builder.Services.AddScoped<MilestoneRecalculation>();
 
 var app = builder.Build();
 app.MapServiceDefaults();

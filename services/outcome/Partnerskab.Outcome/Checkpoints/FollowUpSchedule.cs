@@ -1,4 +1,5 @@
 using NodaTime;
+using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Timeline;
 
 namespace Partnerskab.Outcome.Checkpoints;
@@ -32,18 +33,11 @@ public enum CloseOutReason
 /// Contact period k covers [start + (k-1)·interval, start + k·interval) and is met by a contact
 /// dated inside it; only whole periods before the end of follow-up are scheduled, so a window
 /// ending mid-period leaves that stub without a contact checkpoint. The status checkpoint at M
-/// months is the ISO week containing start + M calendar months (a day the end month lacks is
-/// its last day); when that day is the window's end, the window's last day is taken instead,
-/// and that week is the close-out's. Nothing falls due on or after an exit.
+/// months is the ISO week of <see cref="FollowUpWindow.DayAtMonth"/>; when that is the window's
+/// last week, it is the close-out's. Nothing falls due on or after an exit.
 /// </remarks>
 public static class FollowUpSchedule
 {
-    public sealed record Window(LocalDate Start, LocalDate End, LocalDate? ExitDate)
-    {
-        /// <summary>The first day without obligations: the window's end, or the exit if earlier.</summary>
-        public LocalDate ObligationsEnd => ExitDate is { } exit && exit < End ? exit : End;
-    }
-
     public sealed record Checkpoint(CheckpointKind Kind, LocalDate PeriodStart, LocalDate DueOn, int Months, CheckpointState State);
 
     public sealed record CloseOut(LocalDate ClosedOutOn, CloseOutReason Reason, WeeklyStatusKind? FinalStatus)
@@ -61,7 +55,7 @@ public static class FollowUpSchedule
     /// The schedule as of <paramref name="asOf"/>, which must be on or after the window's start.
     /// Contacts dated after it are ignored; <paramref name="reported"/> are the citizen's decided weekly statuses.
     /// </summary>
-    public static Schedule Build(FollowUpPlan plan, Window window, LocalDate asOf, IEnumerable<LocalDate> contactDates, DecidedWeeks reported)
+    public static Schedule Build(FollowUpPlan plan, FollowUpWindow window, LocalDate asOf, IEnumerable<LocalDate> contactDates, DecidedWeeks reported)
     {
         var end = window.ObligationsEnd;
         var contacts = contactDates.Where(d => d >= window.Start && d < end && d <= asOf).Order().ToList();
@@ -82,14 +76,11 @@ public static class FollowUpSchedule
             checkpoints.Add(new Checkpoint(CheckpointKind.Contact, periodStart, dueOn, 0, state));
         }
 
-        var closeOutWeek = WeekStart(window.End.PlusDays(-1));
+        var closeOutWeek = WeeklyTimeline.WeekOf(window.End.PlusDays(-1));
         foreach (var months in plan.StatusCheckpointMonths.Distinct().Order())
         {
-            var day = window.Start.PlusMonths(months);
-            if (day > window.End) break;
-            if (day == window.End) day = day.PlusDays(-1);
-            if (day >= end) break;
-            var weekStart = WeekStart(day);
+            if (window.DayAtMonth(months) is not { } day || day >= end) break;
+            var weekStart = WeeklyTimeline.WeekOf(day);
             if (weekStart == closeOutWeek && end == window.End) break;
             checkpoints.Add(StatusCheckpoint(CheckpointKind.Status, weekStart, months, asOf, reported));
         }
@@ -106,9 +97,6 @@ public static class FollowUpSchedule
             closeOut is null && daysWithoutContact > plan.NoContactDays,
             closeOut);
     }
-
-    /// <summary>The Monday of the ISO week containing the day.</summary>
-    public static LocalDate WeekStart(LocalDate day) => day.PlusDays(1 - (int)day.DayOfWeek);
 
     private static Checkpoint StatusCheckpoint(CheckpointKind kind, LocalDate weekStart, int months, LocalDate asOf, DecidedWeeks reported)
     {

@@ -27,14 +27,18 @@ public sealed class CohortClientOptions
 /// </summary>
 public sealed class CohortLookup(CohortService.CohortServiceClient client, IOptions<CohortClientOptions> options)
 {
+    /// <summary>Whether the citizen is in follow-up on the day asked about (an exit counts), and the window from the handover.</summary>
     public sealed record FollowUpAnswer(bool InFollowUp, LocalDate Start, LocalDate End)
     {
-        /// <summary>The citizen's row as the handover event would open it (the window only; an exit comes by its own event).</summary>
-        public FollowUpCitizen ToFollowUpCitizen(Guid partnershipId, string citizenId) =>
-            new() { PartnershipId = partnershipId, CitizenId = citizenId, FollowUpStart = Start, FollowUpEnd = End };
+        /// <summary>Why the day asked about is not in follow-up, for a rejection the sender can act on.</summary>
+        public string OutsideReason(string what) =>
+            $"{what} is outside the citizen's follow-up {Start:uuuu-MM-dd} to {End:uuuu-MM-dd} (end exclusive) or on or after an exit";
     }
 
-    /// <summary>Whether the citizen is in follow-up on the date; null when the cohort service does not know the citizen.</summary>
+    /// <summary>
+    /// Whether the citizen is in follow-up on the date; null when the cohort service does not know
+    /// the citizen. Asked through <see cref="FollowUpLookup"/>, which opens the citizen's follow-up from the answer.
+    /// </summary>
     public async Task<FollowUpAnswer?> FollowUpStatusAsync(Guid partnershipId, string citizenId, LocalDate onDate, CancellationToken cancellationToken)
     {
         try

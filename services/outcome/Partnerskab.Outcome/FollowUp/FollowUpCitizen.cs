@@ -29,15 +29,12 @@ public sealed class FollowUpCitizen
 
     public bool WasWronglyEnrolled => ExitReason == WronglyEnrolled;
 
-    /// <summary>The end (exclusive) of the follow-up that counts: the window's end, or the exit if earlier.</summary>
-    public LocalDate ObligationsEnd => ExitDate is { } exit && exit < FollowUpEnd ? exit : FollowUpEnd;
+    public FollowUpWindow Window => new(FollowUpStart, FollowUpEnd, ExitDate);
 
-    public bool InFollowUp(LocalDate date) => !WasWronglyEnrolled && date >= FollowUpStart && date < ObligationsEnd;
+    public bool InFollowUp(LocalDate date) => !WasWronglyEnrolled && Window.Contains(date);
 
     /// <summary>Why a date is not in follow-up, for a rejection the sender can act on.</summary>
     public string OutsideFollowUpReason(string what) => WasWronglyEnrolled
         ? "the citizen was exited as wrongly enrolled and was never in follow-up"
-        : ExitDate is { } exit && exit < FollowUpEnd
-            ? $"{what} is outside the citizen's follow-up {FollowUpStart:uuuu-MM-dd} to the exit on {exit:uuuu-MM-dd} (exclusive; reason {ExitReason})"
-            : $"{what} is outside the citizen's follow-up window {FollowUpStart:uuuu-MM-dd} to {FollowUpEnd:uuuu-MM-dd} (end exclusive)";
+        : Window.OutsideReason(what, ExitReason);
 }

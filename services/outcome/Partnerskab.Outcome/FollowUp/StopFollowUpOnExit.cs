@@ -15,7 +15,7 @@ namespace Partnerskab.Outcome.FollowUp;
 /// exited as wrongly enrolled was never in follow-up: every milestone is revoked.
 /// </summary>
 public sealed class StopFollowUpOnExit(
-    OutcomeDbContext db, CohortLookup cohort, MilestoneRecalculation recalculation, IClock clock, ILogger<StopFollowUpOnExit> logger)
+    OutcomeDbContext db, FollowUpLookup followUps, MilestoneRecalculation recalculation, IClock clock, ILogger<StopFollowUpOnExit> logger)
     : InboxConsumer<CitizenExited, OutcomeDbContext>(db, clock, logger)
 {
     protected override async Task HandleAsync(ConsumeContext<CitizenExited> context, CancellationToken cancellationToken)
@@ -24,15 +24,9 @@ public sealed class StopFollowUpOnExit(
         await recalculation.LockCitizensAsync(message.PartnershipId, [message.CitizenId], cancellationToken);
         var citizen = await Db.FollowUpCitizens.FirstOrDefaultAsync(
             c => c.PartnershipId == message.PartnershipId && c.CitizenId == message.CitizenId, cancellationToken);
-        if (citizen is null)
-        {
-            // The exit overtook the handover event; the cohort service knows the window.
-            var exitDate = message.ExitDate.ToLocalDate();
-            var answer = await cohort.FollowUpStatusAsync(message.PartnershipId, message.CitizenId, exitDate, cancellationToken)
-                ?? throw new InvalidOperationException($"The cohort service does not know exited citizen {message.CitizenId} of partnership {message.PartnershipId}.");
-            citizen = answer.ToFollowUpCitizen(message.PartnershipId, message.CitizenId);
-            Db.FollowUpCitizens.Add(citizen);
-        }
+        // The exit may overtake the handover event; the cohort service knows the window.
+        citizen ??= await followUps.OpenFromCohortAsync(message.PartnershipId, message.CitizenId, message.ExitDate.ToLocalDate(), cancellationToken)
+            ?? throw new InvalidOperationException($"The cohort service does not know exited citizen {message.CitizenId} of partnership {message.PartnershipId}.");
         citizen.ExitDate = message.ExitDate.ToLocalDate();
         citizen.ExitReason = message.Reason;
         await recalculation.RecalculateAsync(message.PartnershipId, [message.CitizenId],

@@ -1,4 +1,5 @@
 using NodaTime;
+using Partnerskab.ServiceDefaults;
 
 namespace Partnerskab.Outcome.Milestones;
 
@@ -23,4 +24,14 @@ public sealed class Milestone
     public string? RevocationReason { get; set; }
 
     public bool Revoked => RevokedAt is not null;
+
+    /// <summary>Takes the milestone away at the moment, dated on Copenhagen's day of it (the kommune's calendar, as payment's periods are).</summary>
+    public void Revoke(Instant at, string reason)
+    {
+        RevokedAt = at;
+        RevokedOn = at.DayInCopenhagen();
+        RevocationReason = reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength];
+    }
+
+    private const int MaxReasonLength = 1000;
 }

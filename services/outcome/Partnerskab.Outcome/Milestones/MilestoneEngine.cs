@@ -1,5 +1,6 @@
 using NodaTime;
 using Partnerskab.Outcome.Claims;
+using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Timeline;
 
 namespace Partnerskab.Outcome.Milestones;
@@ -14,21 +15,15 @@ namespace Partnerskab.Outcome.Milestones;
 /// exit. A week with any of its days in the window belongs to it, as at ingestion, so the
 /// first and last weeks count in full; a milestone completed by a week that runs past the
 /// window's end is reached on the window's last day, so every milestone is dated inside it.
-/// The status at month M of a follow-up M months long is its last day's, as at the checkpoints:
-/// handover + M months is the window's (exclusive) end.
+/// The status at month M is the ISO week of <see cref="FollowUpWindow.DayAtMonth"/>, as at the
+/// checkpoints and in the committee's report.
 /// </remarks>
 public static class MilestoneEngine
 {
     public sealed record VerifiedOutcome(Guid ClaimId, OutcomeKind Kind, LocalDate Date);
 
-    /// <param name="WindowEnd">The follow-up's end, or the exit when the citizen left before it.</param>
-    /// <param name="FollowUpEnd">The follow-up's own end, exit or not.</param>
-    public sealed record Facts(
-        LocalDate WindowStart,
-        LocalDate WindowEnd,
-        LocalDate FollowUpEnd,
-        IReadOnlyCollection<VerifiedOutcome> Outcomes,
-        DecidedWeeks Weeks);
+    /// <param name="Window">The citizen's follow-up, with the exit when the citizen left before its end.</param>
+    public sealed record Facts(FollowUpWindow Window, IReadOnlyCollection<VerifiedOutcome> Outcomes, DecidedWeeks Weeks);
 
     public sealed record Reached(string Code, LocalDate AchievedOn, IReadOnlyList<Guid> BasisClaimIds, IReadOnlyList<LocalDate> BasisWeekStarts);
 
@@ -36,11 +31,11 @@ public static class MilestoneEngine
     public static IReadOnlyList<Reached> Reach(IEnumerable<MilestoneDefinition> definitions, Facts facts)
     {
         var outcomes = facts.Outcomes.Distinct()
-            .Where(o => o.Date >= facts.WindowStart && o.Date < facts.WindowEnd)
+            .Where(o => facts.Window.Contains(o.Date))
             .OrderBy(o => o.Date).ThenBy(o => o.ClaimId)
             .ToList();
         var weeks = facts.Weeks.Reported()
-            .Where(w => WeeklyTimeline.WeekInWindow(w.WeekStart, facts.WindowStart, facts.WindowEnd))
+            .Where(w => facts.Window.HasWeek(w.WeekStart))
             .ToList();
         var reached = new List<Reached>();
         foreach (var definition in definitions.OrderBy(d => d.Code, StringComparer.Ordinal))
@@ -48,8 +43,8 @@ public static class MilestoneEngine
             var result = definition.RuleKind switch
             {
                 MilestoneRuleKind.FirstVerifiedOutcome => FirstVerifiedOutcome(definition, outcomes),
-                MilestoneRuleKind.ConsecutiveSelfSufficientWeeks => ConsecutiveWeeks(definition, weeks, facts.WindowEnd),
-                MilestoneRuleKind.CumulativeSelfSufficientWeeks => CumulativeWeeks(definition, weeks, facts.WindowEnd),
+                MilestoneRuleKind.ConsecutiveSelfSufficientWeeks => ConsecutiveWeeks(definition, weeks, facts.Window.ObligationsEnd),
+                MilestoneRuleKind.CumulativeSelfSufficientWeeks => CumulativeWeeks(definition, weeks, facts.Window.ObligationsEnd),
                 MilestoneRuleKind.SelfSufficientAtMonth => AtMonth(definition, facts),
                 _ => throw new InvalidOperationException($"Unknown milestone rule {definition.RuleKind}."),
             };
@@ -90,11 +85,9 @@ public static class MilestoneEngine
 
     private static Reached? AtMonth(MilestoneDefinition definition, Facts facts)
     {
-        var target = facts.WindowStart.PlusMonths(definition.Months ?? 0);
-        if (target == facts.FollowUpEnd) target = target.PlusDays(-1);
-        if (target >= facts.WindowEnd) return null;
-        var weekStart = target.PlusDays(1 - (int)target.DayOfWeek);
-        return facts.Weeks.In(weekStart) is { SelfSufficient: true } ? WeeksReached(definition, [weekStart], facts.WindowEnd) : null;
+        if (facts.Window.DayAtMonth(definition.Months ?? 0) is not { } day || day >= facts.Window.ObligationsEnd) return null;
+        var weekStart = WeeklyTimeline.WeekOf(day);
+        return facts.Weeks.In(weekStart) is { SelfSufficient: true } ? WeeksReached(definition, [weekStart], facts.Window.ObligationsEnd) : null;
     }
 
     private static Reached WeeksReached(MilestoneDefinition definition, List<LocalDate> weekStarts, LocalDate windowEnd)

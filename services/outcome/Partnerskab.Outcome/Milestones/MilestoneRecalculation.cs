@@ -69,7 +69,6 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
         var storedByCitizen = stored.ToLookup(m => m.CitizenId);
 
         var now = clock.GetCurrentInstant();
-        var today = now.DayInCopenhagen();
         var reached = new List<Milestone>();
         var revoked = new List<Milestone>();
         var announced = new List<OutboxMessage>();
@@ -85,18 +84,16 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
             }
             foreach (var (milestone, movedTo) in difference.Revoked)
             {
-                milestone.RevokedAt = now;
-                milestone.RevokedOn = today;
                 var why = movedTo is null ? WhatTookItAway(milestone, definitions, citizen, facts) : WhatMovedIt(milestone, movedTo, facts!);
-                milestone.RevocationReason = Truncate($"{cause}: {why}", 1000);
+                milestone.Revoke(now, $"{cause}: {why}");
                 announced.Add(OutboxExtensions.OutboxRow(new MilestoneRevoked
                 {
                     MilestoneId = milestone.Id,
                     PartnershipId = partnershipId,
                     CitizenId = citizenId,
                     MilestoneCode = milestone.Code,
-                    RevokedOn = today.ToDateOnly(),
-                    Reason = milestone.RevocationReason,
+                    RevokedOn = milestone.RevokedOn!.Value.ToDateOnly(),
+                    Reason = milestone.RevocationReason!,
                 }, now));
                 revoked.Add(milestone);
             }
@@ -135,7 +132,7 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
     /// <summary>What the milestone engine counts of a citizen: nothing once exited as wrongly enrolled, or unknown.</summary>
     public static MilestoneEngine.Facts? FactsOf(FollowUpCitizen? citizen, IReadOnlyCollection<MilestoneEngine.VerifiedOutcome> verifiedOutcomes) =>
         citizen is { WasWronglyEnrolled: false }
-            ? new MilestoneEngine.Facts(citizen.FollowUpStart, citizen.ObligationsEnd, citizen.FollowUpEnd, verifiedOutcomes, citizen.Weeks)
+            ? new MilestoneEngine.Facts(citizen.Window, verifiedOutcomes, citizen.Weeks)
             : null;
 
     /// <summary>Why the facts no longer reach the milestone at all.</summary>
@@ -170,25 +167,23 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
     private static List<string> LostFacts(Milestone milestone, MilestoneEngine.Facts facts)
     {
         var lost = new List<string>();
-        var verified = facts.Outcomes.Where(o => o.Date >= facts.WindowStart && o.Date < facts.WindowEnd).Select(o => o.ClaimId).ToHashSet();
+        var verified = facts.Outcomes.Where(o => facts.Window.Contains(o.Date)).Select(o => o.ClaimId).ToHashSet();
         lost.AddRange(milestone.BasisClaimIds.Where(id => !verified.Contains(id)).Select(id => $"claim {id} no longer counts as a verified outcome in the follow-up"));
         foreach (var weekStart in milestone.BasisWeekStarts)
         {
-            if (!WeeklyTimeline.WeekInWindow(weekStart, facts.WindowStart, facts.WindowEnd))
+            if (!facts.Window.HasWeek(weekStart))
             {
-                lost.Add($"{WeekName(weekStart)} is after the follow-up ended on {facts.WindowEnd:uuuu-MM-dd}");
+                lost.Add($"{WeekName(weekStart)} is after the follow-up ended on {facts.Window.ObligationsEnd:uuuu-MM-dd}");
             }
             else if (facts.Weeks.In(weekStart) is { SelfSufficient: false } week)
             {
                 lost.Add($"{WeekName(weekStart)} is now {week.Status} (by the {week.DecidedBy.ToString().ToLowerInvariant()})");
             }
         }
-        if (milestone.AchievedOn >= facts.WindowEnd) lost.Add($"it was reached on {milestone.AchievedOn:uuuu-MM-dd}, after the follow-up ended on {facts.WindowEnd:uuuu-MM-dd}");
+        if (milestone.AchievedOn >= facts.Window.ObligationsEnd) lost.Add($"it was reached on {milestone.AchievedOn:uuuu-MM-dd}, after the follow-up ended on {facts.Window.ObligationsEnd:uuuu-MM-dd}");
         return lost;
     }
 
     private static string WeekName(LocalDate weekStart) =>
         $"week {WeekYearRules.Iso.GetWeekYear(weekStart)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(weekStart):D2}";
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

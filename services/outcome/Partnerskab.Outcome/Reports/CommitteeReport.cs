@@ -1,6 +1,6 @@
 using NodaTime;
-using Partnerskab.Outcome.Checkpoints;
 using Partnerskab.Outcome.Claims;
+using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Timeline;
 
 namespace Partnerskab.Outcome.Reports;
@@ -13,7 +13,7 @@ public static class CommitteeReport
 {
     public static readonly int[] SelfSufficiencyMonths = [3, 6, 12, 24];
 
-    public sealed record Citizen(string CitizenId, FollowUpSchedule.Window Window, DecidedWeeks Weeks);
+    public sealed record Citizen(string CitizenId, FollowUpWindow Window, DecidedWeeks Weeks);
 
     public sealed record VerifiedOutcome(string CitizenId, OutcomeKind Kind, LocalDate Date, string EmployerCvr);
 
@@ -71,10 +71,7 @@ public static class CommitteeReport
             int reached = 0, selfSufficient = 0, notReported = 0, exitedBefore = 0;
             foreach (var c in citizens)
             {
-                var day = c.Window.Start.PlusMonths(m);
-                if (day > c.Window.End) continue;
-                if (day == c.Window.End) day = day.PlusDays(-1);
-                if (day > asOf) continue;
+                if (c.Window.DayAtMonth(m) is not { } day || day > asOf) continue;
                 if (day >= c.Window.ObligationsEnd)
                 {
                     exitedBefore++;
@@ -120,7 +117,7 @@ public static class CommitteeReport
         {
             var lastDay = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
             var countedOn = lastDay < asOf ? lastDay : asOf;
-            days.Add((month, countedOn, FollowUpSchedule.WeekStart(countedOn)));
+            days.Add((month, countedOn, WeeklyTimeline.WeekOf(countedOn)));
         }
         var tallies = days.Select(_ => new Tally()).ToArray();
         foreach (var citizen in citizens)

@@ -1,5 +1,4 @@
 using NodaTime;
-using Partnerskab.Outcome.Checkpoints;
 
 namespace Partnerskab.Outcome.Timeline;
 
@@ -19,7 +18,7 @@ public readonly struct DecidedWeeks
 
     public DecidedWeeks(LocalDate followUpStart, byte[] statuses)
     {
-        firstWeek = FollowUpSchedule.WeekStart(followUpStart);
+        firstWeek = WeeklyTimeline.WeekOf(followUpStart);
         this.statuses = statuses;
     }
 
@@ -60,7 +59,7 @@ public readonly struct DecidedWeeks
     public WeeklyStatusKind? StatusIn(LocalDate weekStart) => In(weekStart)?.Status;
 
     /// <summary>The decided status of the ISO week containing the day.</summary>
-    public WeeklyStatusKind? StatusOn(LocalDate day) => StatusIn(FollowUpSchedule.WeekStart(day));
+    public WeeklyStatusKind? StatusOn(LocalDate day) => StatusIn(WeeklyTimeline.WeekOf(day));
 
     /// <summary>Every reported week, in week order.</summary>
     public IEnumerable<DecidedWeek> Reported()

@@ -48,6 +48,9 @@ public static class WeeklyTimeline
     public static bool IsSelfSufficient(WeeklyStatusKind status) =>
         status is WeeklyStatusKind.OrdinaryEmployment or WeeklyStatusKind.Education or WeeklyStatusKind.SelfSupportingOther;
 
+    /// <summary>The Monday of the ISO week containing the day.</summary>
+    public static LocalDate WeekOf(LocalDate day) => day.PlusDays(1 - (int)day.DayOfWeek);
+
     /// <summary>The Monday of an ISO week, or null when the year has no such week (week 53 exists in some years only).</summary>
     public static LocalDate? WeekStart(int isoWeekYear, int isoWeek)
     {

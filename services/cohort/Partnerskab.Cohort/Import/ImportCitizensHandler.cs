@@ -1,0 +1,242 @@
+using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using NodaTime;
+using Partnerskab.Cohort.Handover;
+using Partnerskab.Cohort.Partnerships;
+using Partnerskab.Cohort.Persistence;
+using Partnerskab.Messaging.Outbox;
+using Partnerskab.Protos.Cohort.V1;
+using Partnerskab.ServiceDefaults.Audit;
+using Partnerskab.ServiceDefaults.Errors;
+using Partnerskab.ServiceDefaults.Persistence;
+using Citizen = Partnerskab.Cohort.Handover.Citizen;
+
+namespace Partnerskab.Cohort.Import;
+
+/// <summary>
+/// The kommune streams its list of citizens to hand over: each row is checked on its own fields,
+/// then decided in batches as a single handover is (<see cref="HandoverDecision"/>), one result per
+/// row. The stream's idempotency key makes a retried stream answer as the first did and write nothing.
+/// </summary>
+public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer pseudonymizer, IClock clock)
+{
+    private const int ImportBatchSize = 1000;
+    private const int MaxImportRows = 250_000;
+
+    public async Task<ImportCitizensResponse> HandleAsync(IAsyncStreamReader<ImportCitizensRequest> requestStream, ServerCallContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var import = new ImportState();
+        var batch = new List<(int RowNumber, ImportCitizensRequest Message)>(ImportBatchSize);
+        var rowNumber = 0;
+        try
+        {
+            await foreach (var message in requestStream.ReadAllAsync(cancellationToken))
+            {
+                rowNumber++;
+                if (rowNumber == 1)
+                {
+                    var replay = await StartImportAsync(import, message, cancellationToken);
+                    if (replay is not null) return replay;
+                }
+                batch.Add((rowNumber, message));
+                if (batch.Count == ImportBatchSize)
+                {
+                    await ImportBatchAsync(import, batch, last: false, cancellationToken);
+                    batch.Clear();
+                }
+            }
+            if (rowNumber == 0)
+            {
+                throw new InvalidRequestException([new Google.Rpc.BadRequest.Types.FieldViolation { Field = "row", Description = "the stream has no rows" }]);
+            }
+            await ImportBatchAsync(import, batch, last: true, cancellationToken);
+            return import.Response;
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation() && import.DryRun is null)
+        {
+            // The same stream ran twice at once and the other finished first: its answer stands, and this one's last batch was rolled back.
+            return await StoredImportAsync(import, cancellationToken) ?? throw new InvalidOperationException("An import run conflicted with one that is not stored.", e);
+        }
+        finally
+        {
+            // A dry run's writes are rolled back here, whatever happened.
+            if (import.DryRun is not null) await import.DryRun.DisposeAsync();
+        }
+    }
+
+    /// <summary>What an import stream has learnt so far.</summary>
+    private sealed class ImportState
+    {
+        public Guid PartnershipId { get; set; }
+        public string IdempotencyKey { get; set; } = "";
+        /// <summary>A dry run's one transaction: every batch writes into it as a real import would, and it is never committed.</summary>
+        public IDbContextTransaction? DryRun { get; set; }
+        public ImportCitizensResponse Response { get; } = new();
+        /// <summary>Citizens this stream accepted or found, so a row repeated later in the stream is judged against them.</summary>
+        public Dictionary<string, Citizen> Decided { get; } = [];
+    }
+
+    /// <summary>Checks the stream's first message; returns the stored answer when the idempotency key was seen.</summary>
+    private async Task<ImportCitizensResponse?> StartImportAsync(ImportState import, ImportCitizensRequest first, CancellationToken cancellationToken)
+    {
+        var v = new RequestValidator();
+        import.PartnershipId = v.Id(first.PartnershipId, "partnership_id");
+        import.IdempotencyKey = v.Text(first.IdempotencyKey, "idempotency_key", 100);
+        v.ThrowIfInvalid();
+
+        if (first.ValidateOnly)
+        {
+            await PartnershipStore.FindAsync(db, import.PartnershipId, cancellationToken);
+            import.DryRun = await db.Database.BeginTransactionAsync(cancellationToken);
+            return null;
+        }
+        var earlier = await StoredImportAsync(import, cancellationToken);
+        if (earlier is not null) return earlier;
+        await PartnershipStore.FindAsync(db, import.PartnershipId, cancellationToken);
+        return null;
+    }
+
+    /// <summary>The stored answer of an earlier stream with the import's idempotency key, marked as replayed.</summary>
+    private async Task<ImportCitizensResponse?> StoredImportAsync(ImportState import, CancellationToken cancellationToken)
+    {
+        var earlier = await db.ImportRuns.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.PartnershipId == import.PartnershipId && r.IdempotencyKey == import.IdempotencyKey, cancellationToken);
+        if (earlier is null) return null;
+        var replay = ImportCitizensResponse.Parser.ParseFrom(earlier.Response);
+        replay.Replayed = true;
+        return replay;
+    }
+
+    /// <summary>
+    /// Decides and writes one batch of rows in one transaction (a dry run's in its own); each row
+    /// gets its result. The stream's last batch commits together with the stream's stored answer,
+    /// so a stream whose last batch is written is always replayed, never judged again.
+    /// </summary>
+    private async Task ImportBatchAsync(ImportState import, List<(int RowNumber, ImportCitizensRequest Message)> rows, bool last, CancellationToken cancellationToken)
+    {
+        var candidates = CheckedCandidates(import, rows);
+        await using var transaction = import.DryRun is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (candidates.Count > 0) await DecideAndWriteAsync(import, candidates, cancellationToken);
+        if (last)
+        {
+            // Rows refused on their own fields were answered before the rest of their batch.
+            var inOrder = import.Response.Results.OrderBy(r => r.RowNumber).ToList();
+            import.Response.Results.Clear();
+            import.Response.Results.AddRange(inOrder);
+            if (import.DryRun is null)
+            {
+                db.ImportRuns.Add(new ImportRun
+                {
+                    PartnershipId = import.PartnershipId,
+                    IdempotencyKey = import.IdempotencyKey,
+                    Response = import.Response.ToByteArray(),
+                    CompletedAt = clock.GetCurrentInstant(),
+                });
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Checks a batch's rows on their own fields; a row refused here gets its result at once.</summary>
+    private List<(int RowNumber, HandoverCandidate Candidate, string CitizenId)> CheckedCandidates(ImportState import, List<(int RowNumber, ImportCitizensRequest Message)> rows)
+    {
+        var candidates = new List<(int RowNumber, HandoverCandidate Candidate, string CitizenId)>();
+        foreach (var (rowNumber, message) in rows)
+        {
+            var v = new RequestValidator();
+            if (message.PartnershipId.Length > 0 && message.PartnershipId != import.PartnershipId.ToString())
+            {
+                v.Add("partnership_id", "differs from the stream's first message");
+            }
+            if (rowNumber > MaxImportRows) v.Add("row", $"is past the limit of {MaxImportRows} rows a stream");
+            HandoverCandidate? candidate = null;
+            if (message.Row is null)
+            {
+                v.Add("row", "is required");
+            }
+            else if (v.IsValid)
+            {
+                candidate = Handovers.ValidCandidate(v, message.Row.Cpr, message.Row.HandoverDate, message.Row.BenefitType, message.Row.WeeksSickListed, message.Row.CaseReference);
+            }
+            if (candidate is null)
+            {
+                Reject(import, rowNumber, message.Row?.CaseReference, v.Violations.Select(x => (x.Field, x.Description)));
+                continue;
+            }
+            candidates.Add((rowNumber, candidate, pseudonymizer.Pseudonym(candidate.Cpr)));
+        }
+        return candidates;
+    }
+
+    /// <summary>Decides the checked rows against the partnership and the citizens it has, and writes the accepted ones, in the caller's transaction.</summary>
+    private async Task DecideAndWriteAsync(ImportState import, List<(int RowNumber, HandoverCandidate Candidate, string CitizenId)> candidates, CancellationToken cancellationToken)
+    {
+        AuditCall.Citizens(import.PartnershipId, candidates.Select(c => c.CitizenId));
+        var partnership = await PartnershipStore.LockAsync(db, import.PartnershipId, cancellationToken);
+        var existing = await db.Citizens.WithKeys("citizen_id", candidates.Select(c => c.CitizenId), import.PartnershipId).AsNoTracking()
+            .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
+        var holders = await db.Citizens.WithKeys("case_reference", candidates.Select(c => c.Candidate.CaseReference).Distinct(), import.PartnershipId,
+                alsoWhere: "case_reference <> ''").AsNoTracking()
+            .ToDictionaryAsync(c => c.CaseReference, c => c.CitizenId, cancellationToken);
+        var placesTaken = await PartnershipStore.PlacesTakenAsync(db, import.PartnershipId, cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var handedOver = new List<Citizen>();
+
+        foreach (var (rowNumber, candidate, citizenId) in candidates)
+        {
+            var known = import.Decided.GetValueOrDefault(citizenId) ?? existing.GetValueOrDefault(citizenId);
+            switch (HandoverDecision.Decide(partnership, candidate, citizenId, known, holders.GetValueOrDefault(candidate.CaseReference), placesTaken, now))
+            {
+                case HandoverDecision.Accepted accepted:
+                    handedOver.Add(accepted.Citizen);
+                    holders[candidate.CaseReference] = citizenId;
+                    placesTaken++;
+                    import.Decided[citizenId] = accepted.Citizen;
+                    Result(import, rowNumber, citizenId, RowOutcome.Accepted);
+                    break;
+                case HandoverDecision.Unchanged unchanged:
+                    import.Decided[citizenId] = unchanged.Existing;
+                    Result(import, rowNumber, citizenId, RowOutcome.Unchanged);
+                    break;
+                case HandoverDecision.Ineligible ineligible:
+                    Reject(import, rowNumber, candidate.CaseReference, ineligible.Violations);
+                    break;
+                case HandoverDecision.HandedOverWithOtherData other:
+                    Reject(import, rowNumber, candidate.CaseReference,
+                        [("cpr", $"this citizen is already handed over to the partnership with other data (case reference {other.Existing.CaseReference})")]);
+                    break;
+                case HandoverDecision.CohortFull full:
+                    Reject(import, rowNumber, candidate.CaseReference, [("row", $"the cohort is full: {full.PlacesTaken} of {full.Capacity} places are taken")]);
+                    break;
+                case HandoverDecision.CaseReferenceTaken taken:
+                    Reject(import, rowNumber, candidate.CaseReference, [("case_reference", Handovers.CaseReferenceTakenReason(taken))]);
+                    break;
+            }
+        }
+        // A batch is up to a thousand citizens and as many events: COPY carries them far cheaper than an INSERT each.
+        await CitizenCopy.InsertAsync(db, handedOver, cancellationToken);
+        await OutboxCopy.InsertAsync(db, handedOver.Select(c => OutboxExtensions.OutboxRow(Handovers.HandedOver(c), c.HandedOverAt)).ToList(), cancellationToken);
+    }
+
+    private static void Result(ImportState import, int rowNumber, string citizenId, RowOutcome outcome)
+    {
+        import.Response.Results.Add(new RowResult { RowNumber = rowNumber, CitizenId = citizenId, Outcome = outcome });
+        if (outcome == RowOutcome.Accepted) import.Response.Accepted++;
+        else import.Response.Unchanged++;
+    }
+
+    private static void Reject(ImportState import, int rowNumber, string? caseReference, IEnumerable<(string Field, string Reason)> violations)
+    {
+        // The sender's reference is echoed back trimmed: it may be the very thing that was wrong.
+        var reference = (caseReference ?? "").Trim();
+        var result = new RowResult { RowNumber = rowNumber, CaseReference = reference.Length > 100 ? reference[..100] : reference, Outcome = RowOutcome.Rejected };
+        result.Violations.AddRange(violations.Select(x => new RowViolation { Field = x.Field, Description = x.Reason }));
+        import.Response.Results.Add(result);
+        import.Response.Rejected++;
+    }
+}
