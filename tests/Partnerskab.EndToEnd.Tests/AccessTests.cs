@@ -233,10 +233,11 @@ public sealed class AccessTests(SuiteFixture suite)
         using var committee = suite.ClientsFor(new TokenSubject("committee-a", [Committee], null, [partnership.PartnershipId]));
         var request = new Protos.Payment.V1.GetPartnershipCostRequest { PartnershipId = partnership.PartnershipId };
 
-        // The handover fee reaches the ledger as an event.
+        // The handover fee reaches the ledger as an event; the citizen's cap and the fee's total
+        // are kept by separate steps, so both are awaited.
         var until = DateTime.UtcNow.AddSeconds(30);
         var finance = await suite.Clients.Payment.GetPartnershipCostAsync(request, deadline: SuiteClients.Deadline());
-        while (finance.CitizenCaps.Count == 0 && DateTime.UtcNow < until)
+        while ((finance.CitizenCaps.Count == 0 || finance.TotalEarnedOre != ThinSlice.HandoverFeeOre) && DateTime.UtcNow < until)
         {
             await Task.Delay(200);
             finance = await suite.Clients.Payment.GetPartnershipCostAsync(request, deadline: SuiteClients.Deadline());
@@ -244,6 +245,7 @@ public sealed class AccessTests(SuiteFixture suite)
         var aggregate = await committee.Payment.GetPartnershipCostAsync(request, deadline: SuiteClients.Deadline());
 
         finance.CitizenCaps.Count.ShouldBe(1);
+        finance.TotalEarnedOre.ShouldBe(ThinSlice.HandoverFeeOre);
         aggregate.CitizenCaps.ShouldBeEmpty();
         aggregate.TotalEarnedOre.ShouldBe(finance.TotalEarnedOre);
     }

@@ -61,9 +61,7 @@ public sealed partial class InvalidInputTests
         new("cohort.ImportCitizens", async c =>
         {
             using var call = c.Cohort.ImportCitizens(deadline: SuiteClients.Deadline());
-            await call.RequestStream.WriteAsync(new ImportCitizensRequest { PartnershipId = NotAnId, Row = new CitizenRow { Cpr = "150385-1234" } });
-            await call.RequestStream.CompleteAsync();
-            await call.ResponseAsync;
+            await SendThenAnswerAsync(call, new ImportCitizensRequest { PartnershipId = NotAnId, Row = new CitizenRow { Cpr = "150385-1234" } });
         }, ["partnership_id", "idempotency_key"]),
         new("cohort.RecordExit", c => c.Cohort.RecordExitAsync(new RecordExitRequest
         {

@@ -58,14 +58,12 @@ public sealed partial class InvalidInputTests
         new("outcome.ReportWeeklyStatuses", async c =>
         {
             using var call = c.Outcome.ReportWeeklyStatuses(deadline: SuiteClients.Deadline());
-            await call.RequestStream.WriteAsync(new ReportWeeklyStatusesRequest
+            await SendThenAnswerAsync(call, new ReportWeeklyStatusesRequest
             {
                 PartnershipId = NotAnId,
                 Source = (Protos.Outcome.V1.StatusSource)9,
                 Row = new WeeklyStatusRow { CitizenId = SomeCitizen, IsoWeekYear = 2023, IsoWeek = 14, Status = WeeklyStatus.Education },
             });
-            await call.RequestStream.CompleteAsync();
-            await call.ResponseAsync;
         }, ["partnership_id", "idempotency_key", "source"]),
         new("outcome.GetTimeline", c => c.Outcome.GetTimelineAsync(new GetTimelineRequest { PartnershipId = "", CitizenId = "150385-1234" },
             deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "citizen_id"]),

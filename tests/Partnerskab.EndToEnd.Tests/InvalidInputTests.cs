@@ -51,6 +51,26 @@ public sealed partial class InvalidInputTests(SuiteFixture suite)
 
     public static TheoryData<Case> AllCases() => new(Cases);
 
+    /// <summary>
+    /// Sends a stream's messages and awaits its answer. A server that refuses the call (no access,
+    /// a bad first message) answers before it has read the stream, and the client's write or
+    /// completion then fails with whatever the transport saw (often Cancelled); the call's answer
+    /// is the server's status, so that is what the case asserts.
+    /// </summary>
+    private static async Task SendThenAnswerAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call, TRequest message)
+    {
+        try
+        {
+            await call.RequestStream.WriteAsync(message);
+            await call.RequestStream.CompleteAsync();
+        }
+        catch (Exception e) when (e is RpcException or InvalidOperationException)
+        {
+            // The answer below carries the server's status.
+        }
+        await call.ResponseAsync;
+    }
+
     [Theory]
     [MemberData(nameof(AllCases))]
     public async Task Invalid_input_is_InvalidArgument_with_field_violations_and_writes_nothing(Case invalid)
