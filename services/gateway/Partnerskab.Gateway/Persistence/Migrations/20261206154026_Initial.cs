@@ -7,7 +7,7 @@ using NodaTime;
 namespace Partnerskab.Gateway.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class BulkJobs : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -43,6 +43,25 @@ namespace Partnerskab.Gateway.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "idempotency_keys",
+                columns: table => new
+                {
+                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    request_hash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    started_at = table.Column<Instant>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<int>(type: "integer", nullable: true),
+                    content_type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    body = table.Column<byte[]>(type: "bytea", nullable: true),
+                    grpc_metadata = table.Column<string>(type: "text", nullable: true),
+                    completed_at = table.Column<Instant>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_keys", x => new { x.subject, x.key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "bulk_job_chunks",
                 columns: table => new
                 {
@@ -65,6 +84,11 @@ namespace Partnerskab.Gateway.Persistence.Migrations
                 name: "ix_bulk_jobs_state_created_at",
                 table: "bulk_jobs",
                 columns: new[] { "state", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotency_keys_started_at",
+                table: "idempotency_keys",
+                column: "started_at");
         }
 
         /// <inheritdoc />
@@ -72,6 +96,9 @@ namespace Partnerskab.Gateway.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "bulk_job_chunks");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_keys");
 
             migrationBuilder.DropTable(
                 name: "bulk_jobs");

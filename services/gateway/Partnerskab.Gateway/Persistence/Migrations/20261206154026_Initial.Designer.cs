@@ -13,8 +13,8 @@ using Partnerskab.Gateway.Persistence;
 namespace Partnerskab.Gateway.Persistence.Migrations
 {
     [DbContext(typeof(GatewayDbContext))]
-    [Migration("20261206111903_BulkJobs")]
-    partial class BulkJobs
+    [Migration("20261206154026_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
