@@ -146,8 +146,7 @@ public static class GatewayHosting
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ServiceDefaultsExtensions.ReadyTag) })
             .AllowAnonymous();
-        app.MapGet("/openapi/v1.json", () => Results.Stream(OpenApiDocument.Committed(), "application/json")).AllowAnonymous();
-        app.MapGet("/api", () => Results.Content(ApiPage.Render(), "text/html; charset=utf-8")).AllowAnonymous();
+        app.MapApiPage();
         app.MapJobs();
         app.MapReverseProxy(proxy =>
         {
