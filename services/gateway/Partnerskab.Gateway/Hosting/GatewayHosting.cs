@@ -76,6 +76,7 @@ public static class GatewayHosting
         builder.Services.AddDbContext<GatewayDbContext>(db => db.UsePartnerskabConventions(connectionString));
         builder.Services.Configure<IdempotencyOptions>(builder.Configuration.GetSection(IdempotencyOptions.Section));
         builder.Services.AddScoped<IdempotencyStore>();
+        builder.Services.AddScoped<IdempotentRequests>();
         builder.Services.AddHostedService<IdempotencyKeyPurge>();
         builder.AddBulkJobs(gateway);
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
@@ -119,6 +120,7 @@ public static class GatewayHosting
         builder.Services.AddTransient<JobKind, ClaimImportJob>();
         builder.Services.AddTransient<JobKind, BankLineImportJob>();
         builder.Services.AddHostedService<JobWorker>();
+        builder.Services.AddHostedService<FinishedJobPurge>();
         // A validation's answer names every row of the file: up to some 15 MB for the largest file.
         builder.Services.AddGrpcClient<Protos.Cohort.V1.CohortService.CohortServiceClient>(client => client.Address = gateway.CohortUrl)
             .ConfigureChannel(channel => channel.MaxReceiveMessageSize = 64 * 1024 * 1024);
