@@ -22,6 +22,12 @@ public sealed class JobOptions
     /// </summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How many chunks of one import are sent at once: while the service writes one, the next is
+    /// on its way and the one before is being kept, so neither side waits for the other.
+    /// </summary>
+    public int ChunksInFlight { get; set; } = 3;
+
     /// <summary>How often an idle worker looks for queued jobs another instance took in (a job posted here starts at once).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
