@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Npgsql;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Scenario;
 using Partnerskab.Tokens;
@@ -90,7 +89,7 @@ public sealed class IdempotencyTests(GatewayFixture fixture)
         try
         {
             first = PostAsync(http, key, body);
-            await WaitForKeyAsync(key);
+            await fixture.WaitForIdempotencyKeyAsync(key);
             meanwhile = await PostAsync(http, key, body);
         }
         finally
@@ -172,19 +171,6 @@ public sealed class IdempotencyTests(GatewayFixture fixture)
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/partnerships") { Content = Json.Body(json) };
         request.Headers.Add("Idempotency-Key", key);
         return await http.SendAsync(request);
-    }
-
-    private async Task WaitForKeyAsync(string key)
-    {
-        await using var connection = new NpgsqlConnection(fixture.Suite.ConnectionString("gateway"));
-        await connection.OpenAsync();
-        await using var query = new NpgsqlCommand("SELECT count(*) FROM idempotency_keys WHERE key = $1", connection) { Parameters = { new() { Value = key } } };
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while ((long)(await query.ExecuteScalarAsync())! == 0)
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("The first request never claimed its key.");
-            await Task.Delay(50);
-        }
     }
 
     private static async Task SignalAsync(string signal, int pid)

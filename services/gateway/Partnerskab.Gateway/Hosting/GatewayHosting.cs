@@ -76,6 +76,7 @@ public static class GatewayHosting
         builder.Services.AddDbContext<GatewayDbContext>(db => db.UsePartnerskabConventions(connectionString));
         builder.Services.Configure<IdempotencyOptions>(builder.Configuration.GetSection(IdempotencyOptions.Section));
         builder.Services.AddScoped<IdempotencyStore>();
+        builder.Services.AddScoped<IdempotentRequests>();
         builder.Services.AddHostedService<IdempotencyKeyPurge>();
         builder.AddBulkJobs(gateway);
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
@@ -119,6 +120,7 @@ public static class GatewayHosting
         builder.Services.AddTransient<JobKind, ClaimImportJob>();
         builder.Services.AddTransient<JobKind, BankLineImportJob>();
         builder.Services.AddHostedService<JobWorker>();
+        builder.Services.AddHostedService<FinishedJobPurge>();
         // A validation's answer names every row of the file: up to some 15 MB for the largest file.
         builder.Services.AddGrpcClient<Protos.Cohort.V1.CohortService.CohortServiceClient>(client => client.Address = gateway.CohortUrl)
             .ConfigureChannel(channel => channel.MaxReceiveMessageSize = 64 * 1024 * 1024);
@@ -146,8 +148,7 @@ public static class GatewayHosting
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ServiceDefaultsExtensions.ReadyTag) })
             .AllowAnonymous();
-        app.MapGet("/openapi/v1.json", () => Results.Stream(OpenApiDocument.Committed(), "application/json")).AllowAnonymous();
-        app.MapGet("/api", () => Results.Content(ApiPage.Render(), "text/html; charset=utf-8")).AllowAnonymous();
+        app.MapApiPage();
         app.MapJobs();
         app.MapReverseProxy(proxy =>
         {

@@ -29,6 +29,8 @@ public sealed class BankLineImportJob(PaymentService.PaymentServiceClient paymen
     /// <summary>A row a chunk: each line's result is kept as soon as it is known.</summary>
     public override int ChunkRows => 1;
 
+    public override bool ChunksMayOverlap => false;
+
     /// <summary>The service has no dry run of this call: a validation only reads the rows.</summary>
     public override bool HasDryRun => false;
 

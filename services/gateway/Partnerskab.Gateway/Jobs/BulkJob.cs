@@ -39,7 +39,7 @@ public sealed class BulkJob
     public int Unchanged { get; set; }
     public int Rejected { get; set; }
 
-    /// <summary>The first chunk of rows not yet run.</summary>
+    /// <summary>The first chunk without results (chunks after it may have theirs: several run at once).</summary>
     public int NextChunk { get; set; }
 
     /// <summary>Why the job failed, as problem details JSON.</summary>

@@ -31,6 +31,8 @@ public sealed class ClaimImportJob(OutcomeService.OutcomeServiceClient outcome) 
     /// <summary>A row a chunk: each claim's result is kept as soon as it is known.</summary>
     public override int ChunkRows => 1;
 
+    public override bool ChunksMayOverlap => false;
+
     /// <summary>The service has no dry run of this call: a validation only reads the rows.</summary>
     public override bool HasDryRun => false;
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using NodaTime;
 using Partnerskab.Gateway.Hosting;
+using Partnerskab.Gateway.Idempotency;
 using Partnerskab.Gateway.Persistence;
 using Partnerskab.Gateway.Problems;
 using Partnerskab.Tokens;
@@ -73,11 +74,26 @@ public static class JobEndpoints
             await RestRequestGuard.TooLarge(options.MaxFileBytes).WriteAsync(context.Response);
             return;
         }
+        var job = new JobPost(kind, target, statusSource, mode == "validate", format, file);
+        if (context.Request.Headers[IdempotencyKeyHeader.Name] is [{ } key])
+        {
+            await context.RequestServices.GetRequiredService<IdempotentRequests>().RunAsync(context, JobPostAnswers.Instance, key, file, () => CreateAsync(context, job, options));
+        }
+        else
+        {
+            await CreateAsync(context, job, options);
+        }
+    }
 
+    private sealed record JobPost(JobKind Kind, string Target, string? StatusSource, bool ValidateOnly, JobFormat Format, byte[] File);
+
+    /// <summary>Reads the file's rows and stores the job, or refuses the file.</summary>
+    private static async Task CreateAsync(HttpContext context, JobPost post, JobOptions options)
+    {
         IReadOnlyList<FileRow> rows;
         try
         {
-            rows = JobFile.Read(file, format, kind.Columns);
+            rows = JobFile.Read(post.File, post.Format, post.Kind.Columns);
         }
         catch (JobFileException e)
         {
@@ -104,12 +120,12 @@ public static class JobEndpoints
             Id = id,
             Subject = caller.Subject,
             Caller = JsonSerializer.Serialize(caller, ApiJson.Options),
-            Kind = kind.Name,
-            Target = target,
-            StatusSource = statusSource,
-            ValidateOnly = mode == "validate",
-            Format = format,
-            File = context.RequestServices.GetRequiredService<JobFileProtection>().Protect(id, file),
+            Kind = post.Kind.Name,
+            Target = post.Target,
+            StatusSource = post.StatusSource,
+            ValidateOnly = post.ValidateOnly,
+            Format = post.Format,
+            File = context.RequestServices.GetRequiredService<JobFileProtection>().Protect(id, post.File),
             Rows = rows.Count,
             State = JobState.Queued,
             CreatedAt = context.RequestServices.GetRequiredService<IClock>().GetCurrentInstant(),
@@ -120,9 +136,11 @@ public static class JobEndpoints
         context.RequestServices.GetRequiredService<JobSignal>().JobPosted();
 
         context.Response.StatusCode = StatusCodes.Status202Accepted;
-        context.Response.Headers.Location = JobRoute.Replace("{job_id}", id.ToString());
+        context.Response.Headers.Location = LocationOf(id.ToString());
         await context.Response.WriteAsJsonAsync(JobView(job, chunks: null), ApiJson.Options, context.RequestAborted);
     }
+
+    public static string LocationOf(string jobId) => JobRoute.Replace("{job_id}", jobId);
 
     /// <summary>The body, or null when it is larger than the limit.</summary>
     private static async Task<byte[]?> ReadFileAsync(HttpContext context, long limit)

@@ -34,6 +34,13 @@ public abstract class JobKind
     /// </summary>
     public virtual int ChunkRows => 1000;
 
+    /// <summary>
+    /// Whether several chunks may be sent at once. A stream's batch is judged under the
+    /// partnership's lock in the service, so two streams at once are judged one after the other;
+    /// a row a call is not, so two calls for the same reference must not race.
+    /// </summary>
+    public virtual bool ChunksMayOverlap => true;
+
     /// <summary>Whether the service can judge the rows without writing them (the streams' validate_only).</summary>
     public virtual bool HasDryRun => true;
 

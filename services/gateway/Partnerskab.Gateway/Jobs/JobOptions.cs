@@ -14,6 +14,20 @@ public sealed class JobOptions
     /// <summary>How long a running job stays with the gateway instance running it without a sign of progress; then another may take it over.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a job that ended is kept, with its results, for its caller to read: 30 days by
+    /// default, long enough for a monthly round of checking the rejected rows (and for a job that
+    /// ended on a Friday before a holiday), short enough that the results, which name citizens by
+    /// pseudonym and case reference, are not kept long after they have served.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How many chunks of one import are sent at once: while the service writes one, the next is
+    /// on its way and the one before is being kept, so neither side waits for the other.
+    /// </summary>
+    public int ChunksInFlight { get; set; } = 3;
+
     /// <summary>How often an idle worker looks for queued jobs another instance took in (a job posted here starts at once).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -12,12 +12,12 @@ using Partnerskab.Tokens;
 namespace Partnerskab.Gateway.Jobs;
 
 /// <summary>
-/// Runs one claimed job to its end. An import goes a chunk of rows at a time, each chunk one
-/// stream under an idempotency key derived from the job id and the chunk (claims and bank lines:
-/// a row a call, idempotent by their own references), and each chunk's results are kept with the
-/// job's counts in one transaction; so a job interrupted anywhere resumes at its first chunk
-/// without results, and a chunk the service had already written is answered from the service's
-/// stored answer instead of being judged again. A validation (nothing written) judges the whole
+/// Runs one claimed job to its end. An import goes in chunks of rows, each chunk one stream under
+/// an idempotency key derived from the job id and the chunk (claims and bank lines: a row a call,
+/// idempotent by their own references), up to Jobs:ChunksInFlight streams at once, and each
+/// chunk's results are kept with the job's counts in one transaction; so a job interrupted
+/// anywhere resumes with the chunks without results, and a chunk the service had already written
+/// is answered from the service's stored answer instead of being judged again. A validation (nothing written) judges the whole
 /// file in one stream, so that rows are judged against each other as in one import; a kind
 /// without a dry run is only read.
 /// </summary>
@@ -36,24 +36,58 @@ public sealed class JobRunner(GatewayDbContext db, IEnumerable<JobKind> kinds, J
         var caller = JsonSerializer.Deserialize<TokenSubject>(job.Caller, ApiJson.Options)!;
         var rows = JobFile.Read(files.Unprotect(job.Id, job.File!), job.Format, kind.Columns);
         var chunkRows = job.ValidateOnly ? rows.Count : kind.ChunkRows;
-        for (var chunk = job.NextChunk; chunk * chunkRows < rows.Count; chunk++)
+        var kept = (await db.BulkJobChunks.Where(c => c.JobId == job.Id).Select(c => c.Chunk).ToListAsync(cancellationToken)).ToHashSet();
+        var pending = JobChunks.Pending(rows.Count, chunkRows, kept);
+
+        // The job and the database context are one chunk's at a time; the calls to the service overlap.
+        using var turn = new SemaphoreSlim(1);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Problem? failure = null;
+        var parallel = new ParallelOptions
         {
-            var part = rows.Skip(chunk * chunkRows).Take(chunkRows).ToList();
-            var outcome = await RunChunkAsync(job, kind, caller, chunk, part, cancellationToken);
-            if (outcome.Failure is { } failure)
+            MaxDegreeOfParallelism = job.ValidateOnly || !kind.ChunksMayOverlap ? 1 : Math.Max(1, options.Value.ChunksInFlight),
+            CancellationToken = stop.Token,
+        };
+        try
+        {
+            await Parallel.ForEachAsync(pending, parallel, async (chunk, token) =>
             {
-                await EndAsync(job, JobState.Failed, JsonSerializer.Serialize(failure, ApiJson.Options));
-                return;
-            }
-            Keep(job, chunk, outcome.Results!);
-            await db.SaveChangesAsync(cancellationToken);
+                var part = rows.Skip(chunk * chunkRows).Take(chunkRows).ToList();
+                var outcome = await RunChunkAsync(job, kind, caller, chunk, part, turn, token);
+                await turn.WaitAsync(token);
+                try
+                {
+                    if (outcome.Failure is not null)
+                    {
+                        failure ??= outcome.Failure;
+                        await stop.CancelAsync();
+                        return;
+                    }
+                    Keep(job, chunk, outcome.Results!, kept);
+                    await db.SaveChangesAsync(token);
+                }
+                finally
+                {
+                    turn.Release();
+                }
+            });
+        }
+        catch (OperationCanceledException) when (failure is not null && !cancellationToken.IsCancellationRequested)
+        {
+            // The service refused the job as a whole: the chunks still running were stopped.
+        }
+        if (failure is not null)
+        {
+            await EndAsync(job, JobState.Failed, JsonSerializer.Serialize(failure, ApiJson.Options));
+            return;
         }
         await EndAsync(job, JobState.Done, failure: null);
     }
 
     private sealed record ChunkOutcome(IReadOnlyList<JobRowResult>? Results, Problem? Failure);
 
-    private async Task<ChunkOutcome> RunChunkAsync(BulkJob job, JobKind kind, TokenSubject caller, int chunk, List<FileRow> rows, CancellationToken cancellationToken)
+    private async Task<ChunkOutcome> RunChunkAsync(BulkJob job, JobKind kind, TokenSubject caller, int chunk, List<FileRow> rows, SemaphoreSlim turn,
+        CancellationToken cancellationToken)
     {
         var results = new List<JobRowResult>();
         var sendable = new List<(int RowNumber, IMessage Row)>();
@@ -88,8 +122,16 @@ public sealed class JobRunner(GatewayDbContext db, IEnumerable<JobKind> kinds, J
                 // The service is down or busy: the same chunk again, under the same key, until it answers.
                 var pause = TimeSpan.FromSeconds(Math.Min(10, attempt));
                 logger.LogWarning("Bulk job {JobId}, chunk {Chunk}: {Code} from the service; trying again in {Pause}", job.Id, chunk, e.StatusCode, pause);
-                job.LeaseUntil = clock.GetCurrentInstant() + Duration.FromTimeSpan(options.Value.Lease + pause);
-                await db.SaveChangesAsync(cancellationToken);
+                await turn.WaitAsync(cancellationToken);
+                try
+                {
+                    job.LeaseUntil = clock.GetCurrentInstant() + Duration.FromTimeSpan(options.Value.Lease + pause);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                finally
+                {
+                    turn.Release();
+                }
                 await Task.Delay(pause, cancellationToken);
             }
             catch (RpcException e) when (!Transient.Contains(e.StatusCode))
@@ -99,14 +141,16 @@ public sealed class JobRunner(GatewayDbContext db, IEnumerable<JobKind> kinds, J
         }
     }
 
-    private void Keep(BulkJob job, int chunk, IReadOnlyList<JobRowResult> results)
+    /// <summary>Adds the chunk's results and counts; the first chunk without results moves past every chunk kept.</summary>
+    private void Keep(BulkJob job, int chunk, IReadOnlyList<JobRowResult> results, HashSet<int> kept)
     {
         db.BulkJobChunks.Add(new BulkJobChunk { JobId = job.Id, Chunk = chunk, Results = JsonSerializer.Serialize(results, ApiJson.Options) });
         job.RowsRead += results.Count;
         job.Accepted += results.Count(r => r.Outcome == JobRowResult.Accepted);
         job.Unchanged += results.Count(r => r.Outcome == JobRowResult.Unchanged);
         job.Rejected += results.Count(r => r.Outcome == JobRowResult.Rejected);
-        job.NextChunk = chunk + 1;
+        kept.Add(chunk);
+        job.NextChunk = JobChunks.FirstWithoutResults(job.NextChunk, kept);
         job.LeaseUntil = clock.GetCurrentInstant() + Duration.FromTimeSpan(options.Value.Lease);
     }
 

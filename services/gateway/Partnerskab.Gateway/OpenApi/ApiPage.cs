@@ -1,57 +1,65 @@
-using System.Net;
-using System.Text;
-using Partnerskab.Gateway.Jobs;
-using Partnerskab.Gateway.Routing;
-
 namespace Partnerskab.Gateway.OpenApi;
 
 /// <summary>
-/// The API page beside the OpenAPI document: every route with its method and gRPC method, grouped
-/// by service, as plain server-rendered HTML (no script, nothing fetched from elsewhere).
+/// The API page beside the OpenAPI document: ReDoc rendering /openapi/v1.json, with ReDoc's
+/// script served by the gateway itself (vendor/redoc, built into the gateway), so the page works
+/// on a network without the internet. The page has no inline script: ReDoc starts from the
+/// redoc element's spec-url attribute.
 /// </summary>
 public static class ApiPage
 {
-    public static string Render()
+    public const string PagePath = "/api";
+    public const string ScriptPath = "/api/redoc.standalone.js";
+    public const string ScriptResourceName = "redoc.standalone.js";
+
+    /// <summary>
+    /// Scripts only from the gateway. ReDoc's search index runs in a web worker that it makes
+    /// from its own bundle as a blob: URL (worker-src blob:). ReDoc styles with styled-components,
+    /// which writes style elements and style attributes at run time, so style-src needs
+    /// 'unsafe-inline'; styles cannot run code, and nothing else is allowed to load. (ReDoc's
+    /// sidebar shows Redocly's logo from Redocly's CDN: img-src refuses it, and ReDoc leaves it out.)
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; worker-src blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        + "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    public const string Html = $"""
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Partnerskab API</title>
+        <link rel="icon" href="data:,">
+        </head>
+        <body>
+        <noscript><p>This page shows the OpenAPI document <a href="{OpenApiDocument.ServedPath}">{OpenApiDocument.ServedPath}</a>
+        with ReDoc, which needs JavaScript. The document itself is plain JSON.</p></noscript>
+        <redoc spec-url="{OpenApiDocument.ServedPath}"></redoc>
+        <script src="{ScriptPath}"></script>
+        </body>
+        </html>
+
+        """;
+
+    public static WebApplication MapApiPage(this WebApplication app)
     {
-        var html = new StringBuilder("""
-            <!doctype html>
-            <html lang="en">
-            <head><meta charset="utf-8"><title>Partnerskab API</title>
-            <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}
-            table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #ccc}
-            code{font-size:.95em}</style></head>
-            <body>
-            <h1>Partnerskab API</h1>
-            <p>The machine-readable description is <a href="/openapi/v1.json">/openapi/v1.json</a> (OpenAPI 3). Every call needs
-            <code>Authorization: Bearer &lt;token&gt;</code>; errors are <code>application/problem+json</code> (RFC 9457).
-            Money is whole øre as an integer, dates are <code>"2024-03-01"</code>, enums are their names.</p>
-            """);
-        foreach (var service in SuiteService.Descriptors)
+        app.MapGet(OpenApiDocument.ServedPath, () => Results.Stream(OpenApiDocument.Committed(), "application/json")).AllowAnonymous();
+        app.MapGet(PagePath, (HttpContext context) =>
         {
-            html.Append($"<h2>{Encode(service.Name)}</h2>\n<table><thead><tr><th scope=\"col\">method</th><th scope=\"col\">path</th><th scope=\"col\">gRPC method</th></tr></thead><tbody>\n");
-            foreach (var route in RestRoute.Of(service))
-            {
-                html.Append($"<tr><td>{route.HttpMethod}</td><td><code>{Encode(route.PathTemplate)}</code></td><td>{Encode(route.Rpc.Name)}</td></tr>\n");
-            }
-            html.Append("</tbody></table>\n");
-        }
-        html.Append($"<h2>{JobsOpenApi.Tag}</h2>\n<p>Bulk files (<code>text/csv</code> or <code>application/x-ndjson</code>) run by the gateway as the caller; "
-            + "<code>?mode=validate</code> checks every row and writes nothing.</p>\n<table><thead><tr><th scope=\"col\">method</th><th scope=\"col\">path</th>"
-            + "<th scope=\"col\">gRPC method</th></tr></thead><tbody>\n");
-        foreach (var (method, path, rpc) in new[]
+            context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            return Results.Content(Html, "text/html; charset=utf-8");
+        }).AllowAnonymous();
+        app.MapGet(ScriptPath, (HttpContext context) =>
         {
-            ("POST", JobEndpoints.CitizensRoute, "ImportCitizens, 1,000 rows a stream"),
-            ("POST", JobEndpoints.WeeklyStatusesRoute + "?source=...", "ReportWeeklyStatuses, 1,000 rows a stream"),
-            ("POST", JobEndpoints.ClaimsRoute, "ClaimOutcome, a row a call"),
-            ("POST", JobEndpoints.BankStatementRoute, "RecordPayments, a line a call"),
-            ("GET", JobEndpoints.JobRoute, "none: the job's state, progress and results"),
-        })
-        {
-            html.Append($"<tr><td>{method}</td><td><code>{Encode(path)}</code></td><td>{Encode(rpc)}</td></tr>\n");
-        }
-        html.Append("</tbody></table>\n");
-        return html.Append("</body>\n</html>\n").ToString();
+            // The same bytes until the gateway is rebuilt: a day in the browser's cache.
+            context.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Stream(Script(), "text/javascript; charset=utf-8");
+        }).AllowAnonymous();
+        return app;
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static Stream Script() =>
+        typeof(ApiPage).Assembly.GetManifestResourceStream(ScriptResourceName)
+        ?? throw new InvalidOperationException($"The gateway was built without {ScriptResourceName}.");
 }

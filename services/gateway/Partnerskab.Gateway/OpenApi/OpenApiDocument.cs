@@ -17,6 +17,9 @@ public static partial class OpenApiDocument
 {
     public const string ResourceName = "openapi-v1.json";
 
+    /// <summary>Where the gateway serves the committed document.</summary>
+    public const string ServedPath = "/openapi/v1.json";
+
     private const string ProblemSchema = "Problem";
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
