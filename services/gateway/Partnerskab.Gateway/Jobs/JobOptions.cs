@@ -23,10 +23,12 @@ public sealed class JobOptions
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>
-    /// How many chunks of one import are sent at once: while the service writes one, the next is
-    /// on its way and the one before is being kept, so neither side waits for the other.
+    /// How many chunks of one import are sent at once. One, by default, keeps the file's order:
+    /// a row's answer can depend on the rows before it (a citizen twice in the file, the cohort
+    /// filling up), and the same file must get the same answers. More lets the next chunk travel
+    /// while the service writes one, for a sender who knows its rows do not depend on each other.
     /// </summary>
-    public int ChunksInFlight { get; set; } = 3;
+    public int ChunksInFlight { get; set; } = 1;
 
     /// <summary>How often an idle worker looks for queued jobs another instance took in (a job posted here starts at once).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
