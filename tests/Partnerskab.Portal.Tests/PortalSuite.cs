@@ -19,6 +19,7 @@ public sealed class PortalSuite : IAsyncLifetime
 {
     private LocalSuite? suite;
     private ServiceProcess? portal;
+    private OpenIdProvider? identityProvider;
     private readonly Dictionary<string, string> passwords = [];
     private readonly int httpsPort = TestEnvironment.FreePort();
 
@@ -40,6 +41,24 @@ public sealed class PortalSuite : IAsyncLifetime
 
     public static string UserName(string role) => $"demo-{role}";
 
+    /// <summary>The kommune's identity provider the portal is configured with (OpenID Connect).</summary>
+    public OpenIdProvider IdentityProvider => identityProvider ?? throw new InvalidOperationException("The identity provider is not started.");
+
+    /// <summary>The provider's name on the sign-in page.</summary>
+    public const string IdentityProviderName = "Haderslev Kommune";
+
+    /// <summary>The provider's role value that gives the kommune role.</summary>
+    public const string CaseWorkerRoleValue = "Partnerskab.Sagsbehandler";
+
+    /// <summary>A case worker whose roles, organisation and partnership the provider's claims give.</summary>
+    public ProviderUser CaseWorkerAtProvider { get; private set; } = null!;
+
+    /// <summary>Known to the provider without roles: a local account of the same user name (committee) gives them.</summary>
+    public ProviderUser CommitteeMemberAtProvider { get; } = new("udvalg.medlem@haderslev.dk", NewPassword(), "Udvalgsmedlem Ulla", [], null, []);
+
+    /// <summary>Known to the provider with a role value the portal does not map.</summary>
+    public ProviderUser CanteenAtProvider { get; } = new("kantine@haderslev.dk", NewPassword(), "Kantine Karl", ["Kantine"], "29189420", []);
+
     public string PasswordOf(string role) => passwords[role];
 
     public async Task InitializeAsync()
@@ -49,6 +68,9 @@ public sealed class PortalSuite : IAsyncLifetime
         var loaded = await ReferenceScenario.RunAsync(suite.Clients, reference, ProviderCvr, TextWriter.Null);
         ReferencePartnershipId = loaded.PartnershipId;
         WriteThrowawayCertificate();
+        CaseWorkerAtProvider = new("sagsbehandler@haderslev.dk", NewPassword(), "Sagsbehandler Sofie", [CaseWorkerRoleValue, "Alle medarbejdere"], "29189420", [ReferencePartnershipId]);
+        identityProvider = await OpenIdProvider.StartAsync(suite.ConnectionString("identity_provider"), CertificateFile, CertificateKeyFile, Url,
+            [CaseWorkerAtProvider, CommitteeMemberAtProvider, CanteenAtProvider]);
 
         portal = new ServiceProcess("portal", PortalDll, Environment(), TestEnvironment.FreePort(), TestEnvironment.FreePort(),
             Path.Combine(TestEnvironment.LogDirectory, $"{suite.DatabaseName("portal")}.log"));
@@ -61,6 +83,8 @@ public sealed class PortalSuite : IAsyncLifetime
             var (exitCode, output) = await AddAccountAsync(UserName(role), $"Demo {role}", organisation, role, partnerships, passwords[role]);
             if (exitCode != 0) throw new InvalidOperationException($"add-account {role} failed: {output}");
         }
+        var (linked, linkOutput) = await AddAccountAsync(CommitteeMemberAtProvider.UserName, "Udvalgsmedlem Ulla", "29189420", SuiteRoles.Committee, ReferencePartnershipId, NewPassword());
+        if (linked != 0) throw new InvalidOperationException($"add-account {CommitteeMemberAtProvider.UserName} failed: {linkOutput}");
     }
 
     /// <summary>Runs the portal's add-account command as deploy/up.sh does: the password on standard input.</summary>
@@ -118,6 +142,12 @@ public sealed class PortalSuite : IAsyncLifetime
         ["Portal__CertificateFile"] = CertificateFile,
         ["Portal__CertificateKeyFile"] = CertificateKeyFile,
         ["Portal__HttpsPort"] = httpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Portal__TrustedCertificateFile"] = CertificateFile,
+        ["Portal__OpenIdConnect__Authority"] = IdentityProvider.Authority.ToString(),
+        ["Portal__OpenIdConnect__ClientId"] = OpenIdProvider.ClientId,
+        ["Portal__OpenIdConnect__ClientSecret"] = IdentityProvider.ClientSecret,
+        ["Portal__OpenIdConnect__DisplayName"] = IdentityProviderName,
+        [$"Portal__OpenIdConnect__RoleValues__{CaseWorkerRoleValue}"] = SuiteRoles.Kommune,
     };
 
     public static string RabbitMqUri => $"amqp://guest:guest@127.0.0.1:{TestEnvironment.RabbitMqPort}/";
@@ -144,6 +174,7 @@ public sealed class PortalSuite : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (portal is not null) await portal.DisposeAsync();
+        if (identityProvider is not null) await identityProvider.DisposeAsync();
         if (suite is not null) await suite.DisposeAsync();
     }
 }
