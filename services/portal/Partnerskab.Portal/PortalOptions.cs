@@ -36,6 +36,9 @@ public sealed class PortalOptions
     /// </summary>
     public string TrustedCertificateFile { get; set; } = "";
 
+    /// <summary>The gateway's address (https), whose bulk jobs run the citizens and weekly statuses uploads; unset: those pages say so.</summary>
+    public Uri? GatewayUrl { get; set; }
+
     /// <summary>The kommune's own identity provider (OpenID Connect); unset: local accounts only.</summary>
     public SignIn.ProviderSignInOptions OpenIdConnect { get; set; } = new();
 

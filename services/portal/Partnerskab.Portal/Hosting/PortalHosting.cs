@@ -74,6 +74,13 @@ public static class PortalHosting
             options.Cookie.HttpOnly = true;
         });
         builder.Services.AddSuiteClients();
+        builder.Services.AddHttpClient<Uploads.GatewayJobs>(client =>
+            {
+                // Without a gateway the upload pages say so and never call this client.
+                client.BaseAddress = portal.GatewayUrl ?? new Uri("https://gateway.invalid/");
+                client.Timeout = TimeSpan.FromSeconds(60);
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => TrustedCertificates.Handler(portal.TrustedCertificateFile));
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddSingleton<CopenhagenCalendar>();
         builder.Services.AddSingleton<PdfPrinter>();

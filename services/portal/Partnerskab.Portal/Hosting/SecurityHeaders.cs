@@ -26,7 +26,7 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 // Pages carry personal and financial figures: no shared cache keeps them.
-                if (!context.Request.Path.StartsWithSegments("/css")) headers.CacheControl = "no-store";
+                if (!context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js")) headers.CacheControl = "no-store";
                 return Task.CompletedTask;
             });
             await next();
