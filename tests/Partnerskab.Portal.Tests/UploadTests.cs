@@ -36,12 +36,17 @@ public sealed class UploadTests(PortalSuite portal, Browser browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Upload borgere (CSV)" }).ClickAsync();
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Upload borgere (CSV)");
         await Browser.CheckAndCaptureAsync(page, "upload-citizens");
-        await page.GetByLabel("Fil (CSV eller NDJSON)").SetInputFilesAsync(new FilePayload
-        {
-            Name = "borgere.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(file),
-        });
+
+        // A file without the columns the gateway needs makes no job.
+        var refused = await UploadAsync(page, "borgere.csv", "cpr;caseReference\nx;y\n");
+        refused.Status.ShouldBe((int)HttpStatusCode.BadRequest);
+        (await page.Locator("[role=alert]").InnerTextAsync()).ShouldContain("Formularen blev ikke gemt");
+        (await page.Locator("#file").GetAttributeAsync("aria-invalid")).ShouldBe("true");
+        (await page.Locator("#file-error").InnerTextAsync()).ShouldContain("handoverDate");
+        await Browser.CheckAndCaptureAsync(page, "upload-citizens-refused");
+
         await page.GetByLabel("Indlæs filen").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await UploadAsync(page, "borgere.csv", file);
 
         // The bundled script follows the job and shows its results once it is done.
         await page.Locator("#job-summary").WaitForAsync(new() { Timeout = 60_000 });
@@ -77,7 +82,7 @@ public sealed class UploadTests(PortalSuite portal, Browser browser)
     }
 
     [Fact]
-    public async Task A_job_advisor_without_JavaScript_validates_weekly_statuses_by_refreshing_and_a_file_without_its_columns_is_refused()
+    public async Task A_job_advisor_without_JavaScript_validates_weekly_statuses_by_refreshing_the_job_page()
     {
         var (partnership, citizen, user, password) = await portal.PartnershipWithAdvisorAsync("statuses", 6_000_000);
         var clients = portal.Services.Clients;
@@ -87,15 +92,7 @@ public sealed class UploadTests(PortalSuite portal, Browser browser)
         await Pages.SignInAsync(page, user, password);
         await page.GetByRole(AriaRole.Link, new() { Name = "Upload ugestatus (CSV)" }).ClickAsync();
 
-        // A file without the columns the gateway needs makes no job.
-        var refused = await UploadAsync(page, "citizenId;isoWeek\nx;20\n");
-        refused.Status.ShouldBe((int)HttpStatusCode.BadRequest);
-        (await page.Locator("[role=alert]").InnerTextAsync()).ShouldContain("Formularen blev ikke gemt");
-        (await page.Locator("#file").GetAttributeAsync("aria-invalid")).ShouldBe("true");
-        (await page.Locator("#file-error").InnerTextAsync()).ShouldContain("isoWeekYear");
-        await Browser.CheckAndCaptureAsync(page, "upload-statuses-refused");
-
-        await UploadAsync(page, $"""
+        await UploadAsync(page, "ugestatus.csv", $"""
             citizenId;isoWeekYear;isoWeek;status;paidHours
             {citizen.CitizenId};2023;20;WEEKLY_STATUS_SICKNESS_BENEFIT;0
             {citizen.CitizenId};2023;21;WEEKLY_STATUS_ON_THE_MOON;0
@@ -111,7 +108,7 @@ public sealed class UploadTests(PortalSuite portal, Browser browser)
         (await page.Locator("#job-summary").InnerTextAsync()).ShouldBe("1 godkendt, 0 uændret, 1 afvist.");
         (await page.Locator("#job-results tbody tr").Nth(1).Locator("td").Nth(4).InnerTextAsync()).ShouldStartWith("status:");
         (await page.Locator("#job-refresh").CountAsync()).ShouldBe(0);
-        await Browser.CheckAndCaptureAsync(page, "upload-statuses-job");
+        // (axe-core and the reflow check run scripts in the page: the same page with JavaScript is checked by the citizens upload.)
 
         // Validated only: the outcome service stored no week.
         var timeline = await clients.Outcome.GetTimelineAsync(new GetTimelineRequest { PartnershipId = partnership.PartnershipId, CitizenId = citizen.CitizenId },
@@ -119,11 +116,11 @@ public sealed class UploadTests(PortalSuite portal, Browser browser)
         timeline.Weeks.ShouldBeEmpty();
     }
 
-    private static async Task<IResponse> UploadAsync(IPage page, string file)
+    private static async Task<IResponse> UploadAsync(IPage page, string name, string file)
     {
         await page.GetByLabel("Fil (CSV eller NDJSON)").SetInputFilesAsync(new FilePayload
         {
-            Name = "ugestatus.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(file),
+            Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(file),
         });
         var post = page.WaitForResponseAsync(r => r.Request.Method == "POST");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();

@@ -30,7 +30,7 @@ public sealed record UploadKind(string Slug, string Role, string JobKind, string
     /// <summary>The file's media type by its name: CSV or NDJSON (one JSON row a line); null for anything else.</summary>
     public static string? MediaTypeOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {
-        ".csv" or ".txt" => "text/csv",
+        ".csv" => "text/csv",
         ".ndjson" or ".jsonl" => "application/x-ndjson",
         _ => null,
     };
