@@ -151,7 +151,7 @@ public sealed class PortalSuite : IAsyncLifetime
             HandoverDate = new Google.Type.Date { Year = 2023, Month = 4, Day = 3 },
             BenefitType = BenefitType.SicknessBenefit,
             WeeksSickListed = 30,
-            CaseReference = $"{name}-{suffix}",
+            CaseReference = $"{name[..2].ToUpperInvariant()}-{suffix}",
         }, deadline: SuiteClients.Deadline())).Citizen;
         await clients.Outcome.SetFollowUpPlanAsync(new SetFollowUpPlanRequest
         {
