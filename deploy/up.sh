@@ -266,6 +266,9 @@ portal_environment() {
     export Portal__RabbitMqUri=amqp://guest:guest@127.0.0.1:$PARTNERSKAB_RABBITMQ_PORT/
     export Portal__CertificateFile=$PARTNERSKAB_RUN_DIR/tls/portal.crt
     export Portal__CertificateKeyFile=$PARTNERSKAB_RUN_DIR/tls/portal.key
+    # Uploads run as the gateway's bulk jobs; its certificate is signed by the local CA.
+    export Portal__GatewayUrl=$GATEWAY_URL
+    export Portal__TrustedCertificateFile=$PARTNERSKAB_RUN_DIR/tls/gateway-ca.crt
     export Portal__ChromiumPath
     Portal__ChromiumPath=$(command -v chromium)
 }

@@ -34,11 +34,14 @@ public sealed class Browser : IAsyncLifetime
     /// <summary>
     /// A fresh browser context (no cookies) with one page, at the desktop size. The browser asks
     /// for English; the portal answers in Danish all the same until the person switches.
-    /// The portal's certificate is a throwaway self-signed one.
+    /// The portal's certificate is a throwaway self-signed one. Without JavaScript the pages work all the same.
     /// </summary>
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
     {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop, Locale = "en-US", IgnoreHTTPSErrors = true });
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = Desktop, Locale = "en-US", IgnoreHTTPSErrors = true, JavaScriptEnabled = javaScript, AcceptDownloads = true,
+        });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }

@@ -3,6 +3,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Partnerskab.Portal.Accounts;
+using Partnerskab.Protos.Cohort.V1;
+using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.Scenario.Haderslev;
 using Partnerskab.Scenario;
 using Partnerskab.Tokens;
@@ -19,6 +21,8 @@ public sealed class PortalSuite : IAsyncLifetime
 {
     private LocalSuite? suite;
     private ServiceProcess? portal;
+    private OpenIdProvider? identityProvider;
+    private LocalGateway? gateway;
     private readonly Dictionary<string, string> passwords = [];
     private readonly int httpsPort = TestEnvironment.FreePort();
 
@@ -40,6 +44,24 @@ public sealed class PortalSuite : IAsyncLifetime
 
     public static string UserName(string role) => $"demo-{role}";
 
+    /// <summary>The kommune's identity provider the portal is configured with (OpenID Connect).</summary>
+    public OpenIdProvider IdentityProvider => identityProvider ?? throw new InvalidOperationException("The identity provider is not started.");
+
+    /// <summary>The provider's name on the sign-in page.</summary>
+    public const string IdentityProviderName = "Haderslev Kommune";
+
+    /// <summary>The provider's role value that gives the kommune role.</summary>
+    public const string CaseWorkerRoleValue = "Partnerskab.Sagsbehandler";
+
+    /// <summary>A case worker whose roles, organisation and partnership the provider's claims give.</summary>
+    public ProviderUser CaseWorkerAtProvider { get; private set; } = null!;
+
+    /// <summary>Known to the provider without roles: a local account of the same user name (committee) gives them.</summary>
+    public ProviderUser CommitteeMemberAtProvider { get; } = new("udvalg.medlem@haderslev.dk", NewPassword(), "Udvalgsmedlem Ulla", [], null, []);
+
+    /// <summary>Known to the provider with a role value the portal does not map.</summary>
+    public ProviderUser CanteenAtProvider { get; } = new("kantine@haderslev.dk", NewPassword(), "Kantine Karl", ["Kantine"], "29189420", []);
+
     public string PasswordOf(string role) => passwords[role];
 
     public async Task InitializeAsync()
@@ -49,6 +71,12 @@ public sealed class PortalSuite : IAsyncLifetime
         var loaded = await ReferenceScenario.RunAsync(suite.Clients, reference, ProviderCvr, TextWriter.Null);
         ReferencePartnershipId = loaded.PartnershipId;
         WriteThrowawayCertificate();
+        CaseWorkerAtProvider = new("sagsbehandler@haderslev.dk", NewPassword(), "Sagsbehandler Sofie", [CaseWorkerRoleValue, "Alle medarbejdere"], "29189420", [ReferencePartnershipId]);
+        gateway = await LocalGateway.StartAsync(suite);
+        // The portal trusts the identity provider's self-signed certificate and the gateway's test authority.
+        File.WriteAllText(TrustedCertificatesFile, $"{File.ReadAllText(CertificateFile)}\n{gateway.Certificates.Authority.ExportCertificatePem()}\n");
+        identityProvider = await OpenIdProvider.StartAsync(suite.ConnectionString("identity_provider"), CertificateFile, CertificateKeyFile, Url,
+            [CaseWorkerAtProvider, CommitteeMemberAtProvider, CanteenAtProvider]);
 
         portal = new ServiceProcess("portal", PortalDll, Environment(), TestEnvironment.FreePort(), TestEnvironment.FreePort(),
             Path.Combine(TestEnvironment.LogDirectory, $"{suite.DatabaseName("portal")}.log"));
@@ -61,6 +89,8 @@ public sealed class PortalSuite : IAsyncLifetime
             var (exitCode, output) = await AddAccountAsync(UserName(role), $"Demo {role}", organisation, role, partnerships, passwords[role]);
             if (exitCode != 0) throw new InvalidOperationException($"add-account {role} failed: {output}");
         }
+        var (linked, linkOutput) = await AddAccountAsync(CommitteeMemberAtProvider.UserName, "Udvalgsmedlem Ulla", "29189420", SuiteRoles.Committee, ReferencePartnershipId, NewPassword());
+        if (linked != 0) throw new InvalidOperationException($"add-account {CommitteeMemberAtProvider.UserName} failed: {linkOutput}");
     }
 
     /// <summary>Runs the portal's add-account command as deploy/up.sh does: the password on standard input.</summary>
@@ -103,6 +133,39 @@ public sealed class PortalSuite : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A fresh partnership (the thin slice's agreement) with a follow-up plan, one citizen handed over
+    /// on 3 April 2023 (CPR from the synthetic range at <paramref name="cprFrom"/>) whose follow-up the
+    /// outcome service has opened, and a job advisor's account of its provider.
+    /// </summary>
+    public async Task<(Partnership Partnership, Citizen Citizen, string User, string Password)> PartnershipWithAdvisorAsync(string name, int cprFrom)
+    {
+        var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        var clients = Services.Clients;
+        var partnership = (await clients.Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement($"portal-{name}-{suffix}"),
+            deadline: SuiteClients.Deadline())).Partnership;
+        var citizen = (await clients.Cohort.HandOverCitizenAsync(new HandOverCitizenRequest
+        {
+            PartnershipId = partnership.PartnershipId,
+            Cpr = SyntheticCitizens.Cpr(RandomNumberGenerator.GetInt32(cprFrom, cprFrom + 1_000_000)),
+            HandoverDate = new Google.Type.Date { Year = 2023, Month = 4, Day = 3 },
+            BenefitType = BenefitType.SicknessBenefit,
+            WeeksSickListed = 30,
+            CaseReference = $"{name[..2].ToUpperInvariant()}-{suffix}",
+        }, deadline: SuiteClients.Deadline())).Citizen;
+        await clients.Outcome.SetFollowUpPlanAsync(new SetFollowUpPlanRequest
+        {
+            PartnershipId = partnership.PartnershipId,
+            Plan = new FollowUpPlan { ContactIntervalWeeks = 4, NoContactDays = 60, StatusCheckpointMonths = { 3, 6, 12, 24 } },
+        }, deadline: SuiteClients.Deadline());
+        await WaitForFollowUpAsync(partnership.PartnershipId, citizen.CitizenId);
+        var user = $"jobraadgiver-{name}-{suffix}";
+        var password = NewPassword();
+        var (exitCode, output) = await AddAccountAsync(user, "Jobrådgiver", partnership.Provider.Cvr, SuiteRoles.Provider, partnership.PartnershipId, password);
+        if (exitCode != 0) throw new InvalidOperationException($"add-account {user} failed: {output}");
+        return (partnership, citizen, user, password);
+    }
+
     /// <summary>Meets the portal's policy: 12+ characters, upper and lower case, digits.</summary>
     public static string NewPassword() => $"Pw{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}X9";
 
@@ -118,12 +181,20 @@ public sealed class PortalSuite : IAsyncLifetime
         ["Portal__CertificateFile"] = CertificateFile,
         ["Portal__CertificateKeyFile"] = CertificateKeyFile,
         ["Portal__HttpsPort"] = httpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Portal__TrustedCertificateFile"] = TrustedCertificatesFile,
+        ["Portal__GatewayUrl"] = (gateway ?? throw new InvalidOperationException("The gateway is not started.")).Url.ToString(),
+        ["Portal__OpenIdConnect__Authority"] = IdentityProvider.Authority.ToString(),
+        ["Portal__OpenIdConnect__ClientId"] = OpenIdProvider.ClientId,
+        ["Portal__OpenIdConnect__ClientSecret"] = IdentityProvider.ClientSecret,
+        ["Portal__OpenIdConnect__DisplayName"] = IdentityProviderName,
+        [$"Portal__OpenIdConnect__RoleValues__{CaseWorkerRoleValue}"] = SuiteRoles.Kommune,
     };
 
     public static string RabbitMqUri => $"amqp://guest:guest@127.0.0.1:{TestEnvironment.RabbitMqPort}/";
 
     private string CertificateFile => Path.Combine(Services.Keys.Path, "portal.crt");
     private string CertificateKeyFile => Path.Combine(Services.Keys.Path, "portal.key");
+    private string TrustedCertificatesFile => Path.Combine(Services.Keys.Path, "portal-trusted.pem");
 
     private void WriteThrowawayCertificate()
     {
@@ -144,6 +215,8 @@ public sealed class PortalSuite : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (portal is not null) await portal.DisposeAsync();
+        if (identityProvider is not null) await identityProvider.DisposeAsync();
+        if (gateway is not null) await gateway.DisposeAsync();
         if (suite is not null) await suite.DisposeAsync();
     }
 }

@@ -16,29 +16,8 @@ public sealed class ProviderTests(PortalSuite portal, Browser browser)
     [Fact]
     public async Task The_advisor_records_a_contact_and_claims_a_job_start_from_the_timeline_each_refused_first_beside_the_field()
     {
-        var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
-        var clients = portal.Services.Clients;
-        var partnership = (await clients.Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement($"portal-provider-{suffix}"),
-            deadline: SuiteClients.Deadline())).Partnership;
-        var caseReference = $"PR-{suffix}";
-        var citizen = (await clients.Cohort.HandOverCitizenAsync(new HandOverCitizenRequest
-        {
-            PartnershipId = partnership.PartnershipId,
-            Cpr = SyntheticCitizens.Cpr(RandomNumberGenerator.GetInt32(3_000_000, 4_000_000)),
-            HandoverDate = new Google.Type.Date { Year = 2023, Month = 4, Day = 3 },
-            BenefitType = BenefitType.SicknessBenefit,
-            WeeksSickListed = 30,
-            CaseReference = caseReference,
-        }, deadline: SuiteClients.Deadline())).Citizen;
-        await clients.Outcome.SetFollowUpPlanAsync(new SetFollowUpPlanRequest
-        {
-            PartnershipId = partnership.PartnershipId,
-            Plan = new FollowUpPlan { ContactIntervalWeeks = 4, NoContactDays = 60, StatusCheckpointMonths = { 3, 6, 12, 24 } },
-        }, deadline: SuiteClients.Deadline());
-        await portal.WaitForFollowUpAsync(partnership.PartnershipId, citizen.CitizenId);
-        var user = $"jobraadgiver-{suffix}";
-        var password = PortalSuite.NewPassword();
-        (await portal.AddAccountAsync(user, "Jobrådgiver", partnership.Provider.Cvr, SuiteRoles.Provider, partnership.PartnershipId, password)).ExitCode.ShouldBe(0);
+        var (partnership, citizen, user, password) = await portal.PartnershipWithAdvisorAsync("provider", 3_000_000);
+        var caseReference = citizen.CaseReference;
 
         var page = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(portal.Url, $"/partnerskaber/{partnership.PartnershipId}/borgere").ToString());

@@ -30,5 +30,17 @@ public sealed class PortalOptions
     /// <summary>A signed-in person who does nothing for this long is signed out.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(20);
 
+    /// <summary>
+    /// PEM certificates trusted as roots besides the system's when the portal calls another HTTPS
+    /// server (the identity provider, the gateway): a kommune's own CA or a server's self-signed certificate.
+    /// </summary>
+    public string TrustedCertificateFile { get; set; } = "";
+
+    /// <summary>The gateway's address (https), whose bulk jobs run the citizens and weekly statuses uploads; unset: those pages say so.</summary>
+    public Uri? GatewayUrl { get; set; }
+
+    /// <summary>The kommune's own identity provider (OpenID Connect); unset: local accounts only.</summary>
+    public SignIn.ProviderSignInOptions OpenIdConnect { get; set; } = new();
+
     public bool ServesHttps => CertificateFile.Length > 0;
 }

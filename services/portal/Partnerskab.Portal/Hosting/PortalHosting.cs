@@ -8,7 +8,9 @@ using Partnerskab.Portal.Accounts;
 using Partnerskab.Portal.Calling;
 using Partnerskab.Portal.Citizens;
 using Partnerskab.Portal.Formatting;
+using Partnerskab.Portal.Pages.Account;
 using Partnerskab.Portal.Reports;
+using Partnerskab.Portal.SignIn;
 using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.ServiceDefaults.Persistence;
 
@@ -72,6 +74,13 @@ public static class PortalHosting
             options.Cookie.HttpOnly = true;
         });
         builder.Services.AddSuiteClients();
+        builder.Services.AddHttpClient<Uploads.GatewayJobs>(client =>
+            {
+                // Without a gateway the upload pages say so and never call this client.
+                client.BaseAddress = portal.GatewayUrl ?? new Uri("https://gateway.invalid/");
+                client.Timeout = TimeSpan.FromSeconds(60);
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => TrustedCertificates.Handler(portal.TrustedCertificateFile));
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddSingleton<CopenhagenCalendar>();
         builder.Services.AddSingleton<PdfPrinter>();
@@ -116,14 +125,11 @@ public static class PortalHosting
             cookie.AccessDeniedPath = "/status/403";
         });
         // Between the right password and the second factor: as strict as the session cookie, and short.
-        builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie =>
-        {
-            cookie.Cookie.Name = "partnerskab.twofactor";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SecurePolicy = secure;
-            cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(5);
-        });
+        builder.AddShortCookie(IdentityConstants.TwoFactorUserIdScheme, "partnerskab.twofactor", SameSiteMode.Strict, secure);
+        // Between the identity provider's answer and the portal's session: sent back from the provider's site (Lax), and short.
+        builder.AddShortCookie(IdentityConstants.ExternalScheme, "partnerskab.external", SameSiteMode.Lax, secure);
+        builder.AddIdentityProvider(portal, secure);
+        builder.Services.AddScoped<ISecurityStampValidator, PortalSecurityStampValidator>();
         // A changed account (roles, partnerships, lock-out) takes effect within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddAuthorizationBuilder()
@@ -131,10 +137,59 @@ public static class PortalHosting
             .AddPolicy(PortalRoles.Administrator, policy => policy.RequireRole(PortalRoles.Administrator));
     }
 
+    /// <summary>A cookie that carries a sign-in half done for five minutes, never to scripts.</summary>
+    private static void AddShortCookie(this WebApplicationBuilder builder, string scheme, string name, SameSiteMode sameSite, CookieSecurePolicy secure) =>
+        builder.Services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(scheme, cookie =>
+        {
+            cookie.Cookie.Name = name;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = secure;
+            cookie.Cookie.SameSite = sameSite;
+            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
+
+    /// <summary>The kommune's own OpenID Connect provider, when configured: authorization code flow with PKCE, its answer into the short external cookie.</summary>
+    private static void AddIdentityProvider(this WebApplicationBuilder builder, PortalOptions portal, CookieSecurePolicy secure)
+    {
+        var provider = portal.OpenIdConnect;
+        var problems = provider.Problems();
+        if (problems.Count > 0) throw new InvalidOperationException(string.Join(" ", problems));
+        builder.Services.AddScoped<ProviderSignIn>();
+        if (!provider.Enabled) return;
+        builder.Services.AddAuthentication().AddOpenIdConnect(ProviderSignInOptions.Scheme, provider.DisplayName, oidc =>
+        {
+            oidc.Authority = provider.Authority!.ToString();
+            oidc.ClientId = provider.ClientId;
+            oidc.ClientSecret = provider.ClientSecret;
+            oidc.ResponseType = Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectResponseType.Code;
+            oidc.UsePkce = true;
+            oidc.Scope.Clear();
+            foreach (var scope in provider.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries)) oidc.Scope.Add(scope);
+            // Claim types stay as the provider names them: the configured claim names are the provider's.
+            oidc.MapInboundClaims = false;
+            oidc.TokenValidationParameters.NameClaimType = provider.UserNameClaim;
+            oidc.SaveTokens = true;
+            oidc.SignInScheme = IdentityConstants.ExternalScheme;
+            oidc.SignOutScheme = IdentityConstants.ApplicationScheme;
+            oidc.CallbackPath = ProviderSignInOptions.CallbackPath;
+            oidc.SignedOutCallbackPath = ProviderSignInOptions.SignedOutCallbackPath;
+            oidc.SignedOutRedirectUri = "/log-ind";
+            oidc.BackchannelHttpHandler = TrustedCertificates.Handler(portal.TrustedCertificateFile);
+            oidc.CorrelationCookie.SecurePolicy = secure;
+            oidc.NonceCookie.SecurePolicy = secure;
+            oidc.Events.OnRemoteFailure = context =>
+            {
+                context.Response.Redirect(ProviderReplyModel.FailedPath);
+                context.HandleResponse();
+                return Task.CompletedTask;
+            };
+        });
+    }
+
     public static WebApplication MapPortal(this WebApplication app)
     {
         var portal = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value;
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(portal.OpenIdConnect.Authority);
         app.UseExceptionHandler("/status/500");
         if (portal.ServesHttps)
         {

@@ -6,24 +6,30 @@ namespace Partnerskab.Portal.Hosting;
 /// </summary>
 public static class SecurityHeaders
 {
-    public const string ContentSecurityPolicy =
+    /// <summary>The policy; forms may lead only to the portal itself, and to the identity provider (signing out there) when one is configured.</summary>
+    public static string ContentSecurityPolicy(Uri? identityProvider) =>
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+        $"connect-src 'self'; form-action 'self'{(identityProvider is null ? "" : " " + identityProvider.GetLeftPart(UriPartial.Authority))}; " +
+        "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, Uri? identityProvider)
     {
-        context.Response.OnStarting(() =>
+        var policy = ContentSecurityPolicy(identityProvider);
+        return app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            // Pages carry personal and financial figures: no shared cache keeps them.
-            if (!context.Request.Path.StartsWithSegments("/css")) headers.CacheControl = "no-store";
-            return Task.CompletedTask;
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = policy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "same-origin";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                // Pages carry personal and financial figures: no shared cache keeps them.
+                if (!context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js")) headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
+            await next();
         });
-        await next();
-    });
+    }
 }

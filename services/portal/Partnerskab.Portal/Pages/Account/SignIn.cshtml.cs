@@ -2,14 +2,19 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Partnerskab.Portal.Accounts;
+using Partnerskab.Portal.SignIn;
 
 namespace Partnerskab.Portal.Pages.Account;
 
-/// <summary>Sign-in with user name and password; repeated failures lock the account for a while.</summary>
+/// <summary>Sign-in with user name and password (repeated failures lock the account for a while), or through the kommune's identity provider when one is configured.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<PortalUser> signIn) : PageModel
+public sealed class SignInModel(SignInManager<PortalUser> signIn, IOptions<PortalOptions> options) : PageModel
 {
+    /// <summary>The kommune's identity provider, when configured, and whether local accounts are offered beside it.</summary>
+    public ProviderSignInOptions Provider { get; } = options.Value.OpenIdConnect;
+
     public string UserName { get; private set; } = "";
     public string ReturnUrl { get; private set; } = "/";
 
@@ -20,6 +25,7 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string? userName, string? password, string? returnUrl)
     {
+        if (!Provider.LocalAccounts) return NotFound();
         UserName = userName?.Trim() ?? "";
         ReturnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
         var result = UserName.Length == 0 || string.IsNullOrEmpty(password)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Partnerskab.Portal.Accounts;
+using Partnerskab.Portal.SignIn;
 
 namespace Partnerskab.Portal.Pages.Account;
 
@@ -67,6 +68,12 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         return RedirectToPage(new { besked = "TwoFactorDisabled" });
+    }
+
+    /// <summary>A person whose roles the identity provider's claims gave has no account here: their second factor is the provider's.</summary>
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        if (ProviderSignIn.IsFromClaims(User)) context.Result = NotFound();
     }
 
     private async Task<PortalUser> CurrentAsync() =>
