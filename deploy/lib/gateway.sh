@@ -23,7 +23,7 @@ ensure_gateway_tls() {
             -keyout gateway-ca.key -out gateway-ca.crt 2>/dev/null
         openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=localhost" \
             -keyout gateway.key -out gateway.csr 2>/dev/null
-        printf '%s\n' "subjectAltName=DNS:localhost,IP:127.0.0.1" "basicConstraints=critical,CA:FALSE" \
+        printf '%s\n' "subjectAltName=DNS:localhost,DNS:gateway,IP:127.0.0.1" "basicConstraints=critical,CA:FALSE" \
             "keyUsage=critical,digitalSignature" "extendedKeyUsage=serverAuth" >gateway.ext
         openssl x509 -req -in gateway.csr -CA gateway-ca.crt -CAkey gateway-ca.key -CAcreateserial \
             -days 825 -extfile gateway.ext -out gateway.crt 2>/dev/null

@@ -93,11 +93,13 @@ public sealed class ComposeFileTests
         Ports("portal").ShouldBe(["127.0.0.1:5443:5443", "127.0.0.1:5480:5480"], ignoreOrder: true);
         var environment = Environment("portal");
         var required = Settings(PortalOptions.Section, typeof(PortalOptions))
-            .Where(setting => setting != "Portal__ServesHttps")
+            // A kommune's own identity provider is configured only where one is used.
+            .Where(setting => setting is not ("Portal__ServesHttps" or "Portal__OpenIdConnect"))
             .Concat(["Service__ListenAddress", "Service__HttpPort", "ConnectionStrings__Database"]);
         required.Except(environment.Keys).ShouldBeEmpty("the portal in docker-compose.yml lacks settings it reads");
         environment["ConnectionStrings__Database"].ShouldContain("Database=partnerskab_portal");
         environment["Portal__CohortUrl"].ShouldBe("http://cohort:5101");
+        environment["Portal__GatewayUrl"].ShouldBe("https://gateway:8443");
         (environment["Portal__HttpsPort"], environment["Service__HttpPort"]).ShouldBe(("5443", "5480"));
     }
 

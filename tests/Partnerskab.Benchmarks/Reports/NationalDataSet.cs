@@ -92,7 +92,7 @@ public static class NationalDataSet
             await payment.OpenAsync();
             var recordedAt = DateTime.UtcNow;
             await BinaryCopy.RunAsync(payment, "ledger_items",
-                "id, partnership_id, citizen_id, kind, code, cause_key, earned_on, quantity, unit_price_ore, original_amount_ore, amount_ore, capped_by, rate_card_version, pricing_note, recorded_at",
+                "id, partnership_id, citizen_id, kind, code, cause_key, earned_on, quantity, unit_price_ore, original_amount_ore, amount_ore, capped_by, rate_card_version, pricing_note, recorded_at, unpriced",
                 citizens.SelectMany(c => LedgerItems(options, c.Id, c.N)), async (writer, item) =>
                 {
                     await writer.WriteAsync(item.Id, NpgsqlDbType.Uuid);
@@ -110,6 +110,7 @@ public static class NationalDataSet
                     await writer.WriteAsync(1, NpgsqlDbType.Integer);
                     await writer.WriteAsync("benchmark data set, loaded directly", NpgsqlDbType.Varchar);
                     await writer.WriteAsync(recordedAt, NpgsqlDbType.TimestampTz);
+                    await writer.WriteAsync(false, NpgsqlDbType.Boolean);
                 });
         }
         // As autovacuum would soon after such a load: the planner should know the tables' sizes.
