@@ -53,8 +53,16 @@ public abstract class JobKind
     {
         using (stream)
         {
-            foreach (var (_, row) in rows) await stream.RequestStream.WriteAsync(message(row), cancellationToken);
-            await stream.RequestStream.CompleteAsync();
+            try
+            {
+                foreach (var (_, row) in rows) await stream.RequestStream.WriteAsync(message(row), cancellationToken);
+                await stream.RequestStream.CompleteAsync();
+            }
+            catch (Exception e) when (e is IOException or InvalidOperationException or RpcException && !cancellationToken.IsCancellationRequested)
+            {
+                // The service answered or went away before it had read every row (refused the
+                // call, or was stopped): its status, in the answer, says which.
+            }
             return await stream.ResponseAsync;
         }
     }
