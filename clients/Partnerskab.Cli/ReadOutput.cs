@@ -15,7 +15,7 @@ public enum OutputFormat
 /// </summary>
 public static class ReadOutput
 {
-    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
+    public static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
 
     public static void Write(TextWriter output, OutputFormat format, IMessage answer, Func<string> tables) =>
         output.Write(format == OutputFormat.Json ? Json.Format(answer) + "\n" : tables());

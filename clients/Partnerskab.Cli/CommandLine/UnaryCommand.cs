@@ -21,8 +21,6 @@ public sealed record RequestField(string Option, string Field, string Descriptio
 public sealed class UnaryCommands(CliConsole cli, Option<Uri> service)
 {
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default);
-    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
-
     public Command Create<TRequest, TResponse>(string name, string description,
         Func<CallInvoker, TRequest, CallOptions, AsyncUnaryCall<TResponse>> call, bool fromFile, params RequestField[] fields)
         where TRequest : IMessage<TRequest>, new()
@@ -33,7 +31,11 @@ public sealed class UnaryCommands(CliConsole cli, Option<Uri> service)
             Description = "The request as JSON in the protobuf JSON mapping (the REST API's body); the options override its fields.",
             Required = fromFile && fields.Length == 0,
         };
-        var options = fields.Select(f => (f.Field, Option: new Option<string>(f.Option) { Description = f.Description, Required = f.Required })).ToList();
+        // Each field is found once, when the command is built: a misspelt field name fails at start, not at a call.
+        var descriptor = new TRequest().Descriptor;
+        var options = fields.Select(f => (
+            Field: descriptor.FindFieldByName(f.Field) ?? throw new ArgumentException($"{descriptor.Name} has no field {f.Field}", nameof(fields)),
+            Option: new Option<string>(f.Option) { Description = f.Description, Required = f.Required })).ToList();
         var command = new Command(name, description);
         if (fromFile) command.Options.Add(requestFile);
         foreach (var (_, option) in options) command.Options.Add(option);
@@ -43,12 +45,12 @@ public sealed class UnaryCommands(CliConsole cli, Option<Uri> service)
             var body = fromFile && result.GetValue(requestFile) is { } file ? await ReadBodyAsync(file, cancellationToken) : new JsonObject();
             foreach (var (field, option) in options)
             {
-                if (result.GetValue(option) is { } value) Set(body, new TRequest().Descriptor.FindFieldByName(field), option.Name, value);
+                if (result.GetValue(option) is { } value) Set(body, field, option.Name, value);
             }
             var request = Parse<TRequest>(body);
             using var channel = CliOptions.Channel(result, service);
             var answer = await call(channel.Invoker, request, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken));
-            var json = Formatter.Format(answer);
+            var json = ReadOutput.Json.Format(answer);
             await cli.Output.WriteLineAsync(result.GetValue(CliOptions.Output) == OutputFormat.Json
                 ? json
                 : JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
