@@ -13,8 +13,7 @@ public static class CohortCommands
         var partnership = CliOptions.Required("--partnership", "The partnership's id.");
         var file = CliOptions.Required("--file", "The case system's export: a header line naming the columns cpr, handover_date (YYYY-MM-DD), "
             + "benefit_type, weeks_sick_listed and case_reference, separated by ';' or ',', quoted as RFC 4180 says.");
-        var rejected = CliOptions.Optional("--rejected", "Where the rejected lines and their reasons go (default: <file>.rejected.csv).");
-        var key = CliOptions.Optional("--key", "The idempotency key: the same key sends the import once however often it is retried (default: a new one).");
+        var (rejected, key) = (CliOptions.Rejected(), CliOptions.IdempotencyKey());
         var import = new Command("import", "Hands the file's citizens over (ImportCitizens). Exit code 0: every line accepted or unchanged; "
             + "1: some lines rejected; 2: the command could not run.") { partnership, file, rejected, key };
         cli.Action(import, async (result, cancellationToken) =>

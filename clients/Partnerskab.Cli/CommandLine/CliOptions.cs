@@ -30,6 +30,12 @@ public static class CliOptions
 
     public static Option<string> Optional(string name, string description) => new(name) { Description = description };
 
+    /// <summary>Where an import writes the lines it could not send and why.</summary>
+    public static Option<string> Rejected() => Optional("--rejected", "Where the rejected lines and their reasons go (default: <file>.rejected.csv).");
+
+    public static Option<string> IdempotencyKey() =>
+        Optional("--key", "The idempotency key: the same key sends the import once however often it is retried (default: a new one).");
+
     /// <summary>A day written YYYY-MM-DD.</summary>
     public static Option<Date> Day(string name, string description, bool required = false) => new(name)
     {

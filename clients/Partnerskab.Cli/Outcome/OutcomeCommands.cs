@@ -96,7 +96,7 @@ public static class OutcomeCommands
         var file = CliOptions.Required("--file", "A header line naming the columns citizen_id (the pseudonym), iso_week (e.g. 2023-W14), status "
             + "(sickness_benefit, job_clarification_benefit, other_public_benefit, ordinary_employment, flex_job, education, work_placement, "
             + "disability_pension, self_supporting_other, moved_away, deceased, unknown) and optionally paid_hours (15.5 or 15,5).");
-        var (rejected, key) = (Rejected(), Key());
+        var (rejected, key) = (CliOptions.Rejected(), CliOptions.IdempotencyKey());
         var command = new Command("report-statuses", "Reports the file's weekly statuses (ReportWeeklyStatuses). Exit code 0: every line accepted "
             + "or unchanged; 1: some lines rejected; 2: the command could not run.") { partnership, source, file, rejected, key };
         cli.Action(command, async (result, cancellationToken) =>
@@ -116,7 +116,7 @@ public static class OutcomeCommands
         var file = CliOptions.Required("--file", "A header line naming the columns citizen_id, claim_reference, kind (job_start, flex_job_start, "
             + "education_start, back_to_own_job, available_for_work), outcome_date (YYYY-MM-DD), evidence_reference, and optionally "
             + "hours_per_week and employer_cvr; a line sent again with the same claim reference is unchanged.");
-        var rejected = Rejected();
+        var rejected = CliOptions.Rejected();
         var command = new Command("claim", "Claims the file's outcomes (ClaimOutcome per line). Exit codes as for report-statuses.")
         {
             partnership, file, rejected,
@@ -175,10 +175,6 @@ public static class OutcomeCommands
         });
         return command;
     }
-
-    private static Option<string> Rejected() => CliOptions.Optional("--rejected", "Where the rejected lines and their reasons go (default: <file>.rejected.csv).");
-
-    private static Option<string> Key() => CliOptions.Optional("--key", "The idempotency key (default: a new one).");
 
     private static StatusSource Refused(System.CommandLine.Parsing.ArgumentResult result, string error)
     {
