@@ -38,10 +38,7 @@ public sealed class KommuneTests(PortalSuite portal, Browser browser)
 
         // Keyboard only: Tab to the claim's verify button and press Enter.
         await TabToAsync(page, $"Godkend krav {verify.ClaimReference}");
-        var verified = page.WaitForResponseAsync(r => r.Request.Method == "POST");
-        await page.Keyboard.PressAsync("Enter");
-        (await verified).Status.ShouldBe((int)HttpStatusCode.Redirect);
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        (await Pages.SubmitAsync(page, () => page.Keyboard.PressAsync("Enter"))).Status.ShouldBe((int)HttpStatusCode.Redirect);
         (await page.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldBe($"Kravet {verify.ClaimReference} er godkendt.");
         (await page.Locator($"#claim-{verify.ClaimId}").CountAsync()).ShouldBe(0);
         var stored = (await GetClaimAsync(verify.ClaimId)).Claim;

@@ -6,14 +6,46 @@ namespace Partnerskab.Portal.Tests;
 public static class Pages
 {
     /// <summary>Fills and posts the sign-in form of the page the browser is on; returns the answer to the post.</summary>
-    public static async Task<IResponse?> SignInAsync(IPage page, string userName, string password)
+    public static async Task<IResponse> SignInAsync(IPage page, string userName, string password)
     {
         await page.GetByLabel("Brugernavn").FillAsync(userName);
         await page.GetByLabel("Adgangskode").FillAsync(password);
-        var post = page.WaitForResponseAsync(r => r.Request.Method == "POST");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
-        var response = await post;
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        return response;
+        return await SubmitAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync());
+    }
+
+    /// <summary>
+    /// Submits a form and waits until the page it leads to has loaded; returns the answer to the post (before any redirect is followed),
+    /// or the first response <paramref name="isAnswer"/> picks.
+    /// </summary>
+    /// <remarks>
+    /// The page's own events are followed from before the submit: waiting for the load state afterwards can miss a load that lands
+    /// between Playwright's check and its subscription.
+    /// </remarks>
+    public static async Task<IResponse> SubmitAsync(IPage page, Func<Task> submit, Func<IResponse, bool>? isAnswer = null)
+    {
+        isAnswer ??= r => r.Request.Method == "POST";
+        IResponse? answer = null;
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnResponse(object? sender, IResponse response)
+        {
+            if (answer is null && isAnswer(response)) Volatile.Write(ref answer, response);
+        }
+        void OnLoad(object? sender, IPage loadedPage)
+        {
+            if (Volatile.Read(ref answer) is not null) loaded.TrySetResult();
+        }
+        page.Response += OnResponse;
+        page.Load += OnLoad;
+        try
+        {
+            await submit();
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(90));
+            return answer!;
+        }
+        finally
+        {
+            page.Response -= OnResponse;
+            page.Load -= OnLoad;
+        }
     }
 }

@@ -79,11 +79,9 @@ public sealed class ProviderSignInTests(PortalSuite portal, Browser browser)
         await page.GetByRole(AriaRole.Link, new() { Name = $"Log ind med {PortalSuite.IdentityProviderName}" }).ClickAsync();
         await page.GetByLabel("Bruger").FillAsync(portal.CanteenAtProvider.UserName);
         await page.GetByLabel("Kodeord").FillAsync(portal.CanteenAtProvider.Password);
-        var reply = page.WaitForResponseAsync(r => r.Url.Contains("/log-ind/udbyder/svar", StringComparison.Ordinal));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Fortsæt til Partnerskab" }).ClickAsync();
-
-        (await reply).Status.ShouldBe((int)HttpStatusCode.Forbidden);
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        var reply = await Pages.SubmitAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Fortsæt til Partnerskab" }).ClickAsync(),
+            r => r.Url.Contains("/log-ind/udbyder/svar", StringComparison.Ordinal));
+        reply.Status.ShouldBe((int)HttpStatusCode.Forbidden);
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Ingen adgang til Partnerskab");
         (await page.Locator("#provider-refusal").InnerTextAsync()).ShouldBe("Ingen af dine roller fra log-ind giver en rolle i Partnerskab.");
         (await page.Locator("main").InnerTextAsync()).ShouldContain("Kantine");

@@ -81,11 +81,7 @@ public sealed class TwoFactorTests(PortalSuite portal, Browser browser)
     /// <summary>Clicks a form's button and answers the status of the post (before any redirect is followed).</summary>
     private static async Task<int> PostAsync(IPage page, ILocator button)
     {
-        var post = page.WaitForResponseAsync(r => r.Request.Method == "POST", new() { Timeout = 90_000 });
-        await button.ClickAsync();
-        var status = (await post).Status;
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        return status;
+        return (await Pages.SubmitAsync(page, () => button.ClickAsync())).Status;
     }
 
     /// <summary>RFC 6238 TOTP (HMAC-SHA1, 30-second steps, 6 digits) of a base32 key, as an authenticator app computes it.</summary>

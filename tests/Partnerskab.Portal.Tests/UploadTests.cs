@@ -122,10 +122,6 @@ public sealed class UploadTests(PortalSuite portal, Browser browser)
         {
             Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(file),
         });
-        var post = page.WaitForResponseAsync(r => r.Request.Method == "POST");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
-        var response = await post;
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        return response;
+        return await Pages.SubmitAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync());
     }
 }
