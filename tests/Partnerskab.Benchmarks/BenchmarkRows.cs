@@ -87,7 +87,7 @@ public static class BenchmarkRows
         var token = suite.TokenFor(LocalSuite.Operator);
         var load = $"{sizes.Unary.InFlight} in flight over {sizes.Unary.Connections} HTTP/2 connections, {sizes.Unary.Calls:N0} calls";
         grpcReads ??= await UnaryLoad.GetCitizenAsync(suite.Cohort.GrpcUrl, token, import.PartnershipId, import.CitizenIds, sizes.Unary);
-        var restCpu = await CpuUse.StartAsync(suite);
+        var restCpu = await CpuUse.StartAsync(suite, gateway.Process);
         var rest = await GatewayBenchmark.RestGetCitizenAsync(gateway, token, import.PartnershipId, import.CitizenIds, sizes.Unary);
         var restCpuUse = restCpu.Stop();
         report(new Measurement($"unary read, GetCitizen as REST/JSON through the gateway (TLS), {load}", rest.CallsPerSecond, "calls/s",
@@ -98,7 +98,7 @@ public static class BenchmarkRows
         var jobPartnership = await ImportBenchmark.CreatePartnershipAsync(suite.Clients, $"benchmark-job-{Guid.NewGuid():N}", sizes.ImportRows);
         var csv = GatewayBenchmark.CitizensCsv(first: 3 * sizes.ImportRows, sizes.ImportRows);
         await CpuUse.WaitUntilServicesAreQuietAsync(suite);
-        var jobCpu = await CpuUse.StartAsync(suite);
+        var jobCpu = await CpuUse.StartAsync(suite, gateway.Process);
         var job = await GatewayBenchmark.CitizensJobAsync(gateway, token, jobPartnership, csv, sizes.Patience);
         var jobCpuUse = jobCpu.Stop();
         if (job.Accepted != sizes.ImportRows) throw new InvalidOperationException($"The job accepted {job.Accepted} of {sizes.ImportRows} citizens.");

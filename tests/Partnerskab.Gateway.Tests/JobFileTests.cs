@@ -42,7 +42,7 @@ public sealed class JobFileTests
     [Fact]
     public void A_row_with_too_few_fields_is_unreadable_and_the_next_row_is_kept()
     {
-        var rows = JobFile.Read(Encoding.UTF8.GetBytes("citizenId;paidHours\nabc\ndef;2\n"), JobFormat.Csv, Columns);
+        var rows = JobFile.Read(Encoding.UTF8.GetBytes("citizenId;paidHours\nabc\ndef;2\n"), JobFormat.Csv, Columns).ToList();
 
         rows.Select(r => r.RowNumber).ShouldBe([1, 2]);
         rows[0].Violations.ShouldHaveSingleItem().Field.ShouldBe("row");

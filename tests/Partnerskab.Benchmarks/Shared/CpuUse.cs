@@ -26,12 +26,13 @@ public sealed class CpuUse
         before = processes.Select(p => p.Ticks()).ToArray();
     }
 
-    public static async Task<CpuUse> StartAsync(LocalSuite suite)
+    /// <param name="alsoProcesses">Processes in front of the suite that the row runs through (the gateway).</param>
+    public static async Task<CpuUse> StartAsync(LocalSuite suite, params IReadOnlyList<ServiceProcess> alsoProcesses)
     {
         var postmaster = await PostmasterAsync(TestEnvironment.PostgresConnectionString);
         var harness = Environment.ProcessId;
         return new CpuUse([
-            .. suite.Services.Select(s => (s.Name, (Func<long>)(() => Ticks(s.ProcessId, withEndedChildren: false)))),
+            .. suite.Services.Concat(alsoProcesses).Select(s => (s.Name, (Func<long>)(() => Ticks(s.ProcessId, withEndedChildren: false)))),
             ("PostgreSQL", () => Ticks(postmaster, withEndedChildren: true) + ChildrenOf(postmaster).Sum(pid => Ticks(pid, withEndedChildren: false))),
             ("harness", () => Ticks(harness, withEndedChildren: false)),
         ]);

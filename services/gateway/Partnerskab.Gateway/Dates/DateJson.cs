@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Google.Protobuf.Reflection;
@@ -46,32 +47,47 @@ public static class DateJson
         return parsed;
     }
 
+    private static readonly ConcurrentDictionary<MessageDescriptor, Dictionary<string, FieldDescriptor>> MessageFields = new();
+
+    /// <summary>The message-typed fields of a message, by their JSON name and by their proto name.</summary>
+    private static Dictionary<string, FieldDescriptor> MessageFieldsOf(MessageDescriptor message) =>
+        MessageFields.GetOrAdd(message, m =>
+        {
+            var fields = new Dictionary<string, FieldDescriptor>(StringComparer.Ordinal);
+            foreach (var field in m.Fields.InDeclarationOrder().Where(f => f.FieldType == FieldType.Message && !f.IsMap))
+            {
+                fields.TryAdd(field.JsonName, field);
+                fields.TryAdd(field.Name, field);
+            }
+            return fields;
+        });
+
+    /// <summary>Rewrites the dates in place; a nested message is walked where it stands.</summary>
     private static void Walk(JsonObject json, MessageDescriptor message, string path, Func<JsonNode?, string, JsonNode?> rewriteDate)
     {
-        foreach (var (name, value) in json.ToList())
+        var fields = MessageFieldsOf(message);
+        List<(string Name, JsonNode? Date)>? rewritten = null;
+        foreach (var (name, value) in json)
         {
-            var field = message.Fields.InDeclarationOrder().FirstOrDefault(f => f.JsonName == name || f.Name == name);
-            if (field is null || field.FieldType != FieldType.Message || value is null) continue;
+            if (value is null || !fields.TryGetValue(name, out var field)) continue;
             var fieldPath = path.Length == 0 ? field.JsonName : $"{path}.{field.JsonName}";
-            if (field.IsMap)
-            {
-                continue; // no map of the suite's protos holds dates
-            }
             if (field.IsRepeated && value is JsonArray items)
             {
-                for (var i = 0; i < items.Count; i++) items[i] = Rewrite(items[i], field, $"{fieldPath}[{i}]", rewriteDate);
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (IsDate(field)) items[i] = rewriteDate(items[i]?.DeepClone(), $"{fieldPath}[{i}]");
+                    else if (items[i] is JsonObject nested) Walk(nested, field.MessageType, $"{fieldPath}[{i}]", rewriteDate);
+                }
             }
-            else
+            else if (IsDate(field))
             {
-                json[name] = Rewrite(value, field, fieldPath, rewriteDate);
+                (rewritten ??= []).Add((name, rewriteDate(value.DeepClone(), fieldPath)));
+            }
+            else if (value is JsonObject nested)
+            {
+                Walk(nested, field.MessageType, fieldPath, rewriteDate);
             }
         }
-    }
-
-    private static JsonNode? Rewrite(JsonNode? value, FieldDescriptor field, string path, Func<JsonNode?, string, JsonNode?> rewriteDate)
-    {
-        if (IsDate(field)) return rewriteDate(value?.DeepClone(), path);
-        if (value is JsonObject nested) Walk(nested, field.MessageType, path, rewriteDate);
-        return value?.DeepClone();
+        foreach (var (name, date) in rewritten ?? []) json[name] = date;
     }
 }

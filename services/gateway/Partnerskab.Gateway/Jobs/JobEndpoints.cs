@@ -90,10 +90,10 @@ public static class JobEndpoints
     /// <summary>Reads the file's rows and stores the job, or refuses the file.</summary>
     private static async Task CreateAsync(HttpContext context, JobPost post, JobOptions options)
     {
-        IReadOnlyList<FileRow> rows;
+        int rows;
         try
         {
-            rows = JobFile.Read(post.File, post.Format, post.Kind.Columns);
+            rows = JobFile.Read(post.File, post.Format, post.Kind.Columns).Count();
         }
         catch (JobFileException e)
         {
@@ -101,15 +101,15 @@ public static class JobEndpoints
                 .WriteAsync(context.Response);
             return;
         }
-        if (rows.Count == 0)
+        if (rows == 0)
         {
             await Problem.Gateway(StatusCodes.Status400BadRequest, "invalid-file", "Invalid file", "The file has no rows.").WriteAsync(context.Response);
             return;
         }
-        if (rows.Count > options.MaxRows)
+        if (rows > options.MaxRows)
         {
             await (Problem.Gateway(StatusCodes.Status413PayloadTooLarge, "too-many-rows", "Too many rows",
-                $"The file has {rows.Count} rows; a job takes at most {options.MaxRows}.") with { Limit = options.MaxRows }).WriteAsync(context.Response);
+                $"The file has {rows} rows; a job takes at most {options.MaxRows}.") with { Limit = options.MaxRows }).WriteAsync(context.Response);
             return;
         }
 
@@ -126,7 +126,7 @@ public static class JobEndpoints
             ValidateOnly = post.ValidateOnly,
             Format = post.Format,
             File = context.RequestServices.GetRequiredService<JobFileProtection>().Protect(id, post.File),
-            Rows = rows.Count,
+            Rows = rows,
             State = JobState.Queued,
             CreatedAt = context.RequestServices.GetRequiredService<IClock>().GetCurrentInstant(),
         };
@@ -137,7 +137,7 @@ public static class JobEndpoints
 
         context.Response.StatusCode = StatusCodes.Status202Accepted;
         context.Response.Headers.Location = LocationOf(id.ToString());
-        await context.Response.WriteAsJsonAsync(JobView(job, chunks: null), ApiJson.Options, context.RequestAborted);
+        await WriteJobAsync(context, job, chunks: null);
     }
 
     public static string LocationOf(string jobId) => JobRoute.Replace("{job_id}", jobId);
@@ -187,14 +187,41 @@ public static class JobEndpoints
             await context.Response.WriteAsync(RejectedRowsCsv(chunks), context.RequestAborted);
             return;
         }
-        await context.Response.WriteAsJsonAsync(JobView(job, chunks), ApiJson.Options, context.RequestAborted);
+        await WriteJobAsync(context, job, chunks);
     }
 
     private static bool WantsCsv(HttpRequest request) =>
         MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)
         && accepted.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
 
-    private static JsonObject JobView(BulkJob job, IReadOnlyList<string>? chunks)
+    /// <summary>The job as JSON; a done job's results are copied from the kept chunks element by element (a large job has hundreds of thousands).</summary>
+    private static async Task WriteJobAsync(HttpContext context, BulkJob job, IReadOnlyList<string>? chunks)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using var json = new Utf8JsonWriter(context.Response.Body, new JsonWriterOptions { Encoder = ApiJson.Options.Encoder });
+        json.WriteStartObject();
+        foreach (var (name, value) in JobView(job))
+        {
+            json.WritePropertyName(name);
+            if (value is null) json.WriteNullValue();
+            else value.WriteTo(json);
+        }
+        if (chunks is not null)
+        {
+            json.WriteStartArray("results");
+            foreach (var chunk in chunks)
+            {
+                using var results = JsonDocument.Parse(chunk);
+                foreach (var result in results.RootElement.EnumerateArray()) result.WriteTo(json);
+                if (json.BytesPending > 64 * 1024) await json.FlushAsync(context.RequestAborted);
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+        await json.FlushAsync(context.RequestAborted);
+    }
+
+    private static JsonObject JobView(BulkJob job)
     {
         var view = new JsonObject
         {
@@ -216,7 +243,6 @@ public static class JobEndpoints
         if (job.StatusSource is not null) view["source"] = job.StatusSource;
         if (job.FinishedAt is { } finished) view["finishedAt"] = finished.ToString();
         if (job.Failure is not null) view["failure"] = JsonNode.Parse(job.Failure);
-        if (chunks is not null) view["results"] = new JsonArray([.. chunks.SelectMany(c => JsonNode.Parse(c)!.AsArray().Select(r => r!.DeepClone()))]);
         return view;
     }
 

@@ -51,8 +51,9 @@ public static class JobFile
         };
     }
 
+    /// <summary>The file's rows, read as they are enumerated; the file as a whole (its encoding, its header) is checked at once.</summary>
     /// <exception cref="JobFileException">The file as a whole cannot be read.</exception>
-    public static IReadOnlyList<FileRow> Read(byte[] file, JobFormat format, IReadOnlyList<JobColumn> columns)
+    public static IEnumerable<FileRow> Read(byte[] file, JobFormat format, IReadOnlyList<JobColumn> columns)
     {
         string text;
         try
@@ -67,45 +68,60 @@ public static class JobFile
         return format == JobFormat.Csv ? ReadCsv(text, columns) : ReadNdjson(text);
     }
 
-    private static List<FileRow> ReadCsv(string text, IReadOnlyList<JobColumn> columns)
+    /// <summary>The header is checked here, at once; each enumeration of the rows reads the text again.</summary>
+    private static IEnumerable<FileRow> ReadCsv(string text, IReadOnlyList<JobColumn> columns)
     {
         var lineEnd = text.IndexOfAny(['\r', '\n']);
-        var firstLine = lineEnd < 0 ? text : text[..lineEnd];
-        var badData = false;
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        var delimiter = (lineEnd < 0 ? text : text[..lineEnd]).Contains(';') ? ";" : ",";
+        using (var csv = OpenCsv(text, delimiter, badData: () => { }))
         {
-            Delimiter = firstLine.Contains(';') ? ";" : ",",
-            Mode = CsvMode.RFC4180,
-            BadDataFound = _ => badData = true,
-            MissingFieldFound = null,
-            IgnoreBlankLines = true,
-        };
-        using var csv = new CsvReader(new StringReader(text), configuration);
-        if (!csv.Read() || csv.Parser.Record is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
-        {
-            throw new JobFileException($"The file has no header row; it must name the columns {string.Join(", ", columns.Select(c => c.Name))}.", []);
+            HeaderOf(csv, columns);
         }
-        var positions = HeaderPositions(header, columns);
-        var rows = new List<FileRow>();
-        while (csv.Read())
+        return CsvRows(text, delimiter, columns);
+    }
+
+    private static IEnumerable<FileRow> CsvRows(string text, string delimiter, IReadOnlyList<JobColumn> columns)
+    {
+        var badData = false;
+        using var csv = OpenCsv(text, delimiter, badData: () => badData = true);
+        var (fields, positions) = HeaderOf(csv, columns);
+        for (var rowNumber = 1; csv.Read(); rowNumber++)
         {
-            var rowNumber = rows.Count + 1;
             var record = csv.Parser.Record!;
             if (badData)
             {
                 badData = false;
-                rows.Add(FileRow.Unreadable(rowNumber, "row", "has a quote inside a field that is not quoted (RFC 4180: quote the whole field and double its quotes)"));
+                yield return FileRow.Unreadable(rowNumber, "row", "has a quote inside a field that is not quoted (RFC 4180: quote the whole field and double its quotes)");
             }
-            else if (record.Length != header.Length)
+            else if (record.Length != fields)
             {
-                rows.Add(FileRow.Unreadable(rowNumber, "row", $"has {record.Length} fields; the header has {header.Length}"));
+                yield return FileRow.Unreadable(rowNumber, "row", $"has {record.Length} fields; the header has {fields}");
             }
             else
             {
-                rows.Add(CsvRow(rowNumber, record, positions));
+                yield return CsvRow(rowNumber, record, positions);
             }
         }
-        return rows;
+    }
+
+    private static CsvReader OpenCsv(string text, string delimiter, Action badData) =>
+        new(new StringReader(text), new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = delimiter,
+            Mode = CsvMode.RFC4180,
+            BadDataFound = _ => badData(),
+            MissingFieldFound = null,
+            IgnoreBlankLines = true,
+        });
+
+    /// <summary>Reads the header row: how many fields it has and where each column is.</summary>
+    private static (int Fields, List<(JobColumn Column, int Position)> Positions) HeaderOf(CsvReader csv, IReadOnlyList<JobColumn> columns)
+    {
+        if (!csv.Read() || csv.Parser.Record is not { Length: > 0 } header || header.All(string.IsNullOrWhiteSpace))
+        {
+            throw new JobFileException($"The file has no header row; it must name the columns {string.Join(", ", columns.Select(c => c.Name))}.", []);
+        }
+        return (header.Length, HeaderPositions(header, columns));
     }
 
     private static List<(JobColumn Column, int Position)> HeaderPositions(string[] header, IReadOnlyList<JobColumn> columns)
@@ -150,25 +166,26 @@ public static class JobFile
     }
 
     // A row's number is its line's: blank lines are skipped but counted.
-    private static List<FileRow> ReadNdjson(string text)
+    private static IEnumerable<FileRow> ReadNdjson(string text)
     {
-        var rows = new List<FileRow>();
         var lineNumber = 0;
         foreach (var line in text.Split('\n'))
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            try
-            {
-                rows.Add(JsonNode.Parse(line) is JsonObject fields
-                    ? new FileRow(lineNumber, fields, [])
-                    : FileRow.Unreadable(lineNumber, "row", "is not a JSON object"));
-            }
-            catch (JsonException)
-            {
-                rows.Add(FileRow.Unreadable(lineNumber, "row", "is not valid JSON"));
-            }
+            yield return NdjsonRow(lineNumber, line);
         }
-        return rows;
+    }
+
+    private static FileRow NdjsonRow(int lineNumber, string line)
+    {
+        try
+        {
+            return JsonNode.Parse(line) is JsonObject fields ? new FileRow(lineNumber, fields, []) : FileRow.Unreadable(lineNumber, "row", "is not a JSON object");
+        }
+        catch (JsonException)
+        {
+            return FileRow.Unreadable(lineNumber, "row", "is not valid JSON");
+        }
     }
 }

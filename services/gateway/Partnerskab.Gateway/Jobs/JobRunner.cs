@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -35,42 +36,37 @@ public sealed class JobRunner(GatewayDbContext db, IEnumerable<JobKind> kinds, J
         var kind = kinds.Single(k => k.Name == job.Kind);
         var caller = JsonSerializer.Deserialize<TokenSubject>(job.Caller, ApiJson.Options)!;
         var rows = JobFile.Read(files.Unprotect(job.Id, job.File!), job.Format, kind.Columns);
-        var chunkRows = job.ValidateOnly ? rows.Count : kind.ChunkRows;
+        var chunkRows = job.ValidateOnly ? job.Rows : kind.ChunkRows;
         var kept = (await db.BulkJobChunks.Where(c => c.JobId == job.Id).Select(c => c.Chunk).ToListAsync(cancellationToken)).ToHashSet();
-        var pending = JobChunks.Pending(rows.Count, chunkRows, kept);
+        var pending = JobChunks.Pending(job.Rows, chunkRows, kept);
 
-        // The job and the database context are one chunk's at a time; the calls to the service overlap.
+        // The job and the database context are one chunk's at a time; the calls to the service overlap
+        // with the next chunk's rows becoming messages and the last chunk's results being kept.
         using var turn = new SemaphoreSlim(1);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Problem? failure = null;
-        var parallel = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = job.ValidateOnly || !kind.ChunksMayOverlap ? 1 : Math.Max(1, options.Value.ChunksInFlight),
-            CancellationToken = stop.Token,
-        };
+        var inFlight = job.ValidateOnly || !kind.ChunksMayOverlap ? 1 : Math.Max(1, options.Value.ChunksInFlight);
+        var prepared = Channel.CreateBounded<PreparedChunk>(inFlight);
+        var preparing = Task.Run(() => PrepareAsync(prepared.Writer, rows, pending, chunkRows, kind, job.ValidateOnly, stop.Token), stop.Token);
+        var keeping = Task.CompletedTask;
+        var keepingLock = new Lock();
         try
         {
-            await Parallel.ForEachAsync(pending, parallel, async (chunk, token) =>
-            {
-                var part = rows.Skip(chunk * chunkRows).Take(chunkRows).ToList();
-                var outcome = await RunChunkAsync(job, kind, caller, chunk, part, turn, token);
-                await turn.WaitAsync(token);
-                try
+            await Parallel.ForEachAsync(prepared.Reader.ReadAllAsync(stop.Token), new ParallelOptions { MaxDegreeOfParallelism = inFlight, CancellationToken = stop.Token },
+                async (chunk, token) =>
                 {
+                    if (keeping.IsFaulted) await keeping;
+                    var outcome = await CallAsync(job, kind, caller, chunk, turn, token);
                     if (outcome.Failure is not null)
                     {
                         failure ??= outcome.Failure;
                         await stop.CancelAsync();
                         return;
                     }
-                    Keep(job, chunk, outcome.Results!, kept);
-                    await db.SaveChangesAsync(token);
-                }
-                finally
-                {
-                    turn.Release();
-                }
-            });
+                    lock (keepingLock) keeping = KeepAfterAsync(keeping, job, chunk.Number, outcome.Results!, kept, turn, token);
+                });
+            await preparing;
+            await keeping;
         }
         catch (OperationCanceledException) when (failure is not null && !cancellationToken.IsCancellationRequested)
         {
@@ -84,44 +80,72 @@ public sealed class JobRunner(GatewayDbContext db, IEnumerable<JobKind> kinds, J
         await EndAsync(job, JobState.Done, failure: null);
     }
 
+    /// <summary>A chunk's rows as the messages to send, and the results of the rows that cannot be sent.</summary>
+    private sealed record PreparedChunk(int Number, List<JobRowResult> Refused, List<(int RowNumber, IMessage Row)> Sendable);
+
     private sealed record ChunkOutcome(IReadOnlyList<JobRowResult>? Results, Problem? Failure);
 
-    private async Task<ChunkOutcome> RunChunkAsync(BulkJob job, JobKind kind, TokenSubject caller, int chunk, List<FileRow> rows, SemaphoreSlim turn,
-        CancellationToken cancellationToken)
+    /// <summary>Turns the pending chunks' rows into messages, in file order, a chunk ahead of the calls.</summary>
+    private static async Task PrepareAsync(ChannelWriter<PreparedChunk> writer, IEnumerable<FileRow> rows, IReadOnlyList<int> pending, int chunkRows,
+        JobKind kind, bool validateOnly, CancellationToken cancellationToken)
     {
-        var results = new List<JobRowResult>();
+        try
+        {
+            var wanted = pending.ToHashSet();
+            foreach (var (chunk, part) in rows.Chunk(chunkRows).Index())
+            {
+                if (wanted.Contains(chunk)) await writer.WriteAsync(Prepare(chunk, part, kind, validateOnly), cancellationToken);
+            }
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.Complete(e);
+            throw;
+        }
+    }
+
+    private static PreparedChunk Prepare(int chunk, IEnumerable<FileRow> rows, JobKind kind, bool validateOnly)
+    {
+        var refused = new List<JobRowResult>();
         var sendable = new List<(int RowNumber, IMessage Row)>();
         foreach (var row in rows)
         {
             if (row.Fields is null || row.Violations.Count > 0)
             {
-                results.Add(JobRowResult.Refused(row, kind.ReferenceOf(row.Fields)));
+                refused.Add(JobRowResult.Refused(row, kind.ReferenceOf(row.Fields)));
                 continue;
             }
             var (message, violations) = RowMessages.Parse(row.Fields, kind.Row);
-            if (message is null) results.Add(JobRowResult.Refused(row with { Violations = violations }, kind.ReferenceOf(row.Fields)));
+            if (message is null) refused.Add(JobRowResult.Refused(row with { Violations = violations }, kind.ReferenceOf(row.Fields)));
             else sendable.Add((row.RowNumber, message));
         }
-        if (job.ValidateOnly && !kind.HasDryRun)
+        if (validateOnly && !kind.HasDryRun)
         {
-            results.AddRange(sendable.Select(row => new JobRowResult(row.RowNumber, JobRowResult.Read, null, null, null)));
+            refused.AddRange(sendable.Select(row => new JobRowResult(row.RowNumber, JobRowResult.Read, null, null, null)));
             sendable.Clear();
         }
-        if (sendable.Count == 0) return new ChunkOutcome([.. results.OrderBy(r => r.RowNumber)], null);
+        return new PreparedChunk(chunk, refused, sendable);
+    }
+
+    private async Task<ChunkOutcome> CallAsync(BulkJob job, JobKind kind, TokenSubject caller, PreparedChunk chunk, SemaphoreSlim turn, CancellationToken cancellationToken)
+    {
+        var results = new List<JobRowResult>(chunk.Refused);
+        if (chunk.Sendable.Count == 0) return new ChunkOutcome([.. results.OrderBy(r => r.RowNumber)], null);
 
         for (var attempt = 1; ; attempt++)
         {
-            var call = new JobCall(job.Target, job.StatusSource, job.ValidateOnly, $"job-{job.Id:N}-{chunk}", tokens.HeadersFor(caller));
+            var call = new JobCall(job.Target, job.StatusSource, job.ValidateOnly, $"job-{job.Id:N}-{chunk.Number}", tokens.HeadersFor(caller));
             try
             {
-                results.AddRange(await kind.RunAsync(call, sendable, cancellationToken));
+                results.AddRange(await kind.RunAsync(call, chunk.Sendable, cancellationToken));
                 return new ChunkOutcome([.. results.OrderBy(r => r.RowNumber)], null);
             }
             catch (RpcException e) when (Transient.Contains(e.StatusCode) && !cancellationToken.IsCancellationRequested)
             {
                 // The service is down or busy: the same chunk again, under the same key, until it answers.
                 var pause = TimeSpan.FromSeconds(Math.Min(10, attempt));
-                logger.LogWarning("Bulk job {JobId}, chunk {Chunk}: {Code} from the service; trying again in {Pause}", job.Id, chunk, e.StatusCode, pause);
+                logger.LogWarning("Bulk job {JobId}, chunk {Chunk}: {Code} from the service; trying again in {Pause}", job.Id, chunk.Number, e.StatusCode, pause);
                 await turn.WaitAsync(cancellationToken);
                 try
                 {
@@ -138,6 +162,23 @@ public sealed class JobRunner(GatewayDbContext db, IEnumerable<JobKind> kinds, J
             {
                 return new ChunkOutcome(null, Problem.FromGrpc(e.StatusCode, e.Status.Detail, JobKind.ServiceViolations(e)));
             }
+        }
+    }
+
+    /// <summary>Keeps a chunk's results once the chunk answered before it has been kept.</summary>
+    private async Task KeepAfterAsync(Task previous, BulkJob job, int chunk, IReadOnlyList<JobRowResult> results, HashSet<int> kept, SemaphoreSlim turn,
+        CancellationToken cancellationToken)
+    {
+        await previous;
+        await turn.WaitAsync(cancellationToken);
+        try
+        {
+            Keep(job, chunk, results, kept);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 
