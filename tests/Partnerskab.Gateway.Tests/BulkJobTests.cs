@@ -135,23 +135,29 @@ public sealed class BulkJobTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task A_job_interrupted_by_killing_the_cohort_service_finishes_once_after_its_restart()
+    public async Task A_job_interrupted_by_killing_the_cohort_service_mid_chunk_finishes_once_after_its_restart()
     {
-        const int rows = 20_000;
+        // Three chunks of the citizens kind (10,000 rows each); the kill comes when the second chunk's
+        // stream has written some of its batches, so the chunk sent again is answered for those.
+        const int rows = 25_000;
         using var http = fixture.Client();
         var partnershipId = await PartnershipAsync(http, capacity: rows);
         var location = await http.PostJobAsync($"v1/partnerships/{partnershipId}/citizens:import", Jobs.CitizensCsv(100_000, rows));
 
-        var until = DateTime.UtcNow.AddSeconds(120);
+        var until = DateTime.UtcNow.AddSeconds(180);
         JsonNode running;
+        int written;
         do
         {
             await Task.Delay(100);
             running = await http.GetJsonAsync(location);
+            written = (int?)(await http.GetJsonAsync($"v1/partnerships/{partnershipId}/citizens:count"))["total"] ?? 0;
         }
-        while (running.Progress().RowsRead < 2 * 1000 && DateTime.UtcNow < until);
-        running["state"]!.GetValue<string>().ShouldBe("running", "the kill must come mid-file");
+        while ((written < 12_000 || running.Progress().RowsRead < 10_000) && DateTime.UtcNow < until);
         await fixture.Suite.Cohort.KillAsync();
+        running["state"]!.GetValue<string>().ShouldBe("running", "the kill must come mid-file");
+        running.Progress().RowsRead.ShouldBe(10_000, "the kill must come in the second chunk");
+        written.ShouldBeLessThan(20_000, "the kill must come before the second chunk's end");
         await Task.Delay(1000);
         await fixture.Suite.Cohort.StartAsync();
 

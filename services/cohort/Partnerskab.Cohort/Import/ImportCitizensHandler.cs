@@ -18,7 +18,9 @@ namespace Partnerskab.Cohort.Import;
 /// <summary>
 /// The kommune streams its list of citizens to hand over: each row is checked on its own fields,
 /// then decided in batches as a single handover is (<see cref="HandoverDecision"/>), one result per
-/// row. The stream's idempotency key makes a retried stream answer as the first did and write nothing.
+/// row. The stream's idempotency key makes a retried stream answer as the first did and write nothing;
+/// a stream cut off after some of its batches were written is answered for those batches as it was
+/// then, and only the rest is judged.
 /// </summary>
 public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer pseudonymizer, IClock clock)
 {
@@ -31,6 +33,7 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
         var import = new ImportState();
         var batch = new List<(int RowNumber, ImportCitizensRequest Message)>(ImportBatchSize);
         var rowNumber = 0;
+        var batchNumber = 0;
         try
         {
             await foreach (var message in requestStream.ReadAllAsync(cancellationToken))
@@ -44,7 +47,7 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
                 batch.Add((rowNumber, message));
                 if (batch.Count == ImportBatchSize)
                 {
-                    await ImportBatchAsync(import, batch, last: false, cancellationToken);
+                    await ImportBatchAsync(import, batchNumber++, batch, last: false, cancellationToken);
                     batch.Clear();
                 }
             }
@@ -52,13 +55,15 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
             {
                 throw new InvalidRequestException([new Google.Rpc.BadRequest.Types.FieldViolation { Field = "row", Description = "the stream has no rows" }]);
             }
-            await ImportBatchAsync(import, batch, last: true, cancellationToken);
+            await ImportBatchAsync(import, batchNumber, batch, last: true, cancellationToken);
             return import.Response;
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation() && import.DryRun is null)
         {
-            // The same stream ran twice at once and the other finished first: its answer stands, and this one's last batch was rolled back.
-            return await StoredImportAsync(import, cancellationToken) ?? throw new InvalidOperationException("An import run conflicted with one that is not stored.", e);
+            // The same stream ran twice at once and the other wrote first: its answer stands once it
+            // has finished, and this one's batch was rolled back.
+            return await StoredImportAsync(import, cancellationToken)
+                ?? throw new RpcException(new Status(StatusCode.Aborted, "The same import (its idempotency key) is being written by another stream; send it again."));
         }
         finally
         {
@@ -77,6 +82,8 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
         public ImportCitizensResponse Response { get; } = new();
         /// <summary>Citizens this stream accepted or found, so a row repeated later in the stream is judged against them.</summary>
         public Dictionary<string, Citizen> Decided { get; } = [];
+        /// <summary>The answers of the batches an earlier stream under the same key wrote before it was cut off, by batch number.</summary>
+        public Dictionary<int, ImportCitizensResponse> Written { get; set; } = [];
     }
 
     /// <summary>Checks the stream's first message; returns the stored answer when the idempotency key was seen.</summary>
@@ -96,6 +103,9 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
         var earlier = await StoredImportAsync(import, cancellationToken);
         if (earlier is not null) return earlier;
         await PartnershipStore.FindAsync(db, import.PartnershipId, cancellationToken);
+        import.Written = await db.ImportBatches.AsNoTracking()
+            .Where(b => b.PartnershipId == import.PartnershipId && b.IdempotencyKey == import.IdempotencyKey)
+            .ToDictionaryAsync(b => b.Batch, b => ImportCitizensResponse.Parser.ParseFrom(b.Response), cancellationToken);
         return null;
     }
 
@@ -112,14 +122,32 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
 
     /// <summary>
     /// Decides and writes one batch of rows in one transaction (a dry run's in its own); each row
-    /// gets its result. The stream's last batch commits together with the stream's stored answer,
-    /// so a stream whose last batch is written is always replayed, never judged again.
+    /// gets its result. A batch commits together with its answer, and the stream's last batch with
+    /// the stream's stored answer, so a stream whose last batch is written is always replayed,
+    /// never judged again, and one cut off before is judged again only from the first batch not written.
     /// </summary>
-    private async Task ImportBatchAsync(ImportState import, List<(int RowNumber, ImportCitizensRequest Message)> rows, bool last, CancellationToken cancellationToken)
+    private async Task ImportBatchAsync(ImportState import, int batchNumber, List<(int RowNumber, ImportCitizensRequest Message)> rows, bool last,
+        CancellationToken cancellationToken)
     {
+        if (import.Written.TryGetValue(batchNumber, out var written))
+        {
+            Answer(import, written);
+            return;
+        }
         var candidates = CheckedCandidates(import, rows);
         await using var transaction = import.DryRun is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         if (candidates.Count > 0) await DecideAndWriteAsync(import, candidates, cancellationToken);
+        if (!last && import.DryRun is null)
+        {
+            db.ImportBatches.Add(new ImportBatch
+            {
+                PartnershipId = import.PartnershipId,
+                IdempotencyKey = import.IdempotencyKey,
+                Batch = batchNumber,
+                Response = BatchAnswer(import, rows).ToByteArray(),
+                CompletedAt = clock.GetCurrentInstant(),
+            });
+        }
         if (last)
         {
             // Rows refused on their own fields were answered before the rest of their batch.
@@ -128,6 +156,8 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
             import.Response.Results.AddRange(inOrder);
             if (import.DryRun is null)
             {
+                await db.ImportBatches.Where(b => b.PartnershipId == import.PartnershipId && b.IdempotencyKey == import.IdempotencyKey)
+                    .ExecuteDeleteAsync(cancellationToken);
                 db.ImportRuns.Add(new ImportRun
                 {
                     PartnershipId = import.PartnershipId,
@@ -221,6 +251,26 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
         // A batch is up to a thousand citizens and as many events: COPY carries them far cheaper than an INSERT each.
         await CitizenCopy.InsertAsync(db, handedOver, cancellationToken);
         await OutboxCopy.InsertAsync(db, handedOver.Select(c => OutboxExtensions.OutboxRow(Handovers.HandedOver(c), c.HandedOverAt)).ToList(), cancellationToken);
+    }
+
+    /// <summary>The results of a batch's rows, as a batch answer to keep.</summary>
+    private static ImportCitizensResponse BatchAnswer(ImportState import, List<(int RowNumber, ImportCitizensRequest Message)> rows)
+    {
+        var numbers = rows.Select(r => r.RowNumber).ToHashSet();
+        var answer = new ImportCitizensResponse { Results = { import.Response.Results.Where(r => numbers.Contains(r.RowNumber)) } };
+        answer.Accepted = answer.Results.Count(r => r.Outcome == RowOutcome.Accepted);
+        answer.Unchanged = answer.Results.Count(r => r.Outcome == RowOutcome.Unchanged);
+        answer.Rejected = answer.Results.Count(r => r.Outcome == RowOutcome.Rejected);
+        return answer;
+    }
+
+    /// <summary>A written batch's answer as the stream's.</summary>
+    private static void Answer(ImportState import, ImportCitizensResponse written)
+    {
+        import.Response.Results.AddRange(written.Results);
+        import.Response.Accepted += written.Accepted;
+        import.Response.Unchanged += written.Unchanged;
+        import.Response.Rejected += written.Rejected;
     }
 
     private static void Result(ImportState import, int rowNumber, string citizenId, RowOutcome outcome)

@@ -18,6 +18,7 @@ public sealed class CohortDbContext(DbContextOptions<CohortDbContext> options) :
     public DbSet<Citizen> Citizens => Set<Citizen>();
     public DbSet<AdvisorAssignment> AdvisorAssignments => Set<AdvisorAssignment>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -61,6 +62,11 @@ public sealed class CohortDbContext(DbContextOptions<CohortDbContext> options) :
         {
             run.HasKey(r => new { r.PartnershipId, r.IdempotencyKey });
             run.Property(r => r.IdempotencyKey).HasMaxLength(100);
+        });
+        model.Entity<ImportBatch>(batch =>
+        {
+            batch.HasKey(b => new { b.PartnershipId, b.IdempotencyKey, b.Batch });
+            batch.Property(b => b.IdempotencyKey).HasMaxLength(100);
         });
     }
 

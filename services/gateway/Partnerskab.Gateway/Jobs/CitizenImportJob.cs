@@ -23,6 +23,13 @@ public sealed class CitizenImportJob(CohortService.CohortServiceClient cohort) :
 
     public override MessageDescriptor Row => CitizenRow.Descriptor;
 
+    /// <summary>
+    /// Ten of the cohort service's batches a stream: it keeps each written batch's answer under the
+    /// stream's key, so a chunk cut off halfway is answered for what it wrote and judged for the rest,
+    /// and the rows of the next batch travel while it writes one.
+    /// </summary>
+    public override int ChunkRows => 10_000;
+
     public override string? ReferenceOf(JsonObject? fields) => Text(fields, "caseReference");
 
     public override async Task<IReadOnlyList<JobRowResult>> RunAsync(JobCall call, IReadOnlyList<(int RowNumber, IMessage Row)> rows, CancellationToken cancellationToken)

@@ -132,6 +132,36 @@ namespace Partnerskab.Cohort.Persistence.Migrations
                     b.ToTable("citizens", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskab.Cohort.Import.ImportBatch", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<int>("Batch")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch");
+
+                    b.Property<Instant>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<byte[]>("Response")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("response");
+
+                    b.HasKey("PartnershipId", "IdempotencyKey", "Batch")
+                        .HasName("pk_import_batches");
+
+                    b.ToTable("import_batches", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Cohort.Import.ImportRun", b =>
                 {
                     b.Property<Guid>("PartnershipId")
