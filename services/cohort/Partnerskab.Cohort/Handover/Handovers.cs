@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Partnerskab.Contracts;
 using Partnerskab.Cohort.Persistence;
 using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
@@ -29,7 +30,7 @@ public static class Handovers
     public static CitizenHandedOver HandedOver(Citizen citizen) => new()
     {
         PartnershipId = citizen.PartnershipId,
-        CitizenId = citizen.CitizenId,
+        CitizenId = new Pseudonym(citizen.CitizenId),
         HandoverDate = citizen.HandoverDate.ToDateOnly(),
         FollowUpStart = citizen.FollowUp.Start.ToDateOnly(),
         FollowUpEnd = citizen.FollowUp.End.ToDateOnly(),

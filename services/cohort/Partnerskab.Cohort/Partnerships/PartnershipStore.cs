@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Partnerskab.Contracts;
 using Partnerskab.Cohort.Handover;
 using Partnerskab.Cohort.Persistence;
 using Partnerskab.ServiceDefaults.Errors;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Partnerskab.Contracts;
 using Partnerskab.Cohort.Persistence;
 using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
@@ -79,7 +80,7 @@ public sealed class CitizenDataRetention(
             db.AddToOutbox(new CitizenDataErased
             {
                 PartnershipId = citizen.PartnershipId,
-                CitizenId = citizen.CitizenId,
+                CitizenId = new Pseudonym(citizen.CitizenId),
                 ErasedOn = today.ToDateOnly(),
             }, now);
         }

@@ -10,6 +10,7 @@ using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using Partnerskab.ServiceDefaults.Paging;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.Contracts;
 
 namespace Partnerskab.Outcome.Checkpoints;
 
@@ -28,7 +29,7 @@ public sealed class GetWorklistHandler(OutcomeDbContext db, IClock clock)
         var cancellationToken = context.CancellationToken;
         var plan = await FollowUpPlans.RequiredAsync(db, partnershipId, cancellationToken);
         var citizens = await db.FollowUpCitizens.AsNoTracking()
-            .Where(c => c.PartnershipId == partnershipId && c.FollowUpStart <= asOf && c.ExitReason != FollowUpCitizen.WronglyEnrolled)
+            .Where(c => c.PartnershipId == partnershipId && c.FollowUpStart <= asOf && c.ExitReason != ExitReason.WronglyEnrolled)
             .ToListAsync(cancellationToken);
         var contacts = await ContactDates.ReadAsync(db, partnershipId, citizens, cancellationToken);
         var schedules = citizens.Select(c => (c.CitizenId, Schedule: contacts.ScheduleOf(c, plan, asOf))).ToList();

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -13,7 +12,7 @@ namespace Partnerskab.ServiceDefaults.Audit;
 /// ListAuditEntries, the same in every service: the entries matching the filter in the order they
 /// were written, in keyset pages. An auditor whose token names partnerships sees only their entries.
 /// </summary>
-public static partial class AuditLog
+public static class AuditLog
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
@@ -30,7 +29,7 @@ public static partial class AuditLog
         if (from is { } f && before is { } b) v.Check(f < b, "filter.recorded_before", "must be after recorded_from");
         var subject = v.OptionalText(filter.Subject, "filter.subject");
         var citizen = filter.CitizenId.Trim();
-        if (citizen.Length > 0) v.Check(Pseudonym().IsMatch(citizen), "filter.citizen_id", "must be a citizen pseudonym: 32 lowercase hex characters");
+        if (citizen.Length > 0) v.Check(Contracts.Pseudonym.IsWellFormed(citizen), "filter.citizen_id", "must be a citizen pseudonym: 32 lowercase hex characters");
         Guid? partnershipId = filter.PartnershipId.Length > 0 ? v.Id(filter.PartnershipId, "filter.partnership_id") : null;
         v.Check(pageSize is >= 0 and <= MaxPageSize, "page_size", $"must be between 0 and {MaxPageSize} (0 means {DefaultPageSize})");
         var after = pageToken.Length > 0 ? ParsePageToken(v, pageToken) : null;
@@ -102,6 +101,4 @@ public static partial class AuditLog
         return null;
     }
 
-    [GeneratedRegex("^[0-9a-f]{32}$")]
-    private static partial Regex Pseudonym();
 }
