@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Partnerskab.Contracts;
 using Partnerskab.Cohort.Persistence;
+using Partnerskab.Contracts;
 using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
 using Partnerskab.ServiceDefaults;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using Partnerskab.Contracts;
 using Partnerskab.Cohort.Persistence;
+using Partnerskab.Contracts;
 using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
 using Partnerskab.ServiceDefaults;
