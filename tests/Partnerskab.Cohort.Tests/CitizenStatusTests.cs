@@ -1,5 +1,6 @@
 using NodaTime;
 using Partnerskab.Cohort.Handover;
+using Partnerskab.Contracts;
 
 namespace Partnerskab.Cohort.Tests;
 

@@ -174,6 +174,32 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
         wrongStart.Status.Detail.ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task A_run_issued_after_today_or_for_a_period_after_the_contracts_end_is_refused_and_writes_nothing_but_a_preview_may_look_ahead()
+    {
+        var (partnershipId, _) = await PaymentTestData.PartnershipAsync(suite.Clients, "inv-dates",
+            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 321);
+        await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count == 1);
+        // Two days ahead in Copenhagen: after the service's today even if midnight passes during the test.
+        var ahead = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/Copenhagen").AddDays(2);
+        var later = ThinSlice.Day(ahead.Year, ahead.Month, ahead.Day);
+        await RunAsync(partnershipId, ThinSlice.Day(2023, 4, 1), later, preview: true);
+        var before = await suite.RowCountsAsync();
+
+        var future = await Should.ThrowAsync<RpcException>(() => RunAsync(partnershipId, ThinSlice.Day(2023, 4, 1), later));
+        // The agreement's contract ends on 2025-03-31: the quarter after it is no period of the contract.
+        var afterEnd = await Should.ThrowAsync<RpcException>(() => RunAsync(partnershipId, ThinSlice.Day(2025, 4, 1), ThinSlice.Day(2025, 7, 1)));
+        var preview = await RunAsync(partnershipId, ThinSlice.Day(2023, 4, 1), later, preview: true);
+
+        (future.StatusCode, afterEnd.StatusCode).ShouldBe((StatusCode.InvalidArgument, StatusCode.InvalidArgument));
+        future.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.ShouldHaveSingleItem().Field.ShouldBe("issue_date");
+        afterEnd.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.ShouldHaveSingleItem().Description
+            .ShouldBe("must start on or before the contract's last day, 2025-03-31");
+        preview.Created.ShouldBeFalse();
+        preview.Documents.ShouldHaveSingleItem().Status.ShouldBe(InvoiceStatus.Draft);
+        (await suite.RowCountsAsync()).ShouldBe(before, "a refused run and a preview write nothing");
+    }
+
     /// <summary>Runs invoices once the partnership's registration has reached the payment service.</summary>
     public static Task<RunInvoicesResponse> RunAsync(SuiteClients clients, string partnershipId, Google.Type.Date periodStart,
         Google.Type.Date issueDate, bool preview = false) =>

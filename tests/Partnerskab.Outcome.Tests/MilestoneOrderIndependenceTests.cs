@@ -129,7 +129,7 @@ public sealed class MilestoneOrderIndependenceTests
         foreach (var fact in facts)
         {
             if (fact is StatusReported status) citizen.DecidedWeekStatuses = citizen.Weeks.With([status.Report]);
-            if (fact is CitizenExited exited) (citizen.ExitDate, citizen.ExitReason) = (exited.ExitDate, "Withdrew");
+            if (fact is CitizenExited exited) (citizen.ExitDate, citizen.ExitReason) = (exited.ExitDate, Contracts.ExitReason.Withdrew);
         }
         return citizen;
     }

@@ -48,14 +48,14 @@ public sealed class StatusRowFateTests
         // Exit on Monday 2023-05-01: 2023-W17 is the last week in follow-up.
         var exited = new FollowUpCitizen
         {
-            CitizenId = CitizenId, FollowUpStart = Citizen.FollowUpStart, FollowUpEnd = Citizen.FollowUpEnd, ExitDate = new(2023, 5, 1), ExitReason = "Withdrew",
+            CitizenId = CitizenId, FollowUpStart = Citizen.FollowUpStart, FollowUpEnd = Citizen.FollowUpEnd, ExitDate = new(2023, 5, 1), ExitReason = Contracts.ExitReason.Withdrew,
         };
         Decide(Row(2023, 4, 24, WeeklyStatusKind.Education), exited, null).ShouldBeOfType<New>();
         Decide(Row(2023, 5, 1, WeeklyStatusKind.Education), exited, null).ShouldBeOfType<Rejected>().Reason.ShouldContain("exit on 2023-05-01");
         var wronglyEnrolled = new FollowUpCitizen
         {
             CitizenId = CitizenId, FollowUpStart = Citizen.FollowUpStart, FollowUpEnd = Citizen.FollowUpEnd,
-            ExitDate = new(2023, 5, 1), ExitReason = FollowUpCitizen.WronglyEnrolled,
+            ExitDate = new(2023, 5, 1), ExitReason = Contracts.ExitReason.WronglyEnrolled,
         };
         Decide(Row(2023, 4, 10, WeeklyStatusKind.Education), wronglyEnrolled, null).ShouldBeOfType<Rejected>().Reason.ShouldContain("wrongly enrolled");
     }

@@ -20,7 +20,7 @@ public static class CohortCommands
         {
             using var channel = CliOptions.Channel(result, CliOptions.CohortUrl);
             var path = result.GetValue(file)!;
-            var summary = await new CohortImport(new CohortService.CohortServiceClient(channel.Invoker), cli.Output, cli.Error).RunAsync(
+            var summary = await new CohortImport(new CohortService.CohortServiceClient(channel.Invoker), cli.Output, cli.Progress).RunAsync(
                 result.GetValue(partnership)!, path, result.GetValue(rejected) ?? Path.ChangeExtension(path, ".rejected.csv"),
                 result.GetValue(key) ?? Guid.NewGuid().ToString(), cancellationToken);
             return summary.Rejected > 0 ? 1 : 0;

@@ -8,21 +8,21 @@ namespace Partnerskab.Cli.Cohort;
 /// progress, prints a summary table, and writes the rejected lines with their reasons to a file
 /// the case worker can fix and send again.
 /// </summary>
-public sealed class CohortImport(CohortService.CohortServiceClient client, TextWriter output, TextWriter progress)
+public sealed class CohortImport(CohortService.CohortServiceClient client, TextWriter output, ProgressView progress)
 {
     private readonly CsvImport import = new(output, progress);
 
     public Task<CsvImport.Summary> RunAsync(string partnershipId, string csvPath, string rejectedPath, string idempotencyKey, CancellationToken cancellationToken = default) =>
         import.RunAsync<CitizenRow>(csvPath, rejectedPath, idempotencyKey, CitizenCsv.ReadHeader, CitizenCsv.ParseLine,
-            async (rows, ct) =>
+            async (rows, report, ct) =>
             {
                 using var call = client.ImportCitizens(deadline: DateTime.UtcNow.AddMinutes(30), cancellationToken: ct);
-                var response = await import.StreamAsync(call, rows.Select((row, i) => new ImportCitizensRequest
+                var response = await CsvImport.StreamAsync(call, rows.Select((row, i) => new ImportCitizensRequest
                 {
                     PartnershipId = i == 0 ? partnershipId : "",
                     IdempotencyKey = i == 0 ? idempotencyKey : "",
                     Row = row,
-                }).ToList(), "cohort service", ct);
+                }).ToList(), report, ct);
                 return new CsvImport.Answer(response.Accepted, response.Unchanged, response.Replayed, response.Results
                     .Where(r => r.Outcome == RowOutcome.Rejected)
                     .Select(r => (r.RowNumber, string.Join("; ", r.Violations.Select(v => $"{v.Field}: {v.Description}"))))

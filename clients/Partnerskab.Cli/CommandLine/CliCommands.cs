@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Grpc.Core;
 using Partnerskab.Cli.Cohort;
+using Partnerskab.Cli.Csv;
 using Partnerskab.Cli.Finance;
 using Partnerskab.Cli.Ops;
 using Partnerskab.Cli.Outcome;
@@ -17,13 +18,13 @@ public static class CliCommands
 {
     public const int CouldNotRun = 2;
 
-    public static RootCommand Root(TextWriter output, TextWriter error)
+    public static RootCommand Root(TextWriter output, TextWriter error, ProgressView progress)
     {
         var root = new RootCommand("The command-line client of the Partnerskab suite: kommune systems, providers, finance and operators.")
         {
             CliOptions.Token, CliOptions.CohortUrl, CliOptions.OutcomeUrl, CliOptions.PaymentUrl,
         };
-        var cli = new CliConsole(output, error);
+        var cli = new CliConsole(output, error, progress);
         root.Subcommands.Add(CohortCommands.Create(cli));
         root.Subcommands.Add(OutcomeCommands.Create(cli));
         root.Subcommands.Add(FinanceCommands.Create(cli));
@@ -33,9 +34,10 @@ public static class CliCommands
     }
 
     /// <summary>Parses and runs; a parse error is written with the way to the command's help and ends with <see cref="CouldNotRun"/>.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <param name="progress">Where the bulk sends show their progress; unset: plain lines on <paramref name="error"/>.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, ProgressView? progress = null)
     {
-        var result = Root(output, error).Parse(args);
+        var result = Root(output, error, progress ?? ProgressView.Plain(error)).Parse(args);
         if (result.Errors.Count == 0) return await result.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         foreach (var parseError in result.Errors) await error.WriteLineAsync($"partnerskab: {parseError.Message}");
         var command = string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')).Prepend("partnerskab"));
@@ -44,8 +46,11 @@ public static class CliCommands
     }
 }
 
-/// <summary>Where commands write, and how each command's work is run: a service's refusal or an unreadable file ends it with its reason.</summary>
-public sealed record CliConsole(TextWriter Output, TextWriter Error)
+/// <summary>
+/// Where commands write (the bulk sends' progress to <paramref name="Progress"/>), and how each command's work is run: a service's
+/// refusal or an unreadable file ends it with its reason.
+/// </summary>
+public sealed record CliConsole(TextWriter Output, TextWriter Error, ProgressView Progress)
 {
     public void Action(Command command, Func<System.CommandLine.ParseResult, CancellationToken, Task<int>> run) =>
         command.SetAction(async (result, cancellationToken) =>

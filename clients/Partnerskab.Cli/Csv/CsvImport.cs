@@ -1,14 +1,15 @@
 using Grpc.Core;
+using Partnerskab.Cli.Finance;
 using Partnerskab.Imports.Csv;
 
 namespace Partnerskab.Cli.Csv;
 
 /// <summary>
 /// The shape of every import command: read a CSV file, send the lines that parse, show
-/// progress, print a summary table, and write the rejected lines with their line numbers and
+/// progress (rows sent and answered), print a summary table, and write the rejected lines with their line numbers and
 /// reasons to a file the sender can fix and send again.
 /// </summary>
-public sealed class CsvImport(TextWriter output, TextWriter progress)
+public sealed class CsvImport(TextWriter output, ProgressView progress)
 {
     public sealed record Summary(int Lines, int Accepted, int Unchanged, int Rejected, string? IdempotencyKey, bool Replayed);
 
@@ -19,14 +20,16 @@ public sealed class CsvImport(TextWriter output, TextWriter progress)
 
     public async Task<Summary> RunAsync<TRow>(string csvPath, string rejectedPath, string? idempotencyKey,
         Func<IReadOnlyList<string>, Dictionary<string, int>> readHeader, LineParser<TRow> parse,
-        Func<IReadOnlyList<TRow>, CancellationToken, Task<Answer>> send, CancellationToken cancellationToken = default) where TRow : class
+        Func<IReadOnlyList<TRow>, ProgressReport, CancellationToken, Task<Answer>> send, CancellationToken cancellationToken = default) where TRow : class
     {
         var table = CsvTable.Read(await File.ReadAllTextAsync(csvPath, cancellationToken));
         var columns = readHeader(table.Header);
         var lines = table.Rows.Select(row => parse(row, columns)).ToList();
 
         var sent = lines.Where(l => l.Row is not null).ToList();
-        var answer = sent.Count == 0 ? new Answer(0, 0, false, []) : await send(sent.Select(l => l.Row!).ToList(), cancellationToken);
+        var answer = sent.Count == 0
+            ? new Answer(0, 0, false, [])
+            : await progress.ShowAsync(new StreamProgress(sent.Count), report => send(sent.Select(l => l.Row!).ToList(), report, cancellationToken));
 
         var rejected = lines.Where(l => l.Row is null).Select(l => (l.LineNumber, l.Fields, Reasons: string.Join("; ", l.Problems))).ToList();
         rejected.AddRange(answer.Rejected.Select(r => (sent[r.RowNumber - 1].LineNumber, sent[r.RowNumber - 1].Fields, r.Reasons)));
@@ -37,30 +40,19 @@ public sealed class CsvImport(TextWriter output, TextWriter progress)
         return summary;
     }
 
-    /// <summary>Streams the messages with a progress bar, then waits for the service's one answer.</summary>
-    public async Task<TResponse> StreamAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call, IReadOnlyList<TRequest> messages,
-        string service, CancellationToken cancellationToken)
+    /// <summary>Streams the messages, each reported as sent, then waits for the service's one answer, which answers them all.</summary>
+    public static async Task<TResponse> StreamAsync<TRequest, TResponse>(AsyncClientStreamingCall<TRequest, TResponse> call,
+        IReadOnlyList<TRequest> messages, ProgressReport report, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < messages.Count; i++)
+        foreach (var message in messages)
         {
-            await call.RequestStream.WriteAsync(messages[i], cancellationToken);
-            Progress(i + 1, messages.Count, "rows sent");
+            await call.RequestStream.WriteAsync(message, cancellationToken);
+            report.RowSent();
         }
         await call.RequestStream.CompleteAsync();
-        progress.Write($"\n  waiting for the {service}'s answer...");
         var response = await call.ResponseAsync;
-        progress.WriteLine(" done");
+        report.RowsAnswered(messages.Count);
         return response;
-    }
-
-    /// <summary>Redraws the progress bar about 50 times over a run, and at its end.</summary>
-    public void Progress(int done, int total, string what)
-    {
-        const int width = 40;
-        if (done % Math.Max(1, total / 50) != 0 && done != total) return;
-        var filled = (int)((long)done * width / total);
-        progress.Write($"\r  [{new string('#', filled)}{new string('.', width - filled)}] {done:N0}/{total:N0} {what}");
-        if (done == total) progress.WriteLine();
     }
 
     private static async Task WriteRejectedAsync(string path, CsvTable table,
@@ -76,12 +68,11 @@ public sealed class CsvImport(TextWriter output, TextWriter progress)
     private void WriteSummary(Summary summary, string rejectedPath)
     {
         output.WriteLine();
-        output.WriteLine($"  {"rows",-10} {"count",8}");
-        output.WriteLine($"  {new string('-', 10)} {new string('-', 8)}");
-        output.WriteLine($"  {"accepted",-10} {summary.Accepted,8:N0}");
-        output.WriteLine($"  {"unchanged",-10} {summary.Unchanged,8:N0}");
-        output.WriteLine($"  {"rejected",-10} {summary.Rejected,8:N0}");
-        output.WriteLine($"  {"total",-10} {summary.Lines,8:N0}");
+        output.Write(TextTable.Format([new("rows"), new("count", RightAligned: true)],
+        [
+            ["accepted", Count(summary.Accepted)], ["unchanged", Count(summary.Unchanged)], ["rejected", Count(summary.Rejected)],
+            ["total", Count(summary.Lines)],
+        ]));
         output.WriteLine();
         if (summary.Replayed) output.WriteLine($"  This is the stored answer of an earlier import with key {summary.IdempotencyKey}; nothing was written now.");
         output.WriteLine(summary.Rejected > 0
@@ -92,4 +83,6 @@ public sealed class CsvImport(TextWriter output, TextWriter progress)
             output.WriteLine($"  Idempotency key: {summary.IdempotencyKey} (pass it with --key to retry this import safely)");
         }
     }
+
+    private static string Count(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }

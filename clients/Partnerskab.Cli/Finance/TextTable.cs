@@ -1,30 +1,45 @@
 using System.Globalization;
-using System.Text;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace Partnerskab.Cli.Finance;
 
-/// <summary>A plain-text table for a terminal: a header, a rule, then rows; amounts right-aligned.</summary>
+/// <summary>
+/// A table for people, laid out by Spectre.Console: a header, a rule of dashes under each column,
+/// then rows; amounts right-aligned. Plain text (no colours, no control codes, ASCII only), so the
+/// same table reads well on a terminal, in a file and in a script.
+/// </summary>
 public static class TextTable
 {
     public sealed record Column(string Header, bool RightAligned = false);
 
     public static string Format(IReadOnlyList<Column> columns, IEnumerable<IReadOnlyList<string>> rows)
     {
-        var all = rows.ToList();
-        var widths = columns.Select((c, i) => all.Select(r => r[i].Length).Append(c.Header.Length).Max()).ToArray();
-        var text = new StringBuilder();
-        Append(columns.Select(c => c.Header).ToList());
-        text.Append("  ").AppendJoin(' ', widths.Select(w => new string('-', w))).Append('\n');
-        all.ForEach(Append);
-        return text.ToString();
-
-        void Append(IReadOnlyList<string> cells)
+        var table = new Table { Border = new RuleUnderHeader() };
+        foreach (var column in columns)
         {
-            text.Append("  ").AppendJoin(' ', cells.Select((cell, i) => columns[i].RightAligned ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i])));
-            text.Append('\n');
+            table.AddColumn(new TableColumn(new Text(column.Header)) { Alignment = column.RightAligned ? Justify.Right : Justify.Left, NoWrap = true });
         }
+        foreach (var row in rows) table.AddRow(row.Select(cell => (IRenderable)new Text(cell)).ToArray());
+
+        var text = new StringWriter { NewLine = "\n" };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(text),
+        });
+        console.Profile.Width = 4096;
+        console.Write(table);
+        // The border's top and bottom lines are blank: only the rule under the header is drawn.
+        var lines = text.ToString().Split('\n')[1..^2].Select(line => line.TrimEnd());
+        return string.Concat(lines.Select(line => line + "\n"));
     }
 
     /// <summary>Øre as kroner with a thousands separator and two decimals: 123456789 as "1,234,567.89".</summary>
     public static string Kroner(long ore) => (ore / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>No lines but a rule of dashes under each column's header.</summary>
+    private sealed class RuleUnderHeader : TableBorder
+    {
+        public override string GetPart(TableBorderPart part) => part == TableBorderPart.HeaderBottom ? "-" : " ";
+    }
 }

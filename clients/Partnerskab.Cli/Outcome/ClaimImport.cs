@@ -10,18 +10,19 @@ namespace Partnerskab.Cli.Outcome;
 /// claim reference makes a line safe to send again: a claim already made with the same content
 /// is unchanged, one refused by the service is written to the rejected file with its reasons.
 /// </summary>
-public sealed class ClaimImport(OutcomeService.OutcomeServiceClient client, TextWriter output, TextWriter progress)
+public sealed class ClaimImport(OutcomeService.OutcomeServiceClient client, TextWriter output, ProgressView progress)
 {
     private readonly CsvImport import = new(output, progress);
 
     public Task<CsvImport.Summary> RunAsync(string partnershipId, string csvPath, string rejectedPath, CancellationToken cancellationToken = default) =>
         import.RunAsync<ClaimOutcomeRequest>(csvPath, rejectedPath, null, ClaimCsv.ReadHeader, ClaimCsv.ParseLine,
-            async (claims, ct) =>
+            async (claims, report, ct) =>
             {
                 int created = 0, unchanged = 0;
                 var rejected = new List<(int, string)>();
                 for (var i = 0; i < claims.Count; i++)
                 {
+                    report.RowSent();
                     try
                     {
                         var answer = await client.ClaimOutcomeAsync(new ClaimOutcomeRequest(claims[i]) { PartnershipId = partnershipId },
@@ -34,7 +35,7 @@ public sealed class ClaimImport(OutcomeService.OutcomeServiceClient client, Text
                     {
                         rejected.Add((i + 1, Reasons(e)));
                     }
-                    import.Progress(i + 1, claims.Count, "claims sent");
+                    report.RowsAnswered(1);
                 }
                 return new CsvImport.Answer(created, unchanged, false, rejected);
             }, cancellationToken);

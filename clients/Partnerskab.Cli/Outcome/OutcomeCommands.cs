@@ -103,7 +103,7 @@ public static class OutcomeCommands
         {
             using var channel = CliOptions.Channel(result, CliOptions.OutcomeUrl);
             var path = result.GetValue(file)!;
-            var summary = await new StatusImport(new OutcomeService.OutcomeServiceClient(channel.Invoker), cli.Output, cli.Error).RunAsync(
+            var summary = await new StatusImport(new OutcomeService.OutcomeServiceClient(channel.Invoker), cli.Output, cli.Progress).RunAsync(
                 result.GetValue(partnership)!, result.GetValue(source), path, result.GetValue(rejected) ?? Path.ChangeExtension(path, ".rejected.csv"),
                 result.GetValue(key) ?? Guid.NewGuid().ToString(), cancellationToken);
             return summary.Rejected > 0 ? 1 : 0;
@@ -125,7 +125,7 @@ public static class OutcomeCommands
         {
             using var channel = CliOptions.Channel(result, CliOptions.OutcomeUrl);
             var path = result.GetValue(file)!;
-            var summary = await new ClaimImport(new OutcomeService.OutcomeServiceClient(channel.Invoker), cli.Output, cli.Error).RunAsync(
+            var summary = await new ClaimImport(new OutcomeService.OutcomeServiceClient(channel.Invoker), cli.Output, cli.Progress).RunAsync(
                 result.GetValue(partnership)!, path, result.GetValue(rejected) ?? Path.ChangeExtension(path, ".rejected.csv"), cancellationToken);
             return summary.Rejected > 0 ? 1 : 0;
         });

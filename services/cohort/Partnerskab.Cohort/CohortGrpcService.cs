@@ -1,12 +1,13 @@
 using Grpc.Core;
 using Partnerskab.Cohort.Advisors;
-using Partnerskab.Cohort.Audit;
 using Partnerskab.Cohort.Exits;
 using Partnerskab.Cohort.Handover;
 using Partnerskab.Cohort.Import;
 using Partnerskab.Cohort.Partnerships;
+using Partnerskab.Cohort.Persistence;
 using Partnerskab.Cohort.Queries;
 using Partnerskab.Cohort.Retention;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.Protos.Cohort.V1;
 
 namespace Partnerskab.Cohort;
@@ -57,7 +58,7 @@ public sealed class CohortGrpcService(IServiceProvider handlers) : CohortService
         Handler<CountCitizensHandler>().HandleAsync(request, context);
 
     public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>
-        Handler<ListAuditEntriesHandler>().HandleAsync(request, context);
+        Handler<ListAuditEntriesHandler<CohortDbContext>>().HandleAsync<ListAuditEntriesResponse>(request, context);
 
     public override Task<EraseExpiredCitizenDataResponse> EraseExpiredCitizenData(EraseExpiredCitizenDataRequest request, ServerCallContext context) =>
         Handler<EraseExpiredCitizenDataHandler>().HandleAsync(request, context);
@@ -82,6 +83,6 @@ public static class CohortRpcHandlers
         .AddScoped<ListCitizensHandler>()
         .AddScoped<GetFollowUpStatusHandler>()
         .AddScoped<CountCitizensHandler>()
-        .AddScoped<ListAuditEntriesHandler>()
+        .AddScoped<ListAuditEntriesHandler<CohortDbContext>>()
         .AddScoped<EraseExpiredCitizenDataHandler>();
 }

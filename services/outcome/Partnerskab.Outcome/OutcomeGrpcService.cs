@@ -1,12 +1,13 @@
 using Grpc.Core;
-using Partnerskab.Outcome.Audit;
 using Partnerskab.Outcome.Checkpoints;
 using Partnerskab.Outcome.Claims;
 using Partnerskab.Outcome.Deliverables;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
+using Partnerskab.Outcome.Persistence;
 using Partnerskab.Outcome.Reports;
 using Partnerskab.Outcome.Timeline;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.Protos.Outcome.V1;
 
 namespace Partnerskab.Outcome;
@@ -81,7 +82,7 @@ public sealed class OutcomeGrpcService(IServiceProvider handlers) : OutcomeServi
         Handler<GetCommitteeReportHandler>().HandleAsync(request, context);
 
     public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>
-        Handler<ListAuditEntriesHandler>().HandleAsync(request, context);
+        Handler<ListAuditEntriesHandler<OutcomeDbContext>>().HandleAsync<ListAuditEntriesResponse>(request, context);
 
     private T Handler<T>() where T : notnull => handlers.GetRequiredService<T>();
 }
@@ -114,5 +115,5 @@ public static class OutcomeRpcHandlers
         .AddScoped<SetKpiTargetsHandler>()
         .AddScoped<GetKpiTargetsHandler>()
         .AddScoped<GetCommitteeReportHandler>()
-        .AddScoped<ListAuditEntriesHandler>();
+        .AddScoped<ListAuditEntriesHandler<OutcomeDbContext>>();
 }

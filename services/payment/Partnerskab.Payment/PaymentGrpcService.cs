@@ -1,11 +1,12 @@
 using Grpc.Core;
-using Partnerskab.Payment.Audit;
 using Partnerskab.Payment.Costs;
 using Partnerskab.Payment.EInvoicing;
 using Partnerskab.Payment.Invoicing;
 using Partnerskab.Payment.Ledger;
+using Partnerskab.Payment.Persistence;
 using Partnerskab.Payment.RateCards;
 using Partnerskab.Payment.Reconciliation;
+using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.Protos.Payment.V1;
 
 namespace Partnerskab.Payment;
@@ -44,7 +45,7 @@ public sealed class PaymentGrpcService(IServiceProvider handlers) : PaymentServi
         Handler<ExportInvoiceXmlHandler>().HandleAsync(request, context);
 
     public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>
-        Handler<ListAuditEntriesHandler>().HandleAsync(request, context);
+        Handler<ListAuditEntriesHandler<PaymentDbContext>>().HandleAsync<ListAuditEntriesResponse>(request, context);
 
     private T Handler<T>() where T : notnull => handlers.GetRequiredService<T>();
 }
@@ -62,5 +63,5 @@ public static class PaymentRpcHandlers
         .AddScoped<RecordPaymentsHandler>()
         .AddScoped<GetReconciliationHandler>()
         .AddScoped<ExportInvoiceXmlHandler>()
-        .AddScoped<ListAuditEntriesHandler>();
+        .AddScoped<ListAuditEntriesHandler<PaymentDbContext>>();
 }

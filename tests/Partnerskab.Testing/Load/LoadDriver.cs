@@ -45,6 +45,9 @@ public sealed class LoadDriver(SuiteClients clients, LoadOptions options, TimeSp
     {
         var agreement = ThinSlice.HaderslevAgreement(reference);
         agreement.CohortCapacity = options.Rounds * options.CitizensPerRound + 1;
+        // The contract runs on past next month: the revocations' credits are earned today, and only periods of the contract are invoiced.
+        var nextYear = DateTime.UtcNow.Year + 1;
+        agreement.ContractEnd = ThinSlice.Day(nextYear, 12, 31);
         PartnershipId = (await CallAsync(() => clients.Cohort.CreatePartnershipAsync(agreement, deadline: SuiteClients.Deadline(),
             cancellationToken: cancellationToken).ResponseAsync, cancellationToken)).Partnership.PartnershipId;
         await CallAsync(() => clients.Outcome.SetMilestoneDefinitionsAsync(new SetMilestoneDefinitionsRequest
@@ -122,14 +125,14 @@ public sealed class LoadDriver(SuiteClients clients, LoadOptions options, TimeSp
         }, deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken).ResponseAsync, cancellationToken);
 
     /// <summary>
-    /// Once the suite has settled: the invoice run of next month, which puts everything the ledger holds and no document
-    /// carries yet on an invoice or a credit note. Credits are earned on the day of the revocation, today, after every
-    /// month the rounds invoice.
+    /// Once the suite has settled: a preview of the invoice run of next month, which puts everything the ledger holds and
+    /// no document carries yet on an invoice or a credit note. Credits are earned on the day of the revocation, today,
+    /// after every month the rounds invoice; a run issued after today is refused, a preview may look ahead.
     /// </summary>
-    public Task<Protos.Payment.V1.RunInvoicesResponse> InvoiceTheRestAsync(CancellationToken cancellationToken = default)
+    public Task<Protos.Payment.V1.RunInvoicesResponse> PreviewTheRestAsync(CancellationToken cancellationToken = default)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        return RunInvoicesAsync(new DateOnly(today.Year, today.Month, 1).AddMonths(1), cancellationToken);
+        return RunInvoicesAsync(new DateOnly(today.Year, today.Month, 1).AddMonths(1), cancellationToken, preview: true);
     }
 
     private static DateOnly InvoicedMonth(int round) => new DateOnly(2024, 1, 1).AddMonths(round);
@@ -138,13 +141,14 @@ public sealed class LoadDriver(SuiteClients clients, LoadOptions options, TimeSp
     /// The invoice run of the month starting on the day, issued the day after it ends, once the partnership's registration
     /// has reached the payment service.
     /// </summary>
-    private async Task<Protos.Payment.V1.RunInvoicesResponse> RunInvoicesAsync(DateOnly periodStart, CancellationToken cancellationToken)
+    private async Task<Protos.Payment.V1.RunInvoicesResponse> RunInvoicesAsync(DateOnly periodStart, CancellationToken cancellationToken, bool preview = false)
     {
         var request = new Protos.Payment.V1.RunInvoicesRequest
         {
             PartnershipId = PartnershipId,
             PeriodStart = Day(periodStart),
             IssueDate = Day(periodStart.AddMonths(1)),
+            Preview = preview,
         };
         return await InvoiceRuns.OnceRegisteredAsync(() => CallAsync(() => clients.Payment.RunInvoicesAsync(request, deadline: SuiteClients.Deadline(),
             cancellationToken: cancellationToken).ResponseAsync, cancellationToken), patience, () => retries++, cancellationToken);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Partnerskab.Contracts;
 using Partnerskab.Cohort.Handover;
 using Partnerskab.Cohort.Persistence;
 using Partnerskab.Contracts.Cohort;
@@ -57,7 +58,7 @@ public sealed partial class AssignAdvisorHandler(CohortDbContext db, IClock cloc
         db.AddToOutbox(new AdvisorAssigned
         {
             PartnershipId = partnershipId,
-            CitizenId = citizenId,
+            CitizenId = new Pseudonym(citizenId),
             AdvisorId = advisorId,
             AssignedOn = assignedOn.ToDateOnly(),
         }, now);

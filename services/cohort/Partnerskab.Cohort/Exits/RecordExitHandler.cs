@@ -4,13 +4,14 @@ using NodaTime;
 using Partnerskab.Cohort.Handover;
 using Partnerskab.Cohort.Partnerships;
 using Partnerskab.Cohort.Persistence;
+using Partnerskab.Contracts;
 using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
-using ExitReason = Partnerskab.Cohort.Handover.ExitReason;
+using ExitReason = Partnerskab.Contracts.ExitReason;
 
 namespace Partnerskab.Cohort.Exits;
 
@@ -52,9 +53,9 @@ public sealed class RecordExitHandler(CohortDbContext db, IClock clock)
         db.AddToOutbox(new CitizenExited
         {
             PartnershipId = partnershipId,
-            CitizenId = citizenId,
+            CitizenId = new Pseudonym(citizenId),
             ExitDate = exitDate.ToDateOnly(),
-            Reason = reason.ToString(),
+            Reason = reason,
         }, clock.GetCurrentInstant());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

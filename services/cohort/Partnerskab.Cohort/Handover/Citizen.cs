@@ -1,4 +1,5 @@
 using NodaTime;
+using Partnerskab.Contracts;
 
 namespace Partnerskab.Cohort.Handover;
 
@@ -7,16 +8,6 @@ public enum CitizenStatus
     InFollowUp = 1,
     Completed = 2,
     Exited = 3,
-}
-
-public enum ExitReason
-{
-    MovedAway = 1,
-    Deceased = 2,
-    DisabilityPension = 3,
-    Withdrew = 4,
-    /// <summary>Should never have been handed over; the place in the cohort is freed.</summary>
-    WronglyEnrolled = 5,
 }
 
 /// <summary>A citizen handed over to a partnership's provider, known by pseudonym only.</summary>
@@ -51,7 +42,7 @@ public sealed class Citizen
     public FollowUpWindow FollowUp => new(HandoverDate, FollowUpEnd);
 
     /// <summary>Whether the citizen holds a place in the cohort: all do but the wrongly enrolled.</summary>
-    public bool TakesPlace => ExitReason != Handover.ExitReason.WronglyEnrolled;
+    public bool TakesPlace => ExitReason != Contracts.ExitReason.WronglyEnrolled;
 
     /// <summary>Where the citizen stands on a day.</summary>
     public CitizenStatus StatusOn(LocalDate day) =>
@@ -61,7 +52,7 @@ public sealed class Citizen
 
     /// <summary>Whether the provider's follow-up obligations cover the day: inside the window and before any exit.</summary>
     public bool InFollowUpOn(LocalDate day) =>
-        FollowUp.Contains(day) && ExitReason != Handover.ExitReason.WronglyEnrolled && (ExitDate is not { } exit || day < exit);
+        FollowUp.Contains(day) && ExitReason != Contracts.ExitReason.WronglyEnrolled && (ExitDate is not { } exit || day < exit);
 
     public bool SameHandoverAs(Citizen other) =>
         HandoverDate == other.HandoverDate && BenefitType == other.BenefitType

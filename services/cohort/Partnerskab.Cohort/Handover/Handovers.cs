@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Partnerskab.Cohort.Persistence;
+using Partnerskab.Contracts;
 using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
 using Partnerskab.ServiceDefaults;
@@ -29,7 +30,7 @@ public static class Handovers
     public static CitizenHandedOver HandedOver(Citizen citizen) => new()
     {
         PartnershipId = citizen.PartnershipId,
-        CitizenId = citizen.CitizenId,
+        CitizenId = new Pseudonym(citizen.CitizenId),
         HandoverDate = citizen.HandoverDate.ToDateOnly(),
         FollowUpStart = citizen.FollowUp.Start.ToDateOnly(),
         FollowUpEnd = citizen.FollowUp.End.ToDateOnly(),

@@ -1,7 +1,6 @@
 using Grpc.Core;
 using NodaTime;
 using Partnerskab.Cohort.Persistence;
-using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults;
@@ -48,21 +47,7 @@ public sealed class AmendPartnershipHandler(CohortDbContext db, IClock clock)
         var amended = new Partnership { Id = current.Id, Reference = current.Reference, Version = version, Terms = terms, RegisteredAt = current.RegisteredAt };
         db.Partnerships.Update(amended);
         db.PartnershipVersions.Add(new PartnershipVersion { PartnershipId = partnershipId, Version = amended.Version, Terms = terms.Copy(), Reason = reason, RecordedAt = now });
-        db.AddToOutbox(new PartnershipAmended
-        {
-            PartnershipId = partnershipId,
-            Version = amended.Version,
-            Name = terms.Name,
-            KommuneName = terms.Kommune.Name,
-            KommuneCvr = terms.Kommune.Cvr,
-            KommuneEan = terms.Kommune.Ean,
-            ProviderName = terms.Provider.Name,
-            ProviderCvr = terms.Provider.Cvr,
-            ContractStart = terms.ContractStart.ToDateOnly(),
-            ContractEnd = terms.ContractEnd.ToDateOnly(),
-            CohortCapacity = terms.CohortCapacity,
-            FollowUpMonths = terms.FollowUpMonths,
-        }, now);
+        db.AddToOutbox(PartnershipEvents.Amended(amended), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new AmendPartnershipResponse { Partnership = amended.ToProto(placesTaken) };

@@ -2,7 +2,6 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Partnerskab.Cohort.Persistence;
-using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults;
@@ -35,20 +34,7 @@ public sealed class CreatePartnershipHandler(CohortDbContext db, IClock clock)
         var partnership = new Partnership { Id = Guid.CreateVersion7(), Reference = reference, Version = 1, Terms = terms, RegisteredAt = now };
         db.Partnerships.Add(partnership);
         db.PartnershipVersions.Add(new PartnershipVersion { PartnershipId = partnership.Id, Version = 1, Terms = terms.Copy(), Reason = "", RecordedAt = now });
-        db.AddToOutbox(new PartnershipRegistered
-        {
-            PartnershipId = partnership.Id,
-            Reference = partnership.Reference,
-            Name = terms.Name,
-            KommuneName = terms.Kommune.Name,
-            KommuneCvr = terms.Kommune.Cvr,
-            KommuneEan = terms.Kommune.Ean,
-            ProviderName = terms.Provider.Name,
-            ProviderCvr = terms.Provider.Cvr,
-            ContractStart = terms.ContractStart.ToDateOnly(),
-            ContractEnd = terms.ContractEnd.ToDateOnly(),
-            FollowUpMonths = terms.FollowUpMonths,
-        }, now);
+        db.AddToOutbox(PartnershipEvents.Registered(partnership), now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

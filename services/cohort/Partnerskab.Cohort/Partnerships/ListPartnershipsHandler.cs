@@ -5,7 +5,7 @@ using Partnerskab.Cohort.Persistence;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Errors;
-using ExitReason = Partnerskab.Cohort.Handover.ExitReason;
+using ExitReason = Partnerskab.Contracts.ExitReason;
 
 namespace Partnerskab.Cohort.Partnerships;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Partnerskab.Cohort.Handover;
 using Partnerskab.Cohort.Persistence;
+using Partnerskab.Contracts;
 using Partnerskab.ServiceDefaults.Errors;
 
 namespace Partnerskab.Cohort.Partnerships;

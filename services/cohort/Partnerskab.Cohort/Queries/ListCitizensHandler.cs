@@ -1,10 +1,10 @@
-using System.Text;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
 using Partnerskab.Cohort.Handover;
 using Partnerskab.Cohort.Persistence;
+using Partnerskab.Contracts;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Audit;
@@ -32,7 +32,9 @@ public sealed class ListCitizensHandler(CohortDbContext db, IClock clock)
             if (parsed.Success) month = parsed.Value.OnDayOfMonth(1);
         }
         var pageSize = ListPages.Size(v, request.PageSize);
-        var after = request.PageToken.Length > 0 ? ParsePageToken(v, request.PageToken) : null;
+        // The page token holds the sort key of the previous page's last citizen: handover date and pseudonym.
+        var after = PageToken.Read<(LocalDate HandoverDate, string CitizenId)?>(v, request.PageToken, "citizens", 2,
+            key => LocalDatePattern.Iso.Parse(key[0]) is { Success: true } date && Pseudonym.IsWellFormed(key[1]) ? (date.Value, key[1]) : null);
         var asOf = request.AsOf is null ? clock.Today() : v.Date(request.AsOf, "as_of");
         v.ThrowIfInvalid();
 
@@ -59,29 +61,8 @@ public sealed class ListCitizensHandler(CohortDbContext db, IClock clock)
         if (page.Count > pageSize)
         {
             var last = page[pageSize - 1];
-            response.NextPageToken = Token(last);
+            response.NextPageToken = PageToken.Write("citizens", LocalDatePattern.Iso.Format(last.HandoverDate), last.CitizenId);
         }
         return response;
-    }
-
-    // A page token is the sort key of the page's last citizen: "handover date|pseudonym", base64url.
-    private static string Token(Citizen last) =>
-        Convert.ToBase64String(Encoding.ASCII.GetBytes($"{last.HandoverDate:uuuu-MM-dd}|{last.CitizenId}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static (LocalDate HandoverDate, string CitizenId)? ParsePageToken(RequestValidator v, string token)
-    {
-        try
-        {
-            var padded = token.Replace('-', '+').Replace('_', '/').PadRight(token.Length + (4 - token.Length % 4) % 4, '=');
-            var parts = Encoding.ASCII.GetString(Convert.FromBase64String(padded)).Split('|');
-            var date = LocalDatePattern.Iso.Parse(parts[0]);
-            if (parts.Length == 2 && date.Success && parts[1].Length == 32) return (date.Value, parts[1]);
-        }
-        catch (FormatException)
-        {
-            // Falls through to the violation below.
-        }
-        v.Add("page_token", "is not a token this service gave out");
-        return null;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Partnerskab.Cohort.Persistence;
+using Partnerskab.Contracts;
 using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
 using Partnerskab.ServiceDefaults;
@@ -79,7 +80,7 @@ public sealed class CitizenDataRetention(
             db.AddToOutbox(new CitizenDataErased
             {
                 PartnershipId = citizen.PartnershipId,
-                CitizenId = citizen.CitizenId,
+                CitizenId = new Pseudonym(citizen.CitizenId),
                 ErasedOn = today.ToDateOnly(),
             }, now);
         }

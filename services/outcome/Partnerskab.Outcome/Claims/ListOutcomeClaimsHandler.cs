@@ -13,7 +13,7 @@ namespace Partnerskab.Outcome.Claims;
 /// <summary>A partnership's claims, oldest first, in pages; optionally those of one status (the kommune's queue).</summary>
 public sealed class ListOutcomeClaimsHandler(OutcomeDbContext db)
 {
-    private const string PagePrefix = "claims";
+    private const string List = "claims";
 
     public async Task<ListOutcomeClaimsResponse> HandleAsync(ListOutcomeClaimsRequest request, ServerCallContext context)
     {
@@ -21,7 +21,11 @@ public sealed class ListOutcomeClaimsHandler(OutcomeDbContext db)
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
         var status = request.Status == Protos.Outcome.V1.ClaimStatus.Unspecified ? (ClaimStatus?)null : (ClaimStatus)(int)v.Enum(request.Status, "status");
         var size = ListPages.Size(v, request.PageSize);
-        var after = request.PageToken.Length > 0 ? ParsePageToken(v, request.PageToken) : null;
+        // The page token holds the sort key of the previous page's last claim: when it was claimed and its reference.
+        var after = PageToken.Read<(Instant ClaimedAt, string ClaimReference)?>(v, request.PageToken, List, 2, key =>
+            long.TryParse(key[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && key[1].Length > 0
+                ? (Instant.FromUnixTimeTicks(ticks), key[1])
+                : null);
         v.ThrowIfInvalid();
 
         var query = db.Claims.AsNoTracking().Where(c => c.PartnershipId == partnershipId);
@@ -39,19 +43,8 @@ public sealed class ListOutcomeClaimsHandler(OutcomeDbContext db)
         if (page.Count > size)
         {
             var last = shown[^1];
-            response.NextPageToken = PageToken.Encode(PagePrefix, last.ClaimedAt.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture), last.ClaimReference);
+            response.NextPageToken = PageToken.Write(List, last.ClaimedAt.ToUnixTimeTicks().ToString(CultureInfo.InvariantCulture), last.ClaimReference);
         }
         return response;
-    }
-
-    private static (Instant ClaimedAt, string ClaimReference)? ParsePageToken(RequestValidator v, string token)
-    {
-        if (PageToken.Decode(token, 3) is [PagePrefix, var ticks, var reference]
-            && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var unixTicks) && reference.Length > 0)
-        {
-            return (Instant.FromUnixTimeTicks(unixTicks), reference);
-        }
-        v.Add("page_token", "is not a page token this list returned");
-        return null;
     }
 }

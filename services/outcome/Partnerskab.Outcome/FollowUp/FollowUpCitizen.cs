@@ -1,5 +1,6 @@
 using NodaTime;
 using Partnerskab.Outcome.Timeline;
+using Partnerskab.Contracts;
 
 namespace Partnerskab.Outcome.FollowUp;
 
@@ -10,16 +11,13 @@ namespace Partnerskab.Outcome.FollowUp;
 /// </summary>
 public sealed class FollowUpCitizen
 {
-    /// <summary>The cohort service's exit reason for a citizen who should never have been in the cohort.</summary>
-    public const string WronglyEnrolled = "WronglyEnrolled";
-
     public Guid PartnershipId { get; set; }
     public required string CitizenId { get; set; }
     public LocalDate FollowUpStart { get; set; }
     public LocalDate FollowUpEnd { get; set; }
     /// <summary>Follow-up stops on this day (it is not itself in follow-up).</summary>
     public LocalDate? ExitDate { get; set; }
-    public string? ExitReason { get; set; }
+    public ExitReason? ExitReason { get; set; }
     /// <summary>Set once the cohort service erased the citizen's data (CitizenDataErased); its facts are gone.</summary>
     public LocalDate? ErasedOn { get; set; }
     /// <summary>The decided status of each week, kept with the reports (<see cref="DecidedWeeks"/>).</summary>
@@ -27,7 +25,7 @@ public sealed class FollowUpCitizen
 
     public DecidedWeeks Weeks => new(FollowUpStart, DecidedWeekStatuses);
 
-    public bool WasWronglyEnrolled => ExitReason == WronglyEnrolled;
+    public bool WasWronglyEnrolled => ExitReason == Contracts.ExitReason.WronglyEnrolled;
 
     public FollowUpWindow Window => new(FollowUpStart, FollowUpEnd, ExitDate);
 
@@ -36,5 +34,5 @@ public sealed class FollowUpCitizen
     /// <summary>Why a date is not in follow-up, for a rejection the sender can act on.</summary>
     public string OutsideFollowUpReason(string what) => WasWronglyEnrolled
         ? "the citizen was exited as wrongly enrolled and was never in follow-up"
-        : Window.OutsideReason(what, ExitReason);
+        : Window.OutsideReason(what, ExitReason?.ToString());
 }

@@ -27,10 +27,10 @@ public sealed class OpenFollowUpOnHandover(
     protected override async Task PrepareAsync(IReadOnlyList<ConsumeContext<CitizenHandedOver>> messages, CancellationToken cancellationToken)
     {
         known = [];
-        await recalculation.LockCitizensAsync(messages.Select(m => (m.Message.PartnershipId, m.Message.CitizenId)), cancellationToken);
+        await recalculation.LockCitizensAsync(messages.Select(m => (m.Message.PartnershipId, m.Message.CitizenId.Value)), cancellationToken);
         foreach (var partnership in messages.Select(m => m.Message).GroupBy(m => m.PartnershipId))
         {
-            var ids = partnership.Select(m => m.CitizenId);
+            var ids = partnership.Select(m => m.CitizenId.Value);
             foreach (var citizen in await Db.FollowUpCitizens.WithKeys("citizen_id", ids, partnership.Key).ToListAsync(cancellationToken))
             {
                 known[(citizen.PartnershipId, citizen.CitizenId)] = citizen;

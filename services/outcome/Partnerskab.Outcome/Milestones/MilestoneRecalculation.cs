@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Calendars;
+using Partnerskab.Contracts;
 using Partnerskab.Contracts.Outcome;
 using Partnerskab.Messaging.Outbox;
 using Partnerskab.Outcome.Claims;
@@ -90,7 +91,7 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
                 {
                     MilestoneId = milestone.Id,
                     PartnershipId = partnershipId,
-                    CitizenId = citizenId,
+                    CitizenId = new Pseudonym(citizenId),
                     MilestoneCode = milestone.Code,
                     RevokedOn = milestone.RevokedOn!.Value.ToDateOnly(),
                     Reason = milestone.RevocationReason!,
@@ -114,7 +115,7 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
                 {
                     MilestoneId = milestone.Id,
                     PartnershipId = partnershipId,
-                    CitizenId = citizenId,
+                    CitizenId = new Pseudonym(citizenId),
                     MilestoneCode = milestone.Code,
                     AchievedOn = milestone.AchievedOn.ToDateOnly(),
                 }, now));

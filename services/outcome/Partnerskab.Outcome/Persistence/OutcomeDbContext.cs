@@ -35,7 +35,7 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
         {
             citizen.HasKey(c => new { c.PartnershipId, c.CitizenId });
             citizen.Property(c => c.CitizenId).HasMaxLength(64);
-            citizen.Property(c => c.ExitReason).HasMaxLength(50);
+            citizen.Property(c => c.ExitReason).HasConversion<string>().HasMaxLength(50);
             citizen.Property(c => c.DecidedWeekStatuses).HasDefaultValueSql("''::bytea");
             // Every status batch rewrites its citizens' decided weeks; room in each page keeps those updates off the index (HOT).
             citizen.HasStorageParameter("fillfactor", 70);

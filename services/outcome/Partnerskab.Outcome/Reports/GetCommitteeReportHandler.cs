@@ -9,6 +9,7 @@ using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Errors;
 using ClaimStatus = Partnerskab.Outcome.Claims.ClaimStatus;
+using Partnerskab.Contracts;
 
 namespace Partnerskab.Outcome.Reports;
 
@@ -24,7 +25,7 @@ public sealed class GetCommitteeReportHandler(OutcomeDbContext db, CohortLookup 
 
         var cancellationToken = context.CancellationToken;
         var citizens = await db.FollowUpCitizens.AsNoTracking()
-            .Where(c => c.PartnershipId == partnershipId && c.ExitReason != FollowUpCitizen.WronglyEnrolled)
+            .Where(c => c.PartnershipId == partnershipId && c.ExitReason != ExitReason.WronglyEnrolled)
             .ToListAsync(cancellationToken);
         // Citizens come only from the cohort service's handovers, so a partnership with some exists.
         if (citizens.Count == 0) await cohort.EnsurePartnershipExistsAsync(partnershipId, cancellationToken);

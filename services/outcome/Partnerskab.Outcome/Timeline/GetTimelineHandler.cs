@@ -34,7 +34,7 @@ public sealed class GetTimelineHandler(FollowUpLookup followUps, OutcomeDbContex
             FollowUpStart = citizen.FollowUpStart.ToProto(),
             FollowUpEnd = citizen.FollowUpEnd.ToProto(),
             ExitDate = citizen.ExitDate?.ToProto(),
-            ExitReason = citizen.ExitReason ?? "",
+            ExitReason = citizen.ExitReason?.ToString() ?? "",
         };
         response.Weeks.AddRange(WeeklyTimeline.Build(reports.Select(r => r.ToReport())).Select(w => new TimelineWeek
         {

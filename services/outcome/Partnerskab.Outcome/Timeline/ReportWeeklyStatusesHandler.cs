@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Partnerskab.Contracts;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Persistence;
@@ -306,7 +307,7 @@ public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRe
     private static void RejectStatusRow(ReportWeeklyStatusesResponse answer, int rowNumber, string? citizenId, IEnumerable<(string Field, string Reason)> violations)
     {
         // The sender's citizen id is echoed back only when it has the pseudonym's shape: it may be the very thing that was wrong.
-        var id = CitizenPseudonym.IsWellFormed(citizenId) ? citizenId! : "";
+        var id = Pseudonym.IsWellFormed(citizenId) ? citizenId! : "";
         var result = new StatusRowResult { RowNumber = rowNumber, CitizenId = id, Outcome = StatusRowOutcome.Rejected };
         result.Violations.AddRange(violations.Select(x => new StatusRowViolation { Field = x.Field, Description = x.Reason }));
         answer.Results.Add(result);

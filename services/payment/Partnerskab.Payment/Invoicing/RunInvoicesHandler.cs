@@ -39,7 +39,7 @@ public sealed class RunInvoicesHandler(PaymentDbContext db, IClock clock)
             };
         }
 
-        var terms = await TermsAsync(partnershipId, periodStart, issueDate, v, cancellationToken);
+        var terms = await TermsAsync(partnershipId, periodStart, issueDate, request.Preview, v, cancellationToken);
         var documents = await InvoiceRuns.RunAsync(db, terms, request.Preview, clock.GetCurrentInstant(), cancellationToken);
         InvoiceDocuments.AuditCitizens(partnershipId, documents);
         if (request.Preview)
@@ -56,11 +56,11 @@ public sealed class RunInvoicesHandler(PaymentDbContext db, IClock clock)
 
     /// <summary>
     /// The rate card, parties and period a run invoices under, or why it cannot run: a period
-    /// that does not start an invoicing period of the rate card or an issue date before its end
-    /// is invalid input; missing parties, rate card or payee account, or a later period already
-    /// run, are refusals.
+    /// that does not start an invoicing period of the rate card or starts after the contract's
+    /// end, or an issue date before the period's end or (unless previewed) after today, is invalid
+    /// input; missing parties, rate card or payee account, or a later period already run, are refusals.
     /// </summary>
-    private async Task<InvoiceRuns.Terms> TermsAsync(Guid partnershipId, LocalDate periodStart, LocalDate issueDate, RequestValidator v,
+    private async Task<InvoiceRuns.Terms> TermsAsync(Guid partnershipId, LocalDate periodStart, LocalDate issueDate, bool preview, RequestValidator v,
         CancellationToken cancellationToken)
     {
         var versions = await db.RateCards.AsNoTracking().Where(c => c.PartnershipId == partnershipId).ToListAsync(cancellationToken);
@@ -68,7 +68,6 @@ public sealed class RunInvoicesHandler(PaymentDbContext db, IClock clock)
             ?? throw DomainException.FailedPrecondition($"No rate card of partnership {partnershipId} is in force on {periodStart:uuuu-MM-dd}.");
         var period = InvoicingPeriod.StartingOn(periodStart, card.InvoicingPeriod, out var problem);
         if (period is null) v.Add("period_start", problem!);
-        else v.Check(issueDate >= period.End, "issue_date", $"must be on or after the period's last day, {period.End:uuuu-MM-dd}");
         v.ThrowIfInvalid();
 
         var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.PartnershipId == partnershipId, cancellationToken);
@@ -77,6 +76,11 @@ public sealed class RunInvoicesHandler(PaymentDbContext db, IClock clock)
             throw DomainException.FailedPrecondition(
                 $"The registration of partnership {partnershipId} has not reached the payment service yet; its parties are unknown.");
         }
+        foreach (var (field, description) in InvoiceRunDates.Violations(period!, issueDate, preview, clock.Today(), partnership.ContractEnd))
+        {
+            v.Add(field, description);
+        }
+        v.ThrowIfInvalid();
         if (card is not { PayeeBankRegistrationNumber: not null, PayeeAccountNumber: not null })
         {
             throw DomainException.FailedPrecondition($"Rate card version {card.Version} has no payee account; invoices cannot be issued without one.");

@@ -3,6 +3,7 @@ using NodaTime;
 using Partnerskab.Contracts.Cohort;
 using Partnerskab.Payment.Persistence;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.Contracts;
 
 namespace Partnerskab.Payment.Ledger;
 
@@ -14,15 +15,13 @@ namespace Partnerskab.Payment.Ledger;
 public sealed class CreditWronglyEnrolledHandover(PaymentDbContext db, IClock clock, ILogger<CreditWronglyEnrolledHandover> logger)
     : LedgerConsumer<CitizenExited>(db, clock, logger)
 {
-    public const string WronglyEnrolled = "WronglyEnrolled";
-
     protected override (Guid, string?, string)? CauseOf(CitizenExited exit) =>
-        exit.Reason == WronglyEnrolled ? (exit.PartnershipId, exit.CitizenId, EarnHandoverFee.CauseKey(exit.PartnershipId, exit.CitizenId)) : null;
+        exit.Reason == ExitReason.WronglyEnrolled ? (exit.PartnershipId, exit.CitizenId, EarnHandoverFee.CauseKey(exit.PartnershipId, exit.CitizenId)) : null;
 
     protected override Task HandleAsync(ConsumeContext<CitizenExited> context, CancellationToken cancellationToken)
     {
         var exit = context.Message;
-        if (exit.Reason == WronglyEnrolled)
+        if (exit.Reason == ExitReason.WronglyEnrolled)
         {
             Credit(context, exit.PartnershipId, EarnHandoverFee.CauseKey(exit.PartnershipId, exit.CitizenId), exit.CitizenId,
                 exit.ExitDate.ToLocalDate(), "citizen exited as wrongly enrolled");

@@ -4,7 +4,7 @@ namespace Partnerskab.Contracts.Cohort;
 public sealed record AdvisorAssigned
 {
     public required Guid PartnershipId { get; init; }
-    public required string CitizenId { get; init; }
+    public required Pseudonym CitizenId { get; init; }
     /// <summary>The provider's own identifier of the advisor (not personal data of the citizen).</summary>
     public required string AdvisorId { get; init; }
     public required DateOnly AssignedOn { get; init; }

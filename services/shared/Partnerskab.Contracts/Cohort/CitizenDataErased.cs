@@ -9,6 +9,6 @@ namespace Partnerskab.Contracts.Cohort;
 public sealed record CitizenDataErased
 {
     public required Guid PartnershipId { get; init; }
-    public required string CitizenId { get; init; }
+    public required Pseudonym CitizenId { get; init; }
     public required DateOnly ErasedOn { get; init; }
 }

@@ -7,7 +7,7 @@ namespace Partnerskab.Contracts.Cohort;
 public sealed record CitizenHandedOver
 {
     public required Guid PartnershipId { get; init; }
-    public required string CitizenId { get; init; }
+    public required Pseudonym CitizenId { get; init; }
     public required DateOnly HandoverDate { get; init; }
     public required DateOnly FollowUpStart { get; init; }
     public required DateOnly FollowUpEnd { get; init; }

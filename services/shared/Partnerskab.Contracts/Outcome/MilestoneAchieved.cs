@@ -5,7 +5,7 @@ public sealed record MilestoneAchieved
 {
     public required Guid MilestoneId { get; init; }
     public required Guid PartnershipId { get; init; }
-    public required string CitizenId { get; init; }
+    public required Pseudonym CitizenId { get; init; }
     /// <summary>The code shared with the payment service's rate card.</summary>
     public required string MilestoneCode { get; init; }
     public required DateOnly AchievedOn { get; init; }

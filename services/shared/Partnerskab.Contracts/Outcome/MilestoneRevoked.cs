@@ -8,7 +8,7 @@ public sealed record MilestoneRevoked
 {
     public required Guid MilestoneId { get; init; }
     public required Guid PartnershipId { get; init; }
-    public required string CitizenId { get; init; }
+    public required Pseudonym CitizenId { get; init; }
     public required string MilestoneCode { get; init; }
     public required DateOnly RevokedOn { get; init; }
     public required string Reason { get; init; }

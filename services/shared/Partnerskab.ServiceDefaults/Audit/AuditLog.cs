@@ -1,11 +1,11 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Partnerskab.Protos.Audit.V1;
 using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Errors;
+using Partnerskab.ServiceDefaults.Paging;
 
 namespace Partnerskab.ServiceDefaults.Audit;
 
@@ -13,10 +13,11 @@ namespace Partnerskab.ServiceDefaults.Audit;
 /// ListAuditEntries, the same in every service: the entries matching the filter in the order they
 /// were written, in keyset pages. An auditor whose token names partnerships sees only their entries.
 /// </summary>
-public static partial class AuditLog
+public static class AuditLog
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
+    private const string List = "audit";
 
     public sealed record Page(IReadOnlyList<Protos.Audit.V1.AuditEntry> Entries, string NextPageToken);
 
@@ -30,10 +31,10 @@ public static partial class AuditLog
         if (from is { } f && before is { } b) v.Check(f < b, "filter.recorded_before", "must be after recorded_from");
         var subject = v.OptionalText(filter.Subject, "filter.subject");
         var citizen = filter.CitizenId.Trim();
-        if (citizen.Length > 0) v.Check(Pseudonym().IsMatch(citizen), "filter.citizen_id", "must be a citizen pseudonym: 32 lowercase hex characters");
+        if (citizen.Length > 0) v.Check(Contracts.Pseudonym.IsWellFormed(citizen), "filter.citizen_id", "must be a citizen pseudonym: 32 lowercase hex characters");
         Guid? partnershipId = filter.PartnershipId.Length > 0 ? v.Id(filter.PartnershipId, "filter.partnership_id") : null;
         v.Check(pageSize is >= 0 and <= MaxPageSize, "page_size", $"must be between 0 and {MaxPageSize} (0 means {DefaultPageSize})");
-        var after = pageToken.Length > 0 ? ParsePageToken(v, pageToken) : null;
+        var after = PageToken.Read<long?>(v, pageToken, List, 1, key => long.TryParse(key[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null);
         v.ThrowIfInvalid();
         if (partnershipId is { } named) caller.EnsureMayActFor(named);
 
@@ -53,7 +54,7 @@ public static partial class AuditLog
         var size = pageSize == 0 ? DefaultPageSize : pageSize;
         var page = await query.OrderBy(e => e.Id).Take(size + 1).ToListAsync(cancellationToken);
         var entries = page.Take(size).Select(ToProto).ToList();
-        return new Page(entries, page.Count > size ? PageToken(page[size - 1]) : "");
+        return new Page(entries, page.Count > size ? PageToken.Write(List, page[size - 1].Id.ToString(CultureInfo.InvariantCulture)) : "");
     }
 
     private static Protos.Audit.V1.AuditEntry ToProto(AuditEntry entry) => new()
@@ -81,27 +82,4 @@ public static partial class AuditLog
         }
         return Instant.FromDateTimeOffset(timestamp.ToDateTimeOffset());
     }
-
-    // A page token is the id of the page's last entry, base64url, so it reads as opaque.
-    private static string PageToken(AuditEntry last) =>
-        Convert.ToBase64String(Encoding.ASCII.GetBytes($"audit|{last.Id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static long? ParsePageToken(RequestValidator v, string token)
-    {
-        try
-        {
-            var padded = token.Replace('-', '+').Replace('_', '/').PadRight(token.Length + (4 - token.Length % 4) % 4, '=');
-            var parts = Encoding.ASCII.GetString(Convert.FromBase64String(padded)).Split('|');
-            if (parts is ["audit", var id] && long.TryParse(id, out var afterId) && afterId > 0) return afterId;
-        }
-        catch (FormatException)
-        {
-            // Falls through to the violation below.
-        }
-        v.Add("page_token", "is not a token this service gave out");
-        return null;
-    }
-
-    [GeneratedRegex("^[0-9a-f]{32}$")]
-    private static partial Regex Pseudonym();
 }
