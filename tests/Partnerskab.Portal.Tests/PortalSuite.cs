@@ -192,7 +192,8 @@ public sealed class PortalSuite : IAsyncLifetime
 
     public static string RabbitMqUri => $"amqp://guest:guest@127.0.0.1:{TestEnvironment.RabbitMqPort}/";
 
-    private string CertificateFile => Path.Combine(Services.Keys.Path, "portal.crt");
+    /// <summary>The portal's self-signed certificate (PEM), which a client of the portal trusts.</summary>
+    public string CertificateFile => Path.Combine(Services.Keys.Path, "portal.crt");
     private string CertificateKeyFile => Path.Combine(Services.Keys.Path, "portal.key");
     private string TrustedCertificatesFile => Path.Combine(Services.Keys.Path, "portal-trusted.pem");
 
