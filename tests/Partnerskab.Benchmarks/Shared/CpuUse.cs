@@ -26,12 +26,13 @@ public sealed class CpuUse
         before = processes.Select(p => p.Ticks()).ToArray();
     }
 
-    public static async Task<CpuUse> StartAsync(LocalSuite suite)
+    /// <summary>From now on; <paramref name="also"/> is a process beside the three services (the gateway, the portal).</summary>
+    public static async Task<CpuUse> StartAsync(LocalSuite suite, ServiceProcess? also = null)
     {
         var postmaster = await PostmasterAsync(TestEnvironment.PostgresConnectionString);
         var harness = Environment.ProcessId;
         return new CpuUse([
-            .. suite.Services.Select(s => (s.Name, (Func<long>)(() => Ticks(s.ProcessId, withEndedChildren: false)))),
+            .. suite.Services.Append(also).OfType<ServiceProcess>().Select(s => (s.Name, (Func<long>)(() => Ticks(s.ProcessId, withEndedChildren: false)))),
             ("PostgreSQL", () => Ticks(postmaster, withEndedChildren: true) + ChildrenOf(postmaster).Sum(pid => Ticks(pid, withEndedChildren: false))),
             ("harness", () => Ticks(harness, withEndedChildren: false)),
         ]);
