@@ -26,7 +26,7 @@ public sealed record BenchmarkSizes(
 public static class BenchmarkRows
 {
     /// <summary>The row groups, as named on the command line (--only).</summary>
-    public static readonly string[] Names = ["import", "statuses", "milestones", "unary", "reports", "gateway"];
+    public static readonly string[] Names = ["import", "statuses", "milestones", "unary", "reports", "dashboard", "gateway"];
 
     /// <summary>
     /// Runs the row groups named in <paramref name="only"/> (all when empty); the weekly statuses,
@@ -40,7 +40,14 @@ public static class BenchmarkRows
             await ImportStatusesAndReadsAsync(suite, sizes, Wants("statuses"), Wants("unary"), Wants("gateway"), report);
         }
         if (Wants("milestones")) await MilestonesAsync(suite, sizes, report);
-        if (Wants("reports")) await ReportsAsync(suite, sizes, report);
+        if (Wants("reports") || Wants("dashboard"))
+        {
+            // Reports over the national data set, loaded directly.
+            var national = await NationalDataSet.LoadAsync(suite.Clients, suite.ConnectionString, sizes.National);
+            var dataSet = $"{sizes.National.Citizens:N0} citizens in {sizes.National.Partnerships} partnerships, {national.WeeklyStatuses:N0} weekly statuses, {national.LedgerItems:N0} ledger items";
+            if (Wants("reports")) await ReportsAsync(suite, sizes, national, dataSet, report);
+            if (Wants("dashboard")) await DashboardAsync(suite, sizes, national, dataSet, report);
+        }
     }
 
     private static async Task ImportStatusesAndReadsAsync(LocalSuite suite, BenchmarkSizes sizes, bool statusRows, bool unaryRows, bool gatewayRows,
@@ -155,16 +162,24 @@ public static class BenchmarkRows
         return reads;
     }
 
-    private static async Task ReportsAsync(LocalSuite suite, BenchmarkSizes sizes, Action<Measurement> report)
+    private static async Task ReportsAsync(LocalSuite suite, BenchmarkSizes sizes, NationalDataSet.Loaded national, string dataSet, Action<Measurement> report)
     {
-        var clients = suite.Clients;
-        // Reports over the national data set, loaded directly.
-        var national = await NationalDataSet.LoadAsync(clients, suite.ConnectionString, sizes.National);
-        var dataSet = $"{sizes.National.Citizens:N0} citizens in {sizes.National.Partnerships} partnerships, {national.WeeklyStatuses:N0} weekly statuses, {national.LedgerItems:N0} ledger items";
-        foreach (var result in await ReportBenchmark.RunAsync(clients, national.Partnerships, sizes.ReportCalls))
+        foreach (var result in await ReportBenchmark.RunAsync(suite.Clients, national.Partnerships, sizes.ReportCalls))
         {
             report(new Measurement($"{result.Name}, p50, {dataSet}", result.Latency.P50, "ms", null, null));
             report(new Measurement($"{result.Name}, p99, {dataSet}", result.Latency.P99, "ms", null, null, GoalMaximum: 100));
         }
+    }
+
+    /// <summary>The committee's dashboard of the largest partnership, from a real portal process, and that process's peak memory.</summary>
+    private static async Task DashboardAsync(LocalSuite suite, BenchmarkSizes sizes, NationalDataSet.Loaded national, string dataSet, Action<Measurement> report)
+    {
+        var largest = national.Partnerships.MaxBy(p => p.Citizens)!;
+        var dashboard = await DashboardBenchmark.RunAsync(suite, largest, sizes.ReportCalls);
+        var what = $"portal dashboard (committee, signed in, HTTPS) of the largest partnership ({largest.Citizens:N0} citizens), {dashboard.Latency.Count:N0} calls "
+            + $"one at a time over {DashboardBenchmark.AsOfDates.Count} as-of dates, {dataSet}";
+        report(new Measurement($"{what}, p50", dashboard.Latency.P50, "ms", null, null));
+        report(new Measurement($"{what}, p95", dashboard.Latency.P95, "ms", null, null, GoalMaximum: 300, CpuUse: dashboard.CpuUse));
+        report(new Measurement("memory: portal, through the dashboard row", dashboard.PeakResidentMegabytes, "MB peak RSS", null, null, GoalMaximum: 300));
     }
 }

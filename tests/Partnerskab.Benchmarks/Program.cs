@@ -2,11 +2,11 @@ using System.Text.Json;
 using Partnerskab.Benchmarks;
 using Partnerskab.Testing;
 
-// Usage: Partnerskab.Benchmarks [--quick] [--out DIR] [--only import,statuses,milestones,unary,reports,gateway]
+// Usage: Partnerskab.Benchmarks [--quick] [--out DIR] [--only import,statuses,milestones,unary,reports,dashboard,gateway]
 // Run by tests/bench.sh, which starts a throwaway PostgreSQL and RabbitMQ; this program starts
 // the three services itself, measures each path and its ceiling in the same run, and writes
 // results.md and results.json to DIR (default: benchmark-results). --only runs some rows (the
-// statuses, unary and gateway rows bring the import with them), to rerun a path after a change.
+// statuses, unary and gateway rows bring the import with them; reports and dashboard load the national data set), to rerun a path after a change.
 var quick = args.Contains("--quick");
 var outIndex = Array.IndexOf(args, "--out");
 var outDir = Directory.CreateDirectory(outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : "benchmark-results").FullName;
@@ -42,15 +42,9 @@ await BenchmarkRows.RunAsync(suite, sizes, only, Report);
 
 foreach (var service in suite.Services)
 {
-    Report(new Measurement($"memory: {service.Name}", PeakResidentMegabytes(service.ProcessId), "MB peak RSS", null, null, GoalMaximum: 300));
+    Report(new Measurement($"memory: {service.Name}", ProcessMemory.PeakResidentMegabytes(service.ProcessId), "MB peak RSS", null, null, GoalMaximum: 300));
 }
 
 Console.WriteLine(Measurement.Table(results));
 return 0;
 
-// VmHWM: the highest resident set size the process has had.
-static double PeakResidentMegabytes(int processId) =>
-    File.ReadLines($"/proc/{processId}/status")
-        .Where(line => line.StartsWith("VmHWM:"))
-        .Select(line => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024)
-        .Single();

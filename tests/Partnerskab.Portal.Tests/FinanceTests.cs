@@ -95,8 +95,12 @@ public sealed class FinanceTests(PortalSuite portal, Browser browser)
         await page.GetByLabel("Udstedelsesdag").FillAsync("2023-05-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Vis udkast" }).ClickAsync();
         (await refused).Status.ShouldBe((int)HttpStatusCode.BadRequest);
-        (await page.Locator("#run-problems").InnerTextAsync()).ShouldContain("period_start: must be the first day of a month or quarter");
+        (await page.Locator("#run-problems").InnerTextAsync()).ShouldContain("period_start: Skal være den første dag i en måned eller et kvartal.");
         await Browser.CheckAndCaptureAsync(page, "finance-invoice-run-refused");
+        // In English the service's own wording.
+        await Pages.SubmitAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync());
+        (await page.Locator("#run-problems").InnerTextAsync()).ShouldContain("period_start: must be the first day of a month or quarter");
+        await Pages.SubmitAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Dansk" }).ClickAsync());
 
         await page.GetByLabel("Periodens første dag").FillAsync("2023-04-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Vis udkast" }).ClickAsync();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -94,25 +93,8 @@ public sealed class PortalSuite : IAsyncLifetime
     }
 
     /// <summary>Runs the portal's add-account command as deploy/up.sh does: the password on standard input.</summary>
-    public async Task<(int ExitCode, string Output)> AddAccountAsync(string user, string name, string organisation, string roles, string partnerships, string password)
-    {
-        var start = new ProcessStartInfo("dotnet", [PortalDll, "add-account", "--user", user, "--name", name, "--org", organisation, "--roles", roles, "--partnerships", partnerships])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(PortalDll)!,
-        };
-        foreach (var (key, value) in Environment()) start.Environment[key] = value;
-        start.Environment["Service__HttpPort"] = PlainHttpUrl.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync(password);
-        process.StandardInput.Close();
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output);
-    }
+    public Task<(int ExitCode, string Output)> AddAccountAsync(string user, string name, string organisation, string roles, string partnerships, string password) =>
+        LocalPortal.AddAccountAsync(PortalDll, Environment(), PlainHttpUrl.Port, user, name, organisation, roles, partnerships, password);
 
     /// <summary>Waits until the outcome service has opened the citizen's follow-up (it learns of a handover by an event).</summary>
     public async Task WaitForFollowUpAsync(string partnershipId, string citizenId)
@@ -192,7 +174,8 @@ public sealed class PortalSuite : IAsyncLifetime
 
     public static string RabbitMqUri => $"amqp://guest:guest@127.0.0.1:{TestEnvironment.RabbitMqPort}/";
 
-    private string CertificateFile => Path.Combine(Services.Keys.Path, "portal.crt");
+    /// <summary>The portal's self-signed certificate (PEM), which a client of the portal trusts.</summary>
+    public string CertificateFile => Path.Combine(Services.Keys.Path, "portal.crt");
     private string CertificateKeyFile => Path.Combine(Services.Keys.Path, "portal.key");
     private string TrustedCertificatesFile => Path.Combine(Services.Keys.Path, "portal-trusted.pem");
 
@@ -209,8 +192,7 @@ public sealed class PortalSuite : IAsyncLifetime
         File.WriteAllText(CertificateKeyFile, key.ExportPkcs8PrivateKeyPem());
     }
 
-    private static string PortalDll => Path.Combine(TestEnvironment.RepositoryRoot, "services", "portal", "Partnerskab.Portal", "bin",
-        TestEnvironment.Configuration, "net10.0", "Partnerskab.Portal.dll");
+    private static string PortalDll => LocalPortal.Dll;
 
     public async Task DisposeAsync()
     {

@@ -51,14 +51,17 @@ public static class CliOptions
     };
 
     /// <summary>A channel to the service at the option's address, carrying the caller's token.</summary>
-    public static BearerChannel Channel(ParseResult result, Option<Uri> service)
+    public static BearerChannel Channel(ParseResult result, Option<Uri> service) => new(result.GetValue(service)!, CallerToken(result));
+
+    /// <summary>The caller's token: --token, else $PARTNERSKAB_TOKEN.</summary>
+    public static string CallerToken(ParseResult result)
     {
         var token = result.GetValue(Token) ?? Environment.GetEnvironmentVariable("PARTNERSKAB_TOKEN");
         if (string.IsNullOrEmpty(token)) throw new FormatException("no token: pass --token or set PARTNERSKAB_TOKEN.");
-        return new BearerChannel(result.GetValue(service)!, token);
+        return token;
     }
 
-    private static Option<Uri> ServiceUrl(string service, string variable, string fallback) => new($"--{service}-url")
+    public static Option<Uri> ServiceUrl(string service, string variable, string fallback) => new($"--{service}-url")
     {
         Description = $"The {service} service (${variable} when it is set).",
         Recursive = true,

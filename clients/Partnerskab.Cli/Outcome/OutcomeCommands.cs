@@ -165,9 +165,16 @@ public static class OutcomeCommands
     private static Command Report(CliConsole cli, Option<string> partnership, Option<Google.Type.Date> asOf)
     {
         var command = new Command("report", "The committee report as of a day: citizens by status per month, KPI targets against actuals, "
-            + "milestones, shares self-sufficient at months, final statuses.") { partnership, asOf, CliOptions.Output };
+            + "milestones, shares self-sufficient at months, final statuses; --pdf: the committee pack as the portal prints it.")
+        {
+            partnership, asOf, CliOptions.Output, CommitteePackPdf.File, CommitteePackPdf.PortalUrl, CommitteePackPdf.PortalCertificate,
+        };
         cli.Action(command, async (result, cancellationToken) =>
         {
+            if (result.GetValue(CommitteePackPdf.File) is not null)
+            {
+                return await CommitteePackPdf.DownloadAsync(result, result.GetValue(partnership)!, result.GetValue(asOf), cli, cancellationToken);
+            }
             using var channel = CliOptions.Channel(result, CliOptions.OutcomeUrl);
             await new CommitteeReportView(new OutcomeService.OutcomeServiceClient(channel.Invoker), cli.Output, result.GetValue(CliOptions.Output))
                 .ShowAsync(result.GetValue(partnership)!, result.GetValue(asOf), cancellationToken);

@@ -17,5 +17,6 @@ public sealed class Latencies
     public double Percentile(double share) => sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     public double P50 => Percentile(0.50);
+    public double P95 => Percentile(0.95);
     public double P99 => Percentile(0.99);
 }

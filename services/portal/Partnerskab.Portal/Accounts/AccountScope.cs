@@ -12,7 +12,8 @@ public sealed class AccountScope(ClaimsPrincipal principal)
 
     public string DisplayName { get; } = principal.FindFirstValue(DisplayNameClaim) ?? principal.Identity?.Name ?? "";
 
-    public IReadOnlyList<string> Roles { get; } = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+    /// <summary>The roles as each identity names them: the session's, or a bearer token's "role" claims.</summary>
+    public IReadOnlyList<string> Roles { get; } = principal.Identities.SelectMany(identity => identity.FindAll(identity.RoleClaimType)).Select(c => c.Value).ToList();
 
     public string? Organisation { get; } = principal.FindFirstValue(SuiteClaims.Organisation);
 

@@ -80,7 +80,7 @@ public static class PortalHosting
                 client.BaseAddress = portal.GatewayUrl ?? new Uri("https://gateway.invalid/");
                 client.Timeout = TimeSpan.FromSeconds(60);
             })
-            .ConfigurePrimaryHttpMessageHandler(() => TrustedCertificates.Handler(portal.TrustedCertificateFile));
+            .ConfigurePrimaryHttpMessageHandler(() => Partnerskab.Tokens.TrustedCertificates.Handler(portal.TrustedCertificateFile));
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddSingleton<CopenhagenCalendar>();
         builder.Services.AddSingleton<PdfPrinter>();
@@ -129,6 +129,7 @@ public static class PortalHosting
         // Between the identity provider's answer and the portal's session: sent back from the provider's site (Lax), and short.
         builder.AddShortCookie(IdentityConstants.ExternalScheme, "partnerskab.external", SameSiteMode.Lax, secure);
         builder.AddIdentityProvider(portal, secure);
+        builder.AddBearerCallers(portal);
         builder.Services.AddScoped<ISecurityStampValidator, PortalSecurityStampValidator>();
         // A changed account (roles, partnerships, lock-out) takes effect within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -174,7 +175,7 @@ public static class PortalHosting
             oidc.CallbackPath = ProviderSignInOptions.CallbackPath;
             oidc.SignedOutCallbackPath = ProviderSignInOptions.SignedOutCallbackPath;
             oidc.SignedOutRedirectUri = "/log-ind";
-            oidc.BackchannelHttpHandler = TrustedCertificates.Handler(portal.TrustedCertificateFile);
+            oidc.BackchannelHttpHandler = Partnerskab.Tokens.TrustedCertificates.Handler(portal.TrustedCertificateFile);
             oidc.CorrelationCookie.SecurePolicy = secure;
             oidc.NonceCookie.SecurePolicy = secure;
             oidc.Events.OnRemoteFailure = context =>
@@ -197,6 +198,7 @@ public static class PortalHosting
             app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
         }
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseBearerProblems();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();

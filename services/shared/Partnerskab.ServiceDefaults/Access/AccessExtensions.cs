@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Partnerskab.Tokens;
@@ -38,10 +40,23 @@ public static class AccessExtensions
                 $"Configure {AuthOptions.Section}:TrustedKeysFile (environment Auth__TrustedKeysFile): the JWKS file of the trusted signing keys.");
         }
         builder.Services.Configure<AuthOptions>(section);
-        builder.Services.AddSingleton<TrustedKeys>();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddSuiteBearerTokens(JwtBearerDefaults.AuthenticationScheme);
+        builder.Services.AddAuthorization(authorization =>
+            authorization.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return builder;
+    }
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+    /// <summary>
+    /// The suite's token validation under an authentication scheme: ES256 JWTs of the trusted
+    /// issuers for the suite's audience, signed by a key of the trusted JWKS file
+    /// (<see cref="AuthOptions.TrustedKeysFile"/>, configured by the caller) that belongs to the
+    /// token's issuer. The subject is the name, "role" claims the roles.
+    /// </summary>
+    public static AuthenticationBuilder AddSuiteBearerTokens(this AuthenticationBuilder authentication, string scheme)
+    {
+        authentication.Services.TryAddSingleton<TrustedKeys>();
+        authentication.AddJwtBearer(scheme);
+        authentication.Services.AddOptions<JwtBearerOptions>(scheme)
             .Configure<TrustedKeys>((jwt, trustedKeys) =>
             {
                 jwt.MapInboundClaims = false;
@@ -59,9 +74,7 @@ public static class AccessExtensions
                 };
                 jwt.Events = new JwtBearerEvents { OnTokenValidated = context => CheckIssuerVouchesForRoles(context) };
             });
-        builder.Services.AddAuthorization(authorization =>
-            authorization.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        return builder;
+        return authentication;
     }
 
     // A key vouches only for its own issuer's tokens, and only services' own keys may sign the

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Partnerskab.Imports.BankStatements;
 using Partnerskab.Portal.Accounts;
 using Partnerskab.Portal.Calling;
@@ -18,7 +19,7 @@ namespace Partnerskab.Portal.Pages.Finance;
 /// </summary>
 [Authorize(Roles = SuiteRoles.Finance)]
 [RequestSizeLimit(MaxBytes)]
-public sealed class BankStatementModel(PaymentService.PaymentServiceClient payment) : PageModel
+public sealed class BankStatementModel(PaymentService.PaymentServiceClient payment, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int MaxBytes = 20_000_000;
 
@@ -64,7 +65,7 @@ public sealed class BankStatementModel(PaymentService.PaymentServiceClient payme
                 deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken)).Lines;
             return [];
         }
-        catch (RpcException e) when (ServiceRefusal.Problems(e) is { } problems)
+        catch (RpcException e) when (ServiceRefusal.Problems(e, localizer) is { } problems)
         {
             return problems;
         }

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Partnerskab.Portal.Accounts;
 using Partnerskab.Portal.Calling;
 using Partnerskab.Portal.Finance;
@@ -18,7 +19,7 @@ namespace Partnerskab.Portal.Pages.Finance;
 /// </summary>
 [Authorize(Roles = SuiteRoles.Finance)]
 [PartnershipScope]
-public sealed class InvoiceRunModel(PaymentService.PaymentServiceClient payment) : PageModel
+public sealed class InvoiceRunModel(PaymentService.PaymentServiceClient payment, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Guid PartnershipId { get; private set; }
     public DateField PeriodStart { get; private set; } = DateField.Read(null);
@@ -60,7 +61,7 @@ public sealed class InvoiceRunModel(PaymentService.PaymentServiceClient payment)
                 PartnershipId = id.ToString(), PeriodStart = start.ToProto(), IssueDate = issue.ToProto(), Preview = preview,
             }, deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken);
         }
-        catch (RpcException e) when (ServiceRefusal.Problems(e) is { } problems)
+        catch (RpcException e) when (ServiceRefusal.Problems(e, localizer) is { } problems)
         {
             Problems = problems;
             return null;

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Partnerskab.Operations;
 using Partnerskab.Portal.Calling;
 using Partnerskab.Portal.Finance;
@@ -18,7 +19,7 @@ namespace Partnerskab.Portal.Pages.Operations;
 /// one) and the retention job (cohort's EraseExpiredCitizenData, as of a day not after today).
 /// </summary>
 [Authorize(Roles = SuiteRoles.Operator)]
-public sealed class OperationsIndexModel(ParkedMessages parked, CohortService.CohortServiceClient cohort, CopenhagenCalendar calendar) : PageModel
+public sealed class OperationsIndexModel(ParkedMessages parked, CohortService.CohortServiceClient cohort, CopenhagenCalendar calendar, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public bool BrokerConfigured => parked.Configured;
     public IReadOnlyList<ParkedMessage> Parked { get; private set; } = [];
@@ -61,7 +62,7 @@ public sealed class OperationsIndexModel(ParkedMessages parked, CohortService.Co
             var through = erased.FollowUpEndedBy;
             return RedirectToPage(new { slettet = erased.CitizensErased, til = $"{through.Year:0000}-{through.Month:00}-{through.Day:00}" });
         }
-        catch (RpcException e) when (ServiceRefusal.Problems(e) is { } problems)
+        catch (RpcException e) when (ServiceRefusal.Problems(e, localizer) is { } problems)
         {
             return await RefusedAsync(problems, day, cancellationToken);
         }

@@ -7,8 +7,12 @@ using Partnerskab.Tokens;
 
 namespace Partnerskab.Portal.Pages.Partnerships;
 
-/// <summary>The committee pack "Status på partnerskabsaftale": a printable page, and the same page as PDF (?handler=Pdf).</summary>
-[Authorize(Roles = $"{SuiteRoles.Committee},{SuiteRoles.Investor},{SuiteRoles.Kommune}")]
+/// <summary>
+/// The committee pack "Status på partnerskabsaftale": a printable page, and the same page as PDF
+/// (?handler=Pdf), for a signed-in person or for a program with a bearer token of the suite
+/// (`partnerskab outcome report --pdf`), whose roles and partnerships are judged alike.
+/// </summary>
+[Authorize(Roles = $"{SuiteRoles.Committee},{SuiteRoles.Investor},{SuiteRoles.Kommune}", AuthenticationSchemes = BearerCallers.PersonOrBearer)]
 [PartnershipScope]
 [TypeFilter<PdfResultFilter>]
 public sealed class PackModel(CommitteeReportReader reader, CopenhagenCalendar calendar)

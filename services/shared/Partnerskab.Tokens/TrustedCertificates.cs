@@ -1,13 +1,13 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Partnerskab.Portal.Hosting;
+namespace Partnerskab.Tokens;
 
 /// <summary>
-/// The HTTP handler the portal reaches other HTTPS servers with (the identity provider, the
-/// gateway): the system's trusted roots, and the certificates of Portal:TrustedCertificateFile
-/// (PEM: a kommune's own CA, or a server's self-signed certificate) as roots besides them.
-/// The host name must match the certificate either way.
+/// The HTTP handler a client of the suite reaches an HTTPS server with (the portal: the identity
+/// provider and the gateway; the CLI: the portal): the system's trusted roots, and the
+/// certificates of a PEM file (a kommune's own CA, or a server's self-signed certificate) as
+/// roots besides them. The host name must match the certificate either way.
 /// </summary>
 public static class TrustedCertificates
 {
@@ -17,7 +17,7 @@ public static class TrustedCertificates
         if (trustedCertificateFile.Length == 0) return handler;
         var roots = new X509Certificate2Collection();
         roots.ImportFromPemFile(trustedCertificateFile);
-        if (roots.Count == 0) throw new InvalidOperationException($"Portal:TrustedCertificateFile {trustedCertificateFile} holds no PEM certificate.");
+        if (roots.Count == 0) throw new InvalidOperationException($"{trustedCertificateFile} holds no PEM certificate.");
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
             errors == SslPolicyErrors.None || (errors == SslPolicyErrors.RemoteCertificateChainErrors && certificate is not null && ChainsTo(certificate, roots));
         return handler;
