@@ -27,8 +27,8 @@ public sealed class AuditTests(SuiteFixture suite)
     public async Task A_providers_reads_of_a_citizen_are_audited_with_its_subject_role_organisation_and_pseudonym()
     {
         var cpr = TestCitizens.Cpr(7300);
-        var (partnership, citizen) = await TestCitizens.HandedOverAsync(suite.Clients, "audit", 7300, "HAD-AUDIT-7300");
-        var (other, _) = await TestCitizens.HandedOverAsync(suite.Clients, "audit-other", 7301, "HAD-AUDIT-7301");
+        var (partnership, citizen) = await TestCitizens.HandedOverAsync(suite.Clients.Cohort, "audit", 7300, "HAD-AUDIT-7300");
+        var (other, _) = await TestCitizens.HandedOverAsync(suite.Clients.Cohort, "audit-other", 7301, "HAD-AUDIT-7301");
         await OutcomeTestData.WaitForFollowUpAsync(suite.Clients, partnership.PartnershipId, citizen.CitizenId);
         var subject = $"provider-audit-{Guid.NewGuid():N}";
         using var provider = suite.ClientsFor(new TokenSubject(subject, [Provider], ProviderCvr, [partnership.PartnershipId]));
@@ -152,7 +152,7 @@ public sealed class AuditTests(SuiteFixture suite)
     [Fact]
     public async Task Only_the_auditor_reads_the_audit_log_in_pages_and_an_auditor_sees_only_its_partnerships()
     {
-        var (partnership, citizen) = await TestCitizens.HandedOverAsync(suite.Clients, "audit-pages", 7320, "HAD-AUDIT-7320");
+        var (partnership, citizen) = await TestCitizens.HandedOverAsync(suite.Clients.Cohort, "audit-pages", 7320, "HAD-AUDIT-7320");
         var subject = $"kommune-pages-{Guid.NewGuid():N}";
         using var kommune = suite.ClientsFor(new TokenSubject(subject, [Kommune], "29189757", [partnership.PartnershipId]));
         for (var i = 0; i < 5; i++)

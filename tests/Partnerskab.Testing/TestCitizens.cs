@@ -1,7 +1,7 @@
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Scenario;
 
-namespace Partnerskab.EndToEnd.Tests.Infrastructure;
+namespace Partnerskab.Testing;
 
 public static class TestCitizens
 {
@@ -10,11 +10,11 @@ public static class TestCitizens
     public static string UniqueReference(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
     /// <summary>A new Haderslev-like partnership with citizen n handed over on Monday 2023-04-03 (ISO week 2023-W14).</summary>
-    public static async Task<(Partnership Partnership, Citizen Citizen)> HandedOverAsync(SuiteClients clients, string prefix, int n, string caseReference)
+    public static async Task<(Partnership Partnership, Citizen Citizen)> HandedOverAsync(CohortService.CohortServiceClient cohort, string prefix, int n, string caseReference)
     {
-        var partnership = (await clients.Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement(UniqueReference(prefix)),
+        var partnership = (await cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement(UniqueReference(prefix)),
             deadline: SuiteClients.Deadline())).Partnership;
-        var citizen = (await clients.Cohort.HandOverCitizenAsync(new HandOverCitizenRequest
+        var citizen = (await cohort.HandOverCitizenAsync(new HandOverCitizenRequest
         {
             PartnershipId = partnership.PartnershipId,
             Cpr = Cpr(n),
