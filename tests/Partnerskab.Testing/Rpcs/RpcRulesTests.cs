@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Npgsql;
 using Partnerskab.Scenario;
 using Partnerskab.Testing.InProcess;
 using Shouldly;
@@ -12,7 +13,8 @@ namespace Partnerskab.Testing.Rpcs;
 /// InvalidArgument with BadRequest field violations naming the fields, and writes nothing; each
 /// outside role gets through to validation only where it is allowed (PermissionDenied elsewhere);
 /// a call without a token is Unauthenticated; and a corpus of hostile input (<see cref="HostileInput"/>)
-/// gets a deliberate status without internal detail, and writes nothing.
+/// gets a deliberate status without internal detail, and writes nothing. And the service's audit
+/// table refuses every change but an insert.
 /// </summary>
 public abstract class RpcRulesTests<TEntryPoint, TClient, TRpcs>(InProcessService<TEntryPoint, TClient> service, ITestOutputHelper output)
     : InProcessTests(service.ResetAsync)
@@ -76,5 +78,23 @@ public abstract class RpcRulesTests<TEntryPoint, TClient, TRpcs>(InProcessServic
         output.WriteLine($"{rpc}: {tried} hostile inputs tried, {badAnswers.Count} answered badly");
         badAnswers.ShouldBeEmpty();
         (await service.RowCountsAsync()).ShouldBe(before);
+    }
+
+    [Theory]
+    [InlineData("UPDATE audit_entries SET subject = 'someone else'")]
+    [InlineData("DELETE FROM audit_entries")]
+    [InlineData("TRUNCATE audit_entries")]
+    public async Task The_audit_table_refuses_updates_deletes_and_truncation(string sql)
+    {
+        await using var connection = await service.OpenAsync();
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO audit_entries (recorded_at, subject, roles, rpc, citizen_ids, citizen_records, status_code) VALUES (now(), 'test', '{}', 'test', '{}', 0, 'OK')",
+            connection))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+        await using var change = new NpgsqlCommand(sql, connection);
+        var error = await Should.ThrowAsync<PostgresException>(() => change.ExecuteNonQueryAsync());
+        error.SqlState.ShouldBe(PostgresErrorCodes.RestrictViolation);
     }
 }
