@@ -12,8 +12,8 @@ namespace Partnerskab.EndToEnd.Tests;
 
 /// <summary>
 /// Who may call what where it takes more than one service, or the services' own processes:
-/// callers outside their partnership scope across services, signing keys trusted and retired while
-/// the services run, service identities, and the per-caller call rate. Every RPC's roles, callers
+/// callers outside their partnership scope across services, service identities, and the
+/// per-caller call rate. Every RPC's roles, callers
 /// without a valid token and the cohort service's own rules run in process, in each service's
 /// test project (RpcRulesTests).
 /// </summary>
@@ -107,22 +107,6 @@ public sealed class AccessTests(SuiteFixture suite)
         finance.TotalEarnedOre.ShouldBe(ThinSlice.HandoverFeeOre);
         aggregate.CitizenCaps.ShouldBeEmpty();
         aggregate.TotalEarnedOre.ShouldBe(finance.TotalEarnedOre);
-    }
-
-    [Fact]
-    public async Task Signing_keys_are_trusted_and_retired_without_a_restart()
-    {
-        var rotated = SigningKeys.CreatePrivateKey(SigningKeys.TokenServiceIssuer);
-        var token = new TokenIssuer(rotated).Issue(new TokenSubject("finance", [Finance], null, [SuiteClaims.AllPartnerships]), TimeSpan.FromHours(1));
-        using var clients = new SuiteClients(suite.Cohort.GrpcUrl, suite.Outcome.GrpcUrl, suite.Payment.GrpcUrl, token);
-        Task<Protos.Payment.V1.ListRateCardsResponse> Call() => clients.Payment.ListRateCardsAsync(
-            new Protos.Payment.V1.ListRateCardsRequest { PartnershipId = InvalidInput.SomeId }, deadline: SuiteClients.Deadline()).ResponseAsync;
-
-        (await Should.ThrowAsync<RpcException>(Call())).StatusCode.ShouldBe(StatusCode.Unauthenticated);
-        suite.Keys.Trust(rotated);
-        await Should.NotThrowAsync(Call());
-        suite.Keys.Retire(rotated.Kid);
-        (await Should.ThrowAsync<RpcException>(Call())).StatusCode.ShouldBe(StatusCode.Unauthenticated);
     }
 
     [Fact]

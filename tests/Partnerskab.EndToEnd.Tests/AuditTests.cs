@@ -85,7 +85,7 @@ public sealed class AuditTests(SuiteFixture suite)
         {
             PartnershipId = id, Plan = new FollowUpPlan { ContactIntervalWeeks = 4, StatusCheckpointMonths = { 3 }, NoContactDays = 30 },
         }, deadline: SuiteClients.Deadline());
-        await writer.Payment.SetRateCardAsync(PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), deadline: SuiteClients.Deadline());
+        await writer.Payment.SetRateCardAsync(TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), deadline: SuiteClients.Deadline());
         var citizen = (await writer.Cohort.HandOverCitizenAsync(TestCitizens.HandOver(id, 7330, "HAD-AUDIT-7330"), deadline: SuiteClients.Deadline())).Citizen.CitizenId;
         await PaymentTestData.LedgerAsync(suite.Clients, id, items => items.Count == 1);
         // The operator's preview waits until the registration has reached payment, so the writer's run is not refused first.
