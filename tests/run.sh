@@ -16,6 +16,7 @@
 #   PARTNERSKAB_REDOCLY             absolute path of the pinned Redocly CLI (OpenAPI lint)
 #   PARTNERSKAB_TEST_POSTGRES       Npgsql connection string of the throwaway server (superuser)
 #   PARTNERSKAB_TEST_RABBITMQ_PORT  AMQP port of the throwaway node (guest/guest, vhost /)
+#   PARTNERSKAB_TEST_RABBITMQ_DIR   the node's directory (rabbitmq_throwaway_ctl in deploy/lib/infra.sh)
 #
 # Exit status: non-zero if the build failed, any test failed, `dotnet test` failed
 # otherwise (e.g. a crashed test host), or no test ran at all.

@@ -366,7 +366,8 @@ _rabbitmq_wipe() {
 
 # test_infrastructure_start DIR: a private PostgreSQL and RabbitMQ with all state under DIR,
 # exported to the .NET test and benchmark code as PARTNERSKAB_TEST_POSTGRES (superuser, trust
-# authentication: the password is ignored) and PARTNERSKAB_TEST_RABBITMQ_PORT (guest/guest).
+# authentication: the password is ignored), PARTNERSKAB_TEST_RABBITMQ_PORT (guest/guest) and
+# PARTNERSKAB_TEST_RABBITMQ_DIR (the node's directory, for rabbitmq_throwaway_ctl).
 test_infrastructure_start() {
     local dir=$1
     chmod 711 "$dir" # the postgres user must be able to reach DIR/pg
@@ -374,6 +375,7 @@ test_infrastructure_start() {
     rabbitmq_throwaway_start "$dir/rabbitmq"
     export PARTNERSKAB_TEST_POSTGRES="Host=127.0.0.1;Port=$THROWAWAY_PG_PORT;Username=postgres;Password=postgres"
     export PARTNERSKAB_TEST_RABBITMQ_PORT=$THROWAWAY_RABBITMQ_PORT
+    export PARTNERSKAB_TEST_RABBITMQ_DIR=$dir/rabbitmq
     infra_log "PARTNERSKAB_TEST_POSTGRES=$PARTNERSKAB_TEST_POSTGRES"
     infra_log "PARTNERSKAB_TEST_RABBITMQ_PORT=$PARTNERSKAB_TEST_RABBITMQ_PORT"
 }

@@ -193,7 +193,7 @@ public sealed class CliTests(SuiteFixture suite)
 
     private async Task<(Protos.Cohort.V1.Partnership Partnership, Protos.Cohort.V1.Citizen Citizen)> InFollowUpAsync(string prefix, int n)
     {
-        var (partnership, citizen) = await TestCitizens.HandedOverAsync(suite.Clients, prefix, n, $"CLI-{n}");
+        var (partnership, citizen) = await TestCitizens.HandedOverAsync(suite.Clients.Cohort, prefix, n, $"CLI-{n}");
         await OutcomeTestData.WaitForFollowUpAsync(suite.Clients, partnership.PartnershipId, citizen.CitizenId);
         return (partnership, citizen);
     }

@@ -17,7 +17,7 @@ public sealed class OutcomeClaimTests(SuiteFixture suite)
     [Fact]
     public async Task A_rejected_claim_keeps_who_and_why_and_can_no_longer_be_verified()
     {
-        var (partnership, citizen) = await TestCitizens.HandedOverAsync(Clients, "reject", 402, "RJ-1");
+        var (partnership, citizen) = await TestCitizens.HandedOverAsync(Clients.Cohort, "reject", 402, "RJ-1");
         var claim = (await Clients.Outcome.ClaimOutcomeAsync(new ClaimOutcomeRequest
         {
             PartnershipId = partnership.PartnershipId,
@@ -44,7 +44,7 @@ public sealed class OutcomeClaimTests(SuiteFixture suite)
     [Fact]
     public async Task The_claims_awaiting_verification_are_listed_oldest_first_in_pages_and_the_read_is_audited()
     {
-        var (partnership, citizen) = await TestCitizens.HandedOverAsync(Clients, "queue", 403, "Q-1");
+        var (partnership, citizen) = await TestCitizens.HandedOverAsync(Clients.Cohort, "queue", 403, "Q-1");
         var claims = new List<Protos.Outcome.V1.OutcomeClaim>();
         foreach (var reference in new[] { "Q-CL-1", "Q-CL-2", "Q-CL-3" })
         {

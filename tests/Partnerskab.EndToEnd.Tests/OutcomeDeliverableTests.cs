@@ -14,7 +14,7 @@ public sealed class OutcomeDeliverableTests(SuiteFixture suite)
     public async Task A_reported_deliverable_reaches_payment_once_also_when_the_report_is_retried()
     {
         var (partnershipId, _) = await PaymentTestData.PartnershipAsync(suite.Clients, "deliverable",
-            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)).With(r => r.Caps = null));
+            id => TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)).With(r => r.Caps = null));
         var report = new ReportDeliverableRequest
         {
             PartnershipId = partnershipId, DeliverableReference = "LT-TEACH-1", Kind = DeliverableKind.TeachingDay,
@@ -32,6 +32,6 @@ public sealed class OutcomeDeliverableTests(SuiteFixture suite)
         await suite.RowCountsAsync();
         var fee = (await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, _ => true)).Where(i => i.Kind == LedgerItemKind.DeliverableFee).ShouldHaveSingleItem();
         (fee.Code, fee.Quantity, fee.AmountOre, PaymentTestData.Text(fee.EarnedOn))
-            .ShouldBe(("TeachingDay", 2, 2 * PaymentTestData.TeachingDayOre, "2023-10-12"));
+            .ShouldBe(("TeachingDay", 2, 2 * TestRateCards.TeachingDayOre, "2023-10-12"));
     }
 }

@@ -19,7 +19,7 @@ public sealed class OutcomeFollowUpTests(SuiteFixture suite)
     [Fact]
     public async Task Contacts_meet_checkpoints_the_worklist_pages_what_is_overdue_and_the_window_end_closes_the_citizen_out()
     {
-        var (partnership, citizen) = await TestCitizens.HandedOverAsync(Clients, "worklist", 420, "WL-1");
+        var (partnership, citizen) = await TestCitizens.HandedOverAsync(Clients.Cohort, "worklist", 420, "WL-1");
         var partnershipId = partnership.PartnershipId;
         await WaitForFollowUpAsync(Clients, partnershipId, citizen.CitizenId);
         var noPlan = await Should.ThrowAsync<RpcException>(Clients.Outcome.GetWorklistAsync(
@@ -119,7 +119,7 @@ public sealed class OutcomeFollowUpTests(SuiteFixture suite)
     [Fact]
     public async Task The_committee_reads_counts_targets_milestones_and_shares_as_of_a_day_and_a_past_day_gives_what_it_had()
     {
-        var (partnership, citizen) = await TestCitizens.HandedOverAsync(Clients, "committee", 421, "CR-1");
+        var (partnership, citizen) = await TestCitizens.HandedOverAsync(Clients.Cohort, "committee", 421, "CR-1");
         var partnershipId = partnership.PartnershipId;
         await WaitForFollowUpAsync(Clients, partnershipId, citizen.CitizenId);
         await Clients.Outcome.SetMilestoneDefinitionsAsync(new SetMilestoneDefinitionsRequest

@@ -75,7 +75,7 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
         var citizen = citizens[0];
         await DefineAsync(partnershipId, new Protos.Outcome.V1.MilestoneDefinition
         {
-            Code = PaymentTestData.JobStart, RuleKind = MilestoneRuleKind.FirstVerifiedOutcome, OutcomeKind = OutcomeKind.JobStart,
+            Code = TestRateCards.JobStart, RuleKind = MilestoneRuleKind.FirstVerifiedOutcome, OutcomeKind = OutcomeKind.JobStart,
         });
         var claim = (await Clients.Outcome.ClaimOutcomeAsync(new ClaimOutcomeRequest
         {
@@ -197,7 +197,7 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
         registerFirst.ShouldBe(laterWeeksFirst);
         laterWeeksFirst.Milestones.ShouldBe([$"{ThirteenWeeks} 2023-07-02 revoked", $"{ThirteenWeeks} 2023-08-20 standing"]);
         var (july, august, credit) = (laterWeeksFirst.Runs[0], laterWeeksFirst.Runs[1], laterWeeksFirst.Runs[2]);
-        july.ShouldBe([$"Invoice 2023-07-01: HandoverFee 2023-04-03 {PaymentTestData.HandoverFeeOre}, Milestone 2023-07-02 {ThirteenWeeksOre}"]);
+        july.ShouldBe([$"Invoice 2023-07-01: HandoverFee 2023-04-03 {TestRateCards.HandoverFeeOre}, Milestone 2023-07-02 {ThirteenWeeksOre}"]);
         august.ShouldBe([$"Invoice 2023-08-01: Milestone 2023-08-20 {ThirteenWeeksOre}"]);
         credit.ShouldBe([$"CreditNote {ThisMonth:yyyy-MM-dd} of the 2023-07-01 invoice: Credit {Today:yyyy-MM-dd} {ThirteenWeeksOre}"]);
     }
@@ -278,7 +278,7 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
 
     /// <summary>A partnership priced from 2023-03-01, invoiced monthly, with no caps and no periodic fees, so every milestone is booked at its full price.</summary>
     private Task<(string PartnershipId, IReadOnlyList<string> CitizenIds)> PricedPartnershipAsync(string prefix, params int[] citizens) =>
-        PaymentTestData.PartnershipAsync(Clients, prefix, id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)).With(r =>
+        PaymentTestData.PartnershipAsync(Clients, prefix, id => TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)).With(r =>
         {
             r.Caps = null;
             r.PeriodicFees.Clear();

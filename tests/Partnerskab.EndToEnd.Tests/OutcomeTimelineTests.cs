@@ -16,7 +16,7 @@ public sealed class OutcomeTimelineTests(SuiteFixture suite)
     [Fact]
     public async Task Streamed_weekly_statuses_build_the_timeline_the_register_wins_and_resends_change_nothing()
     {
-        var (partnership, citizen) = await TestCitizens.HandedOverAsync(Clients, "timeline", 401, "TL-1");
+        var (partnership, citizen) = await TestCitizens.HandedOverAsync(Clients.Cohort, "timeline", 401, "TL-1");
         await WaitForFollowUpAsync(Clients, partnership.PartnershipId, citizen.CitizenId);
 
         WeeklyStatusRow[] provider =

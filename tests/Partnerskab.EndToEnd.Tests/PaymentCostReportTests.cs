@@ -18,21 +18,21 @@ public sealed class PaymentCostReportTests(SuiteFixture suite)
     public async Task The_cost_report_as_of_a_past_date_shows_what_was_paid_invoiced_and_earned_by_then()
     {
         var (partnershipId, citizens) = await PaymentTestData.PartnershipAsync(suite.Clients, "cost-asof",
-            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 350);
+            id => TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 350);
         var partnership = Guid.Parse(partnershipId);
         var milestoneId = Guid.NewGuid();
         await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneAchieved", new
         {
             MilestoneId = milestoneId, PartnershipId = partnership, CitizenId = citizens[0],
-            MilestoneCode = PaymentTestData.JobStart, AchievedOn = new DateOnly(2023, 5, 10),
+            MilestoneCode = TestRateCards.JobStart, AchievedOn = new DateOnly(2023, 5, 10),
         });
         await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count == 2);
-        var cappedJobStart = PaymentTestData.CitizenCapOre - PaymentTestData.HandoverFeeOre;
+        var cappedJobStart = TestRateCards.CitizenCapOre - TestRateCards.HandoverFeeOre;
 
         // Asked before any invoice run, about the end of June: the fees due by then count as earned
         // (once the registration, with the contract period, has reached the payment service).
         var juneBeforeRun = await CostAsync(partnershipId, ThinSlice.Day(2023, 6, 30), until: r => r.TotalExpectedOre > r.TotalToDateOre);
-        var q2Net = PaymentTestData.HandoverFeeOre + cappedJobStart + 2 * ManagementFeeOre;
+        var q2Net = TestRateCards.HandoverFeeOre + cappedJobStart + 2 * ManagementFeeOre;
         (juneBeforeRun.TotalPaidOre, juneBeforeRun.TotalInvoicedUnpaidOre, juneBeforeRun.TotalEarnedNotInvoicedOre)
             .ShouldBe((0, 0, WithVat(q2Net)));
 
@@ -47,7 +47,7 @@ public sealed class PaymentCostReportTests(SuiteFixture suite)
         await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneRevoked", new
         {
             MilestoneId = milestoneId, PartnershipId = partnership, CitizenId = citizens[0],
-            MilestoneCode = PaymentTestData.JobStart, RevokedOn = new DateOnly(2023, 8, 15), Reason = "register shows no employment",
+            MilestoneCode = TestRateCards.JobStart, RevokedOn = new DateOnly(2023, 8, 15), Reason = "register shows no employment",
         });
         await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Any(i => i.Kind == LedgerItemKind.Credit));
         var q3 = (await PaymentInvoicingTests.RunAsync(suite.Clients, partnershipId, ThinSlice.Day(2023, 7, 1), ThinSlice.Day(2023, 10, 2))).Documents;
@@ -68,7 +68,7 @@ public sealed class PaymentCostReportTests(SuiteFixture suite)
 
         // After the credit note the kommune has paid more than it owes on the first invoice.
         var october = await CostAsync(partnershipId, ThinSlice.Day(2023, 10, 2));
-        var netToDate = PaymentTestData.HandoverFeeOre + 4 * ManagementFeeOre;
+        var netToDate = TestRateCards.HandoverFeeOre + 4 * ManagementFeeOre;
         (october.TotalPaidOre, october.TotalInvoicedUnpaidOre, october.TotalEarnedNotInvoicedOre).ShouldBe((
             q2.TotalAmountOre,
             WithVat(ManagementFeeOre) - WithVat(cappedJobStart),
@@ -81,7 +81,7 @@ public sealed class PaymentCostReportTests(SuiteFixture suite)
 #pragma warning disable CS0612 // The deprecated fields stay filled, with the same numbers, for the clients that read them.
         (july.VerifiedOutcomes, july.CostPerVerifiedOutcomeOre).ShouldBe((july.MilestonesReached, july.CostPerMilestoneOre));
 #pragma warning restore CS0612
-        october.CitizenCaps.ShouldHaveSingleItem().RemainingOre.ShouldBe(PaymentTestData.CitizenCapOre - PaymentTestData.HandoverFeeOre);
+        october.CitizenCaps.ShouldHaveSingleItem().RemainingOre.ShouldBe(TestRateCards.CitizenCapOre - TestRateCards.HandoverFeeOre);
         october.ContractCapRemainingOre.ShouldBe(560_000_000 - netToDate);
 
         // Paid 5,000,000 of a budget of 30,000,000: 16.67 %.

@@ -78,10 +78,10 @@ public sealed class PaymentEInvoiceTests(SuiteFixture suite)
     private async Task<(string PartnershipId, Invoice Invoice, Invoice CreditNote)> InvoicedAndCreditedAsync(string prefix, int citizen)
     {
         var (partnershipId, citizens) = await PaymentTestData.PartnershipAsync(suite.Clients, prefix,
-            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), citizen);
+            id => TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), citizen);
         var achieved = new
         {
-            MilestoneId = Guid.NewGuid(), PartnershipId = Guid.Parse(partnershipId), CitizenId = citizens[0], MilestoneCode = PaymentTestData.JobStart,
+            MilestoneId = Guid.NewGuid(), PartnershipId = Guid.Parse(partnershipId), CitizenId = citizens[0], MilestoneCode = TestRateCards.JobStart,
         };
         await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneAchieved",
             new { achieved.MilestoneId, achieved.PartnershipId, achieved.CitizenId, achieved.MilestoneCode, AchievedOn = new DateOnly(2023, 5, 10) });

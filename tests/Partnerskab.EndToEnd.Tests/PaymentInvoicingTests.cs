@@ -18,13 +18,13 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
     public async Task A_quarterly_run_invoices_the_ledger_and_a_later_run_credits_what_was_taken_back_on_a_credit_note()
     {
         var (partnershipId, citizens) = await PaymentTestData.PartnershipAsync(suite.Clients, "inv-run",
-            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 311, 312);
+            id => TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 311, 312);
         var partnership = Guid.Parse(partnershipId);
         var milestoneId = Guid.NewGuid();
         await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneAchieved", new
         {
             MilestoneId = milestoneId, PartnershipId = partnership, CitizenId = citizens[0],
-            MilestoneCode = PaymentTestData.JobStart, AchievedOn = new DateOnly(2023, 5, 10),
+            MilestoneCode = TestRateCards.JobStart, AchievedOn = new DateOnly(2023, 5, 10),
         });
         await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.DeliverableCompleted", new
         {
@@ -44,8 +44,8 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
         (draft.Status, draft.Number, draft.NetAmountOre).ShouldBe((InvoiceStatus.Draft, 0L, invoice.NetAmountOre));
         // Two handover fees, the job start capped by the citizen's cap less that citizen's handover fee,
         // a teaching day, and the quarterly management fee due on the contract start and on 1 April.
-        var cappedJobStart = PaymentTestData.CitizenCapOre - PaymentTestData.HandoverFeeOre;
-        var net = 2 * PaymentTestData.HandoverFeeOre + cappedJobStart + PaymentTestData.TeachingDayOre + 2 * ManagementFeeOre;
+        var cappedJobStart = TestRateCards.CitizenCapOre - TestRateCards.HandoverFeeOre;
+        var net = 2 * TestRateCards.HandoverFeeOre + cappedJobStart + TestRateCards.TeachingDayOre + 2 * ManagementFeeOre;
         (invoice.Kind, invoice.IssuerCvr, invoice.BuyerEan, invoice.NetAmountOre, invoice.VatAmountOre, invoice.TotalAmountOre)
             .ShouldBe((DocumentKind.Invoice, Issuer, "5798000420526", net, net / 4, net + net / 4));
         PaymentTestData.Text(invoice.DueDate).ShouldBe("2023-08-02");
@@ -53,7 +53,7 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
         invoice.Lines.Sum(l => l.NetAmountOre).ShouldBe(net);
         var jobStartLine = invoice.Lines.Single(l => l.Description.StartsWith("Milestone JOB_START"));
         (jobStartLine.UnitPriceOre, jobStartLine.AllowanceOre, jobStartLine.NetAmountOre)
-            .ShouldBe((PaymentTestData.JobStartOre, PaymentTestData.JobStartOre - cappedJobStart, cappedJobStart));
+            .ShouldBe((TestRateCards.JobStartOre, TestRateCards.JobStartOre - cappedJobStart, cappedJobStart));
 
         var again = await RunAsync(partnershipId, ThinSlice.Day(2023, 4, 1), ThinSlice.Day(2023, 7, 3));
         again.Created.ShouldBeFalse();
@@ -62,7 +62,7 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
         await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneRevoked", new
         {
             MilestoneId = milestoneId, PartnershipId = partnership, CitizenId = citizens[0],
-            MilestoneCode = PaymentTestData.JobStart, RevokedOn = new DateOnly(2023, 8, 15), Reason = "register shows no employment",
+            MilestoneCode = TestRateCards.JobStart, RevokedOn = new DateOnly(2023, 8, 15), Reason = "register shows no employment",
         });
         await suite.Clients.Cohort.RecordExitAsync(new RecordExitRequest
         {
@@ -79,7 +79,7 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
         q3.Documents[0].NetAmountOre.ShouldBe(ManagementFeeOre);
         var creditNote = q3.Documents[1];
         (creditNote.CreditedInvoiceId, creditNote.CreditedInvoiceNumber).ShouldBe((invoice.InvoiceId, invoice.Number));
-        var credited = cappedJobStart + PaymentTestData.HandoverFeeOre;
+        var credited = cappedJobStart + TestRateCards.HandoverFeeOre;
         (creditNote.NetAmountOre, creditNote.VatAmountOre, creditNote.TotalAmountOre).ShouldBe((credited, credited / 4, credited + credited / 4));
         creditNote.Lines.ShouldAllBe(l => l.NetAmountOre > 0);
 
@@ -104,7 +104,7 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
     public async Task Issued_documents_cannot_be_changed_or_deleted_even_in_the_database()
     {
         var (partnershipId, _) = await PaymentTestData.PartnershipAsync(suite.Clients, "inv-fixed",
-            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 313);
+            id => TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 313);
         await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count == 1);
         var invoice = (await RunAsync(partnershipId, ThinSlice.Day(2023, 4, 1), ThinSlice.Day(2023, 7, 3))).Documents.ShouldHaveSingleItem();
 
@@ -136,7 +136,7 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
         for (var n = 0; n < 6; n++)
         {
             var (partnershipId, _) = await PaymentTestData.PartnershipAsync(suite.Clients, $"inv-concurrent-{n}",
-                id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 320 + n);
+                id => TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 320 + n);
             partnerships.Add(partnershipId);
         }
         foreach (var partnershipId in partnerships) await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count == 1);
@@ -157,13 +157,13 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
     public async Task A_run_is_refused_without_a_payee_account_or_for_a_period_before_one_already_invoiced()
     {
         var (withoutAccount, _) = await PaymentTestData.PartnershipAsync(suite.Clients, "inv-no-account",
-            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)).With(r => r.PayeeAccount = null), 330);
+            id => TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)).With(r => r.PayeeAccount = null), 330);
         await PaymentTestData.LedgerAsync(suite.Clients, withoutAccount, items => items.Count == 1);
         var refused = await Should.ThrowAsync<RpcException>(() => RunAsync(withoutAccount, ThinSlice.Day(2023, 4, 1), ThinSlice.Day(2023, 7, 3)));
         (refused.StatusCode, refused.Status.Detail).ShouldBe((StatusCode.FailedPrecondition, "Rate card version 1 has no payee account; invoices cannot be issued without one."));
 
         var (partnershipId, _) = await PaymentTestData.PartnershipAsync(suite.Clients, "inv-order",
-            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 331);
+            id => TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 331);
         await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count == 1);
         await RunAsync(partnershipId, ThinSlice.Day(2023, 7, 1), ThinSlice.Day(2023, 10, 2));
         var earlier = await Should.ThrowAsync<RpcException>(() => RunAsync(partnershipId, ThinSlice.Day(2023, 4, 1), ThinSlice.Day(2023, 7, 3)));

@@ -14,11 +14,11 @@ public sealed class PaymentLedgerTests(SuiteFixture suite)
     public async Task A_milestone_event_delivered_twice_or_sent_again_in_another_message_yields_one_item()
     {
         var (partnershipId, citizens) = await PaymentTestData.PartnershipAsync(suite.Clients, "pay-twice",
-            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)).With(r => r.Caps = null), 301);
+            id => TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)).With(r => r.Caps = null), 301);
         var achieved = new
         {
             MilestoneId = Guid.NewGuid(), PartnershipId = Guid.Parse(partnershipId), CitizenId = citizens[0],
-            MilestoneCode = PaymentTestData.JobStart, AchievedOn = new DateOnly(2023, 9, 4),
+            MilestoneCode = TestRateCards.JobStart, AchievedOn = new DateOnly(2023, 9, 4),
         };
 
         var first = await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneAchieved", achieved);
@@ -32,15 +32,15 @@ public sealed class PaymentLedgerTests(SuiteFixture suite)
         var milestone = ledger.Single(i => i.Kind == LedgerItemKind.Milestone);
         milestone.CauseMessageId.ShouldBe(first.ToString());
         milestone.CauseKey.ShouldBe($"milestone:{achieved.MilestoneId}");
-        milestone.AmountOre.ShouldBe(PaymentTestData.JobStartOre);
-        ledger.Single(i => i.Kind == LedgerItemKind.HandoverFee).AmountOre.ShouldBe(PaymentTestData.HandoverFeeOre);
+        milestone.AmountOre.ShouldBe(TestRateCards.JobStartOre);
+        ledger.Single(i => i.Kind == LedgerItemKind.HandoverFee).AmountOre.ShouldBe(TestRateCards.HandoverFeeOre);
     }
 
     [Fact]
     public async Task Caps_revocations_deliverables_and_wrongly_enrolled_exits_reach_the_ledger_visibly()
     {
         var (partnershipId, citizens) = await PaymentTestData.PartnershipAsync(suite.Clients, "pay-ledger",
-            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 302, 303);
+            id => TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 302, 303);
         var partnership = Guid.Parse(partnershipId);
         var milestoneId = Guid.NewGuid();
         var deliverableId = Guid.NewGuid();
@@ -48,7 +48,7 @@ public sealed class PaymentLedgerTests(SuiteFixture suite)
         await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneAchieved", new
         {
             MilestoneId = milestoneId, PartnershipId = partnership, CitizenId = citizens[0],
-            MilestoneCode = PaymentTestData.JobStart, AchievedOn = new DateOnly(2023, 9, 4),
+            MilestoneCode = TestRateCards.JobStart, AchievedOn = new DateOnly(2023, 9, 4),
         });
         await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.DeliverableCompleted", new
         {
@@ -58,7 +58,7 @@ public sealed class PaymentLedgerTests(SuiteFixture suite)
         await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneRevoked", new
         {
             MilestoneId = milestoneId, PartnershipId = partnership, CitizenId = citizens[0],
-            MilestoneCode = PaymentTestData.JobStart, RevokedOn = new DateOnly(2023, 11, 20), Reason = "register shows no employment",
+            MilestoneCode = TestRateCards.JobStart, RevokedOn = new DateOnly(2023, 11, 20), Reason = "register shows no employment",
         });
         await suite.Clients.Cohort.RecordExitAsync(new RecordExitRequest
         {
@@ -69,31 +69,31 @@ public sealed class PaymentLedgerTests(SuiteFixture suite)
         // The citizen's cap (30,000) leaves 20,000 of the 25,000 job start after the 10,000 handover fee.
         var milestone = ledger.Single(i => i.Kind == LedgerItemKind.Milestone);
         (milestone.OriginalAmountOre, milestone.AmountOre, milestone.CappedBy)
-            .ShouldBe((PaymentTestData.JobStartOre, PaymentTestData.CitizenCapOre - PaymentTestData.HandoverFeeOre, CapKind.PerCitizen));
+            .ShouldBe((TestRateCards.JobStartOre, TestRateCards.CitizenCapOre - TestRateCards.HandoverFeeOre, CapKind.PerCitizen));
         milestone.PricingNote.ShouldContain("capped by the per-citizen cap");
 
         var deliverable = ledger.Single(i => i.Kind == LedgerItemKind.DeliverableFee);
         (deliverable.Code, deliverable.Quantity, deliverable.UnitPriceOre, deliverable.AmountOre, deliverable.CitizenId)
-            .ShouldBe(("TeachingDay", 2, PaymentTestData.TeachingDayOre, 2 * PaymentTestData.TeachingDayOre, ""));
+            .ShouldBe(("TeachingDay", 2, TestRateCards.TeachingDayOre, 2 * TestRateCards.TeachingDayOre, ""));
 
         var credits = ledger.Where(i => i.Kind == LedgerItemKind.Credit).ToList();
         var revocation = credits.Single(c => c.CreditsItemId == milestone.ItemId);
         (revocation.AmountOre, revocation.MilestoneCode, revocation.CitizenId, PaymentTestData.Text(revocation.EarnedOn))
-            .ShouldBe((-milestone.AmountOre, PaymentTestData.JobStart, citizens[0], "2023-11-20"));
+            .ShouldBe((-milestone.AmountOre, TestRateCards.JobStart, citizens[0], "2023-11-20"));
         revocation.PricingNote.ShouldContain("register shows no employment");
         var handoverOfWronglyEnrolled = booked.Single(i => i.Kind == LedgerItemKind.HandoverFee && i.CitizenId == citizens[1]);
         var exitCredit = credits.Single(c => c.CreditsItemId == handoverOfWronglyEnrolled.ItemId);
-        (exitCredit.AmountOre, exitCredit.CauseKey).ShouldBe((-PaymentTestData.HandoverFeeOre, $"credit:{handoverOfWronglyEnrolled.CauseKey}"));
+        (exitCredit.AmountOre, exitCredit.CauseKey).ShouldBe((-TestRateCards.HandoverFeeOre, $"credit:{handoverOfWronglyEnrolled.CauseKey}"));
     }
 
     [Fact]
     public async Task A_revocation_that_overtakes_its_milestone_leaves_the_milestone_booked_at_nothing()
     {
         var (partnershipId, citizens) = await PaymentTestData.PartnershipAsync(suite.Clients, "pay-overtaken",
-            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 304);
+            id => TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 304);
         var milestone = new
         {
-            MilestoneId = Guid.NewGuid(), PartnershipId = Guid.Parse(partnershipId), CitizenId = citizens[0], MilestoneCode = PaymentTestData.JobStart,
+            MilestoneId = Guid.NewGuid(), PartnershipId = Guid.Parse(partnershipId), CitizenId = citizens[0], MilestoneCode = TestRateCards.JobStart,
         };
 
         var revoked = await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneRevoked",
@@ -106,7 +106,7 @@ public sealed class PaymentLedgerTests(SuiteFixture suite)
         var credit = ledger.Single(i => i.Kind == LedgerItemKind.Credit);
         (credit.AmountOre, credit.CreditsItemId).ShouldBe((0, ""));
         var item = ledger.Single(i => i.Kind == LedgerItemKind.Milestone);
-        (item.OriginalAmountOre, item.AmountOre).ShouldBe((PaymentTestData.JobStartOre, 0));
+        (item.OriginalAmountOre, item.AmountOre).ShouldBe((TestRateCards.JobStartOre, 0));
         item.PricingNote.ShouldContain("taken back before it was booked");
     }
 
@@ -114,15 +114,15 @@ public sealed class PaymentLedgerTests(SuiteFixture suite)
     public async Task A_milestone_earned_without_a_price_is_held_unpriced_priced_by_a_later_rate_card_and_credited_with_its_price()
     {
         var (partnershipId, citizens) = await PaymentTestData.PartnershipAsync(suite.Clients, "pay-unpriced",
-            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)).With(r => { r.Caps = null; r.MilestonePrices.Clear(); }), 306, 307);
+            id => TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)).With(r => { r.Caps = null; r.MilestonePrices.Clear(); }), 306, 307);
         var partnership = Guid.Parse(partnershipId);
         object Milestone(Guid id, string citizen) => new
         {
-            MilestoneId = id, PartnershipId = partnership, CitizenId = citizen, MilestoneCode = PaymentTestData.JobStart, AchievedOn = new DateOnly(2023, 6, 5),
+            MilestoneId = id, PartnershipId = partnership, CitizenId = citizen, MilestoneCode = TestRateCards.JobStart, AchievedOn = new DateOnly(2023, 6, 5),
         };
         object Revoked(Guid id, string citizen) => new
         {
-            MilestoneId = id, PartnershipId = partnership, CitizenId = citizen, MilestoneCode = PaymentTestData.JobStart,
+            MilestoneId = id, PartnershipId = partnership, CitizenId = citizen, MilestoneCode = TestRateCards.JobStart,
             RevokedOn = new DateOnly(2023, 9, 1), Reason = "claim revoked",
         };
         var (kept, takenBack) = (Guid.NewGuid(), Guid.NewGuid());
@@ -136,14 +136,14 @@ public sealed class PaymentLedgerTests(SuiteFixture suite)
         unpriced[0].PricingNote.ShouldContain("has no price for JOB_START");
         (await CostAsync(partnershipId)).UnpricedItems.ShouldBe(1, "the milestone taken back is not waiting for a price");
 
-        var priced = PaymentTestData.FullRateCard(partnershipId, ThinSlice.Day(2023, 6, 1)).With(r => r.Caps = null);
+        var priced = TestRateCards.FullRateCard(partnershipId, ThinSlice.Day(2023, 6, 1)).With(r => r.Caps = null);
         await suite.Clients.Payment.SetRateCardAsync(priced, deadline: SuiteClients.Deadline());
         await suite.Clients.Payment.SetRateCardAsync(priced, deadline: SuiteClients.Deadline());
 
         var ledger = await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, _ => true);
         var price = ledger.Where(i => i.CauseKey.StartsWith("priced:", StringComparison.Ordinal)).ShouldHaveSingleItem();
         (price.CauseKey, price.Kind, price.AmountOre, price.CitizenId, PaymentTestData.Text(price.EarnedOn), price.RateCardVersion, price.Unpriced)
-            .ShouldBe(($"priced:milestone:{kept}", LedgerItemKind.Milestone, PaymentTestData.JobStartOre, citizens[0], "2023-06-05", 2, false));
+            .ShouldBe(($"priced:milestone:{kept}", LedgerItemKind.Milestone, TestRateCards.JobStartOre, citizens[0], "2023-06-05", 2, false));
         price.PricingNote.ShouldContain("priced after it was earned unpriced");
         var cost = await CostAsync(partnershipId);
         (cost.UnpricedItems, cost.CitizensHandedOver, cost.MilestonesReached).ShouldBe((0, 2, 1), "the price booked later is the same milestone again");
@@ -151,7 +151,7 @@ public sealed class PaymentLedgerTests(SuiteFixture suite)
         await PaymentTestData.ConsumedAsync(suite, await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneRevoked", Revoked(kept, citizens[0])));
         var after = await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, _ => true);
         after.Where(i => i.CitizenId == citizens[0] && i.Kind is LedgerItemKind.Milestone or LedgerItemKind.Credit).Sum(i => i.AmountOre).ShouldBe(0);
-        after.Single(i => i.CauseKey == $"credit:priced:milestone:{kept}").AmountOre.ShouldBe(-PaymentTestData.JobStartOre);
+        after.Single(i => i.CauseKey == $"credit:priced:milestone:{kept}").AmountOre.ShouldBe(-TestRateCards.JobStartOre);
         after.Count.ShouldBe(8, "two handover fees, two milestones, one price and three credits");
         (await CostAsync(partnershipId)).MilestonesReached.ShouldBe(0);
     }
@@ -167,7 +167,7 @@ public sealed class PaymentLedgerTests(SuiteFixture suite)
     public async Task The_ledger_refuses_to_change_or_lose_an_item_even_to_a_direct_statement(string statement)
     {
         var (partnershipId, _) = await PaymentTestData.PartnershipAsync(suite.Clients, "pay-append-only",
-            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 305);
+            id => TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 305);
         var before = await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count == 1);
 
         await using var connection = new NpgsqlConnection(suite.ConnectionString("payment"));

@@ -16,7 +16,7 @@ public sealed class PaymentReconciliationTests(SuiteFixture suite)
     public async Task Payments_recorded_once_per_bank_line_are_matched_by_reference_and_every_mismatch_is_reported_as_of_a_date()
     {
         var (partnershipId, _) = await PaymentTestData.PartnershipAsync(suite.Clients, "recon",
-            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 340);
+            id => TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 340);
         await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count == 1);
         var paidTwice = await InvoiceAsync(partnershipId, ThinSlice.Day(2023, 4, 1), ThinSlice.Day(2023, 7, 3));
         var underpaid = await InvoiceAsync(partnershipId, ThinSlice.Day(2023, 7, 1), ThinSlice.Day(2023, 10, 2));

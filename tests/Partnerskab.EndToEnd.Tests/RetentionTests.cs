@@ -30,7 +30,7 @@ public sealed class RetentionTests(SuiteFixture suite)
             PartnershipId = partnership.PartnershipId, Cpr = TestCitizens.Cpr(7400), HandoverDate = ThinSlice.Day(2017, 4, 3),
             BenefitType = Protos.Cohort.V1.BenefitType.SicknessBenefit, WeeksSickListed = 31, CaseReference = "OLD-7400",
         }, deadline: SuiteClients.Deadline())).Citizen;
-        var (_, recent) = await TestCitizens.HandedOverAsync(Clients, "retention-recent", 7401, "NEW-7401");
+        var (_, recent) = await TestCitizens.HandedOverAsync(Clients.Cohort, "retention-recent", 7401, "NEW-7401");
         await Clients.Cohort.AssignAdvisorAsync(new AssignAdvisorRequest
         {
             PartnershipId = partnership.PartnershipId, CitizenId = old.CitizenId, AdvisorId = "advisor-7400", AssignedOn = ThinSlice.Day(2017, 5, 1),

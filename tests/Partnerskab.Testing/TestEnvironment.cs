@@ -14,6 +14,9 @@ public static class TestEnvironment
 
     public static ushort RabbitMqPort => ushort.Parse(Required("PARTNERSKAB_TEST_RABBITMQ_PORT"));
 
+    /// <summary>The RabbitMQ node's directory, for rabbitmq_throwaway_ctl (deploy/lib/infra.sh).</summary>
+    public static string RabbitMqDirectory => Required("PARTNERSKAB_TEST_RABBITMQ_DIR");
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>Where the service processes' logs go: PARTNERSKAB_TEST_LOGS, or a folder under the system temp.</summary>

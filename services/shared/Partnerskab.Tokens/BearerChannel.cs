@@ -12,9 +12,14 @@ public sealed class BearerChannel : IDisposable
 
     private readonly GrpcChannel channel;
 
-    public BearerChannel(Uri address, string? bearerToken)
+    public BearerChannel(Uri address, string? bearerToken) : this(GrpcChannel.ForAddress(address, Options), bearerToken)
     {
-        channel = GrpcChannel.ForAddress(address, Options);
+    }
+
+    /// <summary>Over a channel of the caller's making (a test server's handler, say); disposing this disposes it.</summary>
+    public BearerChannel(GrpcChannel channel, string? bearerToken)
+    {
+        this.channel = channel;
         Invoker = bearerToken is null
             ? channel.CreateCallInvoker()
             : channel.Intercept(metadata =>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Partnerskab.FaultTests.Infrastructure;
 
 /// <summary>
@@ -61,18 +59,5 @@ public sealed class ThrowawayInfrastructure : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await InfraAsync("test_infrastructure_stop \"$1\"", directory);
 
-    /// <summary>Runs bash commands with deploy/lib/infra.sh sourced and $1 set to the infrastructure's directory.</summary>
-    private static async Task InfraAsync(string commands, string directory)
-    {
-        var script = $"""
-            set -euo pipefail
-            source "{Path.Combine(TestEnvironment.RepositoryRoot, "deploy", "lib", "infra.sh")}"
-            {commands}
-            """;
-        // Output is not redirected: daemons started here would hold a pipe open for good.
-        using var bash = Process.Start(new ProcessStartInfo("bash", ["-c", script, "infra", directory]) { UseShellExecute = false })
-            ?? throw new InvalidOperationException("bash did not start");
-        await bash.WaitForExitAsync();
-        if (bash.ExitCode != 0) throw new InvalidOperationException($"infra.sh failed ({bash.ExitCode}): {commands}");
-    }
+    private static Task InfraAsync(string commands, string directory) => InfraScript.RunAsync(commands, directory);
 }

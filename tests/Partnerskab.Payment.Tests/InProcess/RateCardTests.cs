@@ -1,20 +1,20 @@
 using Grpc.Core;
-using Partnerskab.EndToEnd.Tests.Infrastructure;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.Scenario;
-using Shouldly;
+using Partnerskab.Testing;
+using Partnerskab.Testing.InProcess;
 
-namespace Partnerskab.EndToEnd.Tests;
+namespace Partnerskab.Payment.Tests.InProcess;
 
-[Collection(SuiteCollection.Name)]
-public sealed class PaymentRateCardTests(SuiteFixture suite)
+[Collection(PaymentServiceCollection.Name)]
+public sealed class RateCardTests(PaymentHost payment) : InProcessTests(payment.ResetAsync)
 {
     [Fact]
     public async Task A_rate_card_keeps_every_term_and_sending_a_version_again_changes_nothing()
     {
-        var payment = suite.Clients.Payment;
+        var client = payment.Client;
         var partnershipId = Guid.NewGuid().ToString();
-        var first = PaymentTestData.FullRateCard(partnershipId, ThinSlice.Day(2023, 3, 1));
+        var first = TestRateCards.FullRateCard(partnershipId, ThinSlice.Day(2023, 3, 1));
         var later = first.With(r =>
         {
             r.EffectiveFrom = ThinSlice.Day(2024, 1, 1);
@@ -25,10 +25,10 @@ public sealed class PaymentRateCardTests(SuiteFixture suite)
             r.PayeeAccount = null;
         });
 
-        var created = await payment.SetRateCardAsync(first, deadline: SuiteClients.Deadline());
-        var defaults = await payment.SetRateCardAsync(later, deadline: SuiteClients.Deadline());
-        var again = await payment.SetRateCardAsync(first, deadline: SuiteClients.Deadline());
-        var conflict = await Should.ThrowAsync<RpcException>(payment.SetRateCardAsync(first.With(r => r.Caps.ContractOre++),
+        var created = await client.SetRateCardAsync(first, deadline: SuiteClients.Deadline());
+        var defaults = await client.SetRateCardAsync(later, deadline: SuiteClients.Deadline());
+        var again = await client.SetRateCardAsync(first, deadline: SuiteClients.Deadline());
+        var conflict = await Should.ThrowAsync<RpcException>(client.SetRateCardAsync(first.With(r => r.Caps.ContractOre++),
             deadline: SuiteClients.Deadline()).ResponseAsync);
 
         created.Created.ShouldBeTrue();
@@ -51,7 +51,7 @@ public sealed class PaymentRateCardTests(SuiteFixture suite)
         again.RateCard.ShouldBe(created.RateCard);
         conflict.StatusCode.ShouldBe(StatusCode.AlreadyExists);
 
-        var versions = (await payment.ListRateCardsAsync(new ListRateCardsRequest { PartnershipId = partnershipId },
+        var versions = (await client.ListRateCardsAsync(new ListRateCardsRequest { PartnershipId = partnershipId },
             deadline: SuiteClients.Deadline())).RateCards;
         versions.ShouldBe([created.RateCard, defaults.RateCard]);
     }

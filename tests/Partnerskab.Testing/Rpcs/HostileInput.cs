@@ -1,28 +1,17 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
-using Partnerskab.EndToEnd.Tests.Infrastructure;
-using Partnerskab.Protos.Cohort.V1;
-using Partnerskab.Protos.Outcome.V1;
-using Partnerskab.Protos.Payment.V1;
-using Partnerskab.Scenario;
-using Partnerskab.Tokens;
-using Shouldly;
-using Xunit.Abstractions;
 
-namespace Partnerskab.EndToEnd.Tests;
+namespace Partnerskab.Testing.Rpcs;
 
 /// <summary>
-/// A corpus of hostile input sent to every RPC as raw protobuf: each request is an empty message
-/// with one field set to something hostile (huge or script or SQL text, extreme numbers, unknown
-/// enum numbers, dates in year 0 and 9999), plus truncated and garbage bytes. Every answer must be
-/// a deliberate status with no internal detail, no service may fall over, and nothing is written.
+/// A corpus of hostile input for an RPC, as raw protobuf: each request is an empty message with
+/// one field set to something hostile (huge or script or SQL text, extreme numbers, unknown enum
+/// numbers, dates in year 0 and 9999), plus truncated and garbage bytes; and the answers to it that
+/// are not a deliberate status, or that carry internal detail.
 /// </summary>
-[Collection(SuiteCollection.Name)]
-public sealed class HostileInputTests(SuiteFixture suite, ITestOutputHelper output)
+public static class HostileInput
 {
-    private static readonly ServiceDescriptor[] Services = [CohortService.Descriptor, OutcomeService.Descriptor, PaymentService.Descriptor];
-
     private static readonly StatusCode[] DeliberateRefusals =
     [
         StatusCode.InvalidArgument, StatusCode.NotFound, StatusCode.FailedPrecondition, StatusCode.PermissionDenied,
@@ -31,49 +20,32 @@ public sealed class HostileInputTests(SuiteFixture suite, ITestOutputHelper outp
 
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(bytes => bytes, bytes => bytes);
 
-    public static TheoryData<string> Rpcs() => new(Services.SelectMany(s => s.Methods.Select(m => m.FullName)));
-
-    [Theory]
-    [MemberData(nameof(Rpcs))]
-    public async Task Hostile_input_is_refused_cleanly_and_writes_nothing(string rpc)
+    /// <summary>Sends the whole corpus to the RPC; returns how many inputs were tried and the answers that were not deliberate.</summary>
+    public static async Task<(int Tried, IReadOnlyList<string> BadAnswers)> SendAsync(CallInvoker invoker, MethodDescriptor rpc, Func<DateTime> deadline)
     {
-        var method = Services.SelectMany(s => s.Methods).Single(m => m.FullName == rpc);
-        var before = await suite.RowCountsAsync();
-
         var answers = new List<string>();
         var tried = 0;
-        foreach (var (label, payload) in Corpus(method.InputType))
+        foreach (var (label, payload) in Corpus(rpc.InputType))
         {
             tried++;
-            var status = await CallAsync(method, payload);
+            var status = await CallAsync(invoker, rpc, payload, deadline());
             if (status.StatusCode != StatusCode.OK && !DeliberateRefusals.Contains(status.StatusCode) || status.Detail.Contains("   at "))
             {
                 answers.Add($"{label}: {status.StatusCode} {status.Detail}");
             }
         }
-
-        output.WriteLine($"{rpc}: {tried} hostile inputs tried, {answers.Count} answered badly");
-        answers.ShouldBeEmpty();
-        suite.Services.ShouldAllBe(service => service.IsRunning);
-        (await suite.RowCountsAsync()).ShouldBe(before);
+        return (tried, answers);
     }
 
-    private async Task<Status> CallAsync(MethodDescriptor rpc, byte[] payload)
+    private static async Task<Status> CallAsync(CallInvoker invoker, MethodDescriptor rpc, byte[] payload, DateTime deadline)
     {
-        var service = rpc.Service.Name switch
-        {
-            "CohortService" => suite.Cohort,
-            "OutcomeService" => suite.Outcome,
-            _ => suite.Payment,
-        };
-        using var channel = new BearerChannel(service.GrpcUrl, suite.TokenFor(Testing.LocalSuite.Operator));
-        var options = new CallOptions(deadline: SuiteClients.Deadline());
+        var options = new CallOptions(deadline: deadline);
         try
         {
             if (rpc.IsClientStreaming)
             {
                 var method = new Method<byte[], byte[]>(MethodType.ClientStreaming, rpc.Service.FullName, rpc.Name, Bytes, Bytes);
-                using var call = channel.Invoker.AsyncClientStreamingCall(method, null, options);
+                using var call = invoker.AsyncClientStreamingCall(method, null, options);
                 await call.RequestStream.WriteAsync(payload);
                 await call.RequestStream.CompleteAsync();
                 await call.ResponseAsync;
@@ -81,7 +53,7 @@ public sealed class HostileInputTests(SuiteFixture suite, ITestOutputHelper outp
             else
             {
                 var method = new Method<byte[], byte[]>(MethodType.Unary, rpc.Service.FullName, rpc.Name, Bytes, Bytes);
-                await channel.Invoker.AsyncUnaryCall(method, null, options, payload);
+                await invoker.AsyncUnaryCall(method, null, options, payload);
             }
             return Status.DefaultSuccess;
         }

@@ -1,15 +1,15 @@
 using Grpc.Core;
-using Partnerskab.EndToEnd.Tests.Infrastructure;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Scenario;
-using Shouldly;
+using Partnerskab.Testing;
+using Partnerskab.Testing.InProcess;
 
-namespace Partnerskab.EndToEnd.Tests;
+namespace Partnerskab.Cohort.Tests.InProcess;
 
-[Collection(SuiteCollection.Name)]
-public sealed class CohortTests(SuiteFixture suite)
+[Collection(CohortServiceCollection.Name)]
+public sealed class CohortTests(CohortHost cohort) : InProcessTests(cohort.ResetAsync)
 {
-    private CohortService.CohortServiceClient Cohort => suite.Clients.Cohort;
+    private CohortService.CohortServiceClient Cohort => cohort.Client;
 
     [Fact]
     public async Task An_import_keeps_the_good_rows_and_answers_every_row()
@@ -46,7 +46,7 @@ public sealed class CohortTests(SuiteFixture suite)
         var rows = Enumerable.Range(0, 30).Select(n => Row(2000 + n)).ToList();
         var first = await ImportAsync(partnership.PartnershipId, "night-1", rows);
         first.Accepted.ShouldBe(30);
-        var counts = await suite.RowCountsAsync();
+        var counts = await cohort.RowCountsAsync();
 
         var nextNight = await ImportAsync(partnership.PartnershipId, "night-2", rows);
         nextNight.Unchanged.ShouldBe(30);
@@ -57,9 +57,9 @@ public sealed class CohortTests(SuiteFixture suite)
         retried.Accepted.ShouldBe(30);
         retried.Results.Select(r => r.CitizenId).ShouldBe(first.Results.Select(r => r.CitizenId));
 
-        var after = await suite.RowCountsAsync();
-        after.Where(c => c.Key != "cohort.import_runs").ShouldBe(counts.Where(c => c.Key != "cohort.import_runs"));
-        after["cohort.import_runs"].ShouldBe(counts["cohort.import_runs"] + 1);
+        var after = await cohort.RowCountsAsync();
+        after.Where(c => c.Key != "import_runs").ShouldBe(counts.Where(c => c.Key != "import_runs"));
+        after["import_runs"].ShouldBe(counts["import_runs"] + 1);
     }
 
     [Fact]
@@ -81,28 +81,28 @@ public sealed class CohortTests(SuiteFixture suite)
     public async Task An_empty_stream_or_an_unknown_partnership_is_refused_and_writes_nothing()
     {
         var partnership = await CreatePartnershipAsync(10);
-        var before = await suite.RowCountsAsync();
+        var before = await cohort.RowCountsAsync();
 
         var empty = await Should.ThrowAsync<RpcException>(() => ImportAsync(partnership.PartnershipId, "empty", []));
         empty.StatusCode.ShouldBe(StatusCode.InvalidArgument);
         var unknown = await Should.ThrowAsync<RpcException>(() => ImportAsync(Guid.NewGuid().ToString(), "unknown", [Row(1)]));
         unknown.StatusCode.ShouldBe(StatusCode.NotFound);
 
-        (await suite.RowCountsAsync()).ShouldBe(before);
+        (await cohort.RowCountsAsync()).ShouldBe(before);
     }
 
     [Fact]
     public async Task An_oversized_message_is_refused_before_it_is_read()
     {
         var partnership = await CreatePartnershipAsync(capacity: 5);
-        var before = await suite.RowCountsAsync();
+        var before = await cohort.RowCountsAsync();
 
         var error = await Should.ThrowAsync<RpcException>(Cohort.HandOverCitizenAsync(
             HandOver(partnership.PartnershipId, 4200).With(h => h.CaseReference = new string('x', 5 * 1024 * 1024)),
             deadline: SuiteClients.Deadline()).ResponseAsync);
 
         error.StatusCode.ShouldBe(StatusCode.ResourceExhausted);
-        (await suite.RowCountsAsync()).ShouldBe(before);
+        (await cohort.RowCountsAsync()).ShouldBe(before);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 
-namespace Partnerskab.EndToEnd.Tests.Infrastructure;
+namespace Partnerskab.Testing;
 
 public static class MessageExtensions
 {

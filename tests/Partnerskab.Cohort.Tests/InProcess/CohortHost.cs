@@ -1,0 +1,20 @@
+using System.Security.Cryptography;
+using Partnerskab.Protos.Cohort.V1;
+using Partnerskab.Testing.InProcess;
+
+namespace Partnerskab.Cohort.Tests.InProcess;
+
+/// <summary>The cohort service in the test process, shared by the tests of the <see cref="CohortServiceCollection"/>.</summary>
+public sealed class CohortHost() : InProcessService<CohortGrpcService, CohortService.CohortServiceClient>("cohort")
+{
+    protected override IReadOnlyDictionary<string, string> ServiceSettings => new Dictionary<string, string>
+    {
+        ["Pseudonym:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class CohortServiceCollection : ICollectionFixture<CohortHost>
+{
+    public const string Name = "cohort service";
+}

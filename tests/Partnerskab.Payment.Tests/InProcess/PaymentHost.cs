@@ -1,0 +1,13 @@
+using Partnerskab.Protos.Payment.V1;
+using Partnerskab.Testing.InProcess;
+
+namespace Partnerskab.Payment.Tests.InProcess;
+
+/// <summary>The payment service in the test process, shared by the tests of the <see cref="PaymentServiceCollection"/>.</summary>
+public sealed class PaymentHost() : InProcessService<PaymentGrpcService, PaymentService.PaymentServiceClient>("payment");
+
+[CollectionDefinition(Name)]
+public sealed class PaymentServiceCollection : ICollectionFixture<PaymentHost>
+{
+    public const string Name = "payment service";
+}
