@@ -48,8 +48,11 @@ public sealed class CitizenTests(PortalSuite portal, Browser browser)
         {
             PartnershipId = portal.ReferencePartnershipId, CitizenId = citizen.CitizenId,
         }, deadline: SuiteClients.Deadline());
+        // Each milestone by its name in the partnership's definitions, with its code.
+        var names = ReferencePlan.MilestoneDefinitions.ToDictionary(d => d.Code, d => d.Description);
+        milestones.Milestones.ShouldNotBeEmpty();
         (await page.Locator("section[aria-labelledby='milestones-heading'] tbody th").AllInnerTextsAsync())
-            .ShouldBe(milestones.Milestones.Select(m => m.Code), ignoreOrder: true);
+            .ShouldBe(milestones.Milestones.Select(m => $"{names[m.Code]} ({m.Code})"), ignoreOrder: true);
         await Browser.CheckAndCaptureAsync(page, "citizen-timeline");
 
         // The services saw the person, not the portal: their audit logs name the provider's account.

@@ -31,4 +31,19 @@ public sealed class StackedBarChartTests
         chart.Bars().ShouldBeEmpty();
         new StackedBarChart([], []).Ticks().Count().ShouldBe(3);
     }
+
+    [Theory]
+    [InlineData(3, 4, new[] { 0, 2, 4 })]
+    [InlineData(4, 4, new[] { 0, 2, 4 })]
+    [InlineData(1, 2, new[] { 0, 1, 2 })]
+    [InlineData(0, 2, new[] { 0, 1, 2 })]
+    public void A_chart_of_counts_has_only_whole_numbers_on_its_axis(int largest, int maximum, int[] ticks)
+    {
+        var chart = new StackedBarChart(["2023-04", "2023-05"], [new("s", "#000", [largest, 0m])], counts: true);
+
+        chart.Maximum.ShouldBe(maximum);
+        chart.Ticks().Select(t => t.Value).ShouldBe(ticks.Select(t => (decimal)t));
+        // Money in millions keeps its own top, halves and all.
+        new StackedBarChart(["2023"], [new("paid", "#000", [3.5m])]).Ticks().Select(t => t.Value).ShouldBe([0m, 1.75m, 3.5m]);
+    }
 }

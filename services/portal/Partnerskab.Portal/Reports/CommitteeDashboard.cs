@@ -28,7 +28,7 @@ public sealed record CommitteeDashboard(Partnership Partnership, LocalDate AsOf,
     public StackedBarChart StatusChart(Func<string, string> monthLabel, Func<WeeklyStatus, string> statusName) => new(
         [.. Outcomes.Months.Select(m => monthLabel(m.Month))],
         [.. StatusesCounted.Select(status => new ChartSeries(statusName(status), WeeklyStatusColours.Of(status),
-            [.. Outcomes.Months.Select(m => (decimal)CitizensWith(m, status))]))]);
+            [.. Outcomes.Months.Select(m => (decimal)CitizensWith(m, status))]))], counts: true);
 
     public StackedBarChart CostChart(string paid, string invoicedUnpaid, string earnedNotInvoiced) => new(
         [.. Cost.Years.Select(y => y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))],

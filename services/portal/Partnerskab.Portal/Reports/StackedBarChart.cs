@@ -8,9 +8,10 @@ public sealed record ChartBar(decimal X, decimal Y, decimal Width, decimal Heigh
 
 /// <summary>
 /// A stacked bar chart laid out for server-side SVG: one bar per category, the series stacked
-/// bottom up. Geometry only; the page draws it and puts the numbers in a table beside it.
+/// bottom up. Geometry only; the page draws it and puts the numbers in a table beside it. A chart
+/// of <paramref name="counts"/> (citizens) has only whole numbers on its axis.
 /// </summary>
-public sealed class StackedBarChart(IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series)
+public sealed class StackedBarChart(IReadOnlyList<string> categories, IReadOnlyList<ChartSeries> series, bool counts = false)
 {
     public const decimal Width = 640;
     public const decimal Height = 280;
@@ -24,8 +25,15 @@ public sealed class StackedBarChart(IReadOnlyList<string> categories, IReadOnlyL
     public decimal PlotHeight => Height - Bottom - Top;
     private decimal Band => Categories.Count == 0 ? 0 : (Width - Left) / Categories.Count;
 
-    /// <summary>The axis' top value: the largest stack, at least 1.</summary>
-    public decimal Maximum => Categories.Count == 0 ? 1 : Math.Max(1, Enumerable.Range(0, Categories.Count).Max(i => Series.Sum(s => s.Values[i])));
+    /// <summary>The axis' top value: the largest stack, at least 1; for counts the even number at or above it, at least 2, so that its half is whole too.</summary>
+    public decimal Maximum
+    {
+        get
+        {
+            var largest = Categories.Count == 0 ? 0 : Enumerable.Range(0, Categories.Count).Max(i => Series.Sum(s => s.Values[i]));
+            return counts ? Math.Max(2, Math.Ceiling(largest / 2) * 2) : Math.Max(1, largest);
+        }
+    }
 
     public IEnumerable<ChartBar> Bars()
     {
