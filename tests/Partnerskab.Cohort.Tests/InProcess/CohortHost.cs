@@ -11,6 +11,9 @@ public sealed class CohortHost() : InProcessService<CohortGrpcService, CohortSer
     {
         ["Pseudonym:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
     };
+
+    protected override Task WarmUpAsync(CohortService.CohortServiceClient client) =>
+        client.ListPartnershipsAsync(new ListPartnershipsRequest(), deadline: DateTime.UtcNow.AddSeconds(60)).ResponseAsync;
 }
 
 [CollectionDefinition(Name)]

@@ -15,6 +15,9 @@ public sealed class OutcomeHost() : InProcessService<OutcomeGrpcService, Outcome
     {
         ["Services:CohortUrl"] = $"http://127.0.0.1:{TestEnvironment.FreePort()}",
     };
+
+    protected override Task WarmUpAsync(OutcomeService.OutcomeServiceClient client) =>
+        client.GetMilestoneDefinitionsAsync(new GetMilestoneDefinitionsRequest { PartnershipId = Guid.NewGuid().ToString() }, deadline: DateTime.UtcNow.AddSeconds(60)).ResponseAsync;
 }
 
 [CollectionDefinition(Name)]

@@ -72,6 +72,7 @@ public abstract class InProcessService<TEntryPoint, TClient> : WebApplicationFac
             rabbitmq_throwaway_ctl "$1" --quiet set_permissions -p '{virtualHost}' guest '.*' '.*' '.*'
             """, TestEnvironment.RabbitMqDirectory);
         operatorClient = ClientFor(Operator); // starts the service, which migrates its database
+        await WarmUpAsync(operatorClient.Client);
         await using var connection = await OpenAsync();
         respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
         {
@@ -80,6 +81,13 @@ public abstract class InProcessService<TEntryPoint, TClient> : WebApplicationFac
             TablesToIgnore = ["__EFMigrationsHistory"],
         });
     }
+
+    /// <summary>
+    /// One authenticated read, answered before the tests start: the first call compiles the
+    /// request path (gRPC, token validation, EF queries), which on a busy machine can take longer
+    /// than a test's deadline; the tests measure behaviour, not start-up.
+    /// </summary>
+    protected abstract Task WarmUpAsync(TClient client);
 
     /// <summary>
     /// Empties every table but the migration history. The append-only triggers (the audit log,

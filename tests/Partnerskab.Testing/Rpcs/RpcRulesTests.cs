@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Grpc.Health.V1;
 using Npgsql;
 using Partnerskab.Scenario;
 using Partnerskab.Testing.InProcess;
@@ -12,9 +13,9 @@ namespace Partnerskab.Testing.Rpcs;
 /// What every RPC of a service must do, checked against the service in process: invalid input is
 /// InvalidArgument with BadRequest field violations naming the fields, and writes nothing; each
 /// outside role gets through to validation only where it is allowed (PermissionDenied elsewhere);
-/// a call without a token is Unauthenticated; and a corpus of hostile input (<see cref="HostileInput"/>)
-/// gets a deliberate status without internal detail, and writes nothing. And the service's audit
-/// table refuses every change but an insert.
+/// a call without a token is Unauthenticated; a corpus of hostile input (<see cref="HostileInput"/>)
+/// gets a deliberate status without internal detail, leaves the service serving, and writes
+/// nothing. And the service's audit table refuses every change but an insert.
 /// </summary>
 public abstract class RpcRulesTests<TEntryPoint, TClient, TRpcs>(InProcessService<TEntryPoint, TClient> service, ITestOutputHelper output)
     : InProcessTests(service.ResetAsync)
@@ -77,6 +78,9 @@ public abstract class RpcRulesTests<TEntryPoint, TClient, TRpcs>(InProcessServic
 
         output.WriteLine($"{rpc}: {tried} hostile inputs tried, {badAnswers.Count} answered badly");
         badAnswers.ShouldBeEmpty();
+        // The service still stands: its health check answers Serving.
+        (await new Health.HealthClient(channel.Invoker).CheckAsync(new HealthCheckRequest(), deadline: SuiteClients.Deadline()))
+            .Status.ShouldBe(HealthCheckResponse.Types.ServingStatus.Serving);
         (await service.RowCountsAsync()).ShouldBe(before);
     }
 
