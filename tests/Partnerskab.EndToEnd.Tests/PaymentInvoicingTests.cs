@@ -175,7 +175,7 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
     }
 
     [Fact]
-    public async Task A_run_issued_after_today_or_for_a_period_after_the_contracts_end_is_refused_and_writes_nothing_but_a_preview_may_look_ahead()
+    public async Task A_run_issued_after_today_or_for_a_period_after_the_follow_up_is_refused_and_writes_nothing_but_a_preview_may_look_ahead()
     {
         var (partnershipId, _) = await PaymentTestData.PartnershipAsync(suite.Clients, "inv-dates",
             id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 321);
@@ -187,14 +187,16 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
         var before = await suite.RowCountsAsync();
 
         var future = await Should.ThrowAsync<RpcException>(() => RunAsync(partnershipId, ThinSlice.Day(2023, 4, 1), later));
-        // The agreement's contract ends on 2025-03-31: the quarter after it is no period of the contract.
-        var afterEnd = await Should.ThrowAsync<RpcException>(() => RunAsync(partnershipId, ThinSlice.Day(2025, 4, 1), ThinSlice.Day(2025, 7, 1)));
+        // The agreement's contract ends on 2025-03-31 and follows each citizen 24 months: the quarter after
+        // 2027-03-31 is no period of the partnership; the quarter after the contract's end is (the final bill).
+        var afterEnd = await Should.ThrowAsync<RpcException>(() => RunAsync(partnershipId, ThinSlice.Day(2027, 4, 1), ThinSlice.Day(2027, 7, 1), preview: true));
+        await RunAsync(partnershipId, ThinSlice.Day(2025, 4, 1), ThinSlice.Day(2025, 7, 1), preview: true);
         var preview = await RunAsync(partnershipId, ThinSlice.Day(2023, 4, 1), later, preview: true);
 
         (future.StatusCode, afterEnd.StatusCode).ShouldBe((StatusCode.InvalidArgument, StatusCode.InvalidArgument));
         future.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.ShouldHaveSingleItem().Field.ShouldBe("issue_date");
         afterEnd.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.ShouldHaveSingleItem().Description
-            .ShouldBe("must start on or before the contract's last day, 2025-03-31");
+            .ShouldBe("must start on or before the last day of follow-up (the contract's end plus the follow-up), 2027-03-31");
         preview.Created.ShouldBeFalse();
         preview.Documents.ShouldHaveSingleItem().Status.ShouldBe(InvoiceStatus.Draft);
         (await suite.RowCountsAsync()).ShouldBe(before, "a refused run and a preview write nothing");

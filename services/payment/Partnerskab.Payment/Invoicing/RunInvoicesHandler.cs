@@ -76,7 +76,7 @@ public sealed class RunInvoicesHandler(PaymentDbContext db, IClock clock)
             throw DomainException.FailedPrecondition(
                 $"The registration of partnership {partnershipId} has not reached the payment service yet; its parties are unknown.");
         }
-        foreach (var (field, description) in InvoiceRunDates.Violations(period!, issueDate, preview, clock.Today(), partnership.ContractEnd))
+        foreach (var (field, description) in InvoiceRunDates.Violations(period!, issueDate, preview, clock.Today(), partnership.LastFollowUpDay))
         {
             v.Add(field, description);
         }

@@ -21,5 +21,10 @@ public sealed class Partnership
     public required string ProviderCvr { get; set; }
     public LocalDate ContractStart { get; set; }
     public LocalDate ContractEnd { get; set; }
+    /// <summary>How long each citizen is followed after the handover; outcomes, and the invoices for them, run on after the contract's end.</summary>
+    public int FollowUpMonths { get; set; }
     public Instant UpdatedAt { get; set; }
+
+    /// <summary>The last day a citizen handed over on the contract's last day is followed: nothing is earned, or invoiced, for later.</summary>
+    public LocalDate LastFollowUpDay => ContractEnd.PlusMonths(FollowUpMonths);
 }

@@ -17,7 +17,7 @@ namespace Partnerskab.Payment.Partnerships;
 public static class PartnershipParties
 {
     public sealed record Version(int Number, string? Reference, string Name, string KommuneName, string KommuneCvr, string KommuneEan,
-        string ProviderName, string ProviderCvr, DateOnly ContractStart, DateOnly ContractEnd);
+        string ProviderName, string ProviderCvr, DateOnly ContractStart, DateOnly ContractEnd, int FollowUpMonths);
 
     public static async Task KeepAsync(PaymentDbContext db, Guid partnershipId, Version version, Instant now, CancellationToken cancellationToken)
     {
@@ -44,6 +44,7 @@ public static class PartnershipParties
         partnership.ProviderCvr = version.ProviderCvr;
         partnership.ContractStart = version.ContractStart.ToLocalDate();
         partnership.ContractEnd = version.ContractEnd.ToLocalDate();
+        partnership.FollowUpMonths = version.FollowUpMonths;
         partnership.UpdatedAt = now;
     }
 }
@@ -55,7 +56,7 @@ public sealed class KeepRegisteredPartnership(PaymentDbContext db, IClock clock,
     {
         var m = context.Message;
         return PartnershipParties.KeepAsync(Db, m.PartnershipId, new PartnershipParties.Version(1, m.Reference, m.Name, m.KommuneName,
-            m.KommuneCvr, m.KommuneEan, m.ProviderName, m.ProviderCvr, m.ContractStart, m.ContractEnd), Clock.GetCurrentInstant(), cancellationToken);
+            m.KommuneCvr, m.KommuneEan, m.ProviderName, m.ProviderCvr, m.ContractStart, m.ContractEnd, m.FollowUpMonths), Clock.GetCurrentInstant(), cancellationToken);
     }
 }
 
@@ -66,6 +67,6 @@ public sealed class KeepAmendedPartnership(PaymentDbContext db, IClock clock, IL
     {
         var m = context.Message;
         return PartnershipParties.KeepAsync(Db, m.PartnershipId, new PartnershipParties.Version(m.Version, null, m.Name, m.KommuneName,
-            m.KommuneCvr, m.KommuneEan, m.ProviderName, m.ProviderCvr, m.ContractStart, m.ContractEnd), Clock.GetCurrentInstant(), cancellationToken);
+            m.KommuneCvr, m.KommuneEan, m.ProviderName, m.ProviderCvr, m.ContractStart, m.ContractEnd, m.FollowUpMonths), Clock.GetCurrentInstant(), cancellationToken);
     }
 }

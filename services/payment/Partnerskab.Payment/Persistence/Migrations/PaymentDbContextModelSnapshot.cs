@@ -502,6 +502,10 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("contract_start");
 
+                    b.Property<int>("FollowUpMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("follow_up_months");
+
                     b.Property<string>("KommuneCvr")
                         .IsRequired()
                         .HasMaxLength(8)
