@@ -178,7 +178,7 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
     public async Task A_run_issued_after_today_or_for_a_period_after_the_follow_up_is_refused_and_writes_nothing_but_a_preview_may_look_ahead()
     {
         var (partnershipId, _) = await PaymentTestData.PartnershipAsync(suite.Clients, "inv-dates",
-            id => PaymentTestData.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 321);
+            id => TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1)), 321);
         await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count == 1);
         // Two days ahead in Copenhagen: after the service's today even if midnight passes during the test.
         var ahead = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Europe/Copenhagen").AddDays(2);
