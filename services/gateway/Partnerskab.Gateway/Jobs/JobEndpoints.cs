@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsvHelper;
@@ -159,12 +160,20 @@ public static class JobEndpoints
         return buffer.Length > limit ? null : buffer.ToArray();
     }
 
+    /// <summary>A job as its GET shows it: the file (megabytes, encrypted) stays in the database, though a caller may poll several times a second.</summary>
+    private static readonly Expression<Func<BulkJob, BulkJob>> WithoutFile = j => new BulkJob
+    {
+        Id = j.Id, Subject = j.Subject, Caller = j.Caller, Kind = j.Kind, Target = j.Target, StatusSource = j.StatusSource, ValidateOnly = j.ValidateOnly,
+        Format = j.Format, Rows = j.Rows, State = j.State, RowsRead = j.RowsRead, Accepted = j.Accepted, Unchanged = j.Unchanged, Rejected = j.Rejected,
+        NextChunk = j.NextChunk, Failure = j.Failure, CreatedAt = j.CreatedAt, FinishedAt = j.FinishedAt, LeaseUntil = j.LeaseUntil,
+    };
+
     private static async Task GetAsync(HttpContext context, string job_id)
     {
         var subject = context.User.FindFirst(SuiteClaims.Subject)?.Value ?? "";
         var db = context.RequestServices.GetRequiredService<GatewayDbContext>();
         var job = Guid.TryParse(job_id, out var id)
-            ? await db.BulkJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.Subject == subject, context.RequestAborted)
+            ? await db.BulkJobs.AsNoTracking().Where(j => j.Id == id && j.Subject == subject).Select(WithoutFile).SingleOrDefaultAsync(context.RequestAborted)
             : null;
         if (job is null)
         {
