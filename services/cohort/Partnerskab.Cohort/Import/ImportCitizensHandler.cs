@@ -134,6 +134,7 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
             Answer(import, written);
             return;
         }
+        var answeredBefore = import.Response.Results.Count;
         var candidates = CheckedCandidates(import, rows);
         await using var transaction = import.DryRun is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         if (candidates.Count > 0) await DecideAndWriteAsync(import, candidates, cancellationToken);
@@ -144,7 +145,7 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
                 PartnershipId = import.PartnershipId,
                 IdempotencyKey = import.IdempotencyKey,
                 Batch = batchNumber,
-                Response = BatchAnswer(import, rows).ToByteArray(),
+                Response = BatchAnswer(import.Response.Results.Skip(answeredBefore)).ToByteArray(),
                 CompletedAt = clock.GetCurrentInstant(),
             });
         }
@@ -253,11 +254,10 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
         await OutboxCopy.InsertAsync(db, handedOver.Select(c => OutboxExtensions.OutboxRow(Handovers.HandedOver(c), c.HandedOverAt)).ToList(), cancellationToken);
     }
 
-    /// <summary>The results of a batch's rows, as a batch answer to keep.</summary>
-    private static ImportCitizensResponse BatchAnswer(ImportState import, List<(int RowNumber, ImportCitizensRequest Message)> rows)
+    /// <summary>A batch's results (the ones added while it ran), as a batch answer to keep.</summary>
+    private static ImportCitizensResponse BatchAnswer(IEnumerable<RowResult> results)
     {
-        var numbers = rows.Select(r => r.RowNumber).ToHashSet();
-        var answer = new ImportCitizensResponse { Results = { import.Response.Results.Where(r => numbers.Contains(r.RowNumber)) } };
+        var answer = new ImportCitizensResponse { Results = { results } };
         answer.Accepted = answer.Results.Count(r => r.Outcome == RowOutcome.Accepted);
         answer.Unchanged = answer.Results.Count(r => r.Outcome == RowOutcome.Unchanged);
         answer.Rejected = answer.Results.Count(r => r.Outcome == RowOutcome.Rejected);
