@@ -15,6 +15,11 @@ public sealed class Partnership
     public int Version { get; set; }
     public required AgreementTerms Terms { get; set; }
     public Instant RegisteredAt { get; set; }
+    /// <summary>
+    /// Places taken in the cohort: every citizen handed over, but one exited as wrongly enrolled.
+    /// Kept by the database (triggers on citizens, in the writer's transaction), never written here.
+    /// </summary>
+    public int PlacesTaken { get; private set; }
 }
 
 /// <summary>One version of a partnership's terms, kept when the agreement is amended.</summary>

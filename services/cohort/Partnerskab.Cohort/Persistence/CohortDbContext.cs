@@ -30,6 +30,7 @@ public sealed class CohortDbContext(DbContextOptions<CohortDbContext> options) :
             partnership.HasIndex(p => p.Reference).IsUnique();
             partnership.Property(p => p.Reference).HasMaxLength(100);
             partnership.OwnsOne(p => p.Terms, ConfigureTerms);
+            partnership.Property(p => p.PlacesTaken).ValueGeneratedOnAddOrUpdate();
         });
         model.Entity<PartnershipVersion>(version =>
         {

@@ -11,6 +11,12 @@ namespace Partnerskab.ServiceDefaults.Persistence;
 /// a statement instead of a few, growing with the table (measured with pg_stat_statements). Here each
 /// key drives its own lookup through a lateral subquery that the planner cannot flatten into
 /// that plan (<c>OFFSET 0</c>).
+/// The partnership is given as <c>(SELECT @partnership)</c>, a value the planner cannot see: for a
+/// partnership newer than the table's statistics (the first import into it) it would otherwise
+/// expect no rows and may probe through any index that starts with partnership_id, walking all
+/// of the partnership's rows once per key (a 1,000-key batch into a 50,000-citizen partnership:
+/// 42 s instead of 69 ms, measured with EXPLAIN ANALYZE); unseen, the value is costed as an average
+/// partnership's and the index that also holds the key is taken.
 /// </summary>
 public static class KeyProbes
 {
@@ -23,7 +29,7 @@ public static class KeyProbes
     {
         var table = rows.EntityType.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped to a table.");
         var where = $"{keyColumn} = k.key";
-        if (partnershipId is not null) where += " AND partnership_id = {1}";
+        if (partnershipId is not null) where += " AND partnership_id = (SELECT {1})";
         if (alsoWhere is not null) where += $" AND {alsoWhere}";
         var distinct = keys.Distinct(StringComparer.Ordinal).ToArray();
         object[] parameters = partnershipId is { } partnership ? [distinct, partnership] : [distinct];

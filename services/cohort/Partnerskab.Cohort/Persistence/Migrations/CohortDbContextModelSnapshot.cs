@@ -195,6 +195,11 @@ namespace Partnerskab.Cohort.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<int>("PlacesTaken")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("places_taken");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(100)
