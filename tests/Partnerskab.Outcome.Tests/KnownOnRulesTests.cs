@@ -1,10 +1,13 @@
 using NodaTime;
+using NodaTime.Testing;
 using Partnerskab.Contracts;
 using Partnerskab.Outcome.Claims;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.History;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Timeline;
+using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Errors;
 
 namespace Partnerskab.Outcome.Tests;
 
@@ -20,6 +23,19 @@ public sealed class KnownOnRulesTests
         new KnownOn(new LocalDate(2023, 12, 5)).End.ShouldBe(Instant.FromUtc(2023, 12, 5, 23, 0));
         June5.Knew(Instant.FromUtc(2023, 6, 5, 21, 59, 59)).ShouldBeTrue();
         June5.Knew(Instant.FromUtc(2023, 6, 5, 22, 0)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Known_on_is_optional_and_refused_after_today_in_Copenhagen()
+    {
+        // 23:30 UTC on 5 June is already 6 June in Copenhagen.
+        var clock = new FakeClock(Instant.FromUtc(2023, 6, 5, 23, 30));
+        var v = new RequestValidator();
+        KnownOn.Valid(v, null, clock).ShouldBeNull();
+        KnownOn.Valid(v, new LocalDate(2023, 6, 6).ToProto(), clock).ShouldBe(new KnownOn(new LocalDate(2023, 6, 6)));
+        v.IsValid.ShouldBeTrue();
+        KnownOn.Valid(v, new LocalDate(2023, 6, 7).ToProto(), clock);
+        v.Violations.Single().Field.ShouldBe("known_on");
     }
 
     [Fact]
