@@ -12,7 +12,8 @@ public static class OutcomeCommands
         var partnership = CliOptions.Required("--partnership", "The partnership's id.");
         var asOf = CliOptions.Day("--as-of", "The day to report as of, YYYY-MM-DD (default: today in Copenhagen).");
         var knownOn = CliOptions.Day("--known-on",
-            "Answer as the suite knew the facts at the end of this day, YYYY-MM-DD (Copenhagen): later corrections left out (default: as known now).");
+            "Answer as the suite knew the facts at the end of this day, YYYY-MM-DD (Copenhagen): later corrections left out; "
+            + "--as-of defaults to it (default: as known now).");
         var calls = new UnaryCommands(cli, CliOptions.OutcomeUrl);
         return new Command("outcome", "Weekly statuses, outcome claims, timelines, the worklist, the follow-up plan, KPI targets and the committee report.")
         {

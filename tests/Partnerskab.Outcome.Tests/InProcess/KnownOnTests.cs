@@ -133,7 +133,7 @@ public sealed class KnownOnTests(ClockedOutcomeHost outcome) : InProcessTests(ou
     {
         var report = await outcome.Client.GetCommitteeReportAsync(new GetCommitteeReportRequest
         {
-            PartnershipId = partnership.ToString(), AsOf = day.ToProto(), KnownOn = knownOn?.ToProto(),
+            PartnershipId = partnership.ToString(), AsOf = AsOf(day, knownOn), KnownOn = knownOn?.ToProto(),
         }, deadline: SuiteClients.Deadline());
         var milestones = await outcome.Client.ListMilestonesAsync(new ListMilestonesRequest
         {
@@ -141,10 +141,13 @@ public sealed class KnownOnTests(ClockedOutcomeHost outcome) : InProcessTests(ou
         }, deadline: SuiteClients.Deadline());
         var worklist = await outcome.Client.GetWorklistAsync(new GetWorklistRequest
         {
-            PartnershipId = partnership.ToString(), AsOf = day.ToProto(), KnownOn = knownOn?.ToProto(), PageSize = 1000,
+            PartnershipId = partnership.ToString(), AsOf = AsOf(day, knownOn), KnownOn = knownOn?.ToProto(), PageSize = 1000,
         }, deadline: SuiteClients.Deadline());
         return new Taken(day, report, [.. milestones.Milestones], worklist);
     }
+
+    /// <summary>The day asked about: named when asking as known now; left to default to the known-on day otherwise.</summary>
+    private static Google.Type.Date? AsOf(LocalDate day, LocalDate? knownOn) => knownOn == day ? null : day.ToProto();
 
     /// <summary>Sets the service's clock to ten in the morning of the day, Copenhagen time.</summary>
     private void On(LocalDate day) => outcome.Clock.Reset(day.At(new LocalTime(10, 0)).InZoneStrictly(DanishCalendar.Copenhagen).ToInstant());

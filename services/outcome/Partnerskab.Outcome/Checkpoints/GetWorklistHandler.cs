@@ -24,8 +24,8 @@ public sealed class GetWorklistHandler(OutcomeDbContext db, IClock clock)
     {
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
-        var asOf = request.AsOf is null ? clock.Today() : v.Date(request.AsOf, "as_of");
         var knownOn = KnownOn.Valid(v, request.KnownOn, clock);
+        var asOf = request.AsOf is null ? KnownOn.DefaultAsOf(knownOn, clock) : v.Date(request.AsOf, "as_of");
         var size = ListPages.Size(v, request.PageSize);
         // The page token holds the sort key of the previous page's last item: due day, pseudonym, kind and months.
         var after = PageToken.Read(v, request.PageToken, List, 4, key =>

@@ -28,6 +28,9 @@ public readonly record struct KnownOn(LocalDate Day)
         return new KnownOn(day);
     }
 
+    /// <summary>The day a report is as of when the request names none: the known-on day, so that alone gives the report as it was presented that day; else today.</summary>
+    public static LocalDate DefaultAsOf(KnownOn? knownOn, IClock clock) => knownOn?.Day ?? clock.Today();
+
     /// <summary>The citizen as known on the day, or null when its handover was not known yet; an exit learnt later is not known.</summary>
     public FollowUpCitizen? Citizen(FollowUpCitizen citizen, byte[] decidedWeekStatuses)
     {

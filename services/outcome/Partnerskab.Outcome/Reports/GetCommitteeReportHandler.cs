@@ -21,8 +21,8 @@ public sealed class GetCommitteeReportHandler(OutcomeDbContext db, CohortLookup 
     {
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
-        var asOf = request.AsOf is null ? clock.Today() : v.Date(request.AsOf, "as_of");
         var knownOn = KnownOn.Valid(v, request.KnownOn, clock);
+        var asOf = request.AsOf is null ? KnownOn.DefaultAsOf(knownOn, clock) : v.Date(request.AsOf, "as_of");
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
