@@ -4,6 +4,7 @@ using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.Scenario;
+using Partnerskab.Testing;
 using Shouldly;
 using static Partnerskab.EndToEnd.Tests.OutcomeTestData;
 
@@ -59,6 +60,10 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
         (revoked.MilestoneId, revoked.Revoked).ShouldBe((reached.MilestoneId, true));
         revoked.RevocationReason.ShouldContain("week 2023-W17 is now SicknessBenefit (by the register)");
         revoked.RevocationReason.ShouldContain("weekly statuses from the register");
+        // Learnt today, effective on the Monday of the re-coded week, caused by the register's stream.
+        (revoked.EffectiveOn, revoked.Cause.Kind, revoked.Cause.Reference).ShouldBe((ThinSlice.Day(2023, 4, 24), "status-week", "2023-W17"));
+        revoked.Cause.ReportedBy.ShouldBe(OperatorAsAudited);
+        revoked.Cause.KnownAt.ShouldBe(revoked.RevokedAt);
         await PaymentTestData.LedgerAsync(Clients, partnershipId, items => items.Any(i => i.Kind == LedgerItemKind.Credit));
         await suite.RowCountsAsync();
         var ledger = await PaymentTestData.LedgerAsync(Clients, partnershipId, _ => true);
@@ -105,6 +110,8 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
         var movedFrom = corrected.MilestonesRevoked.ShouldHaveSingleItem();
         (movedFrom.MilestoneId, movedFrom.AchievedOn).ShouldBe((milestone.MilestoneId, ThinSlice.Day(2023, 6, 5)));
         movedFrom.RevocationReason.ShouldContain("its day moved from 2023-06-05 to 2023-06-12");
+        (movedFrom.EffectiveOn, movedFrom.Cause.Kind, movedFrom.Cause.Reference, movedFrom.Cause.ReportedBy)
+            .ShouldBe((ThinSlice.Day(2023, 6, 5), "claim", claim.ClaimId, OperatorAsAudited));
         var movedTo = corrected.MilestonesReached.ShouldHaveSingleItem();
         (movedTo.AchievedOn, movedTo.BasisClaimIds.Single()).ShouldBe((ThinSlice.Day(2023, 6, 12), claim.ClaimId));
         (await Clients.Outcome.CorrectOutcomeClaimAsync(correction, deadline: SuiteClients.Deadline())).Claim.ShouldBe(corrected.Claim);
@@ -115,6 +122,8 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
         var taken = revoked.MilestonesRevoked.ShouldHaveSingleItem();
         (taken.MilestoneId, taken.Revoked).ShouldBe((movedTo.MilestoneId, true));
         taken.RevocationReason.ShouldContain($"claim {claim.ClaimId} revoked by cw-3 (the employer confirms no employment)");
+        // Effective on the outcome date the claim had when it was revoked: the corrected one.
+        (taken.EffectiveOn, taken.Cause.Kind, taken.Cause.Reference).ShouldBe((ThinSlice.Day(2023, 6, 12), "claim", claim.ClaimId));
         (await Clients.Outcome.RevokeOutcomeClaimAsync(revoke, deadline: SuiteClients.Deadline())).MilestonesRevoked.ShouldBeEmpty();
         (await Should.ThrowAsync<RpcException>(Clients.Outcome.RevokeOutcomeClaimAsync(revoke.With(r => r.Reason = "other"),
             deadline: SuiteClients.Deadline()).ResponseAsync)).StatusCode.ShouldBe(StatusCode.FailedPrecondition);
@@ -180,13 +189,25 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
         (await MilestonesAsync(Clients, partnershipId, withdrew, _ => true)).ShouldHaveSingleItem().Revoked.ShouldBeFalse();
         var lost = (await MilestonesAsync(Clients, partnershipId, wronglyEnrolled, m => m.Any(x => x.Revoked))).ShouldHaveSingleItem();
         lost.RevocationReason.ShouldContain("wrongly enrolled");
+        (lost.EffectiveOn, lost.Cause.Kind, lost.Cause.Reference, lost.Cause.ReportedBy).ShouldBe((ThinSlice.Day(2023, 5, 1), "exit", "2023-05-01", "the cohort service"));
         await PaymentTestData.LedgerAsync(Clients, partnershipId, items => items.Count(i => i.Kind == LedgerItemKind.Credit) == 2);
         await suite.RowCountsAsync();
         var ledger = await PaymentTestData.LedgerAsync(Clients, partnershipId, _ => true);
         var lostItem = ledger.Single(i => i.Kind == LedgerItemKind.Milestone && i.CitizenId == wronglyEnrolled);
         ledger.Where(i => i.Kind == LedgerItemKind.Credit && i.CreditsItemId == lostItem.ItemId).ShouldHaveSingleItem();
         ledger.Count(i => i.Kind == LedgerItemKind.Credit).ShouldBe(2, "the milestone and the handover fee of the wrongly enrolled citizen");
+
+        // New definitions without the milestone: it was never reached under them, so it is effective on its own day.
+        var standing = (await MilestonesAsync(Clients, partnershipId, withdrew, _ => true)).ShouldHaveSingleItem();
+        await DefineAsync(partnershipId, new Protos.Outcome.V1.MilestoneDefinition { Code = FourWeeks, RuleKind = MilestoneRuleKind.ConsecutiveSelfSufficientWeeks, Weeks = 4 });
+        var redefined = (await MilestonesAsync(Clients, partnershipId, withdrew, m => m.Any(x => x.Revoked))).ShouldHaveSingleItem();
+        (redefined.MilestoneId, redefined.EffectiveOn, redefined.Cause.Kind, redefined.Cause.ReportedBy)
+            .ShouldBe((standing.MilestoneId, standing.AchievedOn, "definitions", OperatorAsAudited));
+        redefined.Cause.Reference.ShouldStartWith("definitions of ");
     }
+
+    /// <summary>The suite's operator as the audit log names a caller: subject and roles.</summary>
+    private static string OperatorAsAudited => $"{LocalSuite.Operator.Subject} ({string.Join(", ", LocalSuite.Operator.Roles)})";
 
     [Fact]
     public async Task The_same_facts_in_two_orders_give_the_same_milestones_ledger_and_invoices_and_a_moved_day_is_credited_and_billed_in_its_month()

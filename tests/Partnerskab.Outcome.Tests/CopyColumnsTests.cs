@@ -16,4 +16,8 @@ public sealed class CopyColumnsTests
     [Fact]
     public void The_weekly_status_copy_writes_every_column_the_model_maps() =>
         WeeklyStatusCopy.Columns.DriftFrom(Db.Model.FindEntityType(typeof(WeeklyStatusReport))!).ShouldBeEmpty();
+
+    [Fact]
+    public void The_superseded_status_copy_writes_every_column_the_model_maps() =>
+        WeeklyStatusCopy.SupersededColumns.DriftFrom(Db.Model.FindEntityType(typeof(SupersededStatusReport))!).ShouldBeEmpty();
 }

@@ -39,11 +39,13 @@ public sealed class FollowUpWindowTests
     {
         var milestone = new Milestone { CitizenId = new string('a', 32), Code = "JOB" };
         // 22:30 UTC on Saturday 30 September 2023 is 00:30 on Sunday 1 October in Copenhagen (summer time, UTC+2).
-        milestone.Revoke(Instant.FromUtc(2023, 9, 30, 22, 30), new string('x', 1200));
+        milestone.Revoke(Instant.FromUtc(2023, 9, 30, 22, 30), new string('x', 1200), Exit);
         (milestone.Revoked, milestone.RevokedOn).ShouldBe((true, new LocalDate(2023, 10, 1)));
         milestone.RevocationReason!.Length.ShouldBe(1000);
         // In winter time (UTC+1) 22:30 UTC is still the same day.
-        milestone.Revoke(Instant.FromUtc(2023, 12, 31, 22, 30), "why");
+        milestone.Revoke(Instant.FromUtc(2023, 12, 31, 22, 30), "why", Exit);
         milestone.RevokedOn.ShouldBe(new LocalDate(2023, 12, 31));
     }
+
+    private static readonly FactChange Exit = FactChange.Exit(new LocalDate(2023, 9, 1), "the citizen exited");
 }

@@ -14,9 +14,10 @@ namespace Partnerskab.Cli.Outcome;
 public sealed class CommitteeReportView(OutcomeService.OutcomeServiceClient client, TextWriter output, OutputFormat format = OutputFormat.Text)
 {
     /// <param name="asOf">Unset: today.</param>
-    public async Task<GetCommitteeReportResponse> ShowAsync(string partnershipId, Date? asOf, CancellationToken cancellationToken = default)
+    /// <param name="knownOn">As the suite knew the facts at the end of this day; unset: as known now.</param>
+    public async Task<GetCommitteeReportResponse> ShowAsync(string partnershipId, Date? asOf, CancellationToken cancellationToken = default, Date? knownOn = null)
     {
-        var report = await client.GetCommitteeReportAsync(new GetCommitteeReportRequest { PartnershipId = partnershipId, AsOf = asOf },
+        var report = await client.GetCommitteeReportAsync(new GetCommitteeReportRequest { PartnershipId = partnershipId, AsOf = asOf, KnownOn = knownOn },
             deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
         ReadOutput.Write(output, format, report, () => Report(report));
         return report;

@@ -11,11 +11,14 @@ public static class OutcomeCommands
     {
         var partnership = CliOptions.Required("--partnership", "The partnership's id.");
         var asOf = CliOptions.Day("--as-of", "The day to report as of, YYYY-MM-DD (default: today in Copenhagen).");
+        var knownOn = CliOptions.Day("--known-on",
+            "Answer as the suite knew the facts at the end of this day, YYYY-MM-DD (Copenhagen): later corrections left out; "
+            + "--as-of defaults to it (default: as known now).");
         var calls = new UnaryCommands(cli, CliOptions.OutcomeUrl);
         return new Command("outcome", "Weekly statuses, outcome claims, timelines, the worklist, the follow-up plan, KPI targets and the committee report.")
         {
-            ReportStatuses(cli, partnership), Claim(cli, partnership), Claims(calls), Timeline(cli, partnership), Worklist(cli, partnership, asOf),
-            Report(cli, partnership, asOf), Settings(calls),
+            ReportStatuses(cli, partnership), Claim(cli, partnership), Claims(calls), Timeline(cli, partnership, knownOn), Worklist(cli, partnership, asOf, knownOn),
+            Report(cli, partnership, asOf, knownOn), Settings(calls),
             calls.Create<RecordContactRequest, RecordContactResponse>("contact", "Records the provider's contact with a citizen.",
                 (c, r, o) => Client(c).RecordContactAsync(r, o), fromFile: false,
                 Id, Citizen, new("--reference", "contact_reference", "The contact's reference in the provider's systems."),
@@ -132,52 +135,60 @@ public static class OutcomeCommands
         return command;
     }
 
-    private static Command Timeline(CliConsole cli, Option<string> partnership)
+    private static Command Timeline(CliConsole cli, Option<string> partnership, Option<Google.Type.Date> knownOn)
     {
         var citizen = CliOptions.Required("--citizen", "The citizen's pseudonym.");
-        var command = new Command("timeline", "A citizen's weeks and milestones.") { partnership, citizen, CliOptions.Output };
+        var command = new Command("timeline", "A citizen's weeks and milestones; --known-on: the milestones as known on a day (the weeks as known now).")
+        {
+            partnership, citizen, knownOn, CliOptions.Output,
+        };
         cli.Action(command, async (result, cancellationToken) =>
         {
             using var channel = CliOptions.Channel(result, CliOptions.OutcomeUrl);
             await new TimelineView(new OutcomeService.OutcomeServiceClient(channel.Invoker), cli.Output, result.GetValue(CliOptions.Output))
-                .ShowAsync(result.GetValue(partnership)!, result.GetValue(citizen)!, cancellationToken);
+                .ShowAsync(result.GetValue(partnership)!, result.GetValue(citizen)!, result.GetValue(knownOn), cancellationToken);
             return 0;
         });
         return command;
     }
 
-    private static Command Worklist(CliConsole cli, Option<string> partnership, Option<Google.Type.Date> asOf)
+    private static Command Worklist(CliConsole cli, Option<string> partnership, Option<Google.Type.Date> asOf, Option<Google.Type.Date> knownOn)
     {
         var command = new Command("worklist", "Every overdue checkpoint and citizen left without contact as of a day, all pages.")
         {
-            partnership, asOf, CliOptions.Output,
+            partnership, asOf, knownOn, CliOptions.Output,
         };
         cli.Action(command, async (result, cancellationToken) =>
         {
             using var channel = CliOptions.Channel(result, CliOptions.OutcomeUrl);
             await new WorklistView(new OutcomeService.OutcomeServiceClient(channel.Invoker), cli.Output, result.GetValue(CliOptions.Output))
-                .ShowAsync(result.GetValue(partnership)!, result.GetValue(asOf), cancellationToken);
+                .ShowAsync(result.GetValue(partnership)!, result.GetValue(asOf), cancellationToken, result.GetValue(knownOn));
             return 0;
         });
         return command;
     }
 
-    private static Command Report(CliConsole cli, Option<string> partnership, Option<Google.Type.Date> asOf)
+    private static Command Report(CliConsole cli, Option<string> partnership, Option<Google.Type.Date> asOf, Option<Google.Type.Date> knownOn)
     {
         var command = new Command("report", "The committee report as of a day: citizens by status per month, KPI targets against actuals, "
             + "milestones, shares self-sufficient at months, final statuses; --pdf: the committee pack as the portal prints it.")
         {
-            partnership, asOf, CliOptions.Output, CommitteePackPdf.File, CommitteePackPdf.PortalUrl, CommitteePackPdf.PortalCertificate,
+            partnership, asOf, knownOn, CliOptions.Output, CommitteePackPdf.File, CommitteePackPdf.PortalUrl, CommitteePackPdf.PortalCertificate,
         };
         cli.Action(command, async (result, cancellationToken) =>
         {
             if (result.GetValue(CommitteePackPdf.File) is not null)
             {
+                if (result.GetValue(knownOn) is not null)
+                {
+                    await cli.Error.WriteLineAsync("partnerskab: the committee pack is printed as known now; --known-on goes with the tables only");
+                    return CliCommands.CouldNotRun;
+                }
                 return await CommitteePackPdf.DownloadAsync(result, result.GetValue(partnership)!, result.GetValue(asOf), cli, cancellationToken);
             }
             using var channel = CliOptions.Channel(result, CliOptions.OutcomeUrl);
             await new CommitteeReportView(new OutcomeService.OutcomeServiceClient(channel.Invoker), cli.Output, result.GetValue(CliOptions.Output))
-                .ShowAsync(result.GetValue(partnership)!, result.GetValue(asOf), cancellationToken);
+                .ShowAsync(result.GetValue(partnership)!, result.GetValue(asOf), cancellationToken, result.GetValue(knownOn));
             return 0;
         });
         return command;

@@ -6,11 +6,12 @@ namespace Partnerskab.Cli.Outcome;
 /// <summary>`partnerskab outcome timeline`: a citizen's weekly timeline and milestones as tables.</summary>
 public sealed class TimelineView(OutcomeService.OutcomeServiceClient client, TextWriter output, OutputFormat format = OutputFormat.Text)
 {
-    public async Task ShowAsync(string partnershipId, string citizenId, CancellationToken cancellationToken = default)
+    /// <param name="knownOn">The milestones as known at the end of this day; unset: as known now.</param>
+    public async Task ShowAsync(string partnershipId, string citizenId, Google.Type.Date? knownOn = null, CancellationToken cancellationToken = default)
     {
         var timeline = await client.GetTimelineAsync(new GetTimelineRequest { PartnershipId = partnershipId, CitizenId = citizenId },
             deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
-        var milestones = await client.ListMilestonesAsync(new ListMilestonesRequest { PartnershipId = partnershipId, CitizenId = citizenId },
+        var milestones = await client.ListMilestonesAsync(new ListMilestonesRequest { PartnershipId = partnershipId, CitizenId = citizenId, KnownOn = knownOn },
             deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
         ReadOutput.Write(output, format, [("timeline", timeline), ("milestones", milestones)], () => Report(timeline, milestones));
     }
@@ -30,11 +31,12 @@ public sealed class TimelineView(OutcomeService.OutcomeServiceClient client, Tex
             ])));
         output.WriteLine();
         output.Write(TextTable.Format(
-            [new("milestone"), new("reached"), new("basis"), new("revoked"), new("why revoked")],
+            [new("milestone"), new("reached"), new("basis"), new("revoked"), new("effective"), new("cause"), new("why revoked")],
             milestones.Milestones.Select(m => (IReadOnlyList<string>)[
                 m.Code, FinanceDates.Text(m.AchievedOn),
                 m.BasisClaimIds.Count > 0 ? $"{m.BasisClaimIds.Count} claim(s)" : $"{m.BasisWeekStarts.Count} week(s)",
-                m.Revoked ? FinanceDates.Text(m.RevokedOn) : "", m.RevocationReason,
+                m.Revoked ? FinanceDates.Text(m.RevokedOn) : "", FinanceDates.Text(m.EffectiveOn),
+                m.Cause is null ? "" : $"{m.Cause.Kind} {m.Cause.Reference} by {m.Cause.ReportedBy}", m.RevocationReason,
             ])));
         return output.ToString();
     }

@@ -15,10 +15,11 @@ public sealed class WorklistView(OutcomeService.OutcomeServiceClient client, Tex
     ];
 
     /// <param name="asOf">Unset: today.</param>
+    /// <param name="knownOn">As the suite knew the facts at the end of this day; unset: as known now.</param>
     /// <returns>Every page, first to last.</returns>
-    public async Task<IReadOnlyList<GetWorklistResponse>> ShowAsync(string partnershipId, Date? asOf, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<GetWorklistResponse>> ShowAsync(string partnershipId, Date? asOf, CancellationToken cancellationToken = default, Date? knownOn = null)
     {
-        var request = new GetWorklistRequest { PartnershipId = partnershipId, AsOf = asOf, PageSize = 1000 };
+        var request = new GetWorklistRequest { PartnershipId = partnershipId, AsOf = asOf, KnownOn = knownOn, PageSize = 1000 };
         var pages = new List<GetWorklistResponse>();
         do
         {

@@ -5,7 +5,7 @@ using Partnerskab.Testing.InProcess;
 namespace Partnerskab.Outcome.Tests.InProcess;
 
 /// <summary>The outcome service in the test process, shared by the tests of the <see cref="OutcomeServiceCollection"/>.</summary>
-public sealed class OutcomeHost() : InProcessService<OutcomeGrpcService, OutcomeService.OutcomeServiceClient>("outcome")
+public class OutcomeHost() : InProcessService<OutcomeGrpcService, OutcomeService.OutcomeServiceClient>("outcome")
 {
     /// <summary>
     /// The cohort service is not hosted beside it: nothing listens at this address, so a test that

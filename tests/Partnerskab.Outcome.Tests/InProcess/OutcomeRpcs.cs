@@ -61,8 +61,10 @@ public sealed class OutcomeRpcs : IServiceRpcs<OutcomeService.OutcomeServiceClie
         {
             PartnershipId = SomeId, Status = (ClaimStatus)9, PageSize = -1, PageToken = "not-a-token",
         }, deadline: SuiteClients.Deadline()).ResponseAsync, ["status", "page_size", "page_token"]),
-        new("outcome.ListMilestones", c => c.Client.ListMilestonesAsync(new ListMilestonesRequest { PartnershipId = SomeId, CitizenId = "x" },
-            deadline: SuiteClients.Deadline()).ResponseAsync, ["citizen_id"]),
+        new("outcome.ListMilestones", c => c.Client.ListMilestonesAsync(new ListMilestonesRequest
+        {
+            PartnershipId = SomeId, CitizenId = "x", KnownOn = ThinSlice.Day(2999, 1, 1),
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["citizen_id", "known_on"]),
         new("outcome.ReportWeeklyStatuses", async c =>
         {
             using var call = c.Client.ReportWeeklyStatuses(deadline: SuiteClients.Deadline());
@@ -121,8 +123,8 @@ public sealed class OutcomeRpcs : IServiceRpcs<OutcomeService.OutcomeServiceClie
             deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
         new("outcome.GetCommitteeReport", c => c.Client.GetCommitteeReportAsync(new GetCommitteeReportRequest
         {
-            PartnershipId = NotAnId, AsOf = ThinSlice.Day(0, 1, 1),
-        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of"]),
+            PartnershipId = NotAnId, AsOf = ThinSlice.Day(0, 1, 1), KnownOn = ThinSlice.Day(2023, 2, 30),
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of", "known_on"]),
         new("outcome.ListAuditEntries", c => c.Client.ListAuditEntriesAsync(BadAuditQuery<ListAuditEntriesRequest>(),
             deadline: SuiteClients.Deadline()).ResponseAsync, BadAuditQueryFields),
     ];

@@ -5,6 +5,7 @@ using NodaTime.Text;
 using NodaTime;
 using Partnerskab.Contracts;
 using Partnerskab.Outcome.FollowUp;
+using Partnerskab.Outcome.History;
 using Partnerskab.Outcome.Persistence;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults.Audit;
@@ -23,7 +24,8 @@ public sealed class GetWorklistHandler(OutcomeDbContext db, IClock clock)
     {
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
-        var asOf = request.AsOf is null ? clock.Today() : v.Date(request.AsOf, "as_of");
+        var knownOn = KnownOn.Valid(v, request.KnownOn, clock);
+        var asOf = request.AsOf is null ? KnownOn.DefaultAsOf(knownOn, clock) : v.Date(request.AsOf, "as_of");
         var size = ListPages.Size(v, request.PageSize);
         // The page token holds the sort key of the previous page's last item: due day, pseudonym, kind and months.
         var after = PageToken.Read(v, request.PageToken, List, 4, key =>
@@ -36,10 +38,13 @@ public sealed class GetWorklistHandler(OutcomeDbContext db, IClock clock)
 
         var cancellationToken = context.CancellationToken;
         var plan = await FollowUpPlans.RequiredAsync(db, partnershipId, cancellationToken);
-        var citizens = await db.FollowUpCitizens.AsNoTracking()
-            .Where(c => c.PartnershipId == partnershipId && c.FollowUpStart <= asOf && c.ExitReason != ExitReason.WronglyEnrolled)
-            .ToListAsync(cancellationToken);
-        var contacts = await ContactDates.ReadAsync(db, partnershipId, citizens, cancellationToken);
+        var citizens = knownOn is { } known
+            ? (await KnownFacts.CitizensAsync(db, partnershipId, known, cancellationToken))
+                .Where(c => c.FollowUpStart <= asOf && c.ExitReason != ExitReason.WronglyEnrolled).ToList()
+            : await db.FollowUpCitizens.AsNoTracking()
+                .Where(c => c.PartnershipId == partnershipId && c.FollowUpStart <= asOf && c.ExitReason != ExitReason.WronglyEnrolled)
+                .ToListAsync(cancellationToken);
+        var contacts = await ContactDates.ReadAsync(db, partnershipId, citizens, cancellationToken, knownOn);
         var schedules = citizens.Select(c => (c.CitizenId, Schedule: contacts.ScheduleOf(c, plan, asOf))).ToList();
         var (page, next) = Worklist.Page(schedules.SelectMany(s => Worklist.Items(s.CitizenId, s.Schedule, plan.NoContactDays)), after, size);
         AuditCall.Citizens(partnershipId, page.Select(i => i.CitizenId));

@@ -59,19 +59,24 @@ public sealed class ClaimDecisions(OutcomeDbContext db, FollowUpLookup followUps
     /// (a rejection changes no verified fact, so it reaches or revokes nothing). Returns the claim as
     /// it stands after, and what the step did to the milestones.
     /// </summary>
+    /// <param name="context">The call: its caller is who reported the decision, for what it revokes.</param>
     public async Task<(OutcomeClaim Claim, MilestoneRecalculation.Change Change)> DecideAsync(OutcomeClaim claim, Func<OutcomeClaim, ClaimLifecycle.Decision> decide,
-        string by, string? reason, CancellationToken cancellationToken, Func<OutcomeClaim, Task>? beforeMove = null)
+        string by, string? reason, ServerCallContext context, Func<OutcomeClaim, Task>? beforeMove = null)
     {
+        var cancellationToken = context.CancellationToken;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         claim = await LockedAsync(claim, cancellationToken);
         var change = new MilestoneRecalculation.Change([], []);
         if (Allowed(decide(claim), claim.Id) is ClaimLifecycle.Move move)
         {
+            // The decision is about the outcome date the claim had: a correction moves it from there.
+            var outcomeDate = claim.OutcomeDate;
             if (beforeMove is not null) await beforeMove(claim);
             claim.Status = move.To;
             db.ClaimHistory.Add(claim.Decide(move.Action, by, reason, clock.GetCurrentInstant()));
-            var cause = $"claim {claim.Id} {move.Action.ToString().ToLowerInvariant()} by {by}" + (reason is null ? "" : $" ({reason})");
-            change = await recalculation.RecalculateAsync(claim.PartnershipId, [claim.CitizenId], cause, cancellationToken);
+            var words = $"claim {claim.Id} {move.Action.ToString().ToLowerInvariant()} by {by}" + (reason is null ? "" : $" ({reason})");
+            change = await recalculation.RecalculateAsync(claim.PartnershipId, [claim.CitizenId],
+                FactChange.Claim(claim.Id, outcomeDate, FactChange.ReporterOf(context.Caller()), words), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return (claim, change);

@@ -27,7 +27,7 @@ public sealed class CorrectOutcomeClaimHandler(ClaimDecisions decisions)
             return new CorrectOutcomeClaimResponse { Claim = found.ToProto() };
         }
         var followUp = await decisions.EnsureInFollowUpAsync(found, content.OutcomeDate, cancellationToken);
-        var (claim, change) = await decisions.DecideAsync(found, c => ClaimLifecycle.Correct(c.Status, c.Content, content), correctedBy, reason, cancellationToken,
+        var (claim, change) = await decisions.DecideAsync(found, c => ClaimLifecycle.Correct(c.Status, c.Content, content), correctedBy, reason, context,
             beforeMove: async c =>
             {
                 await decisions.OpenFollowUpIfUnknownAsync(c, followUp, cancellationToken);

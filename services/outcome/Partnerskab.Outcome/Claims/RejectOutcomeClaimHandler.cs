@@ -17,7 +17,7 @@ public sealed class RejectOutcomeClaimHandler(ClaimDecisions decisions)
 
         // Decided under the citizen's lock, so a verification running at the same time cannot slip between.
         var (claim, _) = await decisions.DecideAsync(await decisions.FindAsync(claimId, context),
-            c => ClaimLifecycle.Reject(c.Status, c.DecisionReason, reason), rejectedBy, reason, context.CancellationToken);
+            c => ClaimLifecycle.Reject(c.Status, c.DecisionReason, reason), rejectedBy, reason, context);
         return new RejectOutcomeClaimResponse { Claim = claim.ToProto() };
     }
 }

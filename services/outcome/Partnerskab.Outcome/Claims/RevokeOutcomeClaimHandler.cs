@@ -17,7 +17,7 @@ public sealed class RevokeOutcomeClaimHandler(ClaimDecisions decisions)
         v.ThrowIfInvalid();
 
         var (claim, change) = await decisions.DecideAsync(await decisions.FindAsync(claimId, context),
-            c => ClaimLifecycle.Revoke(c.Status, c.DecisionReason, reason), revokedBy, reason, context.CancellationToken);
+            c => ClaimLifecycle.Revoke(c.Status, c.DecisionReason, reason), revokedBy, reason, context);
         return new RevokeOutcomeClaimResponse
         {
             Claim = claim.ToProto(),

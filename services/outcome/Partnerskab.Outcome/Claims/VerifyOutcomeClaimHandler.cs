@@ -19,7 +19,7 @@ public sealed class VerifyOutcomeClaimHandler(ClaimDecisions decisions)
         var found = await decisions.FindAsync(claimId, context);
         ClaimDecisions.Allowed(ClaimLifecycle.Verify(found.Status), claimId);
         var followUp = await decisions.EnsureInFollowUpAsync(found, found.OutcomeDate, cancellationToken);
-        var (claim, change) = await decisions.DecideAsync(found, c => ClaimLifecycle.Verify(c.Status), verifiedBy, null, cancellationToken,
+        var (claim, change) = await decisions.DecideAsync(found, c => ClaimLifecycle.Verify(c.Status), verifiedBy, null, context,
             beforeMove: c => decisions.OpenFollowUpIfUnknownAsync(c, followUp, cancellationToken));
         return new VerifyOutcomeClaimResponse { Claim = claim.ToProto(), MilestonesReached = { change.Reached.Select(MilestoneProtos.ToProto) } };
     }

@@ -18,6 +18,10 @@ public sealed class FollowUpCitizen
     /// <summary>Follow-up stops on this day (it is not itself in follow-up).</summary>
     public LocalDate? ExitDate { get; set; }
     public ExitReason? ExitReason { get; set; }
+    /// <summary>When this service learnt of the citizen's handover; null for citizens known before it kept the moment.</summary>
+    public Instant? RecordedAt { get; set; }
+    /// <summary>When this service learnt of the exit; null for exits known before it kept the moment.</summary>
+    public Instant? ExitRecordedAt { get; set; }
     /// <summary>Set once the cohort service erased the citizen's data (CitizenDataErased); its facts are gone.</summary>
     public LocalDate? ErasedOn { get; set; }
     /// <summary>The decided status of each week, kept with the reports (<see cref="DecidedWeeks"/>).</summary>

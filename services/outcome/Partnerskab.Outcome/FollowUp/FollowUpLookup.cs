@@ -11,7 +11,7 @@ namespace Partnerskab.Outcome.FollowUp;
 /// the handover event would open (the window only; an exit comes by its own event), which the
 /// event later finds and sets to the same window.
 /// </summary>
-public sealed class FollowUpLookup(OutcomeDbContext db, CohortLookup cohort, MilestoneRecalculation recalculation)
+public sealed class FollowUpLookup(OutcomeDbContext db, CohortLookup cohort, MilestoneRecalculation recalculation, IClock clock)
 {
     /// <summary>The citizen's follow-up known here, else the cohort service's answer on the day as an unsaved row; null when neither knows the citizen.</summary>
     public async Task<FollowUpCitizen?> KnownOrAskAsync(Guid partnershipId, string citizenId, LocalDate onDate, CancellationToken cancellationToken) =>
@@ -62,6 +62,8 @@ public sealed class FollowUpLookup(OutcomeDbContext db, CohortLookup cohort, Mil
         return citizen;
     }
 
-    private static FollowUpCitizen Row(Guid partnershipId, string citizenId, CohortLookup.FollowUpAnswer answer) =>
-        new() { PartnershipId = partnershipId, CitizenId = citizenId, FollowUpStart = answer.Start, FollowUpEnd = answer.End };
+    private FollowUpCitizen Row(Guid partnershipId, string citizenId, CohortLookup.FollowUpAnswer answer) => new()
+    {
+        PartnershipId = partnershipId, CitizenId = citizenId, FollowUpStart = answer.Start, FollowUpEnd = answer.End, RecordedAt = clock.GetCurrentInstant(),
+    };
 }

@@ -44,7 +44,7 @@ public sealed class OpenFollowUpOnHandover(
         var start = message.FollowUpStart.ToLocalDate();
         if (!known.TryGetValue((message.PartnershipId, message.CitizenId), out var citizen))
         {
-            citizen = new FollowUpCitizen { PartnershipId = message.PartnershipId, CitizenId = message.CitizenId };
+            citizen = new FollowUpCitizen { PartnershipId = message.PartnershipId, CitizenId = message.CitizenId, RecordedAt = Clock.GetCurrentInstant() };
             Db.FollowUpCitizens.Add(citizen);
             known[(message.PartnershipId, message.CitizenId)] = citizen;
         }

@@ -29,7 +29,8 @@ public sealed class StopFollowUpOnExit(
             ?? throw new InvalidOperationException($"The cohort service does not know exited citizen {message.CitizenId} of partnership {message.PartnershipId}.");
         citizen.ExitDate = message.ExitDate.ToLocalDate();
         citizen.ExitReason = message.Reason;
+        citizen.ExitRecordedAt = Clock.GetCurrentInstant();
         await recalculation.RecalculateAsync(message.PartnershipId, [message.CitizenId],
-            $"the citizen exited on {citizen.ExitDate:uuuu-MM-dd} ({message.Reason})", cancellationToken);
+            FactChange.Exit(citizen.ExitDate.Value, $"the citizen exited on {citizen.ExitDate:uuuu-MM-dd} ({message.Reason})"), cancellationToken);
     }
 }

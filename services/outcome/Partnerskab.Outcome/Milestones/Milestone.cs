@@ -22,16 +22,37 @@ public sealed class Milestone
     public LocalDate? RevokedOn { get; set; }
     public Instant? RevokedAt { get; set; }
     public string? RevocationReason { get; set; }
+    /// <summary>The day the corrected facts say the milestone stopped being true: the day the fact that took it away is about.</summary>
+    public LocalDate? EffectiveOn { get; set; }
+    /// <summary>The kind of fact that took it away (<see cref="FactChange"/>'s kinds).</summary>
+    public string? CauseKind { get; set; }
+    /// <summary>Which fact: a claim's id, a status week, an exit date, the definitions' version.</summary>
+    public string? CauseReference { get; set; }
+    /// <summary>Who reported the fact, as the audit trail names the caller.</summary>
+    public string? CauseReportedBy { get; set; }
 
     public bool Revoked => RevokedAt is not null;
 
-    /// <summary>Takes the milestone away at the moment, dated on Copenhagen's day of it (the kommune's calendar, as payment's periods are).</summary>
-    public void Revoke(Instant at, string reason)
+    /// <summary>
+    /// Takes the milestone away at the moment the fact was learnt, dated on Copenhagen's day of it
+    /// (the kommune's calendar, as payment's periods are), and effective on the day the fact is about.
+    /// </summary>
+    public void Revoke(Instant at, string reason, FactChange cause)
     {
+        var fact = cause.About(this);
         RevokedAt = at;
         RevokedOn = at.DayInCopenhagen();
         RevocationReason = reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength];
+        EffectiveOn = fact.EffectiveOn;
+        CauseKind = cause.Kind;
+        CauseReference = fact.Reference.Length <= MaxReferenceLength ? fact.Reference : fact.Reference[..MaxReferenceLength];
+        CauseReportedBy = cause.ReportedBy.Length <= MaxReporterLength ? cause.ReportedBy : cause.ReportedBy[..MaxReporterLength];
     }
 
-    private const int MaxReasonLength = 1000;
+    /// <summary>Whether the milestone stood as known at the moment: recorded by then and not yet revoked.</summary>
+    public bool StoodAt(Instant knownAt) => RecordedAt <= knownAt && (RevokedAt is null || RevokedAt > knownAt);
+
+    public const int MaxReasonLength = 1000;
+    public const int MaxReferenceLength = 100;
+    public const int MaxReporterLength = 300;
 }

@@ -10,7 +10,7 @@ namespace Partnerskab.Outcome.Milestones;
 /// </summary>
 public static class MilestoneCopy
 {
-    public static CopyColumns<Milestone> Columns { get; } = new("milestones", leftToDefaults: ["revoked_on", "revoked_at", "revocation_reason"],
+    public static CopyColumns<Milestone> Columns { get; } = new("milestones", leftToDefaults: ["revoked_on", "revoked_at", "revocation_reason", "effective_on", "cause_kind", "cause_reference", "cause_reported_by"],
         ("id", (w, m, ct) => w.WriteAsync(m.Id, NpgsqlDbType.Uuid, ct)),
         ("partnership_id", (w, m, ct) => w.WriteAsync(m.PartnershipId, NpgsqlDbType.Uuid, ct)),
         ("citizen_id", (w, m, ct) => w.WriteAsync(m.CitizenId, NpgsqlDbType.Varchar, ct)),

@@ -1,3 +1,5 @@
+using Google.Protobuf.WellKnownTypes;
+using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults;
 
 namespace Partnerskab.Outcome.Milestones;
@@ -17,6 +19,16 @@ public static class MilestoneProtos
         Revoked = m.Revoked,
         RevokedOn = m.RevokedOn?.ToProto(),
         RevocationReason = m.RevocationReason ?? "",
+        EffectiveOn = m.EffectiveOn?.ToProto(),
+        Cause = m.CauseKind is null ? null : new RevocationCause
+        {
+            Kind = m.CauseKind,
+            Reference = m.CauseReference ?? "",
+            ReportedBy = m.CauseReportedBy ?? "",
+            KnownAt = Timestamp.FromDateTimeOffset(m.RevokedAt!.Value.ToDateTimeOffset()),
+        },
+        RecordedAt = Timestamp.FromDateTimeOffset(m.RecordedAt.ToDateTimeOffset()),
+        RevokedAt = m.RevokedAt is { } revokedAt ? Timestamp.FromDateTimeOffset(revokedAt.ToDateTimeOffset()) : null,
     };
 
     public static Protos.Outcome.V1.MilestoneDefinition ToProto(this MilestoneDefinition d) => new()

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using NodaTime.Calendars;
 using Partnerskab.Contracts;
 using Partnerskab.Contracts.Outcome;
 using Partnerskab.Messaging.Outbox;
@@ -43,12 +42,12 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
     public Task LockCitizensAsync(IEnumerable<(Guid PartnershipId, string CitizenId)> citizens, CancellationToken cancellationToken) =>
         AdvisoryLocks.LockAsync(db, citizens.Select(c => $"{c.PartnershipId}/{c.CitizenId}"), cancellationToken);
 
-    /// <summary>Recomputes the citizens and stages the difference; <paramref name="cause"/> says what changed, for revocations.</summary>
+    /// <summary>Recomputes the citizens and stages the difference; <paramref name="cause"/> says which fact changed, who reported it and the day it is about, for revocations.</summary>
     /// <param name="citizensNow">
     /// The citizens as they stand after the caller's change, when the caller has read them
     /// already (status ingestion does, with their new decided weeks); otherwise they are read here.
     /// </param>
-    public async Task<Change> RecalculateAsync(Guid partnershipId, IReadOnlyCollection<string> citizenIds, string cause, CancellationToken cancellationToken,
+    public async Task<Change> RecalculateAsync(Guid partnershipId, IReadOnlyCollection<string> citizenIds, FactChange cause, CancellationToken cancellationToken,
         IReadOnlyDictionary<string, FollowUpCitizen>? citizensNow = null)
     {
         await db.SaveChangesAsync(cancellationToken);
@@ -86,7 +85,7 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
             foreach (var (milestone, movedTo) in difference.Revoked)
             {
                 var why = movedTo is null ? WhatTookItAway(milestone, definitions, citizen, facts) : WhatMovedIt(milestone, movedTo, facts!);
-                milestone.Revoke(now, $"{cause}: {why}");
+                milestone.Revoke(now, $"{cause.Words}: {why}", cause);
                 announced.Add(OutboxExtensions.OutboxRow(new MilestoneRevoked
                 {
                     MilestoneId = milestone.Id,
@@ -95,6 +94,14 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
                     MilestoneCode = milestone.Code,
                     RevokedOn = milestone.RevokedOn!.Value.ToDateOnly(),
                     Reason = milestone.RevocationReason!,
+                    EffectiveOn = milestone.EffectiveOn!.Value.ToDateOnly(),
+                    Cause = new RevocationCause
+                    {
+                        Kind = milestone.CauseKind!,
+                        Reference = milestone.CauseReference!,
+                        ReportedBy = milestone.CauseReportedBy!,
+                        KnownAt = now.ToDateTimeOffset(),
+                    },
                 }, now));
                 revoked.Add(milestone);
             }
@@ -185,6 +192,5 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
         return lost;
     }
 
-    private static string WeekName(LocalDate weekStart) =>
-        $"week {WeekYearRules.Iso.GetWeekYear(weekStart)}-W{WeekYearRules.Iso.GetWeekOfWeekYear(weekStart):D2}";
+    private static string WeekName(LocalDate weekStart) => $"week {FactChange.WeekName(weekStart)}";
 }

@@ -1,15 +1,17 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Persistence;
 using Partnerskab.Protos.Outcome.V1;
+using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 
 namespace Partnerskab.Outcome.Milestones;
 
 /// <summary>The kommune replaces a partnership's milestone definitions; every citizen is recomputed under the new rules.</summary>
-public sealed class SetMilestoneDefinitionsHandler(OutcomeDbContext db, CohortLookup cohort, MilestoneRecalculation recalculation)
+public sealed class SetMilestoneDefinitionsHandler(OutcomeDbContext db, CohortLookup cohort, MilestoneRecalculation recalculation, IClock clock)
 {
     public async Task<SetMilestoneDefinitionsResponse> HandleAsync(SetMilestoneDefinitionsRequest request, ServerCallContext context)
     {
@@ -53,7 +55,8 @@ public sealed class SetMilestoneDefinitionsHandler(OutcomeDbContext db, CohortLo
         await db.MilestoneDefinitions.Where(d => d.PartnershipId == partnershipId).ExecuteDeleteAsync(cancellationToken);
         db.MilestoneDefinitions.AddRange(definitions);
         // The new rules apply to the facts already known, so every citizen is recomputed now.
-        await recalculation.RecalculateAsync(partnershipId, citizenIds, "the partnership's milestone definitions were replaced", cancellationToken);
+        await recalculation.RecalculateAsync(partnershipId, citizenIds,
+            FactChange.Definitions(clock.GetCurrentInstant(), FactChange.ReporterOf(context.Caller()), "the partnership's milestone definitions were replaced"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         var response = new SetMilestoneDefinitionsResponse();

@@ -21,6 +21,7 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
     public DbSet<MilestoneDefinition> MilestoneDefinitions => Set<MilestoneDefinition>();
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<WeeklyStatusReport> WeeklyStatusReports => Set<WeeklyStatusReport>();
+    public DbSet<SupersededStatusReport> SupersededStatusReports => Set<SupersededStatusReport>();
     public DbSet<StatusImportRun> StatusImportRuns => Set<StatusImportRun>();
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
     public DbSet<FollowUpPlan> FollowUpPlans => Set<FollowUpPlan>();
@@ -74,12 +75,21 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
             milestone.HasIndex(m => new { m.PartnershipId, m.CitizenId, m.Code }).IsUnique().HasFilter("revoked_at IS NULL");
             milestone.Property(m => m.CitizenId).HasMaxLength(64);
             milestone.Property(m => m.Code).HasMaxLength(50);
-            milestone.Property(m => m.RevocationReason).HasMaxLength(1000);
+            milestone.Property(m => m.RevocationReason).HasMaxLength(Milestone.MaxReasonLength);
+            milestone.Property(m => m.CauseKind).HasMaxLength(20);
+            milestone.Property(m => m.CauseReference).HasMaxLength(Milestone.MaxReferenceLength);
+            milestone.Property(m => m.CauseReportedBy).HasMaxLength(Milestone.MaxReporterLength);
         });
         model.Entity<WeeklyStatusReport>(report =>
         {
             report.HasKey(r => new { r.PartnershipId, r.CitizenId, r.WeekStart, r.Source });
             report.Property(r => r.CitizenId).HasMaxLength(64);
+        });
+        model.Entity<SupersededStatusReport>(version =>
+        {
+            // A source's report of a week replaced more than once keeps each version, told apart by when it was recorded.
+            version.HasKey(r => new { r.PartnershipId, r.CitizenId, r.WeekStart, r.Source, r.RecordedAt });
+            version.Property(r => r.CitizenId).HasMaxLength(64);
         });
         model.Entity<Deliverable>(deliverable =>
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
 using Partnerskab.Outcome.FollowUp;
+using Partnerskab.Outcome.History;
 using Partnerskab.Outcome.Persistence;
 using Partnerskab.Outcome.Timeline;
 using Partnerskab.Protos.Outcome.V1;
@@ -20,29 +21,21 @@ public sealed class GetCommitteeReportHandler(OutcomeDbContext db, CohortLookup 
     {
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
-        var asOf = request.AsOf is null ? clock.Today() : v.Date(request.AsOf, "as_of");
+        var knownOn = KnownOn.Valid(v, request.KnownOn, clock);
+        var asOf = request.AsOf is null ? KnownOn.DefaultAsOf(knownOn, clock) : v.Date(request.AsOf, "as_of");
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
-        var citizens = await db.FollowUpCitizens.AsNoTracking()
-            .Where(c => c.PartnershipId == partnershipId && c.ExitReason != ExitReason.WronglyEnrolled)
-            .ToListAsync(cancellationToken);
+        var (citizens, outcomes, milestones) = knownOn is { } known
+            ? await FactsKnownOnAsync(partnershipId, asOf, known, cancellationToken)
+            : await FactsNowAsync(partnershipId, asOf, cancellationToken);
         // Citizens come only from the cohort service's handovers, so a partnership with some exists.
         if (citizens.Count == 0) await cohort.EnsurePartnershipExistsAsync(partnershipId, cancellationToken);
-        var outcomes = await db.Claims.AsNoTracking()
-            .Where(c => c.PartnershipId == partnershipId && c.Status == ClaimStatus.Verified && c.OutcomeDate <= asOf)
-            .Select(c => new CommitteeReport.VerifiedOutcome(c.CitizenId, c.Kind, c.OutcomeDate, c.EmployerCvr))
-            .ToListAsync(cancellationToken);
-        var milestones = await db.Milestones.AsNoTracking()
-            .Where(m => m.PartnershipId == partnershipId && m.RevokedAt == null && m.AchievedOn <= asOf)
-            .Select(m => new CommitteeReport.StandingMilestone(m.CitizenId, m.Code, m.AchievedOn))
-            .ToListAsync(cancellationToken);
         var codes = await db.MilestoneDefinitions.AsNoTracking().Where(d => d.PartnershipId == partnershipId).Select(d => d.Code).ToListAsync(cancellationToken);
         var targets = await db.KpiTargets.AsNoTracking().Where(t => t.PartnershipId == partnershipId).ToListAsync(cancellationToken);
 
         var report = CommitteeReport.Build(new CommitteeReport.Facts(
-            citizens.Select(c => new CommitteeReport.Citizen(c.CitizenId, c.Window, c.Weeks)).ToList(),
-            outcomes, milestones, codes, targets), asOf);
+            citizens, outcomes, milestones, codes, targets), asOf);
 
         var response = new GetCommitteeReportResponse { PartnershipId = partnershipId.ToString(), AsOf = asOf.ToProto(), HandedOver = report.HandedOver };
         response.Months.AddRange(report.Months.Select(m =>
@@ -73,6 +66,43 @@ public sealed class GetCommitteeReportHandler(OutcomeDbContext db, CohortLookup 
         response.FinalStatuses.AddRange(report.FinalStatuses.Select(ToProto));
         return response;
     }
+
+    private sealed record ReportFacts(
+        List<CommitteeReport.Citizen> Citizens, List<CommitteeReport.VerifiedOutcome> Outcomes, List<CommitteeReport.StandingMilestone> Milestones);
+
+    /// <summary>The facts as they stand now, read straight from the current rows: the dashboard's path.</summary>
+    private async Task<ReportFacts> FactsNowAsync(Guid partnershipId, LocalDate asOf, CancellationToken cancellationToken)
+    {
+        var citizens = await db.FollowUpCitizens.AsNoTracking()
+            .Where(c => c.PartnershipId == partnershipId && c.ExitReason != ExitReason.WronglyEnrolled)
+            .ToListAsync(cancellationToken);
+        var outcomes = await db.Claims.AsNoTracking()
+            .Where(c => c.PartnershipId == partnershipId && c.Status == ClaimStatus.Verified && c.OutcomeDate <= asOf)
+            .Select(c => new CommitteeReport.VerifiedOutcome(c.CitizenId, c.Kind, c.OutcomeDate, c.EmployerCvr))
+            .ToListAsync(cancellationToken);
+        var milestones = await db.Milestones.AsNoTracking()
+            .Where(m => m.PartnershipId == partnershipId && m.RevokedAt == null && m.AchievedOn <= asOf)
+            .Select(m => new CommitteeReport.StandingMilestone(m.CitizenId, m.Code, m.AchievedOn))
+            .ToListAsync(cancellationToken);
+        return new ReportFacts(citizens.Select(ReportCitizen).ToList(), outcomes, milestones);
+    }
+
+    /// <summary>The facts as known on a past day, from the versions kept (<see cref="KnownFacts"/>).</summary>
+    private async Task<ReportFacts> FactsKnownOnAsync(Guid partnershipId, LocalDate asOf, KnownOn knownOn, CancellationToken cancellationToken)
+    {
+        var citizens = await KnownFacts.CitizensAsync(db, partnershipId, knownOn, cancellationToken);
+        var outcomes = (await KnownFacts.VerifiedClaimsAsync(db, partnershipId, knownOn, cancellationToken))
+            .Where(c => c.Content.OutcomeDate <= asOf)
+            .Select(c => new CommitteeReport.VerifiedOutcome(c.Claim.CitizenId, c.Claim.Kind, c.Content.OutcomeDate, c.Content.EmployerCvr))
+            .ToList();
+        var milestones = (await KnownFacts.MilestonesAsync(db, partnershipId, null, knownOn, cancellationToken))
+            .Where(m => !m.Revoked && m.AchievedOn <= asOf)
+            .Select(m => new CommitteeReport.StandingMilestone(m.CitizenId, m.Code, m.AchievedOn))
+            .ToList();
+        return new ReportFacts(citizens.Where(c => c.ExitReason != ExitReason.WronglyEnrolled).Select(ReportCitizen).ToList(), outcomes, milestones);
+    }
+
+    private static CommitteeReport.Citizen ReportCitizen(FollowUpCitizen c) => new(c.CitizenId, c.Window, c.Weeks);
 
     private static Protos.Outcome.V1.StatusCount ToProto(CommitteeReport.StatusCount c) => new() { Status = c.Status.ToProto(), Citizens = c.Citizens };
 }

@@ -10,7 +10,7 @@ using Partnerskab.ServiceDefaults;
 namespace Partnerskab.Outcome.Retention;
 
 /// <summary>
-/// The cohort service erased a citizen whose retention has passed: the weekly statuses and contacts go, claims
+/// The cohort service erased a citizen whose retention has passed: the weekly statuses (and their earlier versions) and contacts go, claims
 /// and their history lose their evidence, employer and free text, and milestones the weeks they
 /// rested on. What stays is what the counts and payment's ledger rest on: the follow-up window,
 /// each claim's kind, date and status, each milestone's code and dates. The citizen is marked
@@ -28,6 +28,8 @@ public sealed class EraseCitizenData(OutcomeDbContext db, MilestoneRecalculation
                 .SetProperty(x => x.ErasedOn, context.Message.ErasedOn.ToLocalDate())
                 .SetProperty(x => x.DecidedWeekStatuses, Array.Empty<byte>()), cancellationToken);
         await Db.WeeklyStatusReports.Where(r => r.PartnershipId == partnershipId && r.CitizenId == citizenId)
+            .ExecuteDeleteAsync(cancellationToken);
+        await Db.SupersededStatusReports.Where(r => r.PartnershipId == partnershipId && r.CitizenId == citizenId)
             .ExecuteDeleteAsync(cancellationToken);
         await Db.Contacts.Where(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId)
             .ExecuteDeleteAsync(cancellationToken);

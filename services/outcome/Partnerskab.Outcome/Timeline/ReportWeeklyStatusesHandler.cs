@@ -8,6 +8,7 @@ using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Persistence;
 using Partnerskab.Protos.Outcome.V1;
+using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using Partnerskab.ServiceDefaults.Persistence;
@@ -41,7 +42,7 @@ public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRe
                 rowNumber++;
                 if (rowNumber == 1)
                 {
-                    var replay = await StartStatusStreamAsync(stream, message, cancellationToken);
+                    var replay = await StartStatusStreamAsync(stream, message, context);
                     if (replay is not null) return replay;
                 }
                 batch.Add((rowNumber, message));
@@ -87,6 +88,8 @@ public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRe
         public string IdempotencyKey { get; set; } = "";
         public StatusSource Source { get; set; }
         public bool RejectedRowsOnly { get; set; }
+        /// <summary>The caller, as the audit trail names it: who reported the stream's weeks.</summary>
+        public string ReportedBy { get; set; } = "";
         /// <summary>A dry run's one transaction: every batch writes into it as a real report would, and it is never committed.</summary>
         public IDbContextTransaction? DryRun { get; set; }
         public ReportWeeklyStatusesResponse Response { get; } = new();
@@ -104,13 +107,15 @@ public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRe
     private sealed record StatusBatch(List<(int RowNumber, WeeklyStatusReport Report)> Candidates, ReportWeeklyStatusesResponse Answer);
 
     /// <summary>Checks the stream's first message; returns the stored answer when the idempotency key was seen.</summary>
-    private async Task<ReportWeeklyStatusesResponse?> StartStatusStreamAsync(StatusStream stream, ReportWeeklyStatusesRequest first, CancellationToken cancellationToken)
+    private async Task<ReportWeeklyStatusesResponse?> StartStatusStreamAsync(StatusStream stream, ReportWeeklyStatusesRequest first, ServerCallContext context)
     {
+        var cancellationToken = context.CancellationToken;
         var v = new RequestValidator();
         stream.PartnershipId = v.Id(first.PartnershipId, "partnership_id");
         stream.IdempotencyKey = v.Text(first.IdempotencyKey, "idempotency_key", 100);
         stream.Source = (StatusSource)(int)v.Enum(first.Source, "source");
         stream.RejectedRowsOnly = first.RejectedRowsOnly;
+        stream.ReportedBy = FactChange.ReporterOf(context.Caller());
         v.ThrowIfInvalid();
 
         if (first.ValidateOnly)
@@ -207,6 +212,7 @@ public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRe
             .ToDictionary(r => (r.CitizenId, r.WeekStart));
         var added = new Dictionary<(string, LocalDate), WeeklyStatusReport>();
         var accepted = new List<WeeklyStatusReport>();
+        var superseded = new List<SupersededStatusReport>();
         foreach (var (rowNumber, report) in candidates)
         {
             var key = (report.CitizenId, report.WeekStart);
@@ -221,7 +227,13 @@ public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRe
                     reportsNow[key] = report;
                     break;
                 case StatusRowFate.Replaced { Stored: var existing }:
-                    if (!added.ContainsKey(key) && db.Entry(existing).State == EntityState.Detached) db.WeeklyStatusReports.Attach(existing);
+                    if (!added.ContainsKey(key) && db.Entry(existing).State == EntityState.Detached)
+                    {
+                        // The stored report stops being current now and is kept as it stood; a week given
+                        // again later in the batch replaces a version no one else ever saw, which is not kept.
+                        superseded.Add(existing.SupersededAt(report.RecordedAt));
+                        db.WeeklyStatusReports.Attach(existing);
+                    }
                     existing.Status = report.Status;
                     existing.PaidHoursHundredths = report.PaidHoursHundredths;
                     existing.RecordedAt = report.RecordedAt;
@@ -242,6 +254,7 @@ public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRe
             }
         }
         await WeeklyStatusCopy.InsertAsync(db, added.Values, cancellationToken);
+        await WeeklyStatusCopy.InsertAsync(db, superseded, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (accepted.Count > 0)
         {
@@ -253,8 +266,10 @@ public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRe
                 return (citizen.CitizenId, citizen.DecidedWeekStatuses);
             }).ToList();
             await DecidedWeeksStore.WriteAsync(db, stream.PartnershipId, changed, cancellationToken);
+            var earliestWeeks = accepted.GroupBy(r => r.CitizenId).ToDictionary(g => g.Key, g => g.Min(r => r.WeekStart));
             await recalculation.RecalculateAsync(stream.PartnershipId, changed.Select(c => c.CitizenId).ToList(),
-                $"weekly statuses from the {stream.Source.ToString().ToLowerInvariant()} (stream {stream.IdempotencyKey})", cancellationToken, citizens);
+                FactChange.StatusWeeks(earliestWeeks, stream.ReportedBy,
+                    $"weekly statuses from the {stream.Source.ToString().ToLowerInvariant()} (stream {stream.IdempotencyKey})"), cancellationToken, citizens);
         }
     }
 

@@ -405,6 +405,10 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("exit_reason");
 
+                    b.Property<Instant?>("ExitRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("exit_recorded_at");
+
                     b.Property<LocalDate>("FollowUpEnd")
                         .HasColumnType("date")
                         .HasColumnName("follow_up_end");
@@ -412,6 +416,10 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                     b.Property<LocalDate>("FollowUpStart")
                         .HasColumnType("date")
                         .HasColumnName("follow_up_start");
+
+                    b.Property<Instant?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
 
                     b.HasKey("PartnershipId", "CitizenId")
                         .HasName("pk_follow_up_citizens");
@@ -442,6 +450,21 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasColumnType("date[]")
                         .HasColumnName("basis_week_starts");
 
+                    b.Property<string>("CauseKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("cause_kind");
+
+                    b.Property<string>("CauseReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("cause_reference");
+
+                    b.Property<string>("CauseReportedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("cause_reported_by");
+
                     b.Property<string>("CitizenId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -453,6 +476,10 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("code");
+
+                    b.Property<LocalDate?>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
 
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid")
@@ -589,6 +616,47 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasName("pk_status_import_runs");
 
                     b.ToTable("status_import_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Outcome.Timeline.SupersededStatusReport", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("CitizenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("citizen_id");
+
+                    b.Property<LocalDate>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("PaidHoursHundredths")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_hours_hundredths");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<Instant>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.HasKey("PartnershipId", "CitizenId", "WeekStart", "Source", "RecordedAt")
+                        .HasName("pk_superseded_status_reports");
+
+                    b.ToTable("superseded_status_reports", (string)null);
                 });
 
             modelBuilder.Entity("Partnerskab.Outcome.Timeline.WeeklyStatusReport", b =>
