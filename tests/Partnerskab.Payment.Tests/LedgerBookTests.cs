@@ -161,6 +161,6 @@ public sealed class LedgerBookTests
     private static LedgerItem Booked(string causeKey, string citizenId, long amountOre, LocalDate? earnedOn = null) => new()
     {
         Id = Guid.NewGuid(), PartnershipId = PartnershipId, CitizenId = citizenId, Kind = LedgerItemKind.HandoverFee, CauseKey = causeKey,
-        UnitPriceOre = amountOre, OriginalAmountOre = amountOre, AmountOre = amountOre, EarnedOn = earnedOn ?? March, PricingNote = "booked before",
+        UnitPriceOre = amountOre, OriginalAmountOre = amountOre, AmountOre = amountOre, EarnedOn = earnedOn ?? March, BookedOn = earnedOn ?? March, PricingNote = "booked before",
     };
 }
