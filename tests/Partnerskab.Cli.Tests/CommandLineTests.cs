@@ -26,6 +26,11 @@ public sealed class CommandLineTests
         output.ShouldContain("ops");
 
         (await RunAsync("finance", "cost", "--help")).Output.ShouldContain("--excluding-vat");
+        (await RunAsync("finance", "cost", "--help")).Output.ShouldContain("--known-on");
+        (await RunAsync("finance", "ledger", "--help")).Output.ShouldContain("--known-on");
+        (await RunAsync("finance", "explain", "--help")).Output.ShouldContain("--item");
+        (await RunAsync("finance", "close-period", "--help")).Output.ShouldContain("--year");
+        (await RunAsync("finance", "reopen-period", "--help")).Output.ShouldContain("--reason");
     }
 
     [Fact]

@@ -36,6 +36,26 @@ public sealed class CostTableTests
         report.ShouldNotContain(l => l.Contains("contract cap"));
     }
 
+    [Fact]
+    public void A_report_as_known_on_a_day_says_so_and_shows_earned_as_corrected_where_a_correction_moved_money_between_years()
+    {
+        var cost = new GetPartnershipCostResponse
+        {
+            PartnershipId = "p", AsOf = new Google.Type.Date { Year = 2024, Month = 3, Day = 1 }, KnownOn = new Google.Type.Date { Year = 2024, Month = 1, Day = 5 },
+            Years =
+            {
+                new YearCost { Year = 2023, EarnedOre = 5_000_000, CorrectedEarnedOre = 2_500_000 },
+                new YearCost { Year = 2024, EarnedOre = 1_000_000, CorrectedEarnedOre = 1_000_000 },
+            },
+        };
+
+        var report = PartnershipCost.Report(cost).Split('\n');
+
+        report[0].ShouldBe("  Cost of partnership p as of 2024-03-01, as known on 2024-01-05, DKK including VAT");
+        report.ShouldContain("  2023 earned as booked (without VAT): 50,000.00; as corrected, by the year each outcome belongs to: 25,000.00");
+        report.ShouldNotContain(l => l.StartsWith("  2024 earned", StringComparison.Ordinal), "2024 is the same both ways");
+    }
+
     [Theory]
     [InlineData(8_300L, "83.00 %")]
     [InlineData(3_077L, "30.77 %")]

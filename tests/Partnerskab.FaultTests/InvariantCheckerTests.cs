@@ -41,7 +41,10 @@ public sealed class InvariantCheckerTests
     private static readonly SuiteSnapshot Revoked = Consistent with
     {
         OutcomeMilestones = [Consistent.OutcomeMilestones[0] with { Revoked = true }],
-        Ledger = [.. Consistent.Ledger, new LedgerEntry(CreditId, Partnership, Citizen, CreditKind, $"credit:milestone:{MilestoneId}", -2_500_000, MilestoneItem)],
+        Ledger = [.. Consistent.Ledger, new LedgerEntry(CreditId, Partnership, Citizen, CreditKind, $"credit:milestone:{MilestoneId}", -2_500_000, MilestoneItem)
+        {
+            CauseMessageId = Guid.NewGuid(),
+        }],
         Documents = [.. Consistent.Documents, new IssuedDocument(Guid.NewGuid(), CreditNoteKind, 2, InvoiceId, 2_500_000, 625_000, 3_125_000,
             [new DocumentLine(1, CreditId, 1, 2_500_000, 0, 2_500_000)])],
     };
@@ -49,6 +52,32 @@ public sealed class InvariantCheckerTests
     [Fact]
     public void Consistent_data_has_no_violation() =>
         InvariantChecker.Check(Consistent, Now, Horizon).ShouldBeEmpty();
+
+    [Fact]
+    public void A_credit_without_its_cause_and_anything_added_to_a_closed_period_after_closing_are_reported()
+    {
+        var closedAt = new DateTimeOffset(2023, 10, 6, 12, 0, 0, TimeSpan.Zero);
+        var closed = Revoked with { ClosedPeriods = [new ClosedPeriod(Partnership, new DateOnly(2023, 7, 1), new DateOnly(2023, 9, 30), closedAt)] };
+        // A deliverable fee: no other invariant speaks of deliverables.
+        var late = new LedgerEntry(Guid.NewGuid(), Partnership, null, 3, "deliverable:late", 1, null)
+        {
+            BookedOn = new DateOnly(2023, 9, 18), RecordedAt = closedAt.AddDays(1),
+        };
+        var before = late with { Id = Guid.NewGuid(), CauseKey = "deliverable:before", RecordedAt = closedAt.AddDays(-1) };
+        var afterIt = late with { Id = Guid.NewGuid(), CauseKey = "deliverable:after", BookedOn = new DateOnly(2023, 10, 1) };
+        var document = Consistent.Documents[0] with { PartnershipId = Partnership, PeriodEnd = new DateOnly(2023, 9, 30), CreatedAt = closedAt.AddHours(1) };
+
+        InvariantChecker.Check(closed, Now, Horizon).ShouldBeEmpty();
+        var violations = InvariantChecker.Check(closed with
+        {
+            Ledger = [.. closed.Ledger.Select(i => i.Id == CreditId ? i with { CauseMessageId = null } : i), late, before, afterIt],
+            Documents = [document, .. closed.Documents.Skip(1)],
+        }, Now, Horizon);
+
+        violations.Select(v => v.Invariant).ShouldBe(
+            ["credit without its cause", "ledger item booked in a closed period", "document of a closed period issued after it was closed"], ignoreOrder: true);
+        violations.Single(v => v.Invariant == "ledger item booked in a closed period").Detail.ShouldContain("deliverable:late");
+    }
 
     [Fact]
     public void A_handover_the_outcome_service_never_heard_of_is_reported()

@@ -53,7 +53,7 @@ public sealed class CostReportTests
         string? causeKey = null) => new()
     {
         Id = Guid.NewGuid(), Kind = kind, CitizenId = citizen, AmountOre = amountOre, OriginalAmountOre = amountOre, CreditsItemId = credits,
-        CauseKey = causeKey ?? Guid.NewGuid().ToString(), EarnedOn = earnedOn, PricingNote = "",
+        CauseKey = causeKey ?? Guid.NewGuid().ToString(), EarnedOn = earnedOn, BookedOn = earnedOn, PricingNote = "",
     };
 
     /// <summary>The ledger summed as the database's day totals sum it (<see cref="LedgerTotals.ReadAsync"/>).</summary>
@@ -63,11 +63,11 @@ public sealed class CostReportTests
         var kinds = ledger.ToDictionary(i => i.Id, i => i.Kind);
         var earned = ledger.Where(i => i.EarnedOn <= asOf).ToList();
         return new LedgerTotals(
-            earned.GroupBy(i => (i.EarnedOn, i.Kind, CreditedKind: i.CreditsItemId is { } credited ? kinds[credited] : i.Kind))
-                .Select(g => new LedgerTotals.Day(g.Key.EarnedOn, g.Key.Kind, g.Key.CreditedKind, g.Sum(i => i.AmountOre), g.Count(),
+            earned.GroupBy(i => (i.EarnedOn, i.BookedOn, i.Kind, CreditedKind: i.CreditsItemId is { } credited ? kinds[credited] : i.Kind))
+                .Select(g => new LedgerTotals.Day(g.Key.EarnedOn, g.Key.BookedOn, g.Key.Kind, g.Key.CreditedKind, g.Sum(i => i.AmountOre), g.Count(),
                     g.Count(i => !i.CauseKey.StartsWith("priced:", StringComparison.Ordinal) && !i.CauseKey.StartsWith("credit:priced:", StringComparison.Ordinal))))
                 .ToList(),
-            earned.Where(i => onDocuments.Contains(i.Id)).GroupBy(i => i.EarnedOn)
+            earned.Where(i => onDocuments.Contains(i.Id) && i.BookedOn <= asOf).GroupBy(i => i.BookedOn)
                 .Select(g => new LedgerTotals.Amount(g.Key, g.Sum(i => i.AmountOre))).ToList(),
             ledger.Select(i => i.CauseKey).ToHashSet(StringComparer.Ordinal),
             earned.Where(i => i.CitizenId is not null).GroupBy(i => i.CitizenId!)
@@ -194,7 +194,7 @@ public sealed class CostReportTests
         var booked = PeriodicFees.Due([WithFee], contract.Start, contract.End, asOf).Select(f => new LedgerItem
         {
             Id = Guid.NewGuid(), Kind = LedgerItemKind.PeriodicFee, AmountOre = f.Fee.AmountOre, CauseKey = f.CauseKey(contract.PartnershipId),
-            EarnedOn = f.EarnedOn, PricingNote = "",
+            EarnedOn = f.EarnedOn, BookedOn = f.EarnedOn, PricingNote = "",
         }).ToList();
 
         var before = CostReport.Compute(asOf, Totals(asOf, []), [], [WithFee], contract);

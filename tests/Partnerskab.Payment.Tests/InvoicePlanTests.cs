@@ -23,6 +23,7 @@ public sealed class InvoicePlanTests
         CreditsItemId = credits,
         CauseKey = Guid.NewGuid().ToString(),
         EarnedOn = earnedOn,
+        BookedOn = earnedOn,
         PricingNote = "test",
     };
 

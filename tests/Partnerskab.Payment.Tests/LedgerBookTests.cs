@@ -145,6 +145,44 @@ public sealed class LedgerBookTests
         ledger.IsBooked("priced:milestone:b").ShouldBeFalse();
     }
 
+    [Fact]
+    public void An_earning_whose_day_falls_in_a_closed_period_is_booked_on_the_first_open_day_after_it()
+    {
+        var ledger = new LedgerSnapshot([], new Dictionary<(Guid, int), long>(), new Dictionary<(Guid, string), long>(),
+            [(PartnershipId, new DateInterval(new LocalDate(2024, 1, 1), new LocalDate(2024, 3, 31)))]);
+
+        var item = LedgerBook.Earn(ledger, Milestone("milestone:a", "CIT1", Card()), null, Now).ShouldNotBeNull();
+
+        (item.EarnedOn, item.BookedOn, item.BookedAfterClosedPeriod).ShouldBe((March, new LocalDate(2024, 4, 1), true));
+        var elsewhere = LedgerBook.Earn(ledger, Milestone("milestone:b", "CIT1", Card()) with { PartnershipId = Guid.NewGuid() }, null, Now)!;
+        (elsewhere.BookedOn, elsewhere.BookedAfterClosedPeriod).ShouldBe((March, false), "another partnership's periods are its own");
+    }
+
+    [Fact]
+    public void A_credit_is_about_its_effective_day_names_its_cause_and_is_booked_when_learnt_or_after_the_closed_periods()
+    {
+        var closedUntilMay = new LedgerSnapshot([], new Dictionary<(Guid, int), long>(), new Dictionary<(Guid, string), long>(),
+            [(PartnershipId, new DateInterval(new LocalDate(2024, 1, 1), new LocalDate(2024, 3, 31))),
+             (PartnershipId, new DateInterval(new LocalDate(2024, 4, 1), new LocalDate(2024, 4, 30)))]);
+        LedgerBook.Earn(closedUntilMay, Milestone("milestone:a", "CIT1", Card()), null, Now);
+        var knownAt = Instant.FromUtc(2024, 4, 10, 7, 0);
+        var correction = new Correction(new LocalDate(2024, 2, 12), "status-week", "2024-W07", "kommune", knownAt);
+
+        var credit = LedgerBook.Credit(closedUntilMay, PartnershipId, "milestone:a", "CIT1", new LocalDate(2024, 4, 10), "revoked", Guid.NewGuid(), Now, correction)!;
+
+        (credit.EarnedOn, credit.BookedOn, credit.BookedAfterClosedPeriod).ShouldBe((new LocalDate(2024, 2, 12), new LocalDate(2024, 5, 1), true));
+        (credit.CorrectionKind, credit.CorrectionReference, credit.CorrectionReportedBy, credit.CorrectionKnownAt)
+            .ShouldBe(("status-week", "2024-W07", "kommune", (Instant?)knownAt));
+        var open = LedgerSnapshot.Of([]);
+        LedgerBook.Earn(open, Milestone("milestone:a", "CIT1", Card()), null, Now);
+        var learnt = LedgerBook.Credit(open, PartnershipId, "milestone:a", "CIT1", new LocalDate(2024, 4, 10), "revoked", Guid.NewGuid(), Now, correction)!;
+        (learnt.EarnedOn, learnt.BookedOn, learnt.BookedAfterClosedPeriod).ShouldBe((new LocalDate(2024, 2, 12), new LocalDate(2024, 4, 10), false));
+        var old = LedgerBook.Credit(LedgerSnapshot.Of([Booked("handover:x", "CIT1", 10)]), PartnershipId, "handover:x", "CIT1", new LocalDate(2024, 4, 10), "exit",
+            Guid.NewGuid(), Now)!;
+        (old.EarnedOn, old.BookedOn, old.CorrectionKind).ShouldBe((new LocalDate(2024, 4, 10), new LocalDate(2024, 4, 10), (string?)null),
+            "without a correction a credit is about the day it was learnt");
+    }
+
     private static RateCard Card(Action<RateCard>? change = null)
     {
         var card = new RateCard
@@ -161,6 +199,6 @@ public sealed class LedgerBookTests
     private static LedgerItem Booked(string causeKey, string citizenId, long amountOre, LocalDate? earnedOn = null) => new()
     {
         Id = Guid.NewGuid(), PartnershipId = PartnershipId, CitizenId = citizenId, Kind = LedgerItemKind.HandoverFee, CauseKey = causeKey,
-        UnitPriceOre = amountOre, OriginalAmountOre = amountOre, AmountOre = amountOre, EarnedOn = earnedOn ?? March, PricingNote = "booked before",
+        UnitPriceOre = amountOre, OriginalAmountOre = amountOre, AmountOre = amountOre, EarnedOn = earnedOn ?? March, BookedOn = earnedOn ?? March, PricingNote = "booked before",
     };
 }

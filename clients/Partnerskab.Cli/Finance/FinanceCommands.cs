@@ -25,13 +25,29 @@ public static class FinanceCommands
                 calls.Create<ListRateCardsRequest, ListRateCardsResponse>("list", "Every version.", (c, r, o) => Client(c).ListRateCardsAsync(r, o), fromFile: false, id),
             },
             calls.Create<GetLedgerRequest, GetLedgerResponse>("ledger", "The partnership's ledger: every item earned, priced, capped or credited.",
-                (c, r, o) => Client(c).GetLedgerAsync(r, o), fromFile: false, id),
+                (c, r, o) => Client(c).GetLedgerAsync(r, o), fromFile: false, id,
+                new("--as-of", "as_of", "Only the items earned by this day, YYYY-MM-DD.", Required: false),
+                new("--known-on", "known_on", "Only the items recorded by the end of this day, YYYY-MM-DD (default: now).", Required: false)),
+            calls.Create<ExplainLedgerItemRequest, ExplainLedgerItemResponse>("explain", "Why a ledger item is there: what it credits, its milestone, "
+                + "the fact that revoked it and when that was known, the documents it is on and the period it was booked in.",
+                (c, r, o) => Client(c).ExplainLedgerItemAsync(r, o), fromFile: false, id, new("--item", "item_id", "The ledger item's id.")),
+            calls.Create<ClosePeriodRequest, ClosePeriodResponse>("close-period", "Closes an invoiced period (--period-start) or a calendar year (--year): "
+                + "its documents and booked figures never change; corrections are booked in the first open period.",
+                (c, r, o) => Client(c).ClosePeriodAsync(r, o), fromFile: false, id, PeriodStart, Year),
+            calls.Create<ReopenPeriodRequest, ReopenPeriodResponse>("reopen-period", "Reopens a closed period or year, for a reason (audited); "
+                + "refused once the following period is closed.",
+                (c, r, o) => Client(c).ReopenPeriodAsync(r, o), fromFile: false, id, PeriodStart, Year, new("--reason", "reason", "Why it is reopened.")),
             calls.Create<ListInvoicesRequest, ListInvoicesResponse>("invoices", "The partnership's invoices and credit notes with their lines.",
                 (c, r, o) => Client(c).ListInvoicesAsync(r, o), fromFile: false, id, new("--as-of", "as_of", "Their state as of this day, YYYY-MM-DD.", Required: false)),
             calls.Create<ListAuditEntriesRequest, ListAuditEntriesResponse>("audit", "The payment service's audit log; --request holds the filter.",
                 (c, r, o) => Client(c).ListAuditEntriesAsync(r, o), fromFile: true),
         };
     }
+
+    private static readonly RequestField PeriodStart = new("--period-start", "period_start",
+        "The first day of the invoicing period, YYYY-MM-DD (or --year).", Required: false);
+
+    private static readonly RequestField Year = new("--year", "year", "A calendar year (or --period-start).", Required: false);
 
     private static PaymentService.PaymentServiceClient Client(Grpc.Core.CallInvoker invoker) => new(invoker);
 
@@ -103,13 +119,17 @@ public static class FinanceCommands
     private static Command Cost(CliConsole cli, Option<string> partnership, Option<Google.Type.Date> asOf)
     {
         var excludingVat = new Option<bool>("--excluding-vat") { Description = "Amounts without VAT." };
+        var knownOn = CliOptions.Day("--known-on", "The report as the service knew it at the end of this day, YYYY-MM-DD (default: now).");
         var command = new Command("cost", "The partnership's cost per calendar year as of a day: paid, invoiced unpaid, earned not invoiced, "
-            + "expected, budget, share spent, expected difference.") { partnership, asOf, excludingVat, CliOptions.Output };
+            + "expected, budget, share spent, expected difference; and earned as corrected where a correction moved money between years.")
+        {
+            partnership, asOf, knownOn, excludingVat, CliOptions.Output,
+        };
         cli.Action(command, async (result, cancellationToken) =>
         {
             using var channel = CliOptions.Channel(result, CliOptions.PaymentUrl);
             await new PartnershipCost(new PaymentService.PaymentServiceClient(channel.Invoker), cli.Output, result.GetValue(CliOptions.Output))
-                .ShowAsync(result.GetValue(partnership)!, result.GetValue(asOf), result.GetValue(excludingVat), cancellationToken);
+                .ShowAsync(result.GetValue(partnership)!, result.GetValue(asOf), result.GetValue(excludingVat), cancellationToken, result.GetValue(knownOn));
             return 0;
         });
         return command;

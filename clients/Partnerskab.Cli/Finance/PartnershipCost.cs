@@ -19,9 +19,11 @@ public sealed class PartnershipCost(PaymentService.PaymentServiceClient client, 
     ];
 
     /// <param name="asOf">Unset: today.</param>
-    public async Task<GetPartnershipCostResponse> ShowAsync(string partnershipId, Date? asOf, bool excludingVat, CancellationToken cancellationToken = default)
+    /// <param name="knownOn">Unset: as known now; set: as the service knew it at the end of that day.</param>
+    public async Task<GetPartnershipCostResponse> ShowAsync(string partnershipId, Date? asOf, bool excludingVat, CancellationToken cancellationToken = default,
+        Date? knownOn = null)
     {
-        var request = new GetPartnershipCostRequest { PartnershipId = partnershipId, ExcludingVat = excludingVat };
+        var request = new GetPartnershipCostRequest { PartnershipId = partnershipId, ExcludingVat = excludingVat, KnownOn = knownOn };
         if (asOf is not null) request.AsOf = asOf;
         var cost = await client.GetPartnershipCostAsync(request, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
         ReadOutput.Write(output, format, cost, () => Report(cost));
@@ -32,12 +34,17 @@ public sealed class PartnershipCost(PaymentService.PaymentServiceClient client, 
     {
         var lines = new List<string>
         {
-            $"  Cost of partnership {cost.PartnershipId} as of {FinanceDates.Text(cost.AsOf)}, DKK {(cost.ExcludingVat ? "excluding" : "including")} VAT",
+            $"  Cost of partnership {cost.PartnershipId} as of {FinanceDates.Text(cost.AsOf)}"
+                + (cost.KnownOn is null ? "" : $", as known on {FinanceDates.Text(cost.KnownOn)}")
+                + $", DKK {(cost.ExcludingVat ? "excluding" : "including")} VAT",
             Table(cost).TrimEnd('\n'),
             $"  still expected (expected less paid): {TextTable.Kroner(cost.TotalExpectedOre - cost.TotalPaidOre)}",
             $"  citizens handed over: {cost.CitizensHandedOver}, cost per citizen: {TextTable.Kroner(cost.CostPerCitizenOre)}; "
                 + $"milestones reached: {cost.MilestonesReached}, cost per milestone: {TextTable.Kroner(cost.CostPerMilestoneOre)}",
         };
+        // Earned as booked (the table's basis) and as corrected (by the year each outcome belongs to), where a correction moved money between years.
+        lines.AddRange(cost.Years.Where(y => y.CorrectedEarnedOre != y.EarnedOre).Select(y =>
+            $"  {y.Year} earned as booked (without VAT): {TextTable.Kroner(y.EarnedOre)}; as corrected, by the year each outcome belongs to: {TextTable.Kroner(y.CorrectedEarnedOre)}"));
         if (cost.HasContractCapRemainingOre) lines.Add($"  room left under the contract cap (without VAT): {TextTable.Kroner(cost.ContractCapRemainingOre)}");
         return string.Join('\n', lines) + "\n";
     }

@@ -3,6 +3,7 @@ using Partnerskab.Payment.Costs;
 using Partnerskab.Payment.EInvoicing;
 using Partnerskab.Payment.Invoicing;
 using Partnerskab.Payment.Ledger;
+using Partnerskab.Payment.Periods;
 using Partnerskab.Payment.Persistence;
 using Partnerskab.Payment.RateCards;
 using Partnerskab.Payment.Reconciliation;
@@ -25,6 +26,15 @@ public sealed class PaymentGrpcService(IServiceProvider handlers) : PaymentServi
 
     public override Task<GetLedgerResponse> GetLedger(GetLedgerRequest request, ServerCallContext context) =>
         Handler<GetLedgerHandler>().HandleAsync(request, context);
+
+    public override Task<ExplainLedgerItemResponse> ExplainLedgerItem(ExplainLedgerItemRequest request, ServerCallContext context) =>
+        Handler<ExplainLedgerItemHandler>().HandleAsync(request, context);
+
+    public override Task<ClosePeriodResponse> ClosePeriod(ClosePeriodRequest request, ServerCallContext context) =>
+        Handler<ClosePeriodHandler>().HandleAsync(request, context);
+
+    public override Task<ReopenPeriodResponse> ReopenPeriod(ReopenPeriodRequest request, ServerCallContext context) =>
+        Handler<ReopenPeriodHandler>().HandleAsync(request, context);
 
     public override Task<GetPartnershipCostResponse> GetPartnershipCost(GetPartnershipCostRequest request, ServerCallContext context) =>
         Handler<GetPartnershipCostHandler>().HandleAsync(request, context);
@@ -57,6 +67,9 @@ public static class PaymentRpcHandlers
         .AddScoped<SetRateCardHandler>()
         .AddScoped<ListRateCardsHandler>()
         .AddScoped<GetLedgerHandler>()
+        .AddScoped<ExplainLedgerItemHandler>()
+        .AddScoped<ClosePeriodHandler>()
+        .AddScoped<ReopenPeriodHandler>()
         .AddScoped<GetPartnershipCostHandler>()
         .AddScoped<RunInvoicesHandler>()
         .AddScoped<ListInvoicesHandler>()

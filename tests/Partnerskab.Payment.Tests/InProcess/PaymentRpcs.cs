@@ -37,8 +37,18 @@ public sealed class PaymentRpcs : IServiceRpcs<PaymentService.PaymentServiceClie
              "invoicing_period", "budgets[1].year", "payee_account.bank_registration_number", "payee_account.account_number"]),
         new("payment.ListRateCards", c => c.Client.ListRateCardsAsync(new ListRateCardsRequest { PartnershipId = "" },
             deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
-        new("payment.GetLedger", c => c.Client.GetLedgerAsync(new GetLedgerRequest { PartnershipId = NotAnId },
-            deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
+        new("payment.GetLedger", c => c.Client.GetLedgerAsync(new GetLedgerRequest
+        {
+            PartnershipId = NotAnId, KnownOn = new Google.Type.Date { Year = 2023, Month = 2, Day = 29 },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "known_on"]),
+        new("payment.ExplainLedgerItem", c => c.Client.ExplainLedgerItemAsync(new ExplainLedgerItemRequest { PartnershipId = NotAnId, ItemId = "" },
+            deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "item_id"]),
+        new("payment.ClosePeriod", c => c.Client.ClosePeriodAsync(new ClosePeriodRequest
+        {
+            PartnershipId = "", PeriodStart = new Google.Type.Date { Year = 2023, Month = 4, Day = 31 },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "period_start"]),
+        new("payment.ReopenPeriod", c => c.Client.ReopenPeriodAsync(new ReopenPeriodRequest { PartnershipId = NotAnId, Year = 2023, Reason = " " },
+            deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "reason"]),
         new("payment.RunInvoices", c => c.Client.RunInvoicesAsync(new RunInvoicesRequest
         {
             PartnershipId = NotAnId, PeriodStart = ThinSlice.Day(2023, 4, 15),
@@ -62,8 +72,8 @@ public sealed class PaymentRpcs : IServiceRpcs<PaymentService.PaymentServiceClie
         }, deadline: SuiteClients.Deadline()).ResponseAsync, ["issuer_cvr", "partnership_id"]),
         new("payment.GetPartnershipCost", c => c.Client.GetPartnershipCostAsync(new GetPartnershipCostRequest
         {
-            AsOf = new Google.Type.Date { Year = 2023, Month = 13, Day = 1 },
-        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of"]),
+            AsOf = new Google.Type.Date { Year = 2023, Month = 13, Day = 1 }, KnownOn = new Google.Type.Date { Year = 2023, Month = 0, Day = 1 },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of", "known_on"]),
         new("payment.ExportInvoiceXml", c => c.Client.ExportInvoiceXmlAsync(new ExportInvoiceXmlRequest { InvoiceId = NotAnId },
             deadline: SuiteClients.Deadline()).ResponseAsync, ["invoice_id"]),
         new("payment.ListAuditEntries", c => c.Client.ListAuditEntriesAsync(BadAuditQuery<ListAuditEntriesRequest>(),
@@ -75,6 +85,9 @@ public sealed class PaymentRpcs : IServiceRpcs<PaymentService.PaymentServiceClie
         ["payment.SetRateCard"] = "finance",
         ["payment.ListRateCards"] = Aggregate,
         ["payment.GetLedger"] = "finance",
+        ["payment.ExplainLedgerItem"] = "finance",
+        ["payment.ClosePeriod"] = "finance",
+        ["payment.ReopenPeriod"] = "finance",
         ["payment.GetPartnershipCost"] = Aggregate,
         ["payment.RunInvoices"] = "finance",
         ["payment.ListInvoices"] = "kommune provider finance",

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Npgsql;
 using Partnerskab.Tokens;
 using Respawn;
@@ -46,6 +47,11 @@ public abstract class InProcessService<TEntryPoint, TClient> : WebApplicationFac
 
     public string ConnectionString => $"{TestEnvironment.PostgresConnectionString};Database={name}";
 
+    /// <summary>Services that replace the service's own, for tests that need to (e.g. a fake clock).</summary>
+    protected virtual void ConfigureTestServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    {
+    }
+
     /// <summary>Settings of this service on top of the common ones (database, broker, keys).</summary>
     protected virtual IReadOnlyDictionary<string, string> ServiceSettings => new Dictionary<string, string>();
 
@@ -63,6 +69,7 @@ public abstract class InProcessService<TEntryPoint, TClient> : WebApplicationFac
             ["Service:HttpPort"] = "2",
         };
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(ConfigureTestServices);
     }
 
     public async Task InitializeAsync()

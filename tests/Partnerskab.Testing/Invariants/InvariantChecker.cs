@@ -14,6 +14,8 @@ namespace Partnerskab.Testing.Invariants;
 /// <item>every issued document's net amount is the sum of its lines and its total net plus VAT; every line is its
 /// item's amount (a credit note's lines the credits' amounts, positive), and a credit note credits only items of the
 /// invoice it names;</item>
+/// <item>every credit names the event that caused it;</item>
+/// <item>nothing is added to a closed period after it was closed: no ledger item booked on its days, no document of it;</item>
 /// <item>no outbox row older than the relay's retry horizon is unsent;</item>
 /// <item>no message sits in an error queue unless the caller explains it.</item>
 /// </list>
@@ -28,6 +30,7 @@ public static class InvariantChecker
         CheckMilestones(snapshot, violations);
         CheckCauses(snapshot, violations);
         CheckDocuments(snapshot, violations);
+        CheckClosedPeriods(snapshot, violations);
         CheckOutbox(snapshot, now, retryHorizon, violations);
         CheckErrorQueues(snapshot, explainedErrors ?? new Dictionary<Guid, string>(), violations);
         return violations;
@@ -163,6 +166,27 @@ public static class InvariantChecker
                 && invoiceOf.GetValueOrDefault(credited) == document.CreditedInvoiceId => -item.AmountOre,
             _ => null,
         };
+
+    private static void CheckClosedPeriods(SuiteSnapshot snapshot, List<Violation> violations)
+    {
+        foreach (var credit in snapshot.Ledger.Where(i => i.Kind == CreditKind && i.CauseMessageId is null))
+        {
+            violations.Add(new("credit without its cause", $"item {credit.Id} ({credit.CauseKey})"));
+        }
+        foreach (var period in snapshot.ClosedPeriods)
+        {
+            bool Within(DateOnly day) => period.Start <= day && day <= period.End;
+            var name = $"partnership {period.PartnershipId} {period.Start:yyyy-MM-dd} to {period.End:yyyy-MM-dd}";
+            foreach (var item in snapshot.Ledger.Where(i => i.PartnershipId == period.PartnershipId && Within(i.BookedOn) && i.RecordedAt > period.ClosedAt))
+            {
+                violations.Add(new("ledger item booked in a closed period", $"{name}: item {item.Id} ({item.CauseKey}) booked on {item.BookedOn:yyyy-MM-dd}"));
+            }
+            foreach (var document in snapshot.Documents.Where(d => d.PartnershipId == period.PartnershipId && Within(d.PeriodEnd) && d.CreatedAt > period.ClosedAt))
+            {
+                violations.Add(new("document of a closed period issued after it was closed", $"{name}: document {document.Number}"));
+            }
+        }
+    }
 
     private static void CheckOutbox(SuiteSnapshot snapshot, DateTimeOffset now, TimeSpan retryHorizon, List<Violation> violations)
     {

@@ -14,18 +14,34 @@ public sealed record SuiteSnapshot(
     IReadOnlyList<SuiteSnapshot.UnsentOutboxRow> UnsentOutbox,
     IReadOnlyList<SuiteSnapshot.ErrorQueueMessage> ErrorQueues)
 {
+    /// <summary>The payment service's periods closed now (not reopened).</summary>
+    public IReadOnlyList<ClosedPeriod> ClosedPeriods { get; init; } = [];
+
     public sealed record CitizenKey(Guid PartnershipId, string CitizenId);
+
+    public sealed record ClosedPeriod(Guid PartnershipId, DateOnly Start, DateOnly End, DateTimeOffset ClosedAt);
 
     public sealed record HandedOverCitizen(Guid PartnershipId, string CitizenId);
 
     public sealed record AchievedMilestone(Guid Id, Guid PartnershipId, string CitizenId, string Code, bool Revoked = false);
 
     /// <summary>A ledger item; <see cref="Kind"/> as the payment service stores it (1 handover fee, 2 milestone, 5 credit).</summary>
-    public sealed record LedgerEntry(Guid Id, Guid PartnershipId, string? CitizenId, int Kind, string CauseKey, long AmountOre, Guid? CreditsItemId);
+    public sealed record LedgerEntry(Guid Id, Guid PartnershipId, string? CitizenId, int Kind, string CauseKey, long AmountOre, Guid? CreditsItemId)
+    {
+        /// <summary>The event that caused the item (every credit has one).</summary>
+        public Guid? CauseMessageId { get; init; }
+        public DateOnly BookedOn { get; init; }
+        public DateTimeOffset RecordedAt { get; init; }
+    }
 
     /// <summary>An issued invoice or credit note (<see cref="Kind"/> 1 invoice, 2 credit note) with its lines.</summary>
     public sealed record IssuedDocument(Guid Id, int Kind, long Number, Guid? CreditedInvoiceId, long NetAmountOre, long VatAmountOre,
-        long TotalAmountOre, IReadOnlyList<DocumentLine> Lines);
+        long TotalAmountOre, IReadOnlyList<DocumentLine> Lines)
+    {
+        public Guid PartnershipId { get; init; }
+        public DateOnly PeriodEnd { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+    }
 
     public sealed record DocumentLine(int LineNumber, Guid LedgerItemId, int Quantity, long UnitPriceOre, long AllowanceOre, long NetAmountOre);
 

@@ -15,7 +15,12 @@ namespace Partnerskab.Payment.Costs;
 /// <item>Invoiced but unpaid: each invoice's total less its credit notes and payments (negative
 /// when the kommune has money to get back), by the year it was issued.</item>
 /// <item>Earned but not yet invoiced: items on no document issued by the date, with VAT at the
-/// rate of the card in force when each was earned, by the year earned.</item>
+/// rate of the card in force when each was booked, by the year booked.</item>
+/// <item>Earned is shown both ways: as booked (by the day each item was booked: a credit when it
+/// was learnt, or in the first open period when its own was closed), which is the default since it
+/// is what was invoiced and paid and what a closed year's accounts keep, and as corrected (by the
+/// day each item is about: a credit in the year the revoked outcome belongs to). The year cap
+/// counts items as corrected, as booking them under it did.</item>
 /// <item>Periodic fees are booked by invoice runs; one due by the date but not booked yet counts
 /// as earned at its full fee, so a past date reads the same before and after the run.</item>
 /// <item>Total to date is the sum of the three; total expected adds the periodic fees still to
@@ -33,8 +38,10 @@ namespace Partnerskab.Payment.Costs;
 /// </summary>
 public static class CostReport
 {
+    /// <param name="EarnedOre">The year's ledger items as booked (what was invoiced and paid, and what a closed year keeps).</param>
+    /// <param name="CorrectedEarnedOre">The year's ledger items as corrected: by the day each is about (a credit by its effective day).</param>
     public sealed record Year(int Number, long EarnedOre, long PaidOre, long InvoicedUnpaidOre, long EarnedNotInvoicedOre, long ExpectedOre,
-        long? BudgetOre, long? ShareSpentBasisPoints, long? ExpectedDifferenceOre, long? CapRemainingOre);
+        long? BudgetOre, long? ShareSpentBasisPoints, long? ExpectedDifferenceOre, long? CapRemainingOre, long CorrectedEarnedOre);
 
     /// <summary>The partnership's contract period, when its registration has arrived.</summary>
     public sealed record Contract(Guid PartnershipId, LocalDate Start, LocalDate End)
@@ -59,21 +66,25 @@ public static class CostReport
     {
         var card = Pricing.InForce(versions, asOf);
         var fees = contract is null ? [] : PeriodicFees.Due(versions, contract.Start, contract.End, contract.End).ToList();
-        var earned = ledger.Earned
+        var all = ledger.Earned
             .Concat(fees.Where(f => f.EarnedOn <= asOf && !ledger.BookedPeriodicFees.Contains(f.CauseKey(contract!.PartnershipId)))
-                .Select(f => new LedgerTotals.Day(f.EarnedOn, LedgerItemKind.PeriodicFee, LedgerItemKind.PeriodicFee, f.Fee.AmountOre, Items: 1, Causes: 1)))
+                .Select(f => new LedgerTotals.Day(f.EarnedOn, f.EarnedOn, LedgerItemKind.PeriodicFee, LedgerItemKind.PeriodicFee, f.Fee.AmountOre, Items: 1, Causes: 1)))
             .ToList();
+        // As booked: what was invoiced and paid goes by the day each item was booked.
+        var earned = all.Where(d => d.BookedOn <= asOf).ToList();
+        // As corrected: by the day each item is about.
+        var corrected = all.Where(d => d.EarnedOn <= asOf).ToList();
 
         long Paying(Invoice invoice, long amountOre) => excludingVat ? Money.Share(amountOre, invoice.NetAmountOre, invoice.TotalAmountOre) : amountOre;
         int VatRate(RateCard? rateCard) => excludingVat ? 0 : rateCard?.VatRateBasisPoints ?? 0;
         var paid = reconciled.SelectMany(r => r.Payments.Select(p => (p.BookedOn.Year, AmountOre: Paying(r.Invoice, p.AmountOre)))).ToList();
         var unpaid = reconciled.Select(r => (r.Invoice.IssueDate.Year, OutstandingOre: Paying(r.Invoice, r.Standing.OutstandingOre))).ToList();
-        var notInvoiced = WithVat(earned.Select(d => new LedgerTotals.Amount(d.EarnedOn, d.AmountOre))
+        var notInvoiced = WithVat(earned.Select(d => new LedgerTotals.Amount(d.BookedOn, d.AmountOre))
             .Concat(ledger.Documented.Select(d => d with { AmountOre = -d.AmountOre })), on => VatRate(Pricing.InForce(versions, on)));
         var future = fees.Where(f => f.EarnedOn > asOf)
             .Select(f => (f.EarnedOn.Year, f.Fee.AmountOre + Money.Vat(f.Fee.AmountOre, VatRate(f.Card)))).ToList();
 
-        var years = earned.Select(d => d.EarnedOn.Year).Concat(paid.Select(p => p.Year)).Concat(unpaid.Select(u => u.Year))
+        var years = earned.Select(d => d.BookedOn.Year).Concat(corrected.Select(d => d.EarnedOn.Year)).Concat(paid.Select(p => p.Year)).Concat(unpaid.Select(u => u.Year))
             .Concat(future.Select(f => f.Year)).Concat(card?.Budgets.Select(b => b.Year) ?? [])
             .Distinct().Order()
             .Select(year =>
@@ -81,12 +92,14 @@ public static class CostReport
                 var yearPaid = paid.Where(p => p.Year == year).Sum(p => p.AmountOre);
                 var yearUnpaid = unpaid.Where(u => u.Year == year).Sum(u => u.OutstandingOre);
                 var yearNotInvoiced = notInvoiced.Where(n => n.Year == year).Sum(n => n.AmountOre);
-                var yearEarned = earned.Where(d => d.EarnedOn.Year == year).Sum(d => d.AmountOre);
+                var yearEarned = earned.Where(d => d.BookedOn.Year == year).Sum(d => d.AmountOre);
+                var yearCorrected = corrected.Where(d => d.EarnedOn.Year == year).Sum(d => d.AmountOre);
                 var expected = yearPaid + yearUnpaid + yearNotInvoiced + future.Where(f => f.Year == year).Sum(f => f.Item2);
                 var budget = card?.Budgets.FirstOrDefault(b => b.Year == year)?.AmountOre;
                 return new Year(year, yearEarned, yearPaid, yearUnpaid, yearNotInvoiced, expected, budget,
                     budget is > 0 ? Money.BasisPoints(yearPaid, budget.Value) : null, budget - expected,
-                    card?.CapPerYearOre - yearEarned is { } room ? Math.Max(0, room) : null);
+                    // The calendar-year cap counts items by the year they are about, as booking them under it did.
+                    card?.CapPerYearOre - yearCorrected is { } room ? Math.Max(0, room) : null, yearCorrected);
             }).ToList();
 
         var toDate = years.Sum(y => y.PaidOre + y.InvoicedUnpaidOre + y.EarnedNotInvoicedOre);
@@ -96,16 +109,16 @@ public static class CostReport
         return new Report(years, ledger.Earned.Sum(d => d.Items), years.Sum(y => y.PaidOre), years.Sum(y => y.InvoicedUnpaidOre),
             years.Sum(y => y.EarnedNotInvoicedOre), toDate, toDate + future.Sum(f => f.Item2), citizens, Money.Share(toDate, 1, citizens),
             milestones, Money.Share(toDate, 1, milestones),
-            card?.CapContractOre - earned.Sum(d => d.AmountOre) is { } contractRoom ? Math.Max(0, contractRoom) : null,
+            card?.CapContractOre - corrected.Sum(d => d.AmountOre) is { } contractRoom ? Math.Max(0, contractRoom) : null,
             card?.CapPerCitizenOre is { } perCitizen
                 ? ledger.Citizens.OrderBy(c => c.CitizenId, StringComparer.Ordinal)
                     .Select(c => new CitizenCapRoom(c.CitizenId, c.BookedOre, Math.Max(0, perCitizen - c.BookedOre))).ToList()
                 : []);
     }
 
-    /// <summary>Net amounts per year with VAT at the rate for the day earned, rounded once per year and rate.</summary>
+    /// <summary>Net amounts per year with VAT at the rate for the day booked, rounded once per year and rate.</summary>
     private static List<(int Year, long AmountOre)> WithVat(IEnumerable<LedgerTotals.Amount> amounts, Func<LocalDate, int> vatRateOn) =>
-        amounts.GroupBy(a => (a.EarnedOn.Year, Rate: vatRateOn(a.EarnedOn)))
+        amounts.GroupBy(a => (a.BookedOn.Year, Rate: vatRateOn(a.BookedOn)))
             .Select(y => (y.Key.Year, y.Sum(a => a.AmountOre) + Money.Vat(y.Sum(a => a.AmountOre), y.Key.Rate)))
             .ToList();
 }

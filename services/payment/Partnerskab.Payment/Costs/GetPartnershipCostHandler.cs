@@ -24,17 +24,19 @@ public sealed class GetPartnershipCostHandler(PaymentDbContext db, IClock clock)
         var v = new RequestValidator();
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
         var asOf = request.AsOf is null ? clock.Today() : v.Date(request.AsOf, "as_of");
+        var recordedBefore = KnownOn.RecordedBefore(v, request.KnownOn);
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
-        var versions = await db.RateCards.AsNoTracking().Where(c => c.PartnershipId == partnershipId).ToListAsync(cancellationToken);
+        var versions = await db.RateCards.AsNoTracking()
+            .Where(c => c.PartnershipId == partnershipId && (recordedBefore == null || c.CreatedAt < recordedBefore)).ToListAsync(cancellationToken);
         var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.PartnershipId == partnershipId, cancellationToken);
         var contract = partnership is { Version: > 0 } ? new CostReport.Contract(partnershipId, partnership.ContractStart, partnership.ContractEnd) : null;
         var citizenLevel = context.Caller().Roles.Any(CitizenLevelReaders.Contains);
         var ledger = await LedgerTotals.ReadAsync(db, partnershipId, asOf, contract?.PeriodicFeeCauseKeys(versions, asOf) ?? [],
-            perCitizen: citizenLevel && Pricing.InForce(versions, asOf)?.CapPerCitizenOre is not null, cancellationToken);
+            perCitizen: citizenLevel && Pricing.InForce(versions, asOf)?.CapPerCitizenOre is not null, recordedBefore, cancellationToken);
         var issuers = await db.Invoices.Where(d => d.PartnershipId == partnershipId).Select(d => d.IssuerCvr).Distinct().ToListAsync(cancellationToken);
-        var reconciled = (await IssuerReconciliation.ReadAsync(db, issuers, asOf, cancellationToken)).Invoices
+        var reconciled = (await IssuerReconciliation.ReadAsync(db, issuers, asOf, cancellationToken, recordedBefore)).Invoices
             .Where(r => r.Invoice.PartnershipId == partnershipId)
             .ToList();
         var report = CostReport.Compute(asOf, ledger, reconciled, versions, contract, request.ExcludingVat);
@@ -56,8 +58,11 @@ public sealed class GetPartnershipCostHandler(PaymentDbContext db, IClock clock)
             MilestonesReached = report.MilestonesReached,
             CostPerMilestoneOre = report.CostPerMilestoneOre,
             UnpricedItems = await db.Ledger.CountAsync(i => i.PartnershipId == partnershipId && i.Unpriced && i.EarnedOn <= asOf
-                && !db.Ledger.Any(o => o.CauseKey == LedgerBook.PricedPrefix + i.CauseKey || o.CauseKey == LedgerBook.CreditPrefix + i.CauseKey), cancellationToken),
+                && (recordedBefore == null || i.RecordedAt < recordedBefore)
+                && !db.Ledger.Any(o => (o.CauseKey == LedgerBook.PricedPrefix + i.CauseKey || o.CauseKey == LedgerBook.CreditPrefix + i.CauseKey)
+                    && (recordedBefore == null || o.RecordedAt < recordedBefore)), cancellationToken),
         };
+        if (request.KnownOn is not null) response.KnownOn = request.KnownOn;
         // The room under each citizen's cap is a record per citizen: not for the committee's and investor's aggregate view.
         if (citizenLevel)
         {
@@ -86,6 +91,7 @@ public sealed class GetPartnershipCostHandler(PaymentDbContext db, IClock clock)
             InvoicedUnpaidOre = year.InvoicedUnpaidOre,
             EarnedNotInvoicedOre = year.EarnedNotInvoicedOre,
             ExpectedOre = year.ExpectedOre,
+            CorrectedEarnedOre = year.CorrectedEarnedOre,
         };
         if (year.BudgetOre is { } budget) proto.BudgetOre = budget;
         if (year.ShareSpentBasisPoints is { } share) proto.ShareSpentBasisPoints = share;

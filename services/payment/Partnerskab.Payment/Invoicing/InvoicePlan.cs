@@ -6,14 +6,16 @@ namespace Partnerskab.Payment.Invoicing;
 /// <summary>
 /// What an invoice run puts on which document, as pure arithmetic over the ledger:
 /// <list type="bullet">
-/// <item>Every uninvoiced, non-zero item earned up to the end of the period goes on one invoice.</item>
+/// <item>Every uninvoiced, non-zero item booked up to the end of the period goes on one invoice
+/// (an item is booked on its own day, or in the first open period when its day's period was
+/// closed; its line says so).</item>
 /// <item>An item and its credit that are both uninvoiced cancel out and go on no document.</item>
 /// <item>A credit of an item already invoiced goes on a credit note that references that
 /// invoice, one credit note per credited invoice, at that invoice's VAT rate; its amounts are
-/// positive.</item>
+/// positive; each line names the invoice it corrects and the fact that caused it.</item>
 /// <item>VAT is computed per document on the sum of its lines (see <see cref="Money"/>).</item>
 /// </list>
-/// Items earned after the period wait for a later run; late items of an earlier period go on
+/// Items booked after the period wait for a later run; late items of an earlier period go on
 /// the next run's invoice.
 /// </summary>
 public static class InvoicePlan
@@ -38,7 +40,7 @@ public static class InvoicePlan
             .SelectMany(i => new[] { i.Id, i.CreditsItemId!.Value })
             .ToHashSet();
         var due = uninvoiced
-            .Where(i => i.EarnedOn <= periodEnd && i.AmountOre != 0 && !cancelled.Contains(i.Id))
+            .Where(i => i.BookedOn <= periodEnd && i.AmountOre != 0 && !cancelled.Contains(i.Id))
             .OrderBy(i => i.EarnedOn).ThenBy(i => i.Id)
             .ToList();
 
@@ -56,17 +58,32 @@ public static class InvoicePlan
                      .OrderBy(g => g.Key.Number))
         {
             documents.Add(new Document(DocumentKind.CreditNote, credits.Key, credits.Key.VatRateBasisPoints, credits.Select((item, n) => new InvoiceLine(
-                n + 1, item.Id, Describe(item), item.CitizenId, item.EarnedOn, 1, -item.AmountOre, 0, null, -item.AmountOre)).ToList()));
+                n + 1, item.Id, DescribeCredit(item, credits.Key), item.CitizenId, item.EarnedOn, 1, -item.AmountOre, 0, null, -item.AmountOre)).ToList()));
         }
         return documents;
     }
 
-    private static string Describe(LedgerItem item) => item.Kind switch
+    /// <summary>The longest line description a document keeps.</summary>
+    public const int MaxDescriptionLength = 500;
+
+    private static string Describe(LedgerItem item) => Limited((item.Kind switch
     {
         LedgerItemKind.HandoverFee => $"Handover fee, citizen {item.CitizenId}, handed over {item.EarnedOn:uuuu-MM-dd}",
         LedgerItemKind.Milestone => $"Milestone {item.Code}, citizen {item.CitizenId}, reached {item.EarnedOn:uuuu-MM-dd}",
         LedgerItemKind.DeliverableFee => $"Learning track {item.Code}, completed {item.EarnedOn:uuuu-MM-dd}",
         LedgerItemKind.PeriodicFee => $"Fee {item.Code} from {item.EarnedOn:uuuu-MM-dd}",
         _ => $"Credit of {item.EarnedOn:uuuu-MM-dd}: {item.PricingNote}",
-    };
+    }) + (item.BookedAfterClosedPeriod ? $"; booked {item.BookedOn:uuuu-MM-dd}, its own period being closed" : ""));
+
+    /// <summary>A credit note's line: what it takes back, from which invoice, effective when, and the fact that caused it.</summary>
+    private static string DescribeCredit(LedgerItem credit, InvoicedOn corrected)
+    {
+        var cause = credit.CorrectionKind is null ? ""
+            : $"; cause: {credit.CorrectionKind} {credit.CorrectionReference}, reported by {credit.CorrectionReportedBy}, known {credit.CorrectionKnownAt:uuuu-MM-dd'T'HH:mm:ss'Z'}";
+        return Limited($"Corrects invoice {corrected.Number} of {corrected.IssueDate:uuuu-MM-dd}, effective {credit.EarnedOn:uuuu-MM-dd}, " +
+            $"booked {credit.BookedOn:uuuu-MM-dd}{cause}: {credit.PricingNote}");
+    }
+
+    private static string Limited(string description) =>
+        description.Length <= MaxDescriptionLength ? description : description[..(MaxDescriptionLength - 1)] + "…";
 }

@@ -6,6 +6,14 @@ namespace Partnerskab.Payment.Invoicing;
 /// <summary>A calendar month or quarter (January, April, July, October) that one invoice run covers.</summary>
 public sealed record InvoicingPeriod(LocalDate Start, LocalDate End)
 {
+    /// <summary>The period a day falls in.</summary>
+    public static InvoicingPeriod Containing(LocalDate day, BillingInterval interval)
+    {
+        var months = interval == BillingInterval.Quarterly ? 3 : 1;
+        var start = new LocalDate(day.Year, day.Month - (day.Month - 1) % months, 1);
+        return new InvoicingPeriod(start, start.PlusMonths(months).PlusDays(-1));
+    }
+
     /// <summary>The period that starts on a date, or why none does.</summary>
     public static InvoicingPeriod? StartingOn(LocalDate start, BillingInterval interval, out string? problem)
     {

@@ -58,7 +58,8 @@ public sealed class RunInvoicesHandler(PaymentDbContext db, IClock clock)
     /// The rate card, parties and period a run invoices under, or why it cannot run: a period
     /// that does not start an invoicing period of the rate card or starts after the contract's
     /// end, or an issue date before the period's end or (unless previewed) after today, is invalid
-    /// input; missing parties, rate card or payee account, or a later period already run, are refusals.
+    /// input; missing parties, rate card or payee account, or a later period already run, are refusals. (A closed
+    /// period has been run, as closing needs, so running it again answers with its documents, unchanged.)
     /// </summary>
     private async Task<InvoiceRuns.Terms> TermsAsync(Guid partnershipId, LocalDate periodStart, LocalDate issueDate, bool preview, RequestValidator v,
         CancellationToken cancellationToken)

@@ -17,7 +17,13 @@ public sealed class CreditRevokedMilestone(PaymentDbContext db, IClock clock, IL
     {
         var revoked = context.Message;
         Credit(context, revoked.PartnershipId, EarnMilestonePayment.CauseKey(revoked.MilestoneId), revoked.CitizenId,
-            revoked.RevokedOn.ToLocalDate(), $"milestone {revoked.MilestoneCode} revoked: {revoked.Reason}");
+            revoked.RevokedOn.ToLocalDate(), $"milestone {revoked.MilestoneCode} revoked: {revoked.Reason}", CorrectionOf(revoked));
         return Task.CompletedTask;
     }
+
+    /// <summary>What the revocation says it corrects; a sender that predates effective days and causes is taken as effective when revoked.</summary>
+    public static Correction? CorrectionOf(MilestoneRevoked revoked) => revoked is { EffectiveOn: null, Cause: null }
+        ? null
+        : new Correction((revoked.EffectiveOn ?? revoked.RevokedOn).ToLocalDate(), revoked.Cause?.Kind, revoked.Cause?.Reference,
+            revoked.Cause?.ReportedBy, revoked.Cause is { } cause ? Instant.FromDateTimeOffset(cause.KnownAt) : null);
 }

@@ -11,7 +11,9 @@ namespace Partnerskab.Payment.Ledger;
 public sealed class EarnMilestonePayment(PaymentDbContext db, IClock clock, ILogger<EarnMilestonePayment> logger)
     : LedgerConsumer<MilestoneAchieved>(db, clock, logger)
 {
-    public static string CauseKey(Guid milestoneId) => $"milestone:{milestoneId}";
+    public const string CauseKeyPrefix = "milestone:";
+
+    public static string CauseKey(Guid milestoneId) => CauseKeyPrefix + milestoneId;
 
     protected override (Guid, string?, string)? CauseOf(MilestoneAchieved milestone) =>
         (milestone.PartnershipId, milestone.CitizenId, CauseKey(milestone.MilestoneId));

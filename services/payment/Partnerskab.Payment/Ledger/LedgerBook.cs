@@ -52,6 +52,8 @@ public static class LedgerBook
             CauseKey = earning.CauseKey,
             CauseMessageId = causeMessageId,
             EarnedOn = earning.EarnedOn,
+            BookedOn = ledger.BookedOn(earning.PartnershipId, earning.EarnedOn),
+            BookedAfterClosedPeriod = ledger.BookedOn(earning.PartnershipId, earning.EarnedOn) != earning.EarnedOn,
             RateCardVersion = earning.Priced.RateCardVersion,
             PricingNote = result.Note is null ? earning.Priced.Note : $"{earning.Priced.Note}; {result.Note}",
             RecordedAt = now,
@@ -60,26 +62,32 @@ public static class LedgerBook
     }
 
     /// <summary>
-    /// Takes back what an earlier item booked, on the day of the credit, and the price booked later
-    /// for it if it was earned unpriced; null when the credit is booked already. When the item is
-    /// not booked yet, a credit of nothing stands in for it and the item is booked at nothing when it comes.
+    /// Takes back what an earlier item booked, and the price booked later for it if it was earned
+    /// unpriced; null when the credit is booked already. The credit is about the day the correction
+    /// says (its effective day; without one, the day it was learnt) and is booked on the day it was
+    /// learnt, or the first open day after it. When the item is not booked yet, a credit of nothing
+    /// stands in for it and the item is booked at nothing when it comes.
     /// </summary>
+    /// <param name="creditedOn">The day the suite learnt that the item is not due.</param>
     public static LedgerItem? Credit(LedgerSnapshot ledger, Guid partnershipId, string creditedCauseKey, string? citizenId,
-        LocalDate creditedOn, string reason, Guid? causeMessageId, Instant now)
+        LocalDate creditedOn, string reason, Guid? causeMessageId, Instant now, Correction? correction = null)
     {
-        var credit = CreditOne(ledger, partnershipId, creditedCauseKey, citizenId, creditedOn, reason, causeMessageId, now);
+        var credit = CreditOne(ledger, partnershipId, creditedCauseKey, citizenId, creditedOn, reason, causeMessageId, now, correction);
         if (credit is not null && ledger.IsBooked(PricedKey(creditedCauseKey)))
         {
-            CreditOne(ledger, partnershipId, PricedKey(creditedCauseKey), citizenId, creditedOn, reason, causeMessageId, now);
+            CreditOne(ledger, partnershipId, PricedKey(creditedCauseKey), citizenId, creditedOn, reason, causeMessageId, now, correction);
         }
         return credit;
     }
 
     private static LedgerItem? CreditOne(LedgerSnapshot ledger, Guid partnershipId, string creditedCauseKey, string? citizenId,
-        LocalDate creditedOn, string reason, Guid? causeMessageId, Instant now)
+        LocalDate creditedOn, string reason, Guid? causeMessageId, Instant now, Correction? correction)
     {
         var causeKey = CreditKey(creditedCauseKey);
         if (ledger.IsBooked(causeKey)) return null;
+
+        // Booked when learnt (what is invoiced and paid goes by it), never before the day it is about.
+        var ownDay = LocalDate.Max(creditedOn, correction?.EffectiveOn ?? creditedOn);
 
         var credited = ledger.Find(creditedCauseKey);
         return ledger.Add(new LedgerItem
@@ -95,10 +103,16 @@ public static class LedgerBook
             CreditsItemId = credited?.Id,
             CauseKey = causeKey,
             CauseMessageId = causeMessageId,
-            EarnedOn = creditedOn,
+            EarnedOn = correction?.EffectiveOn ?? creditedOn,
+            BookedOn = ledger.BookedOn(partnershipId, ownDay),
+            BookedAfterClosedPeriod = ledger.BookedOn(partnershipId, ownDay) != ownDay,
             RateCardVersion = credited?.RateCardVersion,
             PricingNote = credited is null ? $"{reason}; nothing booked yet to take back" : $"{reason}; takes back {credited.CauseKey}",
             RecordedAt = now,
+            CorrectionKind = correction?.Kind,
+            CorrectionReference = correction?.Reference,
+            CorrectionReportedBy = correction?.ReportedBy,
+            CorrectionKnownAt = correction?.KnownAt,
         });
     }
 

@@ -51,10 +51,11 @@ public abstract class LedgerConsumer<TMessage>(PaymentDbContext db, IClock clock
     }
 
     /// <summary>Takes back the item booked for a cause, or stands in for it if it has not come yet.</summary>
-    protected void Credit(ConsumeContext context, Guid partnershipId, string creditedCauseKey, string? citizenId, LocalDate creditedOn, string reason)
+    protected void Credit(ConsumeContext context, Guid partnershipId, string creditedCauseKey, string? citizenId, LocalDate creditedOn, string reason,
+        Correction? correction = null)
     {
         if (LedgerBook.Credit(Prepared, partnershipId, creditedCauseKey, citizenId, creditedOn, reason, context.MessageId!.Value,
-                Clock.GetCurrentInstant()) is null)
+                Clock.GetCurrentInstant(), correction) is null)
         {
             logger.LogWarning("Ledger already holds a credit of {CauseKey}; message {MessageId} adds nothing", creditedCauseKey, context.MessageId);
         }

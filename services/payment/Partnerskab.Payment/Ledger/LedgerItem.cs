@@ -39,7 +39,16 @@ public sealed class LedgerItem
     public Guid? CreditsItemId { get; set; }
     public required string CauseKey { get; set; }
     public Guid? CauseMessageId { get; set; }
+    /// <summary>The day the item is about: earned, or for a credit the day the corrected facts say the credited item stopped being due.</summary>
     public LocalDate EarnedOn { get; set; }
+    /// <summary>
+    /// The day the item counts in the accounts, fixed when it is recorded: its own day (for a
+    /// credit, the day it was learnt), or the first day of the first open period when that day's
+    /// period was closed then (<see cref="Periods.BookingCalendar"/>). Invoice runs go by it.
+    /// </summary>
+    public LocalDate BookedOn { get; set; }
+    /// <summary>Its own day's period was closed when it was recorded, so it is booked in the first open period.</summary>
+    public bool BookedAfterClosedPeriod { get; set; }
     public int? RateCardVersion { get; set; }
     /// <summary>
     /// Earned while no rate card version priced it, so booked at 0; once one covering its day has a
@@ -48,4 +57,16 @@ public sealed class LedgerItem
     public bool Unpriced { get; set; }
     public required string PricingNote { get; set; }
     public Instant RecordedAt { get; set; }
+    /// <summary>For a credit of a revoked milestone: the fact that revoked it, when the revocation named it.</summary>
+    public string? CorrectionKind { get; set; }
+    public string? CorrectionReference { get; set; }
+    public string? CorrectionReportedBy { get; set; }
+    public Instant? CorrectionKnownAt { get; set; }
 }
+
+/// <summary>
+/// What a credit corrects: the day the corrected facts say the credited item stopped being due,
+/// and the fact that says so (what kind, which one, reported by whom, known when), when the
+/// revocation names it.
+/// </summary>
+public sealed record Correction(LocalDate EffectiveOn, string? Kind = null, string? Reference = null, string? ReportedBy = null, Instant? KnownAt = null);

@@ -29,7 +29,13 @@ public static class LedgerItemCopy
         ("rate_card_version", (w, i, ct) => w.WriteNullableAsync(i.RateCardVersion, NpgsqlDbType.Integer, ct)),
         ("pricing_note", (w, i, ct) => w.WriteAsync(i.PricingNote, NpgsqlDbType.Varchar, ct)),
         ("recorded_at", (w, i, ct) => w.WriteAsync(i.RecordedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct)),
-        ("unpriced", (w, i, ct) => w.WriteAsync(i.Unpriced, NpgsqlDbType.Boolean, ct)));
+        ("unpriced", (w, i, ct) => w.WriteAsync(i.Unpriced, NpgsqlDbType.Boolean, ct)),
+        ("booked_on", (w, i, ct) => w.WriteAsync(i.BookedOn.ToDateOnly(), NpgsqlDbType.Date, ct)),
+        ("booked_after_closed_period", (w, i, ct) => w.WriteAsync(i.BookedAfterClosedPeriod, NpgsqlDbType.Boolean, ct)),
+        ("correction_kind", (w, i, ct) => w.WriteNullableAsync(i.CorrectionKind, NpgsqlDbType.Varchar, ct)),
+        ("correction_reference", (w, i, ct) => w.WriteNullableAsync(i.CorrectionReference, NpgsqlDbType.Varchar, ct)),
+        ("correction_reported_by", (w, i, ct) => w.WriteNullableAsync(i.CorrectionReportedBy, NpgsqlDbType.Varchar, ct)),
+        ("correction_known_at", (w, i, ct) => w.WriteNullableAsync(i.CorrectionKnownAt?.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct)));
 
     public static Task InsertAsync(PaymentDbContext db, IReadOnlyCollection<LedgerItem> items, CancellationToken cancellationToken) =>
         Columns.InsertAsync(db, items, cancellationToken);

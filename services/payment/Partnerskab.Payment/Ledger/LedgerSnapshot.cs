@@ -13,13 +13,17 @@ public sealed class LedgerSnapshot
     private readonly Dictionary<string, LedgerItem> byCauseKey;
     private readonly Dictionary<(Guid PartnershipId, int Year), long> years;
     private readonly Dictionary<(Guid PartnershipId, string CitizenId), long> citizens;
+    private readonly ILookup<Guid, NodaTime.DateInterval> closed;
 
     /// <param name="items">The items of the causes about to be booked (and of their credits and later pricing).</param>
     /// <param name="yearTotals">What is booked per partnership and calendar year earned.</param>
     /// <param name="citizenTotals">What is booked per partnership and citizen.</param>
+    /// <param name="closedPeriods">The partnerships' periods closed now, by partnership.</param>
     public LedgerSnapshot(IEnumerable<LedgerItem> items, IReadOnlyDictionary<(Guid PartnershipId, int Year), long> yearTotals,
-        IReadOnlyDictionary<(Guid PartnershipId, string CitizenId), long> citizenTotals)
+        IReadOnlyDictionary<(Guid PartnershipId, string CitizenId), long> citizenTotals,
+        IEnumerable<(Guid PartnershipId, NodaTime.DateInterval Days)>? closedPeriods = null)
     {
+        closed = (closedPeriods ?? []).ToLookup(c => c.PartnershipId, c => c.Days);
         byCauseKey = items.ToDictionary(i => i.CauseKey, StringComparer.Ordinal);
         years = new Dictionary<(Guid, int), long>(yearTotals);
         citizens = new Dictionary<(Guid, string), long>(citizenTotals);
@@ -29,6 +33,9 @@ public sealed class LedgerSnapshot
     public static LedgerSnapshot Of(IReadOnlyCollection<LedgerItem> items) => new(items,
         items.GroupBy(i => (i.PartnershipId, i.EarnedOn.Year)).ToDictionary(g => g.Key, g => g.Sum(i => i.AmountOre)),
         items.Where(i => i.CitizenId is not null).GroupBy(i => (i.PartnershipId, i.CitizenId!)).ToDictionary(g => g.Key, g => g.Sum(i => i.AmountOre)));
+
+    /// <summary>The day an item of the partnership about the day is booked on (<see cref="Periods.BookingCalendar"/>).</summary>
+    public NodaTime.LocalDate BookedOn(Guid partnershipId, NodaTime.LocalDate day) => Periods.BookingCalendar.BookedOn(day, closed[partnershipId]);
 
     public LedgerItem? Find(string causeKey) => byCauseKey.GetValueOrDefault(causeKey);
 

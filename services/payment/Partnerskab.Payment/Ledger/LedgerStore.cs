@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Partnerskab.Payment.Partnerships;
 using Partnerskab.Payment.Persistence;
 using Partnerskab.ServiceDefaults.Persistence;
@@ -18,10 +19,13 @@ public static class LedgerStore
     /// <summary>
     /// Orders the writes that must see each other: with caps, every item of the partnership
     /// (caps count them all, and the partnership's key is the one rate card changes take); without,
-    /// an item and its credit (which may arrive first).
+    /// an item and its credit (which may arrive first). Every write holds its partnerships' keys at
+    /// least shared, so closing a period (which holds the key alone) waits for the bookings under
+    /// way and they see it closed after. All in one statement, in hash order, so no two writers deadlock.
     /// </summary>
-    public static Task LockAsync(PaymentDbContext db, IEnumerable<LedgerCause> causes, CancellationToken cancellationToken) =>
-        AdvisoryLocks.LockAsync(db, causes.Select(c => c.Capped ? PartnershipLock.Key(c.PartnershipId) : c.CauseKey), cancellationToken);
+    public static Task LockAsync(PaymentDbContext db, IReadOnlyCollection<LedgerCause> causes, CancellationToken cancellationToken) =>
+        AdvisoryLocks.LockAsync(db, causes.Select(c => c.Capped ? PartnershipLock.Key(c.PartnershipId) : c.CauseKey),
+            causes.Select(c => PartnershipLock.Key(c.PartnershipId)), cancellationToken);
 
     /// <summary>What the ledger holds for the causes, read with one statement per kind of fact.</summary>
     public static async Task<LedgerSnapshot> ReadAsync(PaymentDbContext db, IReadOnlyCollection<LedgerCause> causes, CancellationToken cancellationToken)
@@ -44,6 +48,9 @@ public static class LedgerStore
                 .Select(g => new { g.Key.PartnershipId, g.Key.CitizenId, AmountOre = g.Sum(i => i.AmountOre) })
                 .ToListAsync(cancellationToken))
             .ToDictionary(c => (c.PartnershipId, c.CitizenId!), c => c.AmountOre);
-        return new LedgerSnapshot(items, years, citizens);
+        var all = causes.Select(c => c.PartnershipId).Distinct().ToList();
+        var closed = await db.ClosedPeriods.AsNoTracking().Where(c => all.Contains(c.PartnershipId) && c.ReopenedAt == null)
+            .Select(c => new { c.PartnershipId, c.Start, c.End }).ToListAsync(cancellationToken);
+        return new LedgerSnapshot(items, years, citizens, closed.Select(c => (c.PartnershipId, new DateInterval(c.Start, c.End))));
     }
 }

@@ -5,6 +5,7 @@ using Partnerskab.Payment.Costs;
 using Partnerskab.Payment.Invoicing;
 using Partnerskab.Payment.Ledger;
 using Partnerskab.Payment.Partnerships;
+using Partnerskab.Payment.Periods;
 using Partnerskab.Payment.RateCards;
 using Partnerskab.Payment.Reconciliation;
 using Partnerskab.ServiceDefaults.Audit;
@@ -24,6 +25,7 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
     public DbSet<InvoiceRun> InvoiceRuns => Set<InvoiceRun>();
     public DbSet<InvoiceNumberSeries> InvoiceNumberSeries => Set<InvoiceNumberSeries>();
     public DbSet<BankPayment> BankPayments => Set<BankPayment>();
+    public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -78,6 +80,9 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
             item.Property(i => i.CitizenId).HasMaxLength(64);
             item.Property(i => i.Code).HasMaxLength(50);
             item.Property(i => i.PricingNote).HasMaxLength(500);
+            item.Property(i => i.CorrectionKind).HasMaxLength(20);
+            item.Property(i => i.CorrectionReference).HasMaxLength(100);
+            item.Property(i => i.CorrectionReportedBy).HasMaxLength(200);
             // The few items earned while no rate card priced them, which a new rate card version may price.
             item.HasIndex(i => i.PartnershipId).HasFilter("unpriced").HasDatabaseName("ix_ledger_items_unpriced");
         });
@@ -89,12 +94,12 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
         model.Entity<LedgerDayTotal>(total =>
         {
             total.ToTable("ledger_day_totals");
-            total.HasKey(t => new { t.PartnershipId, t.EarnedOn, t.Kind, t.CreditedKind });
+            total.HasKey(t => new { t.PartnershipId, t.EarnedOn, t.BookedOn, t.Kind, t.CreditedKind });
         });
         model.Entity<DocumentedDayTotal>(total =>
         {
             total.ToTable("documented_day_totals");
-            total.HasKey(t => new { t.PartnershipId, t.IssueDate, t.EarnedOn });
+            total.HasKey(t => new { t.PartnershipId, t.IssueDate, t.EarnedOn, t.BookedOn });
         });
         model.Entity<Partnership>(partnership =>
         {
@@ -152,6 +157,17 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
             series.ToTable("invoice_number_series");
             series.HasKey(s => s.IssuerCvr);
             series.Property(s => s.IssuerCvr).HasMaxLength(8);
+        });
+        model.Entity<ClosedPeriod>(period =>
+        {
+            period.ToTable("closed_periods");
+            period.HasKey(p => p.Id);
+            // A period is closed once at a time; a reopened one keeps its row and may be closed again.
+            period.HasIndex(p => new { p.PartnershipId, p.Kind, p.Start }).IsUnique().HasFilter("reopened_at IS NULL");
+            period.Ignore(p => p.Days);
+            period.Property(p => p.ClosedBy).HasMaxLength(200);
+            period.Property(p => p.ReopenedBy).HasMaxLength(200);
+            period.Property(p => p.ReopenReason).HasMaxLength(500);
         });
         model.Entity<BankPayment>(payment =>
         {

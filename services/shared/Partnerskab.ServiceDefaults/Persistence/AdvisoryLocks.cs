@@ -18,4 +18,20 @@ public static class AdvisoryLocks
     }
 
     public static Task LockAsync(DbContext db, string key, CancellationToken cancellationToken) => LockAsync(db, [key], cancellationToken);
+
+    /// <summary>
+    /// Takes <paramref name="keys"/> alone and <paramref name="sharedKeys"/> shared (a key in both,
+    /// or two keys of one hash, alone), all in one statement in hash order.
+    /// </summary>
+    public static Task LockAsync(DbContext db, IEnumerable<string> keys, IEnumerable<string> sharedKeys, CancellationToken cancellationToken)
+    {
+        var alone = keys.Distinct(StringComparer.Ordinal).ToArray();
+        var shared = sharedKeys.Distinct(StringComparer.Ordinal).ToArray();
+        return db.Database.ExecuteSqlAsync($"""
+            SELECT CASE WHEN alone THEN pg_advisory_xact_lock(h) ELSE pg_advisory_xact_lock_shared(h) END
+            FROM (SELECT hashtext(k) AS h, bool_or(alone) AS alone
+                  FROM (SELECT k, true AS alone FROM unnest({alone}) AS k UNION ALL SELECT k, false FROM unnest({shared}) AS k) AS wanted
+                  GROUP BY 1 ORDER BY 1) AS locks
+            """, cancellationToken);
+    }
 }

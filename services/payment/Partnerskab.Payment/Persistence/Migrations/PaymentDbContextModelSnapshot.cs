@@ -123,11 +123,15 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("earned_on");
 
+                    b.Property<LocalDate>("BookedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("booked_on");
+
                     b.Property<long>("AmountOre")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_ore");
 
-                    b.HasKey("PartnershipId", "IssueDate", "EarnedOn")
+                    b.HasKey("PartnershipId", "IssueDate", "EarnedOn", "BookedOn")
                         .HasName("pk_documented_day_totals");
 
                     b.ToTable("documented_day_totals", (string)null);
@@ -142,6 +146,10 @@ namespace Partnerskab.Payment.Persistence.Migrations
                     b.Property<LocalDate>("EarnedOn")
                         .HasColumnType("date")
                         .HasColumnName("earned_on");
+
+                    b.Property<LocalDate>("BookedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("booked_on");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer")
@@ -163,7 +171,7 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("items");
 
-                    b.HasKey("PartnershipId", "EarnedOn", "Kind", "CreditedKind")
+                    b.HasKey("PartnershipId", "EarnedOn", "BookedOn", "Kind", "CreditedKind")
                         .HasName("pk_ledger_day_totals");
 
                     b.ToTable("ledger_day_totals", (string)null);
@@ -376,6 +384,14 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("amount_ore");
 
+                    b.Property<bool>("BookedAfterClosedPeriod")
+                        .HasColumnType("boolean")
+                        .HasColumnName("booked_after_closed_period");
+
+                    b.Property<LocalDate>("BookedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("booked_on");
+
                     b.Property<int>("CappedBy")
                         .HasColumnType("integer")
                         .HasColumnName("capped_by");
@@ -399,6 +415,25 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("code");
+
+                    b.Property<string>("CorrectionKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("correction_kind");
+
+                    b.Property<Instant?>("CorrectionKnownAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("correction_known_at");
+
+                    b.Property<string>("CorrectionReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("correction_reference");
+
+                    b.Property<string>("CorrectionReportedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("correction_reported_by");
 
                     b.Property<Guid?>("CreditsItemId")
                         .HasColumnType("uuid")
@@ -559,6 +594,64 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasName("pk_partnerships");
 
                     b.ToTable("partnerships", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Payment.Periods.ClosedPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Instant>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<LocalDate>("End")
+                        .HasColumnType("date")
+                        .HasColumnName("end");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reopen_reason");
+
+                    b.Property<Instant?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reopened_at");
+
+                    b.Property<string>("ReopenedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reopened_by");
+
+                    b.Property<LocalDate>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_closed_periods");
+
+                    b.HasIndex("PartnershipId", "Kind", "Start")
+                        .IsUnique()
+                        .HasDatabaseName("ix_closed_periods_partnership_id_kind_start")
+                        .HasFilter("reopened_at IS NULL");
+
+                    b.ToTable("closed_periods", (string)null);
                 });
 
             modelBuilder.Entity("Partnerskab.Payment.RateCards.RateCard", b =>

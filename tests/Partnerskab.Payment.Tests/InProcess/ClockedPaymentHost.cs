@@ -1,0 +1,81 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using NodaTime.Testing;
+using Partnerskab.Contracts.Cohort;
+using Partnerskab.Protos.Payment.V1;
+using Partnerskab.Scenario;
+using Partnerskab.Testing;
+using Partnerskab.Testing.InProcess;
+
+namespace Partnerskab.Payment.Tests.InProcess;
+
+/// <summary>
+/// The payment service in the test process on a clock the tests set (<see cref="Clock"/>), fed
+/// events through its own bus as the other services would publish them.
+/// </summary>
+public sealed class ClockedPaymentHost() : InProcessService<PaymentGrpcService, PaymentService.PaymentServiceClient>("payment")
+{
+    public FakeClock Clock { get; } = new(Instant.FromUtc(2023, 10, 5, 8, 0));
+
+    protected override void ConfigureTestServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
+
+    protected override Task WarmUpAsync(PaymentService.PaymentServiceClient client) =>
+        client.ListRateCardsAsync(new ListRateCardsRequest { PartnershipId = Guid.NewGuid().ToString() }, deadline: DateTime.UtcNow.AddSeconds(60)).ResponseAsync;
+
+    /// <summary>Sets the clock to a Copenhagen working day's morning.</summary>
+    public void Today(int year, int month, int day) =>
+        Clock.Reset(new LocalDate(year, month, day).At(new LocalTime(9, 0)).InZoneStrictly(ServiceDefaults.DanishCalendar.Copenhagen).ToInstant());
+
+    public Task PublishAsync<T>(T message) where T : class => Services.GetRequiredService<IBus>().Publish(message);
+
+    /// <summary>A registered partnership (the cohort service's event) priced quarterly without caps or periodic fees.</summary>
+    public async Task<Guid> PartnershipAsync()
+    {
+        var partnershipId = Guid.NewGuid();
+        await PublishAsync(new PartnershipRegistered
+        {
+            PartnershipId = partnershipId, Reference = "HAD-2023-1", Name = "Haderslev", KommuneName = "Haderslev Kommune", KommuneCvr = "29189722",
+            KommuneEan = "5798000020007", ProviderName = "Carelink", ProviderCvr = "12345678", ContractStart = new DateOnly(2023, 3, 1),
+            ContractEnd = new DateOnly(2025, 3, 31), FollowUpMonths = 24,
+        });
+        await using (var connection = await OpenAsync())
+        {
+            var until = DateTime.UtcNow.AddSeconds(30);
+            while (true)
+            {
+                await using var registered = new Npgsql.NpgsqlCommand("SELECT count(*) FROM partnerships WHERE partnership_id = @id AND version > 0", connection);
+                registered.Parameters.AddWithValue("id", partnershipId);
+                if ((long)(await registered.ExecuteScalarAsync())! == 1) break;
+                if (DateTime.UtcNow > until) throw new TimeoutException("the partnership's registration never arrived");
+                await Task.Delay(100);
+            }
+        }
+        await Client.SetRateCardAsync(TestRateCards.FullRateCard(partnershipId.ToString(), ThinSlice.Day(2023, 3, 1)).With(r =>
+        {
+            r.Caps = null;
+            r.PeriodicFees.Clear();
+        }), deadline: SuiteClients.Deadline());
+        return partnershipId;
+    }
+
+    /// <summary>The partnership's ledger once it holds the number of items (events arrive asynchronously).</summary>
+    public async Task<IReadOnlyList<Protos.Payment.V1.LedgerItem>> LedgerAsync(Guid partnershipId, int count)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var items = (await Client.GetLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId.ToString() }, deadline: SuiteClients.Deadline())).Items;
+            if (items.Count >= count) return items;
+            if (DateTime.UtcNow > until) throw new TimeoutException($"the ledger holds {items.Count} items, not {count}: {items}");
+            await Task.Delay(100);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClockedPaymentServiceCollection : ICollectionFixture<ClockedPaymentHost>
+{
+    public const string Name = "payment service on a test clock";
+}
