@@ -43,6 +43,8 @@ public sealed class GatewayFixture : IAsyncLifetime
         {
             ["Gateway__MaxRequestBodyBytes"] = BodyLimit.ToString(),
             ["Jobs__MaxFileBytes"] = JobFileLimit.ToString(),
+            // Chunks small enough that a test file of 25,000 citizens goes in three streams.
+            ["Jobs__CitizenChunkRows"] = "10000",
         });
     }
 

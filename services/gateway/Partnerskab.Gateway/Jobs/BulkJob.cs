@@ -33,6 +33,13 @@ public sealed class BulkJob
     public byte[]? File { get; set; }
 
     public int Rows { get; init; }
+
+    /// <summary>
+    /// Rows per chunk, fixed when the job is posted: the kept chunks are numbered by it, so a job
+    /// resumed after the setting changed still sends each row once.
+    /// </summary>
+    public int ChunkRows { get; init; }
+
     public JobState State { get; set; }
     public int RowsRead { get; set; }
     public int Accepted { get; set; }

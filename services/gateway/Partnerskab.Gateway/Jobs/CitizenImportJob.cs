@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Microsoft.Extensions.Options;
 using Partnerskab.Protos.Cohort.V1;
 
 namespace Partnerskab.Gateway.Jobs;
 
 /// <summary>Citizens to hand over, sent to the cohort service's ImportCitizens stream.</summary>
-public sealed class CitizenImportJob(CohortService.CohortServiceClient cohort) : JobKind
+public sealed class CitizenImportJob(CohortService.CohortServiceClient cohort, IOptions<JobOptions> options) : JobKind
 {
     public const string KindName = "citizens";
 
@@ -23,12 +24,8 @@ public sealed class CitizenImportJob(CohortService.CohortServiceClient cohort) :
 
     public override MessageDescriptor Row => CitizenRow.Descriptor;
 
-    /// <summary>
-    /// Ten of the cohort service's batches a stream: it keeps each written batch's answer under the
-    /// stream's key, so a chunk cut off halfway is answered for what it wrote and judged for the rest,
-    /// and the rows of the next batch travel while it writes one.
-    /// </summary>
-    public override int ChunkRows => 10_000;
+    /// <summary>A stream per <see cref="JobOptions.CitizenChunkRows"/> rows.</summary>
+    public override int ChunkRows => options.Value.CitizenChunkRows;
 
     public override string? ReferenceOf(JsonObject? fields) => Text(fields, "caseReference");
 

@@ -128,6 +128,8 @@ public static class JobEndpoints
             Format = post.Format,
             File = context.RequestServices.GetRequiredService<JobFileProtection>().Protect(id, post.File),
             Rows = rows,
+            // A validation judges the whole file in one stream, so that rows are judged against each other as in one import.
+            ChunkRows = post.ValidateOnly ? Math.Max(1, rows) : post.Kind.ChunkRows,
             State = JobState.Queued,
             CreatedAt = context.RequestServices.GetRequiredService<IClock>().GetCurrentInstant(),
         };
@@ -164,7 +166,7 @@ public static class JobEndpoints
     private static readonly Expression<Func<BulkJob, BulkJob>> WithoutFile = j => new BulkJob
     {
         Id = j.Id, Subject = j.Subject, Caller = j.Caller, Kind = j.Kind, Target = j.Target, StatusSource = j.StatusSource, ValidateOnly = j.ValidateOnly,
-        Format = j.Format, Rows = j.Rows, State = j.State, RowsRead = j.RowsRead, Accepted = j.Accepted, Unchanged = j.Unchanged, Rejected = j.Rejected,
+        Format = j.Format, Rows = j.Rows, ChunkRows = j.ChunkRows, State = j.State, RowsRead = j.RowsRead, Accepted = j.Accepted, Unchanged = j.Unchanged, Rejected = j.Rejected,
         NextChunk = j.NextChunk, Failure = j.Failure, CreatedAt = j.CreatedAt, FinishedAt = j.FinishedAt, LeaseUntil = j.LeaseUntil,
     };
 

@@ -29,7 +29,7 @@ public abstract class JobKind
     public virtual string? ReferenceOf(JsonObject? fields) => null;
 
     /// <summary>
-    /// Rows a chunk, each chunk's results kept when it has run. A stream of up to 1,000 rows is
+    /// Rows a chunk for a job posted now (a job keeps the size it was posted with), each chunk's results kept when it has run. A stream of up to 1,000 rows is
     /// written whole with its stored answer or not at all; a kind sent a row a call keeps each row's result.
     /// </summary>
     public virtual int ChunkRows => 1000;

@@ -36,7 +36,7 @@ public sealed class JobRunner(GatewayDbContext db, IEnumerable<JobKind> kinds, J
         var kind = kinds.Single(k => k.Name == job.Kind);
         var caller = JsonSerializer.Deserialize<TokenSubject>(job.Caller, ApiJson.Options)!;
         var rows = JobFile.Read(files.Unprotect(job.Id, job.File!), job.Format, kind.Columns);
-        var chunkRows = job.ValidateOnly ? job.Rows : kind.ChunkRows;
+        var chunkRows = job.ChunkRows;
         var kept = (await db.BulkJobChunks.Where(c => c.JobId == job.Id).Select(c => c.Chunk).ToListAsync(cancellationToken)).ToHashSet();
         var pending = JobChunks.Pending(job.Rows, chunkRows, kept);
 

@@ -90,6 +90,10 @@ namespace Partnerskab.Gateway.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("caller");
 
+                    b.Property<int>("ChunkRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("chunk_rows");
+
                     b.Property<Instant>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
