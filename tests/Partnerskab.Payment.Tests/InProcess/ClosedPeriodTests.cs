@@ -138,6 +138,18 @@ public sealed class ClosedPeriodTests(ClockedPaymentHost payment) : InProcessTes
             deadline: SuiteClients.Deadline())).ReopenedPeriod.Start.ShouldBe(ThinSlice.Day(2023, 7, 1));
         (await client.ClosePeriodAsync(new ClosePeriodRequest { PartnershipId = id, PeriodStart = ThinSlice.Day(2023, 7, 1) },
             deadline: SuiteClients.Deadline())).Created.ShouldBeTrue("a reopened period may be closed again");
+
+        await using var audit = await payment.OpenAsync();
+        await using var calls = new Npgsql.NpgsqlCommand(
+            "SELECT rpc || ' ' || status_code FROM audit_entries WHERE partnership_id = @p AND rpc LIKE '%Period' ORDER BY id", audit);
+        calls.Parameters.AddWithValue("p", partnershipId);
+        var entries = new List<string>();
+        await using (var reader = await calls.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) entries.Add(reader.GetString(0));
+        }
+        entries.Count(e => e.Contains("ClosePeriod")).ShouldBe(3, string.Join("\n", entries));
+        entries.Count(e => e.Contains("ReopenPeriod")).ShouldBe(5, "every reopening is audited, the refused ones too");
     }
 
     private static MilestoneAchieved Achieved(Guid partnershipId, Guid milestoneId, Pseudonym citizen, DateOnly on, string code = TestRateCards.JobStart) => new()

@@ -32,6 +32,7 @@ public static class LedgerBook
         if (ledger.IsBooked(earning.CauseKey)) return null;
 
         var original = earning.Priced.AmountOre;
+        var bookedOn = ledger.BookedOn(earning.PartnershipId, earning.EarnedOn);
         var result = ledger.IsBooked(CreditKey(earning.CauseKey))
             ? new Caps.Result(0, CapKind.None, "taken back before it was booked, so booked at nothing")
             : Caps.Apply(original, earning.Card, earning.Card is { } card && HasCaps(card)
@@ -52,8 +53,8 @@ public static class LedgerBook
             CauseKey = earning.CauseKey,
             CauseMessageId = causeMessageId,
             EarnedOn = earning.EarnedOn,
-            BookedOn = ledger.BookedOn(earning.PartnershipId, earning.EarnedOn),
-            BookedAfterClosedPeriod = ledger.BookedOn(earning.PartnershipId, earning.EarnedOn) != earning.EarnedOn,
+            BookedOn = bookedOn,
+            BookedAfterClosedPeriod = bookedOn != earning.EarnedOn,
             RateCardVersion = earning.Priced.RateCardVersion,
             PricingNote = result.Note is null ? earning.Priced.Note : $"{earning.Priced.Note}; {result.Note}",
             RecordedAt = now,
@@ -88,6 +89,7 @@ public static class LedgerBook
 
         // Booked when learnt (what is invoiced and paid goes by it), never before the day it is about.
         var ownDay = LocalDate.Max(creditedOn, correction?.EffectiveOn ?? creditedOn);
+        var bookedOn = ledger.BookedOn(partnershipId, ownDay);
 
         var credited = ledger.Find(creditedCauseKey);
         return ledger.Add(new LedgerItem
@@ -104,8 +106,8 @@ public static class LedgerBook
             CauseKey = causeKey,
             CauseMessageId = causeMessageId,
             EarnedOn = correction?.EffectiveOn ?? creditedOn,
-            BookedOn = ledger.BookedOn(partnershipId, ownDay),
-            BookedAfterClosedPeriod = ledger.BookedOn(partnershipId, ownDay) != ownDay,
+            BookedOn = bookedOn,
+            BookedAfterClosedPeriod = bookedOn != ownDay,
             RateCardVersion = credited?.RateCardVersion,
             PricingNote = credited is null ? $"{reason}; nothing booked yet to take back" : $"{reason}; takes back {credited.CauseKey}",
             RecordedAt = now,
