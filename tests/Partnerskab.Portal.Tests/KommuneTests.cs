@@ -123,6 +123,14 @@ public sealed class KommuneTests(PortalSuite portal, Browser browser)
         (await page.Locator("dl.facts").InnerTextAsync()).ShouldContain("Udtrådt");
         var exited = (await CitizensAsync(partnership.PartnershipId)).ShouldHaveSingleItem();
         (exited.ExitReason, exited.ExitDate.Year, exited.ExitDate.Month, exited.ExitDate.Day).ShouldBe((ExitReason.MovedAway, 2023, 9, 15));
+        // The timeline names the reason in Danish once the outcome service has learnt of the exit (by an event).
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!(await page.Locator("dl.facts").InnerTextAsync()).Contains("15. september 2023 (Fraflyttet kommunen)", StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("the timeline never showed the exit");
+            await Task.Delay(200);
+            await page.ReloadAsync();
+        }
 
         // Only this partnership: another one's handover page is refused.
         (await page.GotoAsync(new Uri(portal.Url, $"/partnerskaber/{portal.ReferencePartnershipId}/overdragelse").ToString()))!
