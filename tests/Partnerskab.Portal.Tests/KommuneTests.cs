@@ -132,6 +132,14 @@ public sealed class KommuneTests(PortalSuite portal, Browser browser)
             await page.ReloadAsync();
         }
 
+        // Another exit is refused as a whole, in Danish.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Registrér udtræden" }).ClickAsync();
+        await page.GetByLabel("Udtrædelsesdato").FillAsync("2023-09-20");
+        await page.GetByLabel("Årsag").SelectOptionAsync(new SelectOptionValue { Label = "Har trukket sig" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrér udtræden" }).ClickAsync();
+        (await page.Locator("[role=alert]").InnerTextAsync()).ShouldContain($"Borgeren {citizen.CitizenId} er allerede udtrådt den 2023-09-15.");
+        await Browser.CheckAndCaptureAsync(page, "exit-refused");
+
         // Only this partnership: another one's handover page is refused.
         (await page.GotoAsync(new Uri(portal.Url, $"/partnerskaber/{portal.ReferencePartnershipId}/overdragelse").ToString()))!
             .Status.ShouldBe((int)HttpStatusCode.Forbidden);
