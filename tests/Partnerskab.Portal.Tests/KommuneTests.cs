@@ -144,8 +144,7 @@ public sealed class KommuneTests(PortalSuite portal, Browser browser)
         (await page.GotoAsync(new Uri(portal.Url, $"/partnerskaber/{portal.ReferencePartnershipId}/overdragelse").ToString()))!
             .Status.ShouldBe((int)HttpStatusCode.Forbidden);
 
-        var log = Path.Combine(TestEnvironment.LogDirectory, $"{portal.Services.DatabaseName("portal")}.log");
-        var logged = File.Exists(log) ? await File.ReadAllTextAsync(log) : "";
+        var logged = await File.ReadAllTextAsync(portal.LogFile);
         logged.ShouldNotContain(cpr);
         logged.ShouldNotContain(cpr.Replace("-", "", StringComparison.Ordinal));
     }
