@@ -160,5 +160,21 @@ public sealed class OutcomeTableTests
         }
     }
 
+    [Fact]
+    public void The_timeline_names_an_exited_citizens_exit_reason_from_its_enum()
+    {
+        var timeline = new GetTimelineResponse
+        {
+            CitizenId = Citizen, FollowUpStart = Day(2023, 4, 3), FollowUpEnd = Day(2025, 4, 3),
+            ExitDate = Day(2023, 5, 1), ExitReasonKind = Protos.Cohort.V1.ExitReason.WronglyEnrolled,
+        };
+
+        var header = TimelineView.Report(timeline, new ListMilestonesResponse()).Split('\n')[0];
+
+        header.ShouldBe($"  citizen {Citizen}: follow-up 2023-04-03 to 2025-04-03 (exclusive), exited 2023-05-01 (wrongly_enrolled)");
+        var inFollowUp = new GetTimelineResponse { CitizenId = Citizen, FollowUpStart = Day(2023, 4, 3), FollowUpEnd = Day(2025, 4, 3) };
+        TimelineView.Report(inFollowUp, new ListMilestonesResponse()).Split('\n')[0].ShouldNotContain("exited");
+    }
+
     private static Date Day(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
 }

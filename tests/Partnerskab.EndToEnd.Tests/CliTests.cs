@@ -162,7 +162,13 @@ public sealed class CliTests(SuiteFixture suite)
         var partnershipId = System.Text.Json.JsonDocument.Parse(created.Output).RootElement.GetProperty("partnership").GetProperty("partnershipId").GetString()!;
         var versions = await CliAsync(["cohort", "partnership", "versions", "--partnership", partnershipId, .. common]);
         versions.ExitCode.ShouldBe(0);
-        versions.Output.ShouldContain("\"version\": 1");
+        var rows = versions.Output.Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        rows[0][..3].ShouldBe(["version", "recorded", "at"]);
+        rows[2][0].ShouldBe("1");
+        var read = await CliAsync(["cohort", "partnership", "get", "--partnership", partnershipId, .. common]);
+        read.Output.ShouldStartWith($"  Partnership {partnershipId}, version 1\n");
+        var json = await CliAsync(["cohort", "partnership", "get", "--partnership", partnershipId, "--output", "json", .. common]);
+        System.Text.Json.JsonDocument.Parse(json.Output).RootElement.GetProperty("partnership").GetProperty("version").GetInt32().ShouldBe(1);
 
         var (partnership, citizen) = await InFollowUpAsync("cli-tree-exit", 6300);
         var exit = await CliAsync(["cohort", "exit", "--partnership", partnership.PartnershipId, "--citizen", citizen.CitizenId,

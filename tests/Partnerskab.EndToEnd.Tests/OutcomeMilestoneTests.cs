@@ -163,15 +163,19 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
         (await StreamAsync(Clients, partnershipId, Guid.NewGuid().ToString(), StatusSource.Provider, both)).Accepted.ShouldBe(4);
         await PaymentTestData.LedgerAsync(Clients, partnershipId, items => items.Count(i => i.Kind == LedgerItemKind.Milestone) == 2);
 
-        foreach (var (citizen, reason) in new[] { (withdrew, ExitReason.Withdrew), (wronglyEnrolled, ExitReason.WronglyEnrolled) })
+        var exits = new[] { (withdrew, ExitReason.Withdrew), (wronglyEnrolled, ExitReason.WronglyEnrolled) };
+        foreach (var (citizen, reason) in exits)
         {
             await Clients.Cohort.RecordExitAsync(new RecordExitRequest
             {
                 PartnershipId = partnershipId, CitizenId = citizen, ExitDate = ThinSlice.Day(2023, 5, 1), Reason = reason,
             }, deadline: SuiteClients.Deadline());
         }
-        await WaitForExitAsync(partnershipId, withdrew);
-        await WaitForExitAsync(partnershipId, wronglyEnrolled);
+        foreach (var (citizen, reason) in exits)
+        {
+            var timeline = await WaitForExitAsync(partnershipId, citizen);
+            (timeline.ExitReasonKind, timeline.ExitReason).ShouldBe((reason, reason.ToString()), "the enum, and the name for old clients");
+        }
 
         // 2023-W17 ends the day before the exit on Monday 2023-05-01; 2023-W18 starts on it.
         var after = await StreamAsync(Clients, partnershipId, Guid.NewGuid().ToString(), StatusSource.Register,
@@ -313,12 +317,14 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
         await Clients.Outcome.SetMilestoneDefinitionsAsync(new SetMilestoneDefinitionsRequest { PartnershipId = partnershipId, Definitions = { definition } },
             deadline: SuiteClients.Deadline());
 
-    private async Task WaitForExitAsync(string partnershipId, string citizenId)
+    private async Task<GetTimelineResponse> WaitForExitAsync(string partnershipId, string citizenId)
     {
         var until = DateTime.UtcNow.AddSeconds(30);
-        while ((await Clients.Outcome.GetTimelineAsync(new GetTimelineRequest { PartnershipId = partnershipId, CitizenId = citizenId },
-            deadline: SuiteClients.Deadline())).ExitDate is null)
+        while (true)
         {
+            var timeline = await Clients.Outcome.GetTimelineAsync(new GetTimelineRequest { PartnershipId = partnershipId, CitizenId = citizenId },
+                deadline: SuiteClients.Deadline());
+            if (timeline.ExitDate is not null) return timeline;
             if (DateTime.UtcNow > until) throw new TimeoutException($"the exit of {citizenId} never reached the outcome service");
             await Task.Delay(200);
         }

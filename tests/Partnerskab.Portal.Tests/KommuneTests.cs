@@ -123,13 +123,28 @@ public sealed class KommuneTests(PortalSuite portal, Browser browser)
         (await page.Locator("dl.facts").InnerTextAsync()).ShouldContain("Udtrådt");
         var exited = (await CitizensAsync(partnership.PartnershipId)).ShouldHaveSingleItem();
         (exited.ExitReason, exited.ExitDate.Year, exited.ExitDate.Month, exited.ExitDate.Day).ShouldBe((ExitReason.MovedAway, 2023, 9, 15));
+        // The timeline names the reason in Danish once the outcome service has learnt of the exit (by an event).
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!(await page.Locator("dl.facts").InnerTextAsync()).Contains("15. september 2023 (Fraflyttet kommunen)", StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("the timeline never showed the exit");
+            await Task.Delay(200);
+            await page.ReloadAsync();
+        }
+
+        // Another exit is refused as a whole, in Danish.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Registrér udtræden" }).ClickAsync();
+        await page.GetByLabel("Udtrædelsesdato").FillAsync("2023-09-20");
+        await page.GetByLabel("Årsag").SelectOptionAsync(new SelectOptionValue { Label = "Har trukket sig" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrér udtræden" }).ClickAsync();
+        (await page.Locator("[role=alert]").InnerTextAsync()).ShouldContain($"Borgeren {citizen.CitizenId} er allerede udtrådt den 2023-09-15.");
+        await Browser.CheckAndCaptureAsync(page, "exit-refused");
 
         // Only this partnership: another one's handover page is refused.
         (await page.GotoAsync(new Uri(portal.Url, $"/partnerskaber/{portal.ReferencePartnershipId}/overdragelse").ToString()))!
             .Status.ShouldBe((int)HttpStatusCode.Forbidden);
 
-        var log = Path.Combine(TestEnvironment.LogDirectory, $"{portal.Services.DatabaseName("portal")}.log");
-        var logged = File.Exists(log) ? await File.ReadAllTextAsync(log) : "";
+        var logged = await File.ReadAllTextAsync(portal.LogFile);
         logged.ShouldNotContain(cpr);
         logged.ShouldNotContain(cpr.Replace("-", "", StringComparison.Ordinal));
     }

@@ -12,7 +12,7 @@ public sealed class PackCliTests(PortalSuite portal)
 
     private Task<(int ExitCode, string Output, string Error)> ReportAsync(string token, string partnership, string pdf) =>
         CliAsync(["outcome", "report", "--partnership", partnership, "--as-of", "2025-10-20", "--pdf", pdf,
-            "--portal-url", portal.Url.ToString(), "--portal-certificate", portal.CertificateFile, "--token", token]);
+            "--portal-url", portal.Url.ToString(), "--portal-certificate", portal.TrustedCertificatesFile, "--token", token]);
 
     [Theory]
     [InlineData(SuiteRoles.Committee)]

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Partnerskab.Portal.Accounts;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Protos.Outcome.V1;
@@ -12,28 +10,31 @@ namespace Partnerskab.Portal.Tests;
 
 /// <summary>
 /// The real suite (three service processes, PostgreSQL, RabbitMQ) with the reference scenario
-/// loaded, and the portal as its own process on a fresh database of its own, trusting the suite's
-/// key directory (the portal's key is in it), serving HTTPS with a throwaway self-signed
-/// certificate. One account per role, each with a generated password.
+/// loaded, and the portal (<see cref="LocalPortal"/>) as its own process on a fresh database of its
+/// own, trusting the suite's key directory (the portal's key is in it), serving HTTPS with a
+/// certificate of a throwaway authority, with Chromium for its PDFs, RabbitMQ, the gateway and a
+/// kommune's identity provider. One account per role, each with a generated password.
 /// </summary>
 public sealed class PortalSuite : IAsyncLifetime
 {
     private LocalSuite? suite;
-    private ServiceProcess? portal;
+    private LocalPortal? portal;
     private OpenIdProvider? identityProvider;
     private LocalGateway? gateway;
     private readonly Dictionary<string, string> passwords = [];
-    private readonly int httpsPort = TestEnvironment.FreePort();
 
     public LocalSuite Services => suite ?? throw new InvalidOperationException("The suite is not started.");
 
+    private LocalPortal Portal => portal ?? throw new InvalidOperationException("The portal is not started.");
+
     /// <summary>Where the pages are: HTTPS. (The plain HTTP port answers health checks and redirects.)</summary>
-    public Uri Url { get; }
+    public Uri Url => Portal.Url;
 
     /// <summary>The plain HTTP port: health checks.</summary>
-    public Uri PlainHttpUrl => portal?.HttpUrl ?? throw new InvalidOperationException("The portal is not started.");
+    public Uri PlainHttpUrl => Portal.Process.HttpUrl;
 
-    public PortalSuite() => Url = new Uri($"https://127.0.0.1:{httpsPort}/");
+    /// <summary>The portal's log.</summary>
+    public string LogFile => Portal.LogFile;
 
     /// <summary>The CVR number of the reference partnership's provider: the issuer of its invoices, whose finance account is the demo finance account.</summary>
     public string ProviderCvr { get; } = Random.Shared.Next(20_000_000, 100_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -69,17 +70,27 @@ public sealed class PortalSuite : IAsyncLifetime
         var reference = $"haderslev-portal-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
         var loaded = await ReferenceScenario.RunAsync(suite.Clients, reference, ProviderCvr, TextWriter.Null);
         ReferencePartnershipId = loaded.PartnershipId;
-        WriteThrowawayCertificate();
+        portal = LocalPortal.Prepare(suite);
         CaseWorkerAtProvider = new("sagsbehandler@haderslev.dk", NewPassword(), "Sagsbehandler Sofie", [CaseWorkerRoleValue, "Alle medarbejdere"], "29189420", [ReferencePartnershipId]);
         gateway = await LocalGateway.StartAsync(suite);
-        // The portal trusts the identity provider's self-signed certificate and the gateway's test authority.
-        File.WriteAllText(TrustedCertificatesFile, $"{File.ReadAllText(CertificateFile)}\n{gateway.Certificates.Authority.ExportCertificatePem()}\n");
-        identityProvider = await OpenIdProvider.StartAsync(suite.ConnectionString("identity_provider"), CertificateFile, CertificateKeyFile, Url,
-            [CaseWorkerAtProvider, CommitteeMemberAtProvider, CanteenAtProvider]);
+        // The identity provider serves with the portal's certificate; the portal trusts its authority and the gateway's.
+        File.WriteAllText(TrustedCertificatesFile,
+            $"{portal.Certificates.Authority.ExportCertificatePem()}\n{gateway.Certificates.Authority.ExportCertificatePem()}\n");
+        identityProvider = await OpenIdProvider.StartAsync(suite.ConnectionString("identity_provider"), portal.Certificates.CertificateFile,
+            portal.Certificates.KeyFile, Url, [CaseWorkerAtProvider, CommitteeMemberAtProvider, CanteenAtProvider]);
 
-        portal = new ServiceProcess("portal", PortalDll, Environment(), TestEnvironment.FreePort(), TestEnvironment.FreePort(),
-            Path.Combine(TestEnvironment.LogDirectory, $"{suite.DatabaseName("portal")}.log"));
-        await portal.StartAsync();
+        await portal.StartAsync(new Dictionary<string, string>
+        {
+            ["Portal__ChromiumPath"] = Browser.ChromiumPath,
+            ["Portal__RabbitMqUri"] = RabbitMqUri,
+            ["Portal__TrustedCertificateFile"] = TrustedCertificatesFile,
+            ["Portal__GatewayUrl"] = gateway.Url.ToString(),
+            ["Portal__OpenIdConnect__Authority"] = IdentityProvider.Authority.ToString(),
+            ["Portal__OpenIdConnect__ClientId"] = OpenIdProvider.ClientId,
+            ["Portal__OpenIdConnect__ClientSecret"] = IdentityProvider.ClientSecret,
+            ["Portal__OpenIdConnect__DisplayName"] = IdentityProviderName,
+            [$"Portal__OpenIdConnect__RoleValues__{CaseWorkerRoleValue}"] = SuiteRoles.Kommune,
+        });
         foreach (var role in PortalRoles.All)
         {
             passwords[role] = NewPassword();
@@ -94,7 +105,7 @@ public sealed class PortalSuite : IAsyncLifetime
 
     /// <summary>Runs the portal's add-account command as deploy/up.sh does: the password on standard input.</summary>
     public Task<(int ExitCode, string Output)> AddAccountAsync(string user, string name, string organisation, string roles, string partnerships, string password) =>
-        LocalPortal.AddAccountAsync(PortalDll, Environment(), PlainHttpUrl.Port, user, name, organisation, roles, partnerships, password);
+        Portal.AddAccountAsync(user, name, organisation, roles, partnerships, password);
 
     /// <summary>Waits until the outcome service has opened the citizen's follow-up (it learns of a handover by an event).</summary>
     public async Task WaitForFollowUpAsync(string partnershipId, string citizenId)
@@ -151,48 +162,10 @@ public sealed class PortalSuite : IAsyncLifetime
     /// <summary>Meets the portal's policy: 12+ characters, upper and lower case, digits.</summary>
     public static string NewPassword() => $"Pw{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}X9";
 
-    private Dictionary<string, string> Environment() => new()
-    {
-        ["ConnectionStrings__Database"] = Services.ConnectionString("portal"),
-        ["Portal__CohortUrl"] = Services.Cohort.GrpcUrl.ToString(),
-        ["Portal__OutcomeUrl"] = Services.Outcome.GrpcUrl.ToString(),
-        ["Portal__PaymentUrl"] = Services.Payment.GrpcUrl.ToString(),
-        ["Portal__SigningKeyFile"] = Services.Keys.PrivateKeyFile(SigningKeys.PortalIssuer),
-        ["Portal__ChromiumPath"] = Browser.ChromiumPath,
-        ["Portal__RabbitMqUri"] = RabbitMqUri,
-        ["Portal__CertificateFile"] = CertificateFile,
-        ["Portal__CertificateKeyFile"] = CertificateKeyFile,
-        ["Portal__HttpsPort"] = httpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Portal__TrustedCertificateFile"] = TrustedCertificatesFile,
-        ["Portal__GatewayUrl"] = (gateway ?? throw new InvalidOperationException("The gateway is not started.")).Url.ToString(),
-        ["Portal__OpenIdConnect__Authority"] = IdentityProvider.Authority.ToString(),
-        ["Portal__OpenIdConnect__ClientId"] = OpenIdProvider.ClientId,
-        ["Portal__OpenIdConnect__ClientSecret"] = IdentityProvider.ClientSecret,
-        ["Portal__OpenIdConnect__DisplayName"] = IdentityProviderName,
-        [$"Portal__OpenIdConnect__RoleValues__{CaseWorkerRoleValue}"] = SuiteRoles.Kommune,
-    };
-
     public static string RabbitMqUri => $"amqp://guest:guest@127.0.0.1:{TestEnvironment.RabbitMqPort}/";
 
-    /// <summary>The portal's self-signed certificate (PEM), which a client of the portal trusts.</summary>
-    public string CertificateFile => Path.Combine(Services.Keys.Path, "portal.crt");
-    private string CertificateKeyFile => Path.Combine(Services.Keys.Path, "portal.key");
-    private string TrustedCertificatesFile => Path.Combine(Services.Keys.Path, "portal-trusted.pem");
-
-    private void WriteThrowawayCertificate()
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        names.AddDnsName("localhost");
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-        File.WriteAllText(CertificateFile, certificate.ExportCertificatePem());
-        File.WriteAllText(CertificateKeyFile, key.ExportPkcs8PrivateKeyPem());
-    }
-
-    private static string PortalDll => LocalPortal.Dll;
+    /// <summary>The portal's test authority and the gateway's (PEM): what the portal, and a client of the portal, trusts.</summary>
+    public string TrustedCertificatesFile => Path.Combine(Services.Keys.Path, "portal-trusted.pem");
 
     public async Task DisposeAsync()
     {

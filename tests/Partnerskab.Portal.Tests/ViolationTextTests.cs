@@ -47,12 +47,21 @@ public sealed partial class ViolationTextTests
     {
         var found = ViolationsInServices().ToList();
         found.Count.ShouldBeGreaterThan(60);
-        var unknownSources = found.Where(f => f.Template is null).Select(f => $"{f.File}: {f.Expression}").Distinct().ToList();
-        unknownSources.ShouldBeEmpty("a violation whose wording is not written at the call: add it and its wordings to Indirect, and a Danish resource for each");
+        ShouldAllBeKnown(found.Select(f => (f.File, f.Expression, f.Template is not null)));
         var templates = found.Select(f => f.Template!).Where(t => t.Length > 0).Concat(Indirect.Values.SelectMany(t => t)).Distinct().ToList();
-        var danish = DanishTemplates();
-        templates.Where(t => !danish.ContainsKey(t)).ShouldBeEmpty("add a resource \"Violation: <template>\" with the Danish text to SharedResource.resx");
-        // Each Danish text uses the placeholders its English template has, and no others.
+        ShouldAllHaveDanishTexts(templates, ViolationText.KeyPrefix);
+    }
+
+    /// <summary>Every wording is written at its call or known to the test's list of indirect ones.</summary>
+    internal static void ShouldAllBeKnown(IEnumerable<(string File, string Expression, bool Known)> found) =>
+        found.Where(f => !f.Known).Select(f => $"{f.File}: {f.Expression}").Distinct().ToList()
+            .ShouldBeEmpty("a wording that is not written at the call: add it and its wordings to Indirect, and a Danish resource for each");
+
+    /// <summary>Each template has a Danish resource (<paramref name="prefix"/> and the template) that uses the template's placeholders and no others.</summary>
+    internal static void ShouldAllHaveDanishTexts(IReadOnlyList<string> templates, string prefix)
+    {
+        var danish = DanishTemplates(prefix);
+        templates.Where(t => !danish.ContainsKey(t)).ShouldBeEmpty($"add a resource \"{prefix}<template>\" with the Danish text to SharedResource.resx");
         foreach (var template in templates)
         {
             Placeholders(danish[template]).ShouldBeSubsetOf(Placeholders(template), template);
@@ -81,36 +90,39 @@ public sealed partial class ViolationTextTests
         ViolationText.Find("must be a prime number", DanishTemplates().Keys.Where(t => t != "must be {0}")).ShouldBeNull();
     }
 
-    /// <summary>The resources' English templates and their Danish texts.</summary>
-    private static Dictionary<string, string> DanishTemplates() =>
+    /// <summary>The resources' English templates (of the keys with <paramref name="prefix"/>) and their Danish texts.</summary>
+    internal static Dictionary<string, string> DanishTemplates(string prefix = ViolationText.KeyPrefix) =>
         XDocument.Load(Path.Combine(TestEnvironment.RepositoryRoot, "services/portal/Partnerskab.Portal/Resources/SharedResource.resx"))
             .Root!.Elements("data")
-            .Where(d => ((string)d.Attribute("name")!).StartsWith(ViolationText.KeyPrefix, StringComparison.Ordinal))
-            .ToDictionary(d => ((string)d.Attribute("name")!)[ViolationText.KeyPrefix.Length..], d => (string)d.Element("value")!);
+            .Where(d => ((string)d.Attribute("name")!).StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(d => ((string)d.Attribute("name")!)[prefix.Length..], d => (string)d.Element("value")!);
 
     private static HashSet<string> Placeholders(string text) => [.. PlaceholderPattern().Matches(text).Select(m => m.Value)];
+
+    /// <summary>The services' C# files (not generated, not migrations), by name, with their text.</summary>
+    internal static IEnumerable<(string File, string Source)> ServiceFiles() =>
+        ServiceSources.SelectMany(root => Directory.EnumerateFiles(Path.Combine(TestEnvironment.RepositoryRoot, root), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/Migrations/", StringComparison.Ordinal))
+            .Select(f => (Path.GetFileName(f), File.ReadAllText(f)));
 
     /// <summary>Each description a validator call of the services gives: its template when written at the call, "" when <see cref="Indirect"/> knows the expression, else null.</summary>
     private static IEnumerable<(string File, string Expression, string? Template)> ViolationsInServices()
     {
-        var files = ServiceSources.SelectMany(root => Directory.EnumerateFiles(Path.Combine(TestEnvironment.RepositoryRoot, root), "*.cs", SearchOption.AllDirectories))
-            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/Migrations/", StringComparison.Ordinal));
-        foreach (var file in files)
+        foreach (var (file, source) in ServiceFiles())
         {
-            var source = File.ReadAllText(file);
             foreach (var pattern in (Regex[])[AddCall(), CheckCall(), FieldViolation(), ViolationTuple(), ValidatorAdd()])
             {
                 foreach (Match match in pattern.Matches(source))
                 {
                     var expression = Regex.Replace(match.Groups["m"].Value.Trim(), @"\s+", " ");
-                    yield return (Path.GetFileName(file), expression, Template(expression) ?? (Indirect.ContainsKey(expression) ? "" : null));
+                    yield return (file, expression, Template(expression) ?? (Indirect.ContainsKey(expression) ? "" : null));
                 }
             }
         }
     }
 
     /// <summary>A string literal as a template: an interpolated string's holes become {0}, {1}, ...</summary>
-    private static string? Template(string expression)
+    internal static string? Template(string expression)
     {
         var literal = StringLiteral().Match(expression);
         if (!literal.Success) return null;

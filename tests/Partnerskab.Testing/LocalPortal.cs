@@ -9,18 +9,22 @@ namespace Partnerskab.Testing;
 /// <summary>
 /// The portal as people use it: a real process in front of a <see cref="LocalSuite"/>, pages on
 /// HTTPS with a certificate of a throwaway authority, health on an HTTP port, its own fresh
-/// database beside the suite's, calling the services as the signed-in person.
+/// database beside the suite's, calling the services as the signed-in person. The settings every
+/// such portal has are made here; a caller adds what its portal also uses (Chromium, RabbitMQ, the
+/// gateway, an identity provider).
 /// </summary>
 public sealed partial class LocalPortal : IAsyncDisposable
 {
-    private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly Dictionary<string, string> settings;
+    private ServiceProcess? process;
 
     private LocalPortal(LocalSuite suite)
     {
         var directory = Directory.CreateTempSubdirectory("partnerskab-portal-").FullName;
         Certificates = TestCertificates.Create(directory);
         HttpsPort = TestEnvironment.FreePort();
-        settings = new Dictionary<string, string>
+        LogFile = Path.Combine(TestEnvironment.LogDirectory, $"{Path.GetFileName(directory)}.log");
+        settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["ConnectionStrings__Database"] = suite.ConnectionString("portal"),
             ["Portal__CohortUrl"] = suite.Cohort.GrpcUrl.ToString(),
@@ -31,54 +35,65 @@ public sealed partial class LocalPortal : IAsyncDisposable
             ["Portal__CertificateKeyFile"] = Certificates.KeyFile,
             ["Portal__HttpsPort"] = HttpsPort.ToString(CultureInfo.InvariantCulture),
         };
-        Process = new ServiceProcess("portal", Dll, settings, TestEnvironment.FreePort(), TestEnvironment.FreePort(),
-            Path.Combine(TestEnvironment.LogDirectory, $"{Path.GetFileName(directory)}.log"));
     }
 
-    public ServiceProcess Process { get; }
+    public ServiceProcess Process => process ?? throw new InvalidOperationException("The portal is not started.");
     public TestCertificates Certificates { get; }
     public int HttpsPort { get; }
 
-    /// <summary>Where the pages are, by the name the certificate carries.</summary>
-    public Uri Url => new($"https://localhost:{HttpsPort}/");
+    /// <summary>The portal's log (the process's output).</summary>
+    public string LogFile { get; }
+
+    /// <summary>Where the pages are, by an address the certificate carries.</summary>
+    public Uri Url => new($"https://127.0.0.1:{HttpsPort}/");
 
     public static string Dll => Path.Combine(TestEnvironment.RepositoryRoot, "services", "portal", "Partnerskab.Portal", "bin",
         TestEnvironment.Configuration, "net10.0", "Partnerskab.Portal.dll");
 
     public static async Task<LocalPortal> StartAsync(LocalSuite suite)
     {
-        var portal = new LocalPortal(suite);
-        await portal.Process.StartAsync();
+        var portal = Prepare(suite);
+        await portal.StartAsync();
         return portal;
     }
 
-    /// <summary>An account made with the portal's add-account command; the password must meet the portal's policy.</summary>
-    public async Task AddAccountAsync(string user, string roles, string organisation, string partnerships, string password)
+    /// <summary>
+    /// The portal's certificate, ports and settings, not started yet: what the portal will use (an
+    /// identity provider serving with its certificate, its address) can be set up first.
+    /// </summary>
+    public static LocalPortal Prepare(LocalSuite suite) => new(suite);
+
+    /// <summary>Starts the process with the settings every portal has and <paramref name="more"/>.</summary>
+    public async Task StartAsync(IReadOnlyDictionary<string, string>? more = null)
     {
-        var (exitCode, output) = await AddAccountAsync(Dll, settings, Process.HttpUrl.Port, user, $"Benchmark {user}", organisation, roles, partnerships, password);
-        if (exitCode != 0) throw new InvalidOperationException($"add-account {user} failed: {output}");
+        foreach (var (key, value) in more ?? new Dictionary<string, string>()) settings[key] = value;
+        process = new ServiceProcess("portal", Dll, settings, TestEnvironment.FreePort(), TestEnvironment.FreePort(), LogFile);
+        await process.StartAsync();
     }
 
-    /// <summary>Runs the portal's add-account command as deploy/up.sh does: the password on standard input, the portal's environment.</summary>
-    public static async Task<(int ExitCode, string Output)> AddAccountAsync(string dll, IReadOnlyDictionary<string, string> environment, int httpPort,
-        string user, string name, string organisation, string roles, string partnerships, string password)
+    /// <summary>
+    /// Runs the portal's add-account command as deploy/up.sh does: the password on standard input
+    /// (it must meet the portal's policy), the portal's settings.
+    /// </summary>
+    public async Task<(int ExitCode, string Output)> AddAccountAsync(string user, string name, string organisation, string roles, string partnerships,
+        string password)
     {
-        var start = new ProcessStartInfo("dotnet", [dll, "add-account", "--user", user, "--name", name, "--org", organisation, "--roles", roles, "--partnerships", partnerships])
+        var start = new ProcessStartInfo("dotnet", [Dll, "add-account", "--user", user, "--name", name, "--org", organisation, "--roles", roles, "--partnerships", partnerships])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = Path.GetDirectoryName(Dll)!,
         };
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        start.Environment["Service__HttpPort"] = httpPort.ToString(CultureInfo.InvariantCulture);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync(password);
-        process.StandardInput.Close();
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output);
+        foreach (var (key, value) in settings) start.Environment[key] = value;
+        start.Environment["Service__HttpPort"] = Process.HttpUrl.Port.ToString(CultureInfo.InvariantCulture);
+        using var command = System.Diagnostics.Process.Start(start)!;
+        await command.StandardInput.WriteLineAsync(password);
+        command.StandardInput.Close();
+        var output = await command.StandardOutput.ReadToEndAsync() + await command.StandardError.ReadToEndAsync();
+        await command.WaitForExitAsync();
+        return (command.ExitCode, output);
     }
 
     /// <summary>A client signed in as the person through the sign-in form (anti-forgery token and session cookie), as a browser is.</summary>
@@ -108,5 +123,8 @@ public sealed partial class LocalPortal : IAsyncDisposable
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
-    public async ValueTask DisposeAsync() => await Process.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (process is not null) await process.DisposeAsync();
+    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Grpc.Core;
 using Partnerskab.Cli.CommandLine;
+using Partnerskab.Cli.Ops;
 using Partnerskab.Protos.Cohort.V1;
 
 namespace Partnerskab.Cli.Cohort;
@@ -29,8 +30,8 @@ public static class CohortCommands
         return new Command("cohort", "Partnerships and the citizens handed over to them.")
         {
             import, Partnership(calls), Exit(calls), Advisor(calls),
-            calls.Create<ListAuditEntriesRequest, ListAuditEntriesResponse>("audit", "The cohort service's audit log (who read or wrote which citizens' data); "
-                + "--request holds the filter.", (c, r, o) => Client(c).ListAuditEntriesAsync(r, o), fromFile: true),
+            calls.Read<ListAuditEntriesRequest, ListAuditEntriesResponse>("audit", "The cohort service's audit log (who read or wrote which citizens' data); "
+                + "--request holds the filter.", (c, r, o) => Client(c).ListAuditEntriesAsync(r, o), a => AuditView.Report(a.Entries, a.NextPageToken), fromFile: true),
         };
     }
 
@@ -43,9 +44,10 @@ public static class CohortCommands
                 (c, r, o) => Client(c).CreatePartnershipAsync(r, o), fromFile: true),
             calls.Create<AmendPartnershipRequest, AmendPartnershipResponse>("amend", "Amends the agreement: --request holds the whole amended agreement "
                 + "and the version it amends (expectedVersion).", (c, r, o) => Client(c).AmendPartnershipAsync(r, o), fromFile: true, id with { Required = false }),
-            calls.Create<GetPartnershipRequest, GetPartnershipResponse>("get", "The agreement in force.", (c, r, o) => Client(c).GetPartnershipAsync(r, o), fromFile: false, id),
-            calls.Create<ListPartnershipVersionsRequest, ListPartnershipVersionsResponse>("versions", "Every version of the agreement.",
-                (c, r, o) => Client(c).ListPartnershipVersionsAsync(r, o), fromFile: false, id),
+            calls.Read<GetPartnershipRequest, GetPartnershipResponse>("get", "The agreement in force.", (c, r, o) => Client(c).GetPartnershipAsync(r, o),
+                PartnershipView.Report, fromFile: false, id),
+            calls.Read<ListPartnershipVersionsRequest, ListPartnershipVersionsResponse>("versions", "Every version of the agreement.",
+                (c, r, o) => Client(c).ListPartnershipVersionsAsync(r, o), PartnershipView.Versions, fromFile: false, id),
         };
     }
 

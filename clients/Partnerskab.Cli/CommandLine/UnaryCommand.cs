@@ -15,14 +15,32 @@ public sealed record RequestField(string Option, string Field, string Descriptio
 /// A command that makes one unary call. The request is built from the command's options (each the
 /// field it names: text as given, a day as YYYY-MM-DD, an enum value by its short name, e.g.
 /// `moved_away`) over a JSON file in the protobuf JSON mapping (`--request`, the REST API's body)
-/// where the command takes one. The answer is written as indented JSON, or on one line with
-/// `--output json`.
+/// where the command takes one. A read's answer is written as tables, a write's as indented JSON;
+/// either on one line of JSON with `--output json`.
 /// </summary>
 public sealed class UnaryCommands(CliConsole cli, Option<Uri> service)
 {
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default);
+
+    /// <summary>A write: the answer as indented JSON.</summary>
     public Command Create<TRequest, TResponse>(string name, string description,
         Func<CallInvoker, TRequest, CallOptions, AsyncUnaryCall<TResponse>> call, bool fromFile, params RequestField[] fields)
+        where TRequest : IMessage<TRequest>, new()
+        where TResponse : IMessage<TResponse> =>
+        Build(name, description, call, answer => IndentedJson(answer), fromFile, fields);
+
+    /// <summary>A read: the answer as the tables <paramref name="tables"/> lays out.</summary>
+    public Command Read<TRequest, TResponse>(string name, string description,
+        Func<CallInvoker, TRequest, CallOptions, AsyncUnaryCall<TResponse>> call, Func<TResponse, string> tables, bool fromFile, params RequestField[] fields)
+        where TRequest : IMessage<TRequest>, new()
+        where TResponse : IMessage<TResponse> =>
+        Build(name, description, call, tables, fromFile, fields);
+
+    private static string IndentedJson(IMessage answer) =>
+        JsonNode.Parse(ReadOutput.Json.Format(answer))!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+
+    private Command Build<TRequest, TResponse>(string name, string description,
+        Func<CallInvoker, TRequest, CallOptions, AsyncUnaryCall<TResponse>> call, Func<TResponse, string> text, bool fromFile, RequestField[] fields)
         where TRequest : IMessage<TRequest>, new()
         where TResponse : IMessage<TResponse>
     {
@@ -50,10 +68,7 @@ public sealed class UnaryCommands(CliConsole cli, Option<Uri> service)
             var request = Parse<TRequest>(body);
             using var channel = CliOptions.Channel(result, service);
             var answer = await call(channel.Invoker, request, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken));
-            var json = ReadOutput.Json.Format(answer);
-            await cli.Output.WriteLineAsync(result.GetValue(CliOptions.Output) == OutputFormat.Json
-                ? json
-                : JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            ReadOutput.Write(cli.Output, result.GetValue(CliOptions.Output), answer, () => text(answer));
             return 0;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Partnerskab.Cli.CommandLine;
+using Partnerskab.Cli.Ops;
 using Partnerskab.Protos.Payment.V1;
 
 namespace Partnerskab.Cli.Finance;
@@ -22,10 +23,11 @@ public static class FinanceCommands
             {
                 calls.Create<SetRateCardRequest, SetRateCardResponse>("set", "Sets a rate card version from --request.",
                     (c, r, o) => Client(c).SetRateCardAsync(r, o), fromFile: true, id with { Required = false }),
-                calls.Create<ListRateCardsRequest, ListRateCardsResponse>("list", "Every version.", (c, r, o) => Client(c).ListRateCardsAsync(r, o), fromFile: false, id),
+                calls.Read<ListRateCardsRequest, ListRateCardsResponse>("list", "Every version.", (c, r, o) => Client(c).ListRateCardsAsync(r, o),
+                    RateCardsView.Report, fromFile: false, id),
             },
-            calls.Create<GetLedgerRequest, GetLedgerResponse>("ledger", "The partnership's ledger: every item earned, priced, capped or credited.",
-                (c, r, o) => Client(c).GetLedgerAsync(r, o), fromFile: false, id,
+            calls.Read<GetLedgerRequest, GetLedgerResponse>("ledger", "The partnership's ledger: every item earned, priced, capped or credited.",
+                (c, r, o) => Client(c).GetLedgerAsync(r, o), LedgerView.Report, fromFile: false, id,
                 new("--as-of", "as_of", "Only the items earned by this day, YYYY-MM-DD.", Required: false),
                 new("--known-on", "known_on", "Only the items recorded by the end of this day, YYYY-MM-DD (default: now).", Required: false)),
             calls.Create<ExplainLedgerItemRequest, ExplainLedgerItemResponse>("explain", "Why a ledger item is there: what it credits, its milestone, "
@@ -37,10 +39,11 @@ public static class FinanceCommands
             calls.Create<ReopenPeriodRequest, ReopenPeriodResponse>("reopen-period", "Reopens a closed period or year, for a reason (audited); "
                 + "refused once the following period is closed.",
                 (c, r, o) => Client(c).ReopenPeriodAsync(r, o), fromFile: false, id, PeriodStart, Year, new("--reason", "reason", "Why it is reopened.")),
-            calls.Create<ListInvoicesRequest, ListInvoicesResponse>("invoices", "The partnership's invoices and credit notes with their lines.",
-                (c, r, o) => Client(c).ListInvoicesAsync(r, o), fromFile: false, id, new("--as-of", "as_of", "Their state as of this day, YYYY-MM-DD.", Required: false)),
-            calls.Create<ListAuditEntriesRequest, ListAuditEntriesResponse>("audit", "The payment service's audit log; --request holds the filter.",
-                (c, r, o) => Client(c).ListAuditEntriesAsync(r, o), fromFile: true),
+            calls.Read<ListInvoicesRequest, ListInvoicesResponse>("invoices", "The partnership's invoices and credit notes (their lines with --output json).",
+                (c, r, o) => Client(c).ListInvoicesAsync(r, o), a => InvoiceDocuments.Table(a.Documents), fromFile: false, id,
+                new("--as-of", "as_of", "Their state as of this day, YYYY-MM-DD.", Required: false)),
+            calls.Read<ListAuditEntriesRequest, ListAuditEntriesResponse>("audit", "The payment service's audit log; --request holds the filter.",
+                (c, r, o) => Client(c).ListAuditEntriesAsync(r, o), a => AuditView.Report(a.Entries, a.NextPageToken), fromFile: true),
         };
     }
 

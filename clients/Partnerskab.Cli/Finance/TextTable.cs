@@ -34,6 +34,18 @@ public static class TextTable
         return string.Concat(lines.Select(line => line + "\n"));
     }
 
+    /// <summary>Two columns, a term and its value: one record's fields.</summary>
+    public static string Terms(IEnumerable<(string Term, string Value)> terms) =>
+        Format([new("term"), new("value")], terms.Select(t => (IReadOnlyList<string>)[t.Term, t.Value]));
+
+    /// <summary>The line after a page that is not the last: how to ask for the next one.</summary>
+    public static string NextPage(string pageToken) => pageToken.Length == 0 ? "" : $"  more on the next page: page token {pageToken}\n";
+
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Hundredths as a number with two decimals: 1550 as "15.50".</summary>
+    public static string Hundredths(long value) => (value / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+
     /// <summary>Øre as kroner with a thousands separator and two decimals: 123456789 as "1,234,567.89".</summary>
     public static string Kroner(long ore) => (ore / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture);
 

@@ -77,7 +77,8 @@ public sealed class CommitteeReportView(OutcomeService.OutcomeServiceClient clie
             PartnershipCost.Percent(s.ShareBasisPoints),
         ]));
 
-    private static string Counted(KpiTarget target) => target.Measure switch
+    /// <summary>What a KPI counts: "citizens with job_start", "employers".</summary>
+    public static string Counted(KpiTarget target) => target.Measure switch
     {
         KpiMeasure.CitizensWithOutcome => $"citizens with {StatusCsv.Name(target.OutcomeKind)}",
         KpiMeasure.CitizensWithMilestone => $"citizens with {target.MilestoneCode}",

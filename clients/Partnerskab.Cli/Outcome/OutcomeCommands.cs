@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Partnerskab.Cli.CommandLine;
+using Partnerskab.Cli.Ops;
 using Partnerskab.Protos.Outcome.V1;
 
 namespace Partnerskab.Cli.Outcome;
@@ -23,8 +24,8 @@ public static class OutcomeCommands
                 (c, r, o) => Client(c).RecordContactAsync(r, o), fromFile: false,
                 Id, Citizen, new("--reference", "contact_reference", "The contact's reference in the provider's systems."),
                 new("--date", "contact_date", "The day of the contact, YYYY-MM-DD."), new("--channel", "channel", "in_person, phone, video, ...")),
-            calls.Create<ListAuditEntriesRequest, ListAuditEntriesResponse>("audit", "The outcome service's audit log; --request holds the filter.",
-                (c, r, o) => Client(c).ListAuditEntriesAsync(r, o), fromFile: true),
+            calls.Read<ListAuditEntriesRequest, ListAuditEntriesResponse>("audit", "The outcome service's audit log; --request holds the filter.",
+                (c, r, o) => Client(c).ListAuditEntriesAsync(r, o), a => AuditView.Report(a.Entries, a.NextPageToken), fromFile: true),
         };
     }
 
@@ -39,10 +40,11 @@ public static class OutcomeCommands
         var reason = new RequestField("--reason", "reason", "Why.");
         return new Command("claims", "Outcome claims: the queue to verify, decisions and history.")
         {
-            calls.Create<ListOutcomeClaimsRequest, ListOutcomeClaimsResponse>("list", "The partnership's claims, newest first (one page; --page-token for the next).",
-                (c, r, o) => Client(c).ListOutcomeClaimsAsync(r, o), fromFile: false, Id,
+            calls.Read<ListOutcomeClaimsRequest, ListOutcomeClaimsResponse>("list", "The partnership's claims, oldest first (one page; --page-token for the next).",
+                (c, r, o) => Client(c).ListOutcomeClaimsAsync(r, o), ClaimsView.List, fromFile: false, Id,
                 new("--status", "status", "claimed, verified, rejected, ...", Required: false), new("--page-token", "page_token", "The next page's token.", Required: false)),
-            calls.Create<GetOutcomeClaimRequest, GetOutcomeClaimResponse>("get", "A claim with its history.", (c, r, o) => Client(c).GetOutcomeClaimAsync(r, o), fromFile: false, claim),
+            calls.Read<GetOutcomeClaimRequest, GetOutcomeClaimResponse>("get", "A claim with its history.", (c, r, o) => Client(c).GetOutcomeClaimAsync(r, o),
+                ClaimsView.Report, fromFile: false, claim),
             calls.Create<VerifyOutcomeClaimRequest, VerifyOutcomeClaimResponse>("verify", "Verifies a claim.", (c, r, o) => Client(c).VerifyOutcomeClaimAsync(r, o), fromFile: false,
                 claim, By("verified_by")),
             calls.Create<RejectOutcomeClaimRequest, RejectOutcomeClaimResponse>("reject", "Rejects a claim with a reason.", (c, r, o) => Client(c).RejectOutcomeClaimAsync(r, o),
@@ -65,18 +67,20 @@ public static class OutcomeCommands
             {
                 calls.Create<SetMilestoneDefinitionsRequest, SetMilestoneDefinitionsResponse>("set", "Sets them.",
                     (c, r, o) => Client(c).SetMilestoneDefinitionsAsync(r, o), fromFile: true, optionalId),
-                calls.Create<GetMilestoneDefinitionsRequest, GetMilestoneDefinitionsResponse>("get", "Reads them.",
-                    (c, r, o) => Client(c).GetMilestoneDefinitionsAsync(r, o), fromFile: false, Id),
+                calls.Read<GetMilestoneDefinitionsRequest, GetMilestoneDefinitionsResponse>("get", "Reads them.",
+                    (c, r, o) => Client(c).GetMilestoneDefinitionsAsync(r, o), SettingsView.MilestoneDefinitions, fromFile: false, Id),
             },
             new Command("follow-up-plan", "Contacts and status checkpoints.")
             {
                 calls.Create<SetFollowUpPlanRequest, SetFollowUpPlanResponse>("set", "Sets it.", (c, r, o) => Client(c).SetFollowUpPlanAsync(r, o), fromFile: true, optionalId),
-                calls.Create<GetFollowUpPlanRequest, GetFollowUpPlanResponse>("get", "Reads it.", (c, r, o) => Client(c).GetFollowUpPlanAsync(r, o), fromFile: false, Id),
+                calls.Read<GetFollowUpPlanRequest, GetFollowUpPlanResponse>("get", "Reads it.", (c, r, o) => Client(c).GetFollowUpPlanAsync(r, o),
+                    SettingsView.FollowUpPlan, fromFile: false, Id),
             },
             new Command("kpi-targets", "The committee's targets.")
             {
                 calls.Create<SetKpiTargetsRequest, SetKpiTargetsResponse>("set", "Sets them.", (c, r, o) => Client(c).SetKpiTargetsAsync(r, o), fromFile: true, optionalId),
-                calls.Create<GetKpiTargetsRequest, GetKpiTargetsResponse>("get", "Reads them.", (c, r, o) => Client(c).GetKpiTargetsAsync(r, o), fromFile: false, Id),
+                calls.Read<GetKpiTargetsRequest, GetKpiTargetsResponse>("get", "Reads them.", (c, r, o) => Client(c).GetKpiTargetsAsync(r, o),
+                    SettingsView.KpiTargets, fromFile: false, Id),
             },
         };
     }

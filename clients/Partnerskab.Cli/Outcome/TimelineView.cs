@@ -20,7 +20,7 @@ public sealed class TimelineView(OutcomeService.OutcomeServiceClient client, Tex
     {
         var output = new StringWriter();
         output.WriteLine($"  citizen {timeline.CitizenId}: follow-up {FinanceDates.Text(timeline.FollowUpStart)} to {FinanceDates.Text(timeline.FollowUpEnd)} (exclusive)"
-            + (timeline.ExitDate is null ? "" : $", exited {FinanceDates.Text(timeline.ExitDate)} ({timeline.ExitReason})"));
+            + (timeline.ExitDate is null ? "" : $", exited {FinanceDates.Text(timeline.ExitDate)} ({StatusCsv.Name(timeline.ExitReasonKind)})"));
         output.WriteLine();
         output.Write(TextTable.Format(
             [new("week"), new("monday"), new("status"), new("decided by"), new("provider"), new("register"), new("hours", RightAligned: true), new("self-sufficient")],

@@ -38,10 +38,8 @@ public sealed class WorklistView(OutcomeService.OutcomeServiceClient client, Tex
     public static string Report(string partnershipId, IReadOnlyList<GetWorklistResponse> pages)
     {
         var first = pages[0];
-        var plan = first.Plan;
         return $"  Worklist of partnership {partnershipId}: {first.CitizensInFollowUp} citizens in follow-up, {first.CitizensClosedOut} closed out\n"
-            + $"  plan: a contact every {plan.ContactIntervalWeeks} weeks, a status at {string.Join(", ", plan.StatusCheckpointMonths)} months, "
-            + $"left without contact after {plan.NoContactDays} days\n\n"
+            + $"  plan: {SettingsView.Plan(first.Plan)}\n\n"
             + Table(pages.SelectMany(p => p.Items));
     }
 

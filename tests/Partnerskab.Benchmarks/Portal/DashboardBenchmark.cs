@@ -23,7 +23,8 @@ public static class DashboardBenchmark
     {
         await using var portal = await LocalPortal.StartAsync(suite);
         var password = $"Bench{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}X9";
-        await portal.AddAccountAsync("benchmark-committee", SuiteRoles.Committee, "29189420", partnership.Id.ToString(), password);
+        var (exitCode, output) = await portal.AddAccountAsync("benchmark-committee", "Benchmark committee", "29189420", SuiteRoles.Committee, partnership.Id.ToString(), password);
+        if (exitCode != 0) throw new InvalidOperationException($"add-account benchmark-committee failed: {output}");
         using var client = await portal.SignedInClientAsync("benchmark-committee", password);
         string Page(int n) => $"partnerskaber/{partnership.Id}?dato={AsOfDates[n % AsOfDates.Count]}";
 

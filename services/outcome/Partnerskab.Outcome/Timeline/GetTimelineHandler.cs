@@ -35,6 +35,7 @@ public sealed class GetTimelineHandler(FollowUpLookup followUps, OutcomeDbContex
             FollowUpEnd = citizen.FollowUpEnd.ToProto(),
             ExitDate = citizen.ExitDate?.ToProto(),
             ExitReason = citizen.ExitReason?.ToString() ?? "",
+            ExitReasonKind = citizen.ExitReason is { } reason ? (Protos.Cohort.V1.ExitReason)(int)reason : Protos.Cohort.V1.ExitReason.Unspecified,
         };
         response.Weeks.AddRange(WeeklyTimeline.Build(reports.Select(r => r.ToReport())).Select(w => new TimelineWeek
         {

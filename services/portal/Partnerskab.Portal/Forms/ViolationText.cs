@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
@@ -6,25 +7,35 @@ using Partnerskab.Portal.Formatting;
 namespace Partnerskab.Portal.Forms;
 
 /// <summary>
-/// A service's field violation in the page's language. The services word their violations in
-/// English, some with values in them ("must be between 0 and 520"); each known wording is a
-/// resource "Violation: {English template}" whose Danish value has the same placeholders
-/// ("Skal være mellem {0} og {1}."). A Danish page shows the Danish text with the service's values;
-/// an English page, or a wording no resource knows, shows the service's own text.
+/// A service's words in the page's language: a field violation, or a refusal of the whole request
+/// (the message of a gRPC status: not found, a refused precondition, a conflict, no right to do
+/// it). The services word them in English, some with values in them ("must be between 0 and
+/// 520"); each known wording is a resource "Violation: {English template}" or "Refusal: {English
+/// template}" whose Danish value has the same placeholders ("Skal være mellem {0} og {1}."). A
+/// Danish page shows the Danish text with the service's values; an English page, or a wording no
+/// resource knows, shows the service's own text.
 /// </summary>
 public static partial class ViolationText
 {
     public const string KeyPrefix = "Violation: ";
+    public const string RefusalKeyPrefix = "Refusal: ";
 
-    private static IReadOnlyList<string>? known;
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> Known = new(StringComparer.Ordinal);
 
-    public static string Localize(string message, IStringLocalizer localizer, CultureInfo culture)
+    /// <summary>A field violation's description.</summary>
+    public static string Localize(string message, IStringLocalizer localizer, CultureInfo culture) => Localize(KeyPrefix, message, localizer, culture);
+
+    /// <summary>A status message: why the service refused the request as a whole.</summary>
+    public static string LocalizeRefusal(string message, IStringLocalizer localizer, CultureInfo culture) =>
+        Localize(RefusalKeyPrefix, message, localizer, culture);
+
+    private static string Localize(string prefix, string message, IStringLocalizer localizer, CultureInfo culture)
     {
         if (!PortalFormat.IsDanish(culture)) return message;
-        known ??= [.. localizer.GetAllStrings(includeParentCultures: true).Select(s => s.Name).Where(n => n.StartsWith(KeyPrefix, StringComparison.Ordinal))
-            .Select(n => n[KeyPrefix.Length..])];
+        var known = Known.GetOrAdd(prefix, _ => [.. localizer.GetAllStrings(includeParentCultures: true).Select(s => s.Name)
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Select(n => n[prefix.Length..])]);
         return Find(message, known) is { } found
-            ? string.Format(culture, localizer[KeyPrefix + found.Template].Value, [.. found.Values])
+            ? string.Format(culture, localizer[prefix + found.Template].Value, [.. found.Values])
             : message;
     }
 
