@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 #
 # Runs the whole test suite against throwaway infrastructure:
-#   1. installs what is missing (PostgreSQL, RabbitMQ, Node/npm, chromium, poppler-utils via apt;
-#      the buf and Redocly CLIs via npm),
+#   1. installs what is missing (PostgreSQL, RabbitMQ, Node/npm, chromium, poppler-utils, kubectl via
+#      apt; the buf and Redocly CLIs and the Kubernetes API schemas via npm), and checks the
+#      Kubernetes manifests (deploy/kubernetes: every overlay rendered and validated),
 #   2. starts a private PostgreSQL and a private RabbitMQ node on free ports,
 #   3. builds Partnerskab.sln (Release) and runs `dotnet test` with a TRX logger,
 #   4. always stops both again (EXIT trap: success, failure or Ctrl-C),
@@ -30,15 +31,17 @@ source "$REPO_ROOT/deploy/lib/infra.sh"
 # buf and the Redocly CLI (OpenAPI lint) are pinned; bump deliberately (npm view <package> version).
 BUF_VERSION=1.75.0
 REDOCLY_VERSION=2.77.0
+# The Kubernetes API schemas (as ajv validators) and a YAML parser for the manifests' check.
+KUBERNETES_MODELS_VERSION=5.1.0
+JS_YAML_VERSION=5.5.0
 TOOLS_DIR=$REPO_ROOT/tests/.tools
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# ensure_npm_tool PACKAGE VERSION BIN: install PACKAGE@VERSION into tests/.tools unless it is
-# already there, and print the path of its launcher BIN. A lock keeps two concurrent runs from
-# running npm into the same directory.
-ensure_npm_tool() {
-    local package=$1 version=$2 bin=$3 installed= lock_fd
+# ensure_npm_package PACKAGE VERSION: install PACKAGE@VERSION into tests/.tools unless it is
+# already there. A lock keeps two concurrent runs from running npm into the same directory.
+ensure_npm_package() {
+    local package=$1 version=$2 installed= lock_fd
     mkdir -p "$TOOLS_DIR"
     exec {lock_fd}>"$TOOLS_DIR/.lock"
     flock "$lock_fd"
@@ -51,6 +54,12 @@ ensure_npm_tool() {
     fi
     flock --unlock "$lock_fd"
     exec {lock_fd}>&-
+}
+
+# ensure_npm_tool PACKAGE VERSION BIN: ensure_npm_package, then print the path of its launcher BIN.
+ensure_npm_tool() {
+    local package=$1 version=$2 bin=$3
+    ensure_npm_package "$package" "$version"
     # node_modules/.bin/* are npm's launchers; buf's picks the native binary for this platform.
     "$TOOLS_DIR/node_modules/.bin/$bin" --version >/dev/null || infra_die "$bin does not run: $TOOLS_DIR/node_modules/.bin/$bin"
     printf '%s\n' "$TOOLS_DIR/node_modules/.bin/$bin"
@@ -90,6 +99,17 @@ ensure_packages
 PARTNERSKAB_BUF=$(ensure_npm_tool @bufbuild/buf "$BUF_VERSION" buf)
 PARTNERSKAB_REDOCLY=$(ensure_npm_tool @redocly/cli "$REDOCLY_VERSION" redocly)
 export PARTNERSKAB_BUF PARTNERSKAB_REDOCLY
+ensure_npm_package kubernetes-models "$KUBERNETES_MODELS_VERSION"
+ensure_npm_package js-yaml "$JS_YAML_VERSION"
+
+# The Kubernetes manifests: every overlay rendered (kubectl kustomize) and checked against the
+# Kubernetes API schemas and the processes' real ports and health paths. Cheap, so every run does it.
+infra_log "checking deploy/kubernetes (tests/kubernetes/validate.mjs)"
+if ! node tests/kubernetes/validate.mjs "$REPO_ROOT" "$TOOLS_DIR/node_modules"; then
+    infra_log "KUBERNETES MANIFESTS FAILED THE CHECK"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
 
 # One private directory per run, deleted on exit (the TRX files are copied out first
 # when something failed).

@@ -60,8 +60,9 @@ pg_bindir() {
 }
 
 # ensure_packages: install PostgreSQL, RabbitMQ, Node.js/npm (for the buf CLI), python3,
-# curl, openssl and ps when missing; for the portal also chromium (it prints the committee
-# pack as PDF; the browser tests drive it), a font for it, and pdftotext (poppler-utils).
+# curl, openssl, ps and kubectl (tests/run.sh renders the Kubernetes manifests) when missing;
+# for the portal also chromium (it prints the committee pack as PDF; the browser tests drive
+# it), a font for it, and pdftotext (poppler-utils).
 # Checks commands/files rather than dpkg names, because e.g.
 # NodeSource's nodejs package ships npm without a separate `npm` package, and installing
 # Debian's npm on top of it would conflict.
@@ -79,6 +80,8 @@ ensure_packages() {
     command -v chromium >/dev/null || missing+=(chromium)
     [[ -d /usr/share/fonts/truetype/liberation ]] || missing+=(fonts-liberation)
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
+    # kubectl renders the Kubernetes manifests (kubectl kustomize; Kustomize v5).
+    command -v kubectl >/dev/null || missing+=(kubectl)
     if [[ ${#missing[@]} -gt 0 ]]; then
         # Note: on a host with systemd, installing postgresql / rabbitmq-server also starts
         # the system cluster / broker (ports 5432 / 5672). Throwaway instances do not care;

@@ -28,6 +28,21 @@ public sealed class ServiceProcess(
 
     public async Task StartAsync()
     {
+        Launch();
+        await WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>Runs the program to its end (a one-off mode such as migrations only); returns its exit code.</summary>
+    public async Task<int> RunToExitAsync(TimeSpan patience)
+    {
+        Launch();
+        using var timeout = new CancellationTokenSource(patience);
+        await process!.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
+    }
+
+    private void Launch()
+    {
         var start = new ProcessStartInfo("dotnet", [dllPath])
         {
             RedirectStandardOutput = true,
@@ -44,7 +59,6 @@ public sealed class ServiceProcess(
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
     }
 
     /// <summary>SIGKILL: the process gets no chance to finish anything.</summary>

@@ -19,5 +19,5 @@ builder.Services.AddHostedService(services => services.GetRequiredService<Citize
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapGrpcService<CohortGrpcService>();
-await app.MigrateDatabaseAsync<CohortDbContext>();
+if (!await app.MigrateDatabaseAsync<CohortDbContext>()) return;
 await app.RunAsync();

@@ -15,5 +15,5 @@ builder.AddGateway();
 
 var app = builder.Build();
 app.MapGateway();
-await app.MigrateDatabaseAsync<GatewayDbContext>();
+if (!await app.MigrateDatabaseAsync<GatewayDbContext>()) return;
 await app.RunAsync();

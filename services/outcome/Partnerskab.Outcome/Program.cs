@@ -22,5 +22,5 @@ builder.AddCohortClient();
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapGrpcService<OutcomeGrpcService>();
-await app.MigrateDatabaseAsync<OutcomeDbContext>();
+if (!await app.MigrateDatabaseAsync<OutcomeDbContext>()) return;
 await app.RunAsync();

@@ -25,5 +25,5 @@ builder.AddMessaging<PaymentDbContext>("payment", bus =>
 var app = builder.Build();
 app.MapServiceDefaults();
 app.MapGrpcService<PaymentGrpcService>();
-await app.MigrateDatabaseAsync<PaymentDbContext>();
+if (!await app.MigrateDatabaseAsync<PaymentDbContext>()) return;
 await app.RunAsync();

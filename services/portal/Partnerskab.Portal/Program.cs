@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args is [AddAccountCommand.Name, ..] 
 builder.AddPortal();
 
 var app = builder.Build();
-await app.MigrateDatabaseAsync<PortalDbContext>();
+if (!await app.MigrateDatabaseAsync<PortalDbContext>()) return 0;
 if (args is [AddAccountCommand.Name, ..])
 {
     return await AddAccountCommand.RunAsync(app.Services, args[1..], Console.In, Console.Out);

@@ -39,11 +39,14 @@ public static class DatabaseExtensions
     }
 
     /// <summary>
-    /// Applies the committed EF migrations (creating the database if needed) before the service
-    /// takes traffic, waiting for PostgreSQL to come up for a while if it is not there yet.
+    /// Brings the database to the committed EF migrations before the service takes traffic, as
+    /// Database:Migrations says (<see cref="MigrationMode"/>), waiting for PostgreSQL to come up for
+    /// a while (Database:StartupTimeoutSeconds) if it is not there yet. Returns false when the
+    /// process is to exit instead of serving (<see cref="MigrationMode.ApplyAndExit"/>).
     /// </summary>
-    public static async Task MigrateDatabaseAsync<TDb>(this WebApplication app) where TDb : DbContext
+    public static async Task<bool> MigrateDatabaseAsync<TDb>(this WebApplication app) where TDb : DbContext
     {
+        var mode = app.Configuration.GetValue("Database:Migrations", MigrationMode.Apply);
         var patience = TimeSpan.FromSeconds(app.Configuration.GetValue("Database:StartupTimeoutSeconds", 60));
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Partnerskab.Migrations");
         var deadline = DateTime.UtcNow + patience;
@@ -54,8 +57,20 @@ public static class DatabaseExtensions
                 await using var scope = app.Services.CreateAsyncScope();
                 var database = scope.ServiceProvider.GetRequiredService<TDb>().Database;
                 await RefuseForeignHistoryAsync(database);
-                await database.MigrateAsync();
-                return;
+                if (mode != MigrationMode.Await)
+                {
+                    await database.MigrateAsync();
+                    if (mode == MigrationMode.ApplyAndExit) logger.LogInformation("Migrations applied; exiting as Database:Migrations says");
+                    return mode == MigrationMode.Apply;
+                }
+                var pending = (await database.GetPendingMigrationsAsync()).ToList();
+                if (pending.Count == 0) return true;
+                if (DateTime.UtcNow >= deadline)
+                    throw new InvalidOperationException(
+                        $"{database.GetDbConnection().Database} still lacks migrations ({string.Join(", ", pending)}) after {patience.TotalSeconds:0} s; " +
+                        "they are applied by the same program with Database__Migrations=ApplyAndExit (the release's migration job).");
+                logger.LogInformation("Waiting for {Count} migrations to be applied by the migration job", pending.Count);
+                await Task.Delay(TimeSpan.FromSeconds(2));
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException && DateTime.UtcNow < deadline)
             {
