@@ -224,7 +224,8 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
         var (july, august, credit) = (laterWeeksFirst.Runs[0], laterWeeksFirst.Runs[1], laterWeeksFirst.Runs[2]);
         july.ShouldBe([$"Invoice 2023-07-01: HandoverFee 2023-04-03 {TestRateCards.HandoverFeeOre}, Milestone 2023-07-02 {ThirteenWeeksOre}"]);
         august.ShouldBe([$"Invoice 2023-08-01: Milestone 2023-08-20 {ThirteenWeeksOre}"]);
-        credit.ShouldBe([$"CreditNote {ThisMonth:yyyy-MM-dd} of the 2023-07-01 invoice: Credit {Today:yyyy-MM-dd} {ThirteenWeeksOre}"]);
+        // Booked in the month it was learnt; about the revoked milestone's own day (the re-coded week, 2023-W20, lies before it).
+        credit.ShouldBe([$"CreditNote {ThisMonth:yyyy-MM-dd} of the 2023-07-01 invoice: Credit 2023-07-02 {ThirteenWeeksOre}"]);
     }
 
     private sealed record OrderResult(List<string> Milestones, List<string> Ledger, List<List<string>> Runs)
@@ -280,7 +281,7 @@ public sealed class OutcomeMilestoneTests(SuiteFixture suite)
             items => items.Count(i => i.Kind == LedgerItemKind.Milestone) == 2 && items.Any(i => i.Kind == LedgerItemKind.Credit));
         await suite.RowCountsAsync();
         var august = await PaymentInvoicingTests.RunAsync(Clients, partnershipId, ThinSlice.Day(2023, 8, 1), ThinSlice.Day(2023, 8, 31));
-        // The credit is dated the day it is learnt, in the current month: its run is previewed, as finance would before the month ends.
+        // The credit is booked the day it is learnt, in the current month: its run is previewed, as finance would before the month ends.
         var current = await PaymentInvoicingTests.RunAsync(Clients, partnershipId, Day(ThisMonth), Day(ThisMonth.AddMonths(1).AddDays(-1)), preview: true);
 
         var milestones = await MilestonesAsync(Clients, partnershipId, citizen, _ => true);

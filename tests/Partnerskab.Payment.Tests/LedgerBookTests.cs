@@ -170,13 +170,14 @@ public sealed class LedgerBookTests
 
         var credit = LedgerBook.Credit(closedUntilMay, PartnershipId, "milestone:a", "CIT1", new LocalDate(2024, 4, 10), "revoked", Guid.NewGuid(), Now, correction)!;
 
-        (credit.EarnedOn, credit.BookedOn, credit.BookedAfterClosedPeriod).ShouldBe((new LocalDate(2024, 2, 12), new LocalDate(2024, 5, 1), true));
+        (credit.EarnedOn, credit.BookedOn, credit.BookedAfterClosedPeriod).ShouldBe((March, new LocalDate(2024, 5, 1), true),
+            "a week re-coded before the milestone's day takes it back as of the milestone's own day");
         (credit.CorrectionKind, credit.CorrectionReference, credit.CorrectionReportedBy, credit.CorrectionKnownAt)
             .ShouldBe(("status-week", "2024-W07", "kommune", (Instant?)knownAt));
         var open = LedgerSnapshot.Of([]);
         LedgerBook.Earn(open, Milestone("milestone:a", "CIT1", Card()), null, Now);
         var learnt = LedgerBook.Credit(open, PartnershipId, "milestone:a", "CIT1", new LocalDate(2024, 4, 10), "revoked", Guid.NewGuid(), Now, correction)!;
-        (learnt.EarnedOn, learnt.BookedOn, learnt.BookedAfterClosedPeriod).ShouldBe((new LocalDate(2024, 2, 12), new LocalDate(2024, 4, 10), false));
+        (learnt.EarnedOn, learnt.BookedOn, learnt.BookedAfterClosedPeriod).ShouldBe((March, new LocalDate(2024, 4, 10), false));
         var old = LedgerBook.Credit(LedgerSnapshot.Of([Booked("handover:x", "CIT1", 10)]), PartnershipId, "handover:x", "CIT1", new LocalDate(2024, 4, 10), "exit",
             Guid.NewGuid(), Now)!;
         (old.EarnedOn, old.BookedOn, old.CorrectionKind).ShouldBe((new LocalDate(2024, 4, 10), new LocalDate(2024, 4, 10), (string?)null),

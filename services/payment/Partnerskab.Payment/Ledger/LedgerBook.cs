@@ -65,7 +65,8 @@ public static class LedgerBook
     /// <summary>
     /// Takes back what an earlier item booked, and the price booked later for it if it was earned
     /// unpriced; null when the credit is booked already. The credit is about the day the correction
-    /// says (its effective day; without one, the day it was learnt) and is booked on the day it was
+    /// says (its effective day; without one, the day it was learnt), never before the day of the
+    /// item it takes back, and is booked on the day it was
     /// learnt, or the first open day after it. When the item is not booked yet, a credit of nothing
     /// stands in for it and the item is booked at nothing when it comes.
     /// </summary>
@@ -92,6 +93,10 @@ public static class LedgerBook
         var bookedOn = ledger.BookedOn(partnershipId, ownDay);
 
         var credited = ledger.Find(creditedCauseKey);
+        // A fact about a day before the item it takes back (a week re-coded before the milestone's
+        // day) takes the item back as of the item's own day: the outcome belongs to that day's year.
+        var effectiveOn = correction?.EffectiveOn ?? creditedOn;
+        if (credited is not null) effectiveOn = LocalDate.Max(effectiveOn, credited.EarnedOn);
         return ledger.Add(new LedgerItem
         {
             Id = MassTransit.NewId.NextSequentialGuid(),
@@ -105,7 +110,7 @@ public static class LedgerBook
             CreditsItemId = credited?.Id,
             CauseKey = causeKey,
             CauseMessageId = causeMessageId,
-            EarnedOn = correction?.EffectiveOn ?? creditedOn,
+            EarnedOn = effectiveOn,
             BookedOn = bookedOn,
             BookedAfterClosedPeriod = bookedOn != ownDay,
             RateCardVersion = credited?.RateCardVersion,
