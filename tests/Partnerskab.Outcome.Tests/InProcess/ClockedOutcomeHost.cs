@@ -1,7 +1,6 @@
 using MassTransit;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using NodaTime.Testing;
 using Partnerskab.Outcome.Persistence;
@@ -17,11 +16,7 @@ public sealed class ClockedOutcomeHost : OutcomeHost
 {
     public FakeClock Clock { get; } = new(Instant.FromUtc(2023, 1, 2, 8, 0));
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
-    }
+    protected override void ConfigureTestServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
 
     /// <summary>Publishes an event on the service's own broker, as the cohort service would.</summary>
     public Task PublishAsync<T>(T message) where T : class => Services.GetRequiredService<IBus>().Publish(message);
