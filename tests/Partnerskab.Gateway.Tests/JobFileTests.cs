@@ -49,6 +49,22 @@ public sealed class JobFileTests
         rows[1].Violations.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData(JobFormat.Csv, "citizenId;paidHours\nabc;1\n\ndef\n\"g\"h\";2\n\"multi\nline\";3\r\nlast;4")]
+    [InlineData(JobFormat.Csv, "citizenId,paidHours\n")]
+    [InlineData(JobFormat.Ndjson, "{\"citizenId\":\"abc\"}\n\n  \nnot json\n[1]\n{}")]
+    public void The_row_count_is_the_number_of_rows_read(JobFormat format, string file)
+    {
+        var bytes = Encoding.UTF8.GetBytes(file);
+
+        JobFile.CountRows(bytes, format, Columns).ShouldBe(JobFile.Read(bytes, format, Columns).Count());
+    }
+
+    [Fact]
+    public void The_row_count_refuses_a_file_as_reading_it_does() =>
+        Should.Throw<JobFileException>(() => JobFile.CountRows(Encoding.UTF8.GetBytes("citizenId;hours\nabc;1\n"), JobFormat.Csv, Columns))
+            .Violations.Select(v => v.Field).ShouldBe(["paidHours", "hours"]);
+
     [Fact]
     public void Bytes_that_are_not_utf8_refuse_the_file()
     {

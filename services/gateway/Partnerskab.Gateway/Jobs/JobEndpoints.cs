@@ -94,7 +94,7 @@ public static class JobEndpoints
         int rows;
         try
         {
-            rows = JobFile.Read(post.File, post.Format, post.Kind.Columns).Count();
+            rows = JobFile.CountRows(post.File, post.Format, post.Kind.Columns);
         }
         catch (JobFileException e)
         {

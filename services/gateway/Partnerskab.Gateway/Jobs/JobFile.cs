@@ -55,24 +55,47 @@ public static class JobFile
     /// <exception cref="JobFileException">The file as a whole cannot be read.</exception>
     public static IEnumerable<FileRow> Read(byte[] file, JobFormat format, IReadOnlyList<JobColumn> columns)
     {
-        string text;
+        var text = TextOf(file);
+        return format == JobFormat.Csv ? ReadCsv(text, columns) : ReadNdjson(text);
+    }
+
+    /// <summary>How many rows <see cref="Read"/> gives, without reading their fields; the file as a whole is checked as Read checks it.</summary>
+    /// <exception cref="JobFileException">The file as a whole cannot be read.</exception>
+    public static int CountRows(byte[] file, JobFormat format, IReadOnlyList<JobColumn> columns)
+    {
+        var text = TextOf(file);
+        if (format == JobFormat.Ndjson) return NdjsonLines(text).Count();
+        using var csv = OpenCsv(text, DelimiterOf(text), badData: () => { });
+        HeaderOf(csv, columns);
+        var rows = 0;
+        while (csv.Read()) rows++;
+        return rows;
+    }
+
+    private static string TextOf(byte[] file)
+    {
         try
         {
             var bom = file.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
-            text = StrictUtf8.GetString(file, bom, file.Length - bom);
+            return StrictUtf8.GetString(file, bom, file.Length - bom);
         }
         catch (DecoderFallbackException)
         {
             throw new JobFileException("The file is not UTF-8 text.", []);
         }
-        return format == JobFormat.Csv ? ReadCsv(text, columns) : ReadNdjson(text);
+    }
+
+    /// <summary>';' when the header row has one, else ','.</summary>
+    private static string DelimiterOf(string text)
+    {
+        var lineEnd = text.IndexOfAny(['\r', '\n']);
+        return (lineEnd < 0 ? text : text[..lineEnd]).Contains(';') ? ";" : ",";
     }
 
     /// <summary>The header is checked here, at once; each enumeration of the rows reads the text again.</summary>
     private static IEnumerable<FileRow> ReadCsv(string text, IReadOnlyList<JobColumn> columns)
     {
-        var lineEnd = text.IndexOfAny(['\r', '\n']);
-        var delimiter = (lineEnd < 0 ? text : text[..lineEnd]).Contains(';') ? ";" : ",";
+        var delimiter = DelimiterOf(text);
         using (var csv = OpenCsv(text, delimiter, badData: () => { }))
         {
             HeaderOf(csv, columns);
@@ -165,15 +188,16 @@ public static class JobFile
         return new FileRow(rowNumber, fields, violations);
     }
 
+    private static IEnumerable<FileRow> ReadNdjson(string text) => NdjsonLines(text).Select(line => NdjsonRow(line.Number, line.Text));
+
     // A row's number is its line's: blank lines are skipped but counted.
-    private static IEnumerable<FileRow> ReadNdjson(string text)
+    private static IEnumerable<(int Number, string Text)> NdjsonLines(string text)
     {
         var lineNumber = 0;
         foreach (var line in text.Split('\n'))
         {
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            yield return NdjsonRow(lineNumber, line);
+            if (!string.IsNullOrWhiteSpace(line)) yield return (lineNumber, line);
         }
     }
 
