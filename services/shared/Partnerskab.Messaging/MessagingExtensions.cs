@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Partnerskab.Messaging.Inbox;
 using Partnerskab.Messaging.Outbox;
 
 namespace Partnerskab.Messaging;
@@ -11,8 +12,8 @@ namespace Partnerskab.Messaging;
 public static class MessagingExtensions
 {
     /// <summary>
-    /// MassTransit over RabbitMQ with the service's consumers, and the outbox relay for the
-    /// service's database. Each consumer reads the queue it is registered with (named in the contracts, <c>ConsumerQueues</c>);
+    /// MassTransit over RabbitMQ with the service's consumers, the outbox relay for the service's
+    /// database and the purge of its old inbox rows. Each consumer reads the queue it is registered with (named in the contracts, <c>ConsumerQueues</c>);
     /// anything else is named "{service}-{endpoint}" so the services never share a queue.
     /// </summary>
     public static WebApplicationBuilder AddMessaging<TDb>(
@@ -24,6 +25,8 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor, OutboxSignalInterceptor>();
         builder.Services.AddHostedService<OutboxRelay<TDb>>();
+        builder.Services.Configure<InboxOptions>(builder.Configuration.GetSection(InboxOptions.Section));
+        builder.Services.AddHostedService<InboxPurge<TDb>>();
 
         builder.Services.AddMassTransit(bus =>
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Partnerskab.Gateway.Persistence;
+using Partnerskab.ServiceDefaults.Hosting;
 
 namespace Partnerskab.Gateway.Jobs;
 
@@ -11,11 +12,11 @@ namespace Partnerskab.Gateway.Jobs;
 /// running job is never purged.
 /// </summary>
 public sealed class FinishedJobPurge(IServiceScopeFactory scopes, IClock clock, IOptions<JobOptions> options, ILogger<FinishedJobPurge> logger)
-    : HourlyPurge(scopes, clock, logger)
+    : HourlyPurge<GatewayDbContext>(scopes, clock, logger)
 {
     protected override string What => $"bulk jobs finished more than {options.Value.Retention} ago";
 
-    protected override Task<int> PurgeAsync(GatewayDbContext db, Instant now, CancellationToken cancellationToken)
+    public override Task<int> PurgeAsync(GatewayDbContext db, Instant now, CancellationToken cancellationToken)
     {
         var expired = now - Duration.FromTimeSpan(options.Value.Retention);
         return db.BulkJobs.Where(j => (j.State == JobState.Done || j.State == JobState.Failed) && j.FinishedAt < expired).ExecuteDeleteAsync(cancellationToken);

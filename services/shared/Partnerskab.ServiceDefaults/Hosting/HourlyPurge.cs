@@ -1,12 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
-namespace Partnerskab.Gateway.Persistence;
+namespace Partnerskab.ServiceDefaults.Hosting;
 
 /// <summary>
-/// Deletes rows the gateway keeps only for a while, at start-up and then hourly. A failure (the
+/// Deletes rows a service keeps only for a while, at start-up and then hourly. A failure (the
 /// database away) is logged and the next round tries again.
 /// </summary>
-public abstract class HourlyPurge(IServiceScopeFactory scopes, IClock clock, ILogger logger) : BackgroundService
+public abstract class HourlyPurge<TDb>(IServiceScopeFactory scopes, IClock clock, ILogger logger) : BackgroundService where TDb : DbContext
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -14,7 +18,7 @@ public abstract class HourlyPurge(IServiceScopeFactory scopes, IClock clock, ILo
     protected abstract string What { get; }
 
     /// <summary>Deletes what has expired by now; how many rows went.</summary>
-    protected abstract Task<int> PurgeAsync(GatewayDbContext db, Instant now, CancellationToken cancellationToken);
+    public abstract Task<int> PurgeAsync(TDb db, Instant now, CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -24,7 +28,7 @@ public abstract class HourlyPurge(IServiceScopeFactory scopes, IClock clock, ILo
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var purged = await PurgeAsync(scope.ServiceProvider.GetRequiredService<GatewayDbContext>(), clock.GetCurrentInstant(), stoppingToken);
+                var purged = await PurgeAsync(scope.ServiceProvider.GetRequiredService<TDb>(), clock.GetCurrentInstant(), stoppingToken);
                 if (purged > 0) logger.LogInformation("Purged {Count} {What}", purged, What);
             }
             catch (Exception e) when (e is not OperationCanceledException)
