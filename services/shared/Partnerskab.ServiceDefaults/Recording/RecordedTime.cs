@@ -1,5 +1,6 @@
 using NodaTime;
 using NodaTime.Text;
+using Partnerskab.Tokens;
 
 namespace Partnerskab.ServiceDefaults.Recording;
 
@@ -14,7 +15,7 @@ namespace Partnerskab.ServiceDefaults.Recording;
 public static class RecordedTime
 {
     /// <summary>The gRPC metadata key and the message header key: an instant, "2024-05-06T10:00:00Z".</summary>
-    public const string Header = "partnerskab-recorded-at";
+    public const string Header = RecordedAtHeader.Name;
 
     private static readonly AsyncLocal<Instant?> Given = new();
 
