@@ -54,13 +54,10 @@ public sealed class RecordedAtInterceptor(IClock clock, IRecordedTimeMarks marks
         }
         var now = clock.GetCurrentInstant();
         var given = RecordedTime.Parse(text);
-        var problem = given switch
-        {
-            null => "is not an instant such as 2024-05-06T10:00:00Z",
-            { } at when at > now => $"is {RecordedTime.Format(at)}, after the present {RecordedTime.Format(now)}",
-            _ => null,
-        };
-        if (problem is not null) throw new InvalidRequestException([new() { Field = Field, Description = problem }]);
+        var v = new RequestValidator();
+        if (given is null) v.Add(Field, "is not an instant such as 2024-05-06T10:00:00Z");
+        else if (given > now) v.Add(Field, $"is {RecordedTime.Format(given.Value)}, after the present {RecordedTime.Format(now)}");
+        v.ThrowIfInvalid();
         return given;
     }
 

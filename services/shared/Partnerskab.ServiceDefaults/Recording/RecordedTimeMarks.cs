@@ -8,7 +8,7 @@ namespace Partnerskab.ServiceDefaults.Recording;
 /// <summary>Keeps a historical load going forward in time, per scope (see <see cref="RecordedTimeMark"/>).</summary>
 public interface IRecordedTimeMarks
 {
-    /// <summary>Refuses (InvalidArgument on <c>recorded_at</c>) a moment earlier than the latest the scope has recorded at.</summary>
+    /// <summary>Refuses (InvalidArgument on <c>recorded_at</c>) a moment earlier than the latest the scope (a partnership, an issuer) has recorded at.</summary>
     Task EnsureNotBeforeLatestAsync(string scope, Instant at, CancellationToken cancellationToken);
 
     /// <summary>Moves the scope's latest moment up to <paramref name="at"/> (never back).</summary>
@@ -25,8 +25,10 @@ public sealed class RecordedTimeMarks<TDb>(IServiceScopeFactory scopes) : IRecor
             .Where(m => m.Scope == scope).Select(m => (Instant?)m.LatestRecordedAt).SingleOrDefaultAsync(cancellationToken);
         if (latest is { } mark && at < mark)
         {
-            throw new InvalidRequestException([new() { Field = RecordedAtInterceptor.Field, Description =
-                $"is {RecordedTime.Format(at)}, earlier than {RecordedTime.Format(mark)}, the latest moment the {scope} has facts recorded at: a historical load goes forward in time" }]);
+            var v = new RequestValidator();
+            v.Add(RecordedAtInterceptor.Field,
+                $"is {RecordedTime.Format(at)}, earlier than {RecordedTime.Format(mark)}, the latest moment a historical load has recorded facts at here: a load goes forward in time");
+            v.ThrowIfInvalid();
         }
     }
 
