@@ -392,7 +392,7 @@ done
 infra_log "running the reference scenario"
 scenario_rc=0
 PARTNERSKAB_TOKEN=$(dotnet "$CLI_DLL" token issue --dir "$KEYS_DIR" --subject reference-scenario \
-    --role kommune,provider,finance --partnerships '*' --hours 1) \
+    --role kommune,provider,finance,operator --partnerships '*' --hours 1) \
     dotnet "$SCENARIO_DLL" 2>&1 | tee "$PARTNERSKAB_RUN_DIR/scenario.log" || scenario_rc=$?
 
 start_portal

@@ -9,7 +9,7 @@ static Uri Url(string name, string fallback) => new(Environment.GetEnvironmentVa
 var token = Environment.GetEnvironmentVariable("PARTNERSKAB_TOKEN");
 if (string.IsNullOrEmpty(token))
 {
-    Console.Error.WriteLine("Set PARTNERSKAB_TOKEN to a token for the kommune, provider and finance roles (partnerskab token issue).");
+    Console.Error.WriteLine("Set PARTNERSKAB_TOKEN to a token for the kommune, provider, finance and operator roles (partnerskab token issue): the scenario loads its partnership historically, which only the operator may.");
     return 2;
 }
 using var suite = new SuiteClients(

@@ -37,7 +37,7 @@ public sealed class FinanceTests(PortalSuite portal, Browser browser)
         await page.GotoAsync(new Uri(portal.Url, $"/okonomi/partnerskaber/{id}/fakturaer?dato=2025-10-20").ToString());
         (await page.Locator("table:has(#invoices-caption) tbody tr").CountAsync()).ShouldBe(documents.Count);
         await Browser.CheckAndCaptureAsync(page, "finance-invoices");
-        var creditNote = documents.Single(d => d.Kind == DocumentKind.CreditNote);
+        var creditNote = documents.First(d => d.Kind == DocumentKind.CreditNote);
         await page.GetByRole(AriaRole.Link, new() { Name = creditNote.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), Exact = true }).ClickAsync();
         (await page.Locator("h1").InnerTextAsync()).ShouldBe($"Kreditnota nr. {creditNote.Number}");
         (await page.Locator("table:has(#document-lines-caption) tbody tr").CountAsync()).ShouldBe(creditNote.Lines.Count);

@@ -35,11 +35,12 @@ namespace Partnerskab.Scenario.Haderslev;
 /// teaching day 20,000 + sparring 10,000 + 2 job starts 40,000 = 151,000; Q4-23 teaching day
 /// 20,000 + sparring 30,000 + 30 job starts 600,000 = 650,000; Q1-24 sparring 30,000 + 16 job
 /// starts 320,000 + 2 × 26 weeks 60,000 = 410,000; Q2-24 sparring 30,000 + 30 × 26 weeks 900,000 +
-/// 19 job starts 380,000 = 1,310,000; Q3-24 sparring 30,000; Q4-24 sparring 30,000 + 19 × 26 weeks
+/// 19 job starts 380,000 + citizen 1's 26 weeks moved by the register's correction 30,000 = 1,340,000
+/// (credit note 30,000 against Q1-24); Q3-24 sparring 30,000; Q4-24 sparring 30,000 + 19 × 26 weeks
 /// 570,000 + 10 job starts 200,000 = 800,000; Q1-25, the final bill issued only on 2025-11-03:
 /// sparring 30,000 + 6 job starts 120,000 + 39 × month 23 1,950,000 = 2,100,000.
 /// Paid (each invoice about three weeks after issue; the Q2-23 invoice short of the wrongly
-/// enrolled citizen's fee): 2023 149,000 + 151,000 = 300,000; 2024 Q4-23 to Q3-24 = 2,400,000;
+/// enrolled citizen's fee, the Q1-24 invoice short of the corrected 26 weeks): 2023 149,000 + 151,000 = 300,000; 2024 Q4-23 to Q3-24 = 2,400,000;
 /// 2025 Q4-24 = 800,000. Expected on 2025-10-20: the final bill's 2,100,000, earned but not
 /// invoiced. In all 5,600,000.
 /// </para>
@@ -137,8 +138,8 @@ public static class ReferencePlan
         _ => null,
     };
 
-    /// <summary>The register's weekly statuses of citizen n over the follow-up window (none for the wrongly enrolled).</summary>
-    public static IEnumerable<WeeklyStatusRow> Statuses(int n, string citizenId)
+    /// <summary>The register's weekly statuses of citizen n over the follow-up window (none for the wrongly enrolled), of the weeks whose Sunday falls from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public static IEnumerable<WeeklyStatusRow> Statuses(int n, string citizenId, DateOnly from, DateOnly to)
     {
         if (n == WronglyEnrolled) yield break;
         var job = JobOf(n);
@@ -146,6 +147,7 @@ public static class ReferencePlan
         var jobEnd = job?.Weeks is { } weeks ? job.Start.AddDays(7 * weeks) : DateOnly.MaxValue;
         for (var monday = HandoverDate(n); monday <= LastDay(n); monday = monday.AddDays(7))
         {
+            if (monday.AddDays(6) < from || monday.AddDays(6) > to) continue;
             var working = job is not null && monday >= job.Start && monday < jobEnd;
             var date = monday.ToDateTime(TimeOnly.MinValue);
             yield return new WeeklyStatusRow
@@ -159,15 +161,15 @@ public static class ReferencePlan
         }
     }
 
-    /// <summary>Learning-track deliverables: the provider's reference, kind, day and quantity.</summary>
-    public static IEnumerable<ReportDeliverableRequest> Deliverables(string partnershipId)
+    /// <summary>Learning-track deliverables: the provider's reference, kind, day and quantity (the partnership's id left to the caller).</summary>
+    public static IEnumerable<ReportDeliverableRequest> Deliverables()
     {
-        yield return Deliverable(partnershipId, "HAD-SYN-CA-1", DeliverableKind.CaseAnalysis, Day(2023, 9, 15), 50, "analysis of 50 citizens' cases");
-        yield return Deliverable(partnershipId, "HAD-SYN-TD-1", DeliverableKind.TeachingDay, Day(2023, 9, 28), 1, "teaching day 1");
-        yield return Deliverable(partnershipId, "HAD-SYN-TD-2", DeliverableKind.TeachingDay, Day(2023, 11, 9), 1, "teaching day 2");
+        yield return Deliverable("HAD-SYN-CA-1", DeliverableKind.CaseAnalysis, Day(2023, 9, 15), 50, "analysis of 50 citizens' cases");
+        yield return Deliverable("HAD-SYN-TD-1", DeliverableKind.TeachingDay, Day(2023, 9, 28), 1, "teaching day 1");
+        yield return Deliverable("HAD-SYN-TD-2", DeliverableKind.TeachingDay, Day(2023, 11, 9), 1, "teaching day 2");
         for (var month = new DateOnly(2023, 9, 12); month <= new DateOnly(2025, 3, 31); month = month.AddMonths(1))
         {
-            yield return Deliverable(partnershipId, $"HAD-SYN-CS-{month:yyyy-MM}", DeliverableKind.CaseSparring, ToDate(month), 1, $"case sparring {month:yyyy-MM}");
+            yield return Deliverable($"HAD-SYN-CS-{month:yyyy-MM}", DeliverableKind.CaseSparring, ToDate(month), 1, $"case sparring {month:yyyy-MM}");
         }
     }
 
@@ -187,13 +189,72 @@ public static class ReferencePlan
         new(Day(2025, 1, 1), Day(2025, 11, 3), null),
     ];
 
-    /// <summary>The items the ledger ends with: 150 handover fees, 1 credit, 22 deliverables (1 case analysis, 2 teaching
-    /// days, 19 sparring sessions), 83 + 51 + 39 milestones.</summary>
-    public const int LedgerItems = 346;
+    /// <summary>The items the ledger ends with: 150 handover fees, 2 credits (the wrongly enrolled citizen's fee, the
+    /// corrected citizen's first 26 weeks), 22 deliverables (1 case analysis, 2 teaching days, 19 sparring sessions),
+    /// 83 + 51 + 39 milestones and the corrected citizen's 26 weeks reached anew.</summary>
+    public const int LedgerItems = 348;
 
-    private static ReportDeliverableRequest Deliverable(string partnershipId, string reference, DeliverableKind kind, Date on, int quantity, string evidence) => new()
+    /// <summary>
+    /// The register's correction: it re-codes the Christmas week of 2023 of citizen 1 (working since 2023-09-04) as sickness
+    /// benefit, learnt on 2024-04-15, after his 26 weeks (reached 2024-03-03) were invoiced in Q1 2024 and the quarter closed.
+    /// The milestone moves a week, to 2024-03-10: the Q2 2024 run credits the first on a credit note naming the Q1 invoice and
+    /// bills the second (its own quarter closed) on the Q2 invoice; the kommune withholds the credit from its Q1 payment.
+    /// </summary>
+    public const int CorrectedCitizen = 1;
+    public static readonly DateOnly CorrectedWeek = new(2023, 12, 25);
+
+    public static WeeklyStatusRow Correction(string citizenId) => new()
     {
-        PartnershipId = partnershipId, DeliverableReference = reference, Kind = kind, CompletedOn = on, Quantity = quantity,
+        CitizenId = citizenId, IsoWeekYear = 2023, IsoWeek = ISOWeek.GetWeekOfYear(CorrectedWeek.ToDateTime(TimeOnly.MinValue)),
+        Status = WeeklyStatus.SicknessBenefit, PaidHoursHundredths = 0,
+    };
+
+    /// <summary>The moment on a day (UTC; the same calendar day in Copenhagen) at which a historical load records a fact.</summary>
+    public static DateTimeOffset Recorded(DateOnly day, int hourUtc = 12) => new(day.ToDateTime(new TimeOnly(hourUtc, 0)), TimeSpan.Zero);
+
+    /// <summary>When the agreement, the milestone definitions and the rate card were recorded: the contract's first day.</summary>
+    public static readonly DateTimeOffset AgreedAt = Recorded(new DateOnly(2023, 3, 1));
+
+    /// <summary>The kommune's system sent the April handovers in one file at the end of the month.</summary>
+    public static readonly DateTimeOffset HandedOverAt = Recorded(new DateOnly(2023, 4, 28));
+
+    /// <summary>One fact of the partnership's past, as a historical load gives it: what, and when the suite learnt it.</summary>
+    public abstract record Step(DateTimeOffset At);
+
+    /// <summary>The register's weeks whose Sunday falls in a quarter, delivered on the next quarter's first morning.</summary>
+    public sealed record StatusQuarter(DateTimeOffset At, DateOnly From, DateOnly To) : Step(At);
+
+    public sealed record JobStartClaim(DateTimeOffset At, int Citizen) : Step(At);
+
+    public sealed record DeliverableReport(DateTimeOffset At, ReportDeliverableRequest Request) : Step(At);
+
+    public sealed record WrongEnrolment(DateTimeOffset At) : Step(At);
+
+    public sealed record RegisterCorrection(DateTimeOffset At) : Step(At);
+
+    /// <summary>An invoice run on its issue day, its quarter closed after it (and the year, after its last quarter).</summary>
+    public sealed record InvoiceRun(DateTimeOffset At, Run Run) : Step(At);
+
+    /// <summary>
+    /// The partnership's past in the order the suite learnt it: job starts claimed and verified on the Friday of the start,
+    /// deliverables on their day, the register's weeks quarter by quarter, the exit, the correction and the invoice runs.
+    /// </summary>
+    public static IReadOnlyList<Step> Timeline()
+    {
+        var steps = new List<Step> { new WrongEnrolment(Recorded(new DateOnly(2023, 7, 20))), new RegisterCorrection(Recorded(new DateOnly(2024, 4, 15))) };
+        for (var quarter = new DateOnly(2023, 4, 1); quarter <= LastDay(Citizens); quarter = quarter.AddMonths(3))
+        {
+            steps.Add(new StatusQuarter(Recorded(quarter.AddMonths(3), hourUtc: 6), quarter, quarter.AddMonths(3).AddDays(-1)));
+        }
+        steps.AddRange(Enumerable.Range(1, Citizens).Where(n => JobOf(n) is not null).Select(n => new JobStartClaim(Recorded(JobOf(n)!.Start.AddDays(4)), n)));
+        steps.AddRange(Deliverables().Select(d => new DeliverableReport(Recorded(new DateOnly(d.CompletedOn.Year, d.CompletedOn.Month, d.CompletedOn.Day)), d)));
+        steps.AddRange(Runs.Select(r => new InvoiceRun(Recorded(new DateOnly(r.IssueDate.Year, r.IssueDate.Month, r.IssueDate.Day)), r)));
+        return [.. steps.OrderBy(s => s.At)];
+    }
+
+    private static ReportDeliverableRequest Deliverable(string reference, DeliverableKind kind, Date on, int quantity, string evidence) => new()
+    {
+        DeliverableReference = reference, Kind = kind, CompletedOn = on, Quantity = quantity,
         EvidenceReference = $"synthetic: {evidence}",
     };
 

@@ -9,10 +9,14 @@ namespace Partnerskab.Scenario.Haderslev;
 
 /// <summary>
 /// Loads the Haderslev reference case (<see cref="ReferencePlan"/>, synthetic data) through the
-/// public gRPC APIs, then asks the payment service what the partnership has cost as of the
-/// committee's meeting and compares that with the seed's figures. Every step is safe to repeat:
-/// the same reference, case references, idempotency keys, claim and deliverable references and
-/// bank line ids make a second run answer with what the first one made.
+/// public gRPC APIs as a historical load: each call says when its facts were learnt
+/// (<see cref="SuiteClients.RecordedAt"/>), in the order of <see cref="ReferencePlan.Timeline"/>,
+/// so invoices are issued and quarters closed on their days and a correction's credit note falls
+/// in the quarter it was learnt in. Then it asks the payment service what the partnership has
+/// cost as of the committee's meeting, as known that day, and compares that with the seed's
+/// figures. Every step is safe to repeat: the same reference, case references, idempotency keys,
+/// claim and deliverable references and bank line ids make a second run answer with what the
+/// first one made.
 /// </summary>
 public static class ReferenceScenario
 {
@@ -25,52 +29,91 @@ public static class ReferenceScenario
     {
         var agreement = HaderslevAgreement(reference);
         agreement.Provider.Cvr = providerCvr;
-        var partnership = (await suite.Cohort.CreatePartnershipAsync(agreement, deadline: Deadline(), cancellationToken: cancellationToken)).Partnership;
+        var registered = await suite.RecordedAt(ReferencePlan.AgreedAt).Cohort.CreatePartnershipAsync(agreement, deadline: Deadline(), cancellationToken: cancellationToken);
+        // A historical load goes forward in time, so its moments cannot be given a second time: a
+        // partnership loaded before is loaded again as of now, and every call answers with what the
+        // first load made.
+        Func<DateTimeOffset, SuiteClients> at = registered.Created ? suite.RecordedAt : _ => suite;
+        var partnership = registered.Partnership;
         var id = partnership.PartnershipId;
         log.WriteLine($"partnership   {partnership.Reference} ({id}): {agreement.Kommune.Name}, {agreement.Provider.Name}, {agreement.Investor.Name}");
+        log.WriteLine(registered.Created
+            ? "loaded historically: each fact recorded at the moment the partnership's past says"
+            : "loaded before: every call answers with what the first load made");
 
-        await suite.Outcome.SetMilestoneDefinitionsAsync(new SetMilestoneDefinitionsRequest { PartnershipId = id, Definitions = { ReferencePlan.MilestoneDefinitions } },
+        await at(ReferencePlan.AgreedAt).Outcome.SetMilestoneDefinitionsAsync(new SetMilestoneDefinitionsRequest { PartnershipId = id, Definitions = { ReferencePlan.MilestoneDefinitions } },
             deadline: Deadline(), cancellationToken: cancellationToken);
-        var rateCard = (await suite.Payment.SetRateCardAsync(ReferencePlan.RateCard(id), deadline: Deadline(), cancellationToken: cancellationToken)).RateCard;
+        var rateCard = (await at(ReferencePlan.AgreedAt).Payment.SetRateCardAsync(ReferencePlan.RateCard(id), deadline: Deadline(), cancellationToken: cancellationToken)).RateCard;
         log.WriteLine($"rate card     v{rateCard.Version}, {rateCard.MilestonePrices.Count} milestone prices, {rateCard.DeliverableFees.Count} deliverable fees, quarterly invoices");
 
-        var citizens = await HandOverAsync(suite, id, reference, cancellationToken);
+        var citizens = await HandOverAsync(suite, at(ReferencePlan.HandedOverAt), id, reference, cancellationToken);
         await WaitForFollowUpAsync(suite, id, citizens.Values, cancellationToken);
-        await WaitForLedgerAsync(suite, id, ReferencePlan.Citizens, cancellationToken);
-        // The Q2 2023 invoice goes out before the kommune finds citizen 150 wrongly enrolled, so his fee comes back on a credit note.
-        var documents = new List<Invoice>(await RunInvoicesAsync(suite, id, ReferencePlan.Runs[0], cancellationToken));
-        await suite.Cohort.RecordExitAsync(new RecordExitRequest
-        {
-            PartnershipId = id, CitizenId = citizens[ReferencePlan.WronglyEnrolled], ExitDate = Day(2023, 7, 20), Reason = ExitReason.WronglyEnrolled,
-        }, deadline: Deadline(), cancellationToken: cancellationToken);
-        log.WriteLine($"handed over   {citizens.Count} synthetic citizens in April 2023; citizen {ReferencePlan.WronglyEnrolled} exited as wrongly enrolled on 2023-07-20");
+        log.WriteLine($"handed over   {citizens.Count} synthetic citizens in April 2023");
 
-        var statuses = await ReportStatusesAsync(suite, id, reference, citizens, cancellationToken);
-        log.WriteLine($"statuses      {statuses.Accepted + statuses.Unchanged} register weeks ({statuses.Accepted} new)");
-        var jobStarts = await ClaimJobStartsAsync(suite, id, citizens, cancellationToken);
-        log.WriteLine($"job starts    {jobStarts} claimed and verified");
-        foreach (var deliverable in ReferencePlan.Deliverables(id))
+        var documents = new List<Invoice>();
+        var (statusWeeks, newStatusWeeks, jobStarts, deliverables, exits) = (0, 0, 0, 0, 0);
+        foreach (var step in ReferencePlan.Timeline())
         {
-            await suite.Outcome.ReportDeliverableAsync(deliverable, deadline: Deadline(), cancellationToken: cancellationToken);
+            var clients = at(step.At);
+            switch (step)
+            {
+                case ReferencePlan.StatusQuarter quarter:
+                    var statuses = await ReportStatusesAsync(clients, $"{reference}:register-statuses:{quarter.From:yyyy-MM}",
+                        citizens.OrderBy(c => c.Key).SelectMany(c => ReferencePlan.Statuses(c.Key, c.Value, quarter.From, quarter.To)), id, cancellationToken);
+                    (statusWeeks, newStatusWeeks) = (statusWeeks + statuses.Accepted + statuses.Unchanged, newStatusWeeks + statuses.Accepted);
+                    break;
+                case ReferencePlan.JobStartClaim claim:
+                    await ClaimJobStartAsync(clients, id, claim.Citizen, citizens[claim.Citizen], cancellationToken);
+                    jobStarts++;
+                    break;
+                case ReferencePlan.DeliverableReport report:
+                    var deliverable = report.Request.Clone();
+                    deliverable.PartnershipId = id;
+                    await clients.Outcome.ReportDeliverableAsync(deliverable, deadline: Deadline(), cancellationToken: cancellationToken);
+                    deliverables++;
+                    break;
+                case ReferencePlan.WrongEnrolment:
+                    await clients.Cohort.RecordExitAsync(new RecordExitRequest
+                    {
+                        PartnershipId = id, CitizenId = citizens[ReferencePlan.WronglyEnrolled], ExitDate = Day(2023, 7, 20), Reason = ExitReason.WronglyEnrolled,
+                    }, deadline: Deadline(), cancellationToken: cancellationToken);
+                    exits++;
+                    log.WriteLine($"exit          citizen {ReferencePlan.WronglyEnrolled} exited as wrongly enrolled on 2023-07-20, after the Q2 2023 invoice");
+                    break;
+                case ReferencePlan.RegisterCorrection:
+                    await ReportStatusesAsync(clients, $"{reference}:register-correction", [ReferencePlan.Correction(citizens[ReferencePlan.CorrectedCitizen])], id, cancellationToken);
+                    log.WriteLine($"correction    on {step.At:yyyy-MM-dd} the register re-codes citizen {ReferencePlan.CorrectedCitizen}'s week of {ReferencePlan.CorrectedWeek:yyyy-MM-dd} as sickness benefit");
+                    break;
+                case ReferencePlan.InvoiceRun run:
+                    await WaitForLedgerAsync(suite, id, await ExpectedLedgerItemsAsync(suite, id, exits, deliverables, cancellationToken), cancellationToken);
+                    documents.AddRange(await RunInvoicesAsync(clients, id, run.Run, cancellationToken));
+                    await ClosePeriodsAsync(clients, id, run.Run, cancellationToken);
+                    break;
+            }
         }
+        log.WriteLine($"statuses      {statusWeeks} register weeks ({newStatusWeeks} new), quarter by quarter");
+        log.WriteLine($"job starts    {jobStarts} claimed and verified; {deliverables} deliverables");
         var milestones = (await suite.Outcome.ListMilestonesAsync(new ListMilestonesRequest { PartnershipId = id },
             deadline: Deadline(), cancellationToken: cancellationToken)).Milestones;
-        log.WriteLine($"milestones    {string.Join(", ", milestones.GroupBy(m => m.Code).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}");
-
+        log.WriteLine($"milestones    {string.Join(", ", milestones.Where(m => !m.Revoked).GroupBy(m => m.Code).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}"
+            + $" ({milestones.Count(m => m.Revoked)} revoked)");
         var ledger = await WaitForLedgerAsync(suite, id, ReferencePlan.LedgerItems, cancellationToken);
-        log.WriteLine($"ledger        {ledger} items");
-        foreach (var run in ReferencePlan.Runs.Skip(1))
-        {
-            documents.AddRange(await RunInvoicesAsync(suite, id, run, cancellationToken));
-        }
-        await RecordPaymentsAsync(suite, reference, providerCvr, documents, cancellationToken);
+        log.WriteLine($"ledger        {ledger} items; every invoiced quarter closed after its run, and each year after its last quarter");
+        await RecordPaymentsAsync(at, reference, providerCvr, documents, cancellationToken);
 
         var listed = (await suite.Payment.ListInvoicesAsync(new ListInvoicesRequest { PartnershipId = id, AsOf = ReferencePlan.ReportDate },
             deadline: Deadline(), cancellationToken: cancellationToken)).Documents;
         log.WriteLine($"invoices and credit notes as of {FinanceDates.Text(ReferencePlan.ReportDate)} (the final bill follows on {FinanceDates.Text(ReferencePlan.Runs[^1].IssueDate)}):");
         log.Write(InvoiceDocuments.Table(listed));
-        var cost = await suite.Payment.GetPartnershipCostAsync(new GetPartnershipCostRequest { PartnershipId = id, AsOf = ReferencePlan.ReportDate, ExcludingVat = true },
-            deadline: Deadline(), cancellationToken: cancellationToken);
+        foreach (var credit in listed.Where(d => d.Kind == DocumentKind.CreditNote))
+        {
+            log.WriteLine($"credit note {credit.Number}, issued {FinanceDates.Text(credit.IssueDate)} for the quarter from {FinanceDates.Text(credit.PeriodStart)}, credits invoice {credit.CreditedInvoiceNumber}:");
+            foreach (var line in credit.Lines) log.WriteLine($"  {line.Description}");
+        }
+        var cost = await suite.Payment.GetPartnershipCostAsync(new GetPartnershipCostRequest
+        {
+            PartnershipId = id, AsOf = ReferencePlan.ReportDate, KnownOn = ReferencePlan.ReportDate, ExcludingVat = true,
+        }, deadline: Deadline(), cancellationToken: cancellationToken);
         log.Write(PartnershipCost.Report(cost));
         return new Result(id, documents, cost, Differences(cost));
     }
@@ -92,9 +135,10 @@ public static class ReferenceScenario
         return differences;
     }
 
-    private static async Task<Dictionary<int, string>> HandOverAsync(SuiteClients suite, string partnershipId, string reference, CancellationToken cancellationToken)
+    private static async Task<Dictionary<int, string>> HandOverAsync(SuiteClients suite, SuiteClients load, string partnershipId, string reference,
+        CancellationToken cancellationToken)
     {
-        var response = await StreamAsync(suite.Cohort.ImportCitizens(deadline: Deadline().AddSeconds(30), cancellationToken: cancellationToken),
+        var response = await StreamAsync(load.Cohort.ImportCitizens(deadline: Deadline().AddSeconds(30), cancellationToken: cancellationToken),
             Enumerable.Range(1, ReferencePlan.Citizens).Select(n => new ImportCitizensRequest
             {
                 PartnershipId = partnershipId, IdempotencyKey = $"{reference}:handover", Row = ReferencePlan.Handover(n),
@@ -136,13 +180,13 @@ public static class ReferenceScenario
         }
     }
 
-    private static async Task<ReportWeeklyStatusesResponse> ReportStatusesAsync(SuiteClients suite, string partnershipId, string reference,
-        IReadOnlyDictionary<int, string> citizens, CancellationToken cancellationToken)
+    private static async Task<ReportWeeklyStatusesResponse> ReportStatusesAsync(SuiteClients load, string idempotencyKey, IEnumerable<WeeklyStatusRow> rows,
+        string partnershipId, CancellationToken cancellationToken)
     {
-        var response = await StreamAsync(suite.Outcome.ReportWeeklyStatuses(deadline: DateTime.UtcNow.AddMinutes(5), cancellationToken: cancellationToken),
-            citizens.OrderBy(c => c.Key).SelectMany(c => ReferencePlan.Statuses(c.Key, c.Value)).Select(row => new ReportWeeklyStatusesRequest
+        var response = await StreamAsync(load.Outcome.ReportWeeklyStatuses(deadline: DateTime.UtcNow.AddMinutes(5), cancellationToken: cancellationToken),
+            rows.Select(row => new ReportWeeklyStatusesRequest
             {
-                PartnershipId = partnershipId, IdempotencyKey = $"{reference}:register-statuses", Source = StatusSource.Register, Row = row,
+                PartnershipId = partnershipId, IdempotencyKey = idempotencyKey, Source = StatusSource.Register, Row = row,
             }), cancellationToken);
         if (response.Rejected > 0)
         {
@@ -151,28 +195,22 @@ public static class ReferenceScenario
         return response;
     }
 
-    private static async Task<int> ClaimJobStartsAsync(SuiteClients suite, string partnershipId, IReadOnlyDictionary<int, string> citizens, CancellationToken cancellationToken)
+    private static async Task ClaimJobStartAsync(SuiteClients load, string partnershipId, int n, string citizenId, CancellationToken cancellationToken)
     {
-        var count = 0;
-        foreach (var (n, citizenId) in citizens.OrderBy(c => c.Key))
+        var job = ReferencePlan.JobOf(n)!;
+        var claim = (await load.Outcome.ClaimOutcomeAsync(new ClaimOutcomeRequest
         {
-            if (ReferencePlan.JobOf(n) is not { } job) continue;
-            var claim = (await suite.Outcome.ClaimOutcomeAsync(new ClaimOutcomeRequest
-            {
-                PartnershipId = partnershipId,
-                CitizenId = citizenId,
-                ClaimReference = $"HAD-SYN-JS-{n:D4}",
-                Kind = OutcomeKind.JobStart,
-                OutcomeDate = ReferencePlan.ToDate(job.Start),
-                HoursPerWeekHundredths = 30_00,
-                EmployerCvr = $"{40_000_000 + n}",
-                EvidenceReference = $"synthetic employment contract, case {ReferencePlan.CaseReference(n)}",
-            }, deadline: Deadline(), cancellationToken: cancellationToken)).Claim;
-            await suite.Outcome.VerifyOutcomeClaimAsync(new VerifyOutcomeClaimRequest { ClaimId = claim.ClaimId, VerifiedBy = "jobcenter-haderslev-synthetic" },
-                deadline: Deadline(), cancellationToken: cancellationToken);
-            count++;
-        }
-        return count;
+            PartnershipId = partnershipId,
+            CitizenId = citizenId,
+            ClaimReference = $"HAD-SYN-JS-{n:D4}",
+            Kind = OutcomeKind.JobStart,
+            OutcomeDate = ReferencePlan.ToDate(job.Start),
+            HoursPerWeekHundredths = 30_00,
+            EmployerCvr = $"{40_000_000 + n}",
+            EvidenceReference = $"synthetic employment contract, case {ReferencePlan.CaseReference(n)}",
+        }, deadline: Deadline(), cancellationToken: cancellationToken)).Claim;
+        await load.Outcome.VerifyOutcomeClaimAsync(new VerifyOutcomeClaimRequest { ClaimId = claim.ClaimId, VerifiedBy = "jobcenter-haderslev-synthetic" },
+            deadline: Deadline(), cancellationToken: cancellationToken);
     }
 
     /// <summary>
@@ -198,9 +236,32 @@ public static class ReferenceScenario
         }
     }
 
-    private static async Task<IEnumerable<Invoice>> RunInvoicesAsync(SuiteClients suite, string partnershipId, ReferencePlan.Run run, CancellationToken cancellationToken) =>
-        (await suite.Payment.RunInvoicesAsync(new RunInvoicesRequest { PartnershipId = partnershipId, PeriodStart = run.PeriodStart, IssueDate = run.IssueDate },
+    private static async Task<IEnumerable<Invoice>> RunInvoicesAsync(SuiteClients load, string partnershipId, ReferencePlan.Run run, CancellationToken cancellationToken) =>
+        (await load.Payment.RunInvoicesAsync(new RunInvoicesRequest { PartnershipId = partnershipId, PeriodStart = run.PeriodStart, IssueDate = run.IssueDate },
             deadline: Deadline(), cancellationToken: cancellationToken)).Documents;
+
+    /// <summary>Finance closes the quarter once it is invoiced, and the year with its last quarter: nothing booked in them changes after.</summary>
+    private static async Task ClosePeriodsAsync(SuiteClients load, string partnershipId, ReferencePlan.Run run, CancellationToken cancellationToken)
+    {
+        await load.Payment.ClosePeriodAsync(new ClosePeriodRequest { PartnershipId = partnershipId, PeriodStart = run.PeriodStart },
+            deadline: Deadline(), cancellationToken: cancellationToken);
+        if (run.PeriodStart.Month == 10)
+        {
+            await load.Payment.ClosePeriodAsync(new ClosePeriodRequest { PartnershipId = partnershipId, Year = run.PeriodStart.Year },
+                deadline: Deadline(), cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// What the ledger holds once the events of the facts loaded so far have arrived: a fee per handover, the wrongly enrolled
+    /// citizen's credit, a fee per deliverable, an item per milestone reached and a credit per milestone revoked.
+    /// </summary>
+    private static async Task<int> ExpectedLedgerItemsAsync(SuiteClients suite, string partnershipId, int exits, int deliverables, CancellationToken cancellationToken)
+    {
+        var milestones = (await suite.Outcome.ListMilestonesAsync(new ListMilestonesRequest { PartnershipId = partnershipId },
+            deadline: Deadline(), cancellationToken: cancellationToken)).Milestones;
+        return ReferencePlan.Citizens + exits + deliverables + milestones.Count + milestones.Count(m => m.Revoked);
+    }
 
     /// <summary>Events reach the ledger asynchronously; an invoice run must wait until the items it is to invoice are there.</summary>
     private static async Task<int> WaitForLedgerAsync(SuiteClients suite, string partnershipId, int expected, CancellationToken cancellationToken)
@@ -216,22 +277,26 @@ public static class ReferenceScenario
         }
     }
 
-    /// <summary>The kommune pays each invoice of a paid run in full, less what credit notes take back of it (it withheld that).</summary>
-    private static async Task RecordPaymentsAsync(SuiteClients suite, string reference, string providerCvr, IReadOnlyList<Invoice> documents,
+    /// <summary>
+    /// The kommune pays each invoice of a paid run in full, less what credit notes take back of it (it withheld that), each
+    /// payment recorded on the day its bank booked it.
+    /// </summary>
+    private static async Task RecordPaymentsAsync(Func<DateTimeOffset, SuiteClients> at, string reference, string providerCvr, IReadOnlyList<Invoice> documents,
         CancellationToken cancellationToken)
     {
-        var request = new RecordPaymentsRequest { IssuerCvr = providerCvr };
         foreach (var run in ReferencePlan.Runs.Where(r => r.PaidOn is not null))
         {
             var invoice = documents.Single(d => d.Kind == DocumentKind.Invoice && d.PeriodStart.Equals(run.PeriodStart));
             var credited = documents.Where(d => d.Kind == DocumentKind.CreditNote && d.CreditedInvoiceId == invoice.InvoiceId).Sum(d => d.TotalAmountOre);
+            var request = new RecordPaymentsRequest { IssuerCvr = providerCvr };
             request.Lines.Add(new BankStatementLine
             {
                 BankLineId = $"{reference}:{invoice.Number}", AmountOre = invoice.TotalAmountOre - credited, BookedOn = run.PaidOn,
                 Reference = $"Faktura {invoice.Number}",
             });
+            var paidOn = new DateOnly(run.PaidOn!.Year, run.PaidOn.Month, run.PaidOn.Day);
+            await at(ReferencePlan.Recorded(paidOn)).Payment.RecordPaymentsAsync(request, deadline: Deadline(), cancellationToken: cancellationToken);
         }
-        await suite.Payment.RecordPaymentsAsync(request, deadline: Deadline(), cancellationToken: cancellationToken);
     }
 
     /// <summary>A batch loader's deadline: longer than an interactive caller's, since a shared, busy machine can be slow to answer.</summary>

@@ -8,6 +8,7 @@ using Partnerskab.Outcome.Persistence;
 using Partnerskab.Outcome.Reports;
 using Partnerskab.Outcome.Timeline;
 using Partnerskab.ServiceDefaults.Audit;
+using Partnerskab.ServiceDefaults.Recording;
 using Partnerskab.Protos.Outcome.V1;
 
 namespace Partnerskab.Outcome;
@@ -94,6 +95,7 @@ public static class OutcomeRpcHandlers
         .AddScoped<MilestoneRecalculation>()
         .AddScoped<FollowUpLookup>()
         .AddScoped<ClaimDecisions>()
+        .AddScoped<IRecordedScopeLookup, ClaimPartnershipLookup>()
         .AddScoped<SetMilestoneDefinitionsHandler>()
         .AddScoped<GetMilestoneDefinitionsHandler>()
         .AddScoped<ClaimOutcomeHandler>()

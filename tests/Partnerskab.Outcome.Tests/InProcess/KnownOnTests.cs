@@ -126,6 +126,39 @@ public sealed class KnownOnTests(ClockedOutcomeHost outcome) : InProcessTests(ou
         (current.Status, current.RecordedAt).ShouldBe((Timeline.WeeklyStatusKind.Education, replacedAt));
     }
 
+    [Fact]
+    public async Task A_corrected_handover_date_that_moves_the_window_revokes_what_it_takes_away_with_the_handover_as_its_cause()
+    {
+        On(new LocalDate(2023, 4, 3));
+        await outcome.WriteAsync(db => db.MilestoneDefinitions.Add(new MilestoneDefinition
+        {
+            PartnershipId = partnership, Code = Streak, Description = "four weeks", RuleKind = MilestoneRuleKind.ConsecutiveSelfSufficientWeeks, Weeks = 4,
+        }));
+        await outcome.PublishAsync(HandedOver(a, Start));
+        await outcome.WaitUntilAsync(db => db.FollowUpCitizens.AnyAsync(x => x.PartnershipId == partnership), "the handover");
+        On(new LocalDate(2023, 5, 8));
+        await ReportAsync("p-1", StatusSource.Provider, Weeks(a, 14, 17, WeeklyStatus.OrdinaryEmployment));
+
+        // The kommune corrects the handover to a week later: the first week in work falls before the window, the streak is three weeks.
+        On(new LocalDate(2023, 6, 1));
+        var corrected = Start.PlusWeeks(1);
+        await outcome.PublishAsync(HandedOver(a, corrected));
+        await outcome.WaitUntilAsync(db => db.Milestones.AnyAsync(m => m.CitizenId == a && m.RevokedAt != null), "the moved handover to revoke A's milestone");
+
+        var milestone = (await outcome.Client.ListMilestonesAsync(new ListMilestonesRequest { PartnershipId = partnership.ToString() },
+            deadline: SuiteClients.Deadline())).Milestones.ShouldHaveSingleItem();
+        (milestone.Revoked, milestone.RevokedOn, milestone.EffectiveOn, milestone.Cause.Kind, milestone.Cause.Reference, milestone.Cause.ReportedBy).ShouldBe(
+            (true, ThinSlice.Day(2023, 6, 1), Start.ToProto(), "handover", "2023-04-10", "the cohort service"));
+        milestone.RevocationReason.ShouldContain("the handover date moved from 2023-04-03 to 2023-04-10");
+        (await outcome.ReadAsync(db => db.FollowUpCitizens.AsNoTracking().SingleAsync(x => x.PartnershipId == partnership))).FollowUpStart.ShouldBe(corrected);
+    }
+
+    private CitizenHandedOver HandedOver(string citizen, LocalDate start) => new()
+    {
+        PartnershipId = partnership, CitizenId = new Pseudonym(citizen),
+        HandoverDate = start.ToDateOnly(), FollowUpStart = start.ToDateOnly(), FollowUpEnd = start.PlusMonths(24).ToDateOnly(),
+    };
+
     private sealed record Taken(LocalDate Day, GetCommitteeReportResponse Report, List<Protos.Outcome.V1.Milestone> Milestones, GetWorklistResponse Worklist);
 
     /// <summary>The committee report, the partnership's milestones and the worklist on the day, as known now or on a day.</summary>

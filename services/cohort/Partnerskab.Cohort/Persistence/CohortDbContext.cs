@@ -8,6 +8,7 @@ using Partnerskab.Cohort.Partnerships;
 using Partnerskab.Messaging;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Persistence;
+using Partnerskab.ServiceDefaults.Recording;
 
 namespace Partnerskab.Cohort.Persistence;
 
@@ -23,6 +24,7 @@ public sealed class CohortDbContext(DbContextOptions<CohortDbContext> options) :
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddOutboxAndInbox();
+        model.AddRecordedTimeMarks();
         model.AddAuditLog();
         model.Entity<Partnership>(partnership =>
         {

@@ -50,9 +50,25 @@ public sealed class OpenFollowUpOnHandover(
         }
         else if (citizen.FollowUpStart != start)
         {
-            await DecidedWeeksStore.RefreshAsync(Db, message.PartnershipId, message.CitizenId, start, cancellationToken);
+            await MoveFollowUpAsync(citizen, start, message.FollowUpEnd.ToLocalDate(), cancellationToken);
+            return;
         }
         citizen.FollowUpStart = start;
         citizen.FollowUpEnd = message.FollowUpEnd.ToLocalDate();
+    }
+
+    /// <summary>
+    /// A corrected handover date moves the window: the decided weeks are counted from the new
+    /// start and the milestones recomputed over it, a milestone the move takes away revoked with
+    /// the handover as its cause.
+    /// </summary>
+    private async Task MoveFollowUpAsync(FollowUpCitizen citizen, LocalDate start, LocalDate end, CancellationToken cancellationToken)
+    {
+        var before = citizen.FollowUpStart;
+        await DecidedWeeksStore.RefreshAsync(Db, citizen.PartnershipId, citizen.CitizenId, start, cancellationToken);
+        citizen.FollowUpStart = start;
+        citizen.FollowUpEnd = end;
+        await recalculation.RecalculateAsync(citizen.PartnershipId, [citizen.CitizenId],
+            FactChange.Handover(before, start, $"the handover date moved from {before:uuuu-MM-dd} to {start:uuuu-MM-dd}"), cancellationToken);
     }
 }

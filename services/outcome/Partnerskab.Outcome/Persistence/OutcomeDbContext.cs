@@ -10,6 +10,7 @@ using Partnerskab.Outcome.Reports;
 using Partnerskab.Outcome.Timeline;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Persistence;
+using Partnerskab.ServiceDefaults.Recording;
 
 namespace Partnerskab.Outcome.Persistence;
 
@@ -31,6 +32,7 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddOutboxAndInbox();
+        model.AddRecordedTimeMarks();
         model.AddAuditLog();
         model.Entity<FollowUpCitizen>(citizen =>
         {

@@ -10,6 +10,7 @@ using Partnerskab.Payment.RateCards;
 using Partnerskab.Payment.Reconciliation;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Persistence;
+using Partnerskab.ServiceDefaults.Recording;
 
 namespace Partnerskab.Payment.Persistence;
 
@@ -30,6 +31,7 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddOutboxAndInbox();
+        model.AddRecordedTimeMarks();
         model.AddAuditLog();
         model.Entity<RateCard>(card =>
         {

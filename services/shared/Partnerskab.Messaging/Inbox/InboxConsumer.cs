@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Partnerskab.ServiceDefaults.Recording;
 
 namespace Partnerskab.Messaging.Inbox;
 
@@ -75,7 +76,11 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, IClock clock, ILogger
         if (toHandle.Count > 0) await PrepareAsync(toHandle, cancellationToken);
         foreach (var message in toHandle)
         {
-            await HandleAsync(message, cancellationToken);
+            // An event of a historical load is recorded at the moment its cause was.
+            using (RecordedTime.Use(RecordedTime.Parse(message.Headers.Get<string>(RecordedTime.Header))))
+            {
+                await HandleAsync(message, cancellationToken);
+            }
             // Saved before the next message, so its handler sees this one's effect as it would in a transaction of its own.
             if (!SavesOncePerBatch) await SaveAsync(cancellationToken);
         }

@@ -17,6 +17,7 @@ public static class OutboxCopy
         ("message_type", (w, m, ct) => w.WriteAsync(m.MessageType, NpgsqlDbType.Varchar, ct)),
         ("body", (w, m, ct) => w.WriteAsync(m.Body, NpgsqlDbType.Jsonb, ct)),
         ("trace_parent", (w, m, ct) => w.WriteNullableAsync(m.TraceParent, NpgsqlDbType.Varchar, ct)),
+        ("recorded_at", (w, m, ct) => w.WriteNullableAsync(m.RecordedAt?.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct)),
         ("created_at", (w, m, ct) => w.WriteAsync(m.CreatedAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct)),
         ("next_attempt_at", (w, m, ct) => w.WriteAsync(m.NextAttemptAt.ToDateTimeUtc(), NpgsqlDbType.TimestampTz, ct)),
         ("attempts", (w, m, ct) => w.WriteAsync(m.Attempts, NpgsqlDbType.Integer, ct)));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Partnerskab.ServiceDefaults.Recording;
 
 namespace Partnerskab.Messaging.Outbox;
 
@@ -31,6 +32,7 @@ public static class OutboxExtensions
             MessageType = $"{type.FullName}, {type.Assembly.GetName().Name}",
             Body = JsonSerializer.Serialize(message, type, Json),
             TraceParent = Activity.Current?.Id,
+            RecordedAt = RecordedTime.Current,
             CreatedAt = now,
             NextAttemptAt = now,
         };

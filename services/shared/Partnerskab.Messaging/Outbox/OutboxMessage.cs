@@ -23,6 +23,12 @@ public sealed class OutboxMessage
     /// <summary>W3C traceparent of the activity that wrote the row, restored when relaying.</summary>
     public string? TraceParent { get; set; }
 
+    /// <summary>
+    /// The moment a historical load gave the write that staged the event (null: recorded by the
+    /// clock); sent as a header, so that its consumers record their effect at the same moment.
+    /// </summary>
+    public Instant? RecordedAt { get; set; }
+
     public Instant CreatedAt { get; set; }
     public Instant NextAttemptAt { get; set; }
     public int Attempts { get; set; }

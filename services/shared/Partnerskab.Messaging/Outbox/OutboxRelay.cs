@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Partnerskab.ServiceDefaults.Hosting;
+using Partnerskab.ServiceDefaults.Recording;
 
 namespace Partnerskab.Messaging.Outbox;
 
@@ -129,6 +130,7 @@ public sealed class OutboxRelay<TDb>(
         {
             context.MessageId = row.MessageId;
             context.Durable = true;
+            if (row.RecordedAt is { } recordedAt) context.Headers.Set(RecordedTime.Header, RecordedTime.Format(recordedAt));
         }), timeout.Token);
     }
 

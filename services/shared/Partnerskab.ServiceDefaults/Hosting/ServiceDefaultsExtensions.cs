@@ -15,6 +15,7 @@ using NodaTime;
 using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
+using Partnerskab.ServiceDefaults.Recording;
 
 namespace Partnerskab.ServiceDefaults.Hosting;
 
@@ -27,7 +28,7 @@ public static class ServiceDefaultsExtensions
     /// Kestrel endpoints (gRPC on an HTTP/2-only port, health on an HTTP/1.1 port), gRPC with the
     /// suite's error interceptor, JSON transcoding of the RPCs' google.api.http routes (so a REST
     /// call from the gateway meets the same interceptors as the gRPC call it names), bearer tokens and the service's access policy, health,
-    /// reflection, telemetry and the clock; the audit log of the calls the audit policy names
+    /// reflection, telemetry and the clock (which a historical load may set back: <see cref="RecordedAtInterceptor"/>); the audit log of the calls the audit policy names
     /// (outermost, so it records the status the caller gets).
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, AccessPolicy access, AuditPolicy audit)
@@ -53,6 +54,7 @@ public static class ServiceDefaultsExtensions
             grpc.Interceptors.Add<AuditInterceptor>();
             grpc.Interceptors.Add<ErrorInterceptor>();
             grpc.Interceptors.Add<AccessInterceptor>();
+            grpc.Interceptors.Add<RecordedAtInterceptor>();
             grpc.MaxReceiveMessageSize = 4 * 1024 * 1024;
             grpc.EnableDetailedErrors = false;
         }).AddJsonTranscoding(transcoding =>
@@ -75,7 +77,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<ShutdownDrain>());
         builder.Services.AddGrpcHealthChecks()
             .AddCheck<ShutdownDrain>("shutdown", tags: [ReadyTag]);
-        builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+        builder.Services.AddSingleton<IClock>(new RecordingClock(SystemClock.Instance));
 
         // EF and ASP.NET Core log every command and request at Information; those belong in
         // traces, not in the log.

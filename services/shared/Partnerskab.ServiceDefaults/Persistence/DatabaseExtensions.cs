@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Hosting;
+using Partnerskab.ServiceDefaults.Recording;
 
 namespace Partnerskab.ServiceDefaults.Persistence;
 
@@ -19,7 +20,7 @@ public static class DatabaseExtensions
     /// <summary>
     /// The service's own PostgreSQL database through EF Core (NodaTime types, snake_case names),
     /// with every registered EF interceptor (the outbox signal and the audit log among them), the
-    /// audit log's writer and a readiness check.
+    /// audit log's writer, the marks of historical loads and a readiness check.
     /// </summary>
     public static WebApplicationBuilder AddServiceDatabase<TDb>(this WebApplicationBuilder builder) where TDb : DbContext
     {
@@ -34,6 +35,7 @@ public static class DatabaseExtensions
             .AddInterceptors(services.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddSingleton<IInterceptor, AuditSaveChangesInterceptor>();
         builder.Services.AddSingleton<IAuditWriter, AuditWriter<TDb>>();
+        builder.Services.AddSingleton<IRecordedTimeMarks, RecordedTimeMarks<TDb>>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TDb>(tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;
     }

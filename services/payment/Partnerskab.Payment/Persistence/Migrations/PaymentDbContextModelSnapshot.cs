@@ -86,6 +86,10 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<Instant?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
                     b.Property<Instant?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -843,6 +847,23 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasDatabaseName("ix_audit_entries_subject_recorded_at");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.ServiceDefaults.Recording.RecordedTimeMark", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("scope");
+
+                    b.Property<Instant>("LatestRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("latest_recorded_at");
+
+                    b.HasKey("Scope")
+                        .HasName("pk_recorded_time_marks");
+
+                    b.ToTable("recorded_time_marks", (string)null);
                 });
 
             modelBuilder.Entity("Partnerskab.Payment.Invoicing.Invoice", b =>
