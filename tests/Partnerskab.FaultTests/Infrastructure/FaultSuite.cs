@@ -5,6 +5,7 @@ using Partnerskab.Operations;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.Scenario;
+using Partnerskab.Testing;
 using Partnerskab.Testing.Invariants;
 using Partnerskab.Testing.Load;
 using RabbitMQ.Client;
@@ -32,30 +33,56 @@ public sealed class FaultSuite : IAsyncLifetime
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan RetryHorizon = MaxRetryDelay + PublishTimeout + TimeSpan.FromSeconds(5);
 
+    /// <summary>The virtual host of <see cref="ReplicasAsync"/>, so its queues are shared by its instances and no one else.</summary>
+    public const string ReplicasVirtualHost = "partnerskab-replicas";
+
     private ThrowawayInfrastructure? infrastructure;
     private LocalSuite? suite;
+    private LocalSuite? replicas;
 
     public ThrowawayInfrastructure Infrastructure => infrastructure ?? throw new InvalidOperationException("The infrastructure did not start.");
     public LocalSuite Suite => suite ?? throw new InvalidOperationException("The suite did not start.");
     public SuiteClients Clients => Suite.Clients;
 
+    private static readonly Dictionary<string, string> RelaySettings = new()
+    {
+        ["Outbox__MaxRetryDelay"] = MaxRetryDelay.ToString(),
+        ["Outbox__PublishTimeout"] = PublishTimeout.ToString(),
+    };
+
     public async Task InitializeAsync()
     {
         infrastructure = await ThrowawayInfrastructure.StartAsync();
-        suite = await LocalSuite.StartAsync("faults", new Dictionary<string, string>
+        suite = await LocalSuite.StartAsync("faults", RelaySettings, infrastructure.Servers);
+    }
+
+    /// <summary>
+    /// A second suite on this infrastructure with two instances of each service, on a virtual host of its own, started
+    /// by the first test that asks. Its cohort instances log every request, so a test can tell which one answered.
+    /// </summary>
+    public async Task<LocalSuite> ReplicasAsync()
+    {
+        if (replicas is not null) return replicas;
+        await Infrastructure.AddVirtualHostAsync(ReplicasVirtualHost);
+        replicas = await LocalSuite.StartAsync("replicas", new Dictionary<string, string>(RelaySettings)
         {
-            ["Outbox__MaxRetryDelay"] = MaxRetryDelay.ToString(),
-            ["Outbox__PublishTimeout"] = PublishTimeout.ToString(),
-        }, infrastructure.Servers);
+            ["RabbitMq__VirtualHost"] = ReplicasVirtualHost,
+            ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
+        }, Infrastructure.Servers, instances: 2);
+        return replicas;
     }
 
     public async Task DisposeAsync()
     {
+        if (replicas is not null) await replicas.DisposeAsync();
         if (suite is not null) await suite.DisposeAsync();
         if (infrastructure is not null) await infrastructure.DisposeAsync();
     }
 
-    public string RabbitMqUri => $"amqp://guest:guest@127.0.0.1:{Infrastructure.Servers.RabbitMqPort}/";
+    public string RabbitMqUri => RabbitMqUriOf("/");
+
+    private string RabbitMqUriOf(string virtualHost) =>
+        $"amqp://guest:guest@127.0.0.1:{Infrastructure.Servers.RabbitMqPort}/{(virtualHost == "/" ? "" : Uri.EscapeDataString(virtualHost))}";
 
     /// <summary>A fault: after a while, something is taken away, and brought back after the outage.</summary>
     public static async Task OutageAsync(Func<Task> stop, Func<Task> start, TimeSpan after, TimeSpan outage)
@@ -75,16 +102,20 @@ public sealed class FaultSuite : IAsyncLifetime
     }
 
     /// <summary>Waits until the suite has settled, then checks every invariant.</summary>
-    public async Task<IReadOnlyList<Violation>> SettleAndCheckAsync(IReadOnlyDictionary<Guid, string>? explainedErrors = null)
+    public Task<IReadOnlyList<Violation>> SettleAndCheckAsync(IReadOnlyDictionary<Guid, string>? explainedErrors = null) =>
+        SettleAndCheckAsync(Suite, "/", explainedErrors);
+
+    /// <summary>Waits until another suite on this infrastructure, on its virtual host, has settled, then checks every invariant.</summary>
+    public async Task<IReadOnlyList<Violation>> SettleAndCheckAsync(LocalSuite suite, string virtualHost, IReadOnlyDictionary<Guid, string>? explainedErrors = null)
     {
-        await SettleAsync(TimeSpan.FromSeconds(120));
-        await using var broker = await ConnectAsync();
-        var snapshot = await SuiteSnapshotReader.ReadAsync(Suite.ConnectionString, broker);
+        await SettleAsync(suite, virtualHost, TimeSpan.FromSeconds(120));
+        await using var broker = await ConnectAsync(virtualHost);
+        var snapshot = await SuiteSnapshotReader.ReadAsync(suite.ConnectionString, broker);
         return InvariantChecker.Check(snapshot, DateTimeOffset.UtcNow, RetryHorizon, explainedErrors);
     }
 
-    public async Task<IConnection> ConnectAsync() =>
-        await new ConnectionFactory { Uri = new Uri(RabbitMqUri), ClientProvidedName = "fault tests" }.CreateConnectionAsync();
+    public async Task<IConnection> ConnectAsync(string virtualHost = "/") =>
+        await new ConnectionFactory { Uri = new Uri(RabbitMqUriOf(virtualHost)), ClientProvidedName = "fault tests" }.CreateConnectionAsync();
 
     /// <summary>The partnership's milestones and ledger, once its ledger has all the items expected.</summary>
     public async Task<(IReadOnlyList<Milestone> Milestones, IReadOnlyList<LedgerItem> Ledger)> OutcomesAsync(string partnershipId)
@@ -115,9 +146,12 @@ public sealed class FaultSuite : IAsyncLifetime
     }
 
     /// <summary>Runs SQL against one service's database.</summary>
-    public async Task<object?> SqlAsync(string service, string sql)
+    public Task<object?> SqlAsync(string service, string sql) => SqlAsync(Suite, service, sql);
+
+    /// <summary>Runs SQL against one service's database of a suite on this infrastructure.</summary>
+    public static async Task<object?> SqlAsync(LocalSuite suite, string service, string sql)
     {
-        await using var connection = new NpgsqlConnection(Suite.ConnectionString(service));
+        await using var connection = new NpgsqlConnection(suite.ConnectionString(service));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync();
@@ -128,7 +162,7 @@ public sealed class FaultSuite : IAsyncLifetime
     /// events create unchanged over three polls. Gives up after the patience; the checker then
     /// reports what did not arrive.
     /// </summary>
-    private async Task SettleAsync(TimeSpan patience)
+    private async Task SettleAsync(LocalSuite suite, string virtualHost, TimeSpan patience)
     {
         var until = DateTime.UtcNow + patience;
         string? last = null;
@@ -138,7 +172,7 @@ public sealed class FaultSuite : IAsyncLifetime
             await Task.Delay(500);
             try
             {
-                var state = await SettleStateAsync();
+                var state = await SettleStateAsync(suite, virtualHost);
                 steady = state == last && state.EndsWith("unsent 0, queued 0", StringComparison.Ordinal) ? steady + 1 : 0;
                 last = state;
             }
@@ -149,22 +183,22 @@ public sealed class FaultSuite : IAsyncLifetime
         }
     }
 
-    private async Task<string> SettleStateAsync()
+    private async Task<string> SettleStateAsync(LocalSuite suite, string virtualHost)
     {
         var counts = new List<object?>
         {
-            await SqlAsync("outcome", "SELECT count(*) FROM follow_up_citizens"),
-            await SqlAsync("outcome", "SELECT count(*) FROM milestones"),
-            await SqlAsync("payment", "SELECT count(*) FROM ledger_items"),
-            await SqlAsync("payment", "SELECT count(*) FROM inbox_messages"),
+            await SqlAsync(suite, "outcome", "SELECT count(*) FROM follow_up_citizens"),
+            await SqlAsync(suite, "outcome", "SELECT count(*) FROM milestones"),
+            await SqlAsync(suite, "payment", "SELECT count(*) FROM ledger_items"),
+            await SqlAsync(suite, "payment", "SELECT count(*) FROM inbox_messages"),
         };
         long unsent = 0;
         foreach (var service in new[] { "cohort", "outcome", "payment" })
         {
-            unsent += (long)(await SqlAsync(service, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL"))!;
+            unsent += (long)(await SqlAsync(suite, service, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL"))!;
         }
         // Messages a consumer holds unacknowledged count too: settled means handled, not just delivered.
-        var queues = await Infrastructure.QueuesAsync();
+        var queues = await Infrastructure.QueuesAsync(virtualHost);
         var queued = ConsumerQueues.All.Sum(q => queues.GetValueOrDefault(q));
         return $"{string.Join(", ", counts)}; unsent {unsent}, queued {queued}";
     }

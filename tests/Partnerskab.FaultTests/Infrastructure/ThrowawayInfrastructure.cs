@@ -35,9 +35,14 @@ public sealed class ThrowawayInfrastructure : IAsyncDisposable
     public Task StartRabbitMqAsync() => InfraAsync("rabbitmq_throwaway_resume \"$1/rabbitmq\"", directory);
 
     /// <summary>The broker's queues and the messages in each, ready or delivered but not yet acknowledged, as rabbitmqctl lists them.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> QueuesAsync() =>
-        (await ListQueuesAsync("/", "name", "messages"))
+    public async Task<IReadOnlyDictionary<string, long>> QueuesAsync(string virtualHost = "/") =>
+        (await ListQueuesAsync(virtualHost, "name", "messages"))
             .ToDictionary(f => f[0], f => long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The consumers of each queue of a virtual host.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> ConsumerCountsAsync(string virtualHost) =>
+        (await ListQueuesAsync(virtualHost, "name", "consumers"))
+            .ToDictionary(f => f[0], f => int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The queues of a virtual host with their type (classic, quorum) and whether they are durable.</summary>
     public async Task<IReadOnlyDictionary<string, (string Type, bool Durable)>> QueueKindsAsync(string virtualHost) =>
