@@ -11,13 +11,13 @@ using Xunit.Abstractions;
 namespace Partnerskab.FaultTests;
 
 /// <summary>
-/// Two processes of each service on ports of their own against one database per service and one broker
-/// (<see cref="FaultSuite.ReplicasAsync"/>): they share the work, and what one instance does the other never does twice.
+/// Two processes of each service on ports of their own against one database per service and a RabbitMQ cluster of three
+/// nodes with quorum queues (<see cref="FaultSuite.ReplicasAsync"/>): they share the work, what one instance does the
+/// other never does twice, and losing an instance or a broker node loses and doubles nothing.
 /// </summary>
 [Collection(FaultCollection.Name)]
 public sealed class ReplicaTests(FaultSuite faults, ITestOutputHelper output)
 {
-    private const string VirtualHost = FaultSuite.ReplicasVirtualHost;
     private static readonly LoadOptions Load = new(Rounds: 2, CitizensPerRound: 3, CallsPerSecond: 8);
     private static readonly string[] ServiceNames = ["cohort", "outcome", "payment"];
 
@@ -54,7 +54,7 @@ public sealed class ReplicaTests(FaultSuite faults, ITestOutputHelper output)
         var numbers = answers.SelectMany(pair => pair[0].Documents).Select(d => d.Number).Order().ToList();
         numbers.ShouldBe(Enumerable.Range((int)numberedBefore + 1, partnerships).Select(n => (long)n),
             "the issuer's next numbers, each once, none skipped");
-        var violations = await faults.SettleAndCheckAsync(suite, VirtualHost);
+        var violations = await FaultSuite.SettleAndCheckAsync(suite, faults.Cluster);
         violations.ShouldBeEmpty(string.Join('\n', violations));
     }
 
@@ -62,7 +62,7 @@ public sealed class ReplicaTests(FaultSuite faults, ITestOutputHelper output)
     public async Task Two_instances_of_each_service_share_the_calls_the_queues_and_the_outbox_and_send_each_row_once_in_order()
     {
         var suite = await faults.ReplicasAsync();
-        var consumers = await faults.Infrastructure.ConsumerCountsAsync(VirtualHost);
+        var consumers = await faults.Cluster.ConsumerCountsAsync("/");
         foreach (var queue in ConsumerQueues.All) consumers.GetValueOrDefault(queue).ShouldBe(2, $"{queue}: one consumer per instance");
 
         var lastSequence = new Dictionary<string, long>();
@@ -70,7 +70,7 @@ public sealed class ReplicaTests(FaultSuite faults, ITestOutputHelper output)
         {
             lastSequence[service] = (long)(await FaultSuite.SqlAsync(suite, service, "SELECT coalesce(max(sequence), 0) FROM outbox_messages"))!;
         }
-        await using var broker = await faults.ConnectAsync(VirtualHost);
+        await using var broker = await FaultSuite.ConnectAsync(faults.Cluster);
         await using var tap = await broker.CreateChannelAsync();
         var tapQueue = await TapEveryEventAsync(tap);
         var followUpCalls = suite.Cohorts.Select(CountFollowUpCalls).ToList();
@@ -79,7 +79,7 @@ public sealed class ReplicaTests(FaultSuite faults, ITestOutputHelper output)
         using var second = suite.ClientsFor(LocalSuite.Operator, 1);
         var (reports, took) = await RunLoadsAsync(suite.Clients, second);
         reports.Sum(r => r.HandedOver).ShouldBe(2 * Load.Rounds * Load.CitizensPerRound);
-        var violations = await faults.SettleAndCheckAsync(suite, VirtualHost);
+        var violations = await FaultSuite.SettleAndCheckAsync(suite, faults.Cluster);
         violations.ShouldBeEmpty(string.Join('\n', violations));
         output.WriteLine($"two loads over two instances each: {took.TotalSeconds:0.0} s, {reports.Sum(r => r.Retries)} client retries");
 
@@ -106,26 +106,47 @@ public sealed class ReplicaTests(FaultSuite faults, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Killing_one_instance_of_each_service_in_turn_mid_load_loses_and_doubles_nothing()
+    public Task Killing_one_instance_of_each_service_in_turn_mid_load_loses_and_doubles_nothing() =>
+        // The load goes through the first instances; the second instance of each service is killed and restarted.
+        UnderLoadAsync("one instance of each service killed in turn", async suite =>
+        {
+            foreach (var instance in new[] { suite.Cohorts[1], suite.Outcomes[1], suite.Payments[1] })
+            {
+                await FaultSuite.OutageAsync(instance.KillAsync, instance.StartAsync, after: TimeSpan.FromSeconds(1), outage: TimeSpan.FromSeconds(3));
+            }
+        });
+
+    [Fact]
+    public async Task Killing_a_broker_node_mid_load_and_bringing_it_back_loses_and_doubles_nothing()
+    {
+        await faults.ReplicasAsync();
+        var queues = await faults.Cluster.QueueKindsAsync("/");
+        foreach (var queue in ConsumerQueues.All) queues.GetValueOrDefault(queue).ShouldBe(("quorum", true), queue);
+
+        // Node 1 is the address the services were given first, so most of their connections are on it.
+        await UnderLoadAsync("broker node 1 of 3 killed", _ => FaultSuite.OutageAsync(
+            () => faults.Cluster.KillNodeAsync(1), () => faults.Cluster.RestartNodeAsync(1), after: TimeSpan.FromSeconds(2), outage: TimeSpan.FromSeconds(5)));
+    }
+
+    /// <summary>
+    /// A load on a partnership of its own with the fault beside it; then every citizen, milestone, revocation and ledger item
+    /// arrived once and every invariant holds.
+    /// </summary>
+    private async Task UnderLoadAsync(string fault, Func<LocalSuite, Task> inject)
     {
         var suite = await faults.ReplicasAsync();
-        using var second = suite.ClientsFor(LocalSuite.Operator, 1);
-        // The load goes through the first instances; the second instance of each service is killed and restarted.
         var driver = new LoadDriver(suite.Clients, Load, patience: TimeSpan.FromMinutes(4));
-        await driver.PrepareAsync($"replica-kill-{Guid.NewGuid():N}");
+        await driver.PrepareAsync($"replica-fault-{Guid.NewGuid():N}");
         var clock = Stopwatch.StartNew();
         var load = driver.RunAsync();
-        foreach (var instance in new[] { suite.Cohorts[1], suite.Outcomes[1], suite.Payments[1] })
-        {
-            await FaultSuite.OutageAsync(instance.KillAsync, instance.StartAsync, after: TimeSpan.FromSeconds(1), outage: TimeSpan.FromSeconds(3));
-        }
+        await inject(suite);
         var report = await load;
-        output.WriteLine($"load with one instance of each service killed in turn: {clock.Elapsed.TotalSeconds:0.0} s, {report}");
+        output.WriteLine($"load with {fault}: {clock.Elapsed.TotalSeconds:0.0} s, {report}");
 
         var citizens = Load.Rounds * Load.CitizensPerRound;
         report.HandedOver.ShouldBe(citizens);
         report.ClaimsVerified.ShouldBe(citizens);
-        var violations = await faults.SettleAndCheckAsync(suite, VirtualHost);
+        var violations = await FaultSuite.SettleAndCheckAsync(suite, faults.Cluster);
         violations.ShouldBeEmpty(string.Join('\n', violations));
         var ledger = await LedgerAsync(suite, driver.PartnershipId, 2 * citizens + Load.Rounds);
         ledger.Count.ShouldBe(2 * citizens + Load.Rounds, "one handover fee and one milestone payment per citizen, one credit per revocation");

@@ -33,16 +33,15 @@ public sealed class FaultSuite : IAsyncLifetime
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan RetryHorizon = MaxRetryDelay + PublishTimeout + TimeSpan.FromSeconds(5);
 
-    /// <summary>The virtual host of <see cref="ReplicasAsync"/>, so its queues are shared by its instances and no one else.</summary>
-    public const string ReplicasVirtualHost = "partnerskab-replicas";
-
     private ThrowawayInfrastructure? infrastructure;
     private LocalSuite? suite;
+    private BrokerCluster? cluster;
     private LocalSuite? replicas;
 
     public ThrowawayInfrastructure Infrastructure => infrastructure ?? throw new InvalidOperationException("The infrastructure did not start.");
     public LocalSuite Suite => suite ?? throw new InvalidOperationException("The suite did not start.");
     public SuiteClients Clients => Suite.Clients;
+    public BrokerCluster Cluster => cluster ?? throw new InvalidOperationException("The cluster has not been started: ask for the replicas first.");
 
     private static readonly Dictionary<string, string> RelaySettings = new()
     {
@@ -57,32 +56,33 @@ public sealed class FaultSuite : IAsyncLifetime
     }
 
     /// <summary>
-    /// A second suite on this infrastructure with two instances of each service, on a virtual host of its own, started
-    /// by the first test that asks. Its cohort instances log every request, so a test can tell which one answered.
+    /// A second suite, as a scaled-out deployment runs: two instances of each service against this PostgreSQL, and a
+    /// RabbitMQ cluster of three nodes (<see cref="Cluster"/>) with quorum queues; started by the first test that asks.
+    /// Its cohort instances log every request, so a test can tell which one answered.
     /// </summary>
     public async Task<LocalSuite> ReplicasAsync()
     {
         if (replicas is not null) return replicas;
-        await Infrastructure.AddVirtualHostAsync(ReplicasVirtualHost);
-        replicas = await LocalSuite.StartAsync("replicas", new Dictionary<string, string>(RelaySettings)
+        cluster ??= await BrokerCluster.StartAsync();
+        var environment = new Dictionary<string, string>(RelaySettings)
         {
-            ["RabbitMq__VirtualHost"] = ReplicasVirtualHost,
             ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
-        }, Infrastructure.Servers, instances: 2);
+        };
+        foreach (var (key, value) in cluster.ServiceSettings) environment[key] = value;
+        replicas = await LocalSuite.StartAsync("replicas", environment,
+            Infrastructure.Servers with { RabbitMqPort = cluster.Ports[0] }, instances: 2);
         return replicas;
     }
 
     public async Task DisposeAsync()
     {
         if (replicas is not null) await replicas.DisposeAsync();
+        if (cluster is not null) await cluster.DisposeAsync();
         if (suite is not null) await suite.DisposeAsync();
         if (infrastructure is not null) await infrastructure.DisposeAsync();
     }
 
-    public string RabbitMqUri => RabbitMqUriOf("/");
-
-    private string RabbitMqUriOf(string virtualHost) =>
-        $"amqp://guest:guest@127.0.0.1:{Infrastructure.Servers.RabbitMqPort}/{(virtualHost == "/" ? "" : Uri.EscapeDataString(virtualHost))}";
+    public string RabbitMqUri => $"amqp://guest:guest@127.0.0.1:{Infrastructure.Port}/";
 
     /// <summary>A fault: after a while, something is taken away, and brought back after the outage.</summary>
     public static async Task OutageAsync(Func<Task> stop, Func<Task> start, TimeSpan after, TimeSpan outage)
@@ -103,19 +103,23 @@ public sealed class FaultSuite : IAsyncLifetime
 
     /// <summary>Waits until the suite has settled, then checks every invariant.</summary>
     public Task<IReadOnlyList<Violation>> SettleAndCheckAsync(IReadOnlyDictionary<Guid, string>? explainedErrors = null) =>
-        SettleAndCheckAsync(Suite, "/", explainedErrors);
+        SettleAndCheckAsync(Suite, Infrastructure, explainedErrors);
 
-    /// <summary>Waits until another suite on this infrastructure, on its virtual host, has settled, then checks every invariant.</summary>
-    public async Task<IReadOnlyList<Violation>> SettleAndCheckAsync(LocalSuite suite, string virtualHost, IReadOnlyDictionary<Guid, string>? explainedErrors = null)
+    /// <summary>Waits until another suite on this PostgreSQL and the given broker has settled, then checks every invariant.</summary>
+    public static async Task<IReadOnlyList<Violation>> SettleAndCheckAsync(LocalSuite suite, IBroker broker,
+        IReadOnlyDictionary<Guid, string>? explainedErrors = null)
     {
-        await SettleAsync(suite, virtualHost, TimeSpan.FromSeconds(120));
-        await using var broker = await ConnectAsync(virtualHost);
-        var snapshot = await SuiteSnapshotReader.ReadAsync(suite.ConnectionString, broker);
+        await SettleAsync(suite, broker, TimeSpan.FromSeconds(120));
+        await using var connection = await ConnectAsync(broker);
+        var snapshot = await SuiteSnapshotReader.ReadAsync(suite.ConnectionString, connection);
         return InvariantChecker.Check(snapshot, DateTimeOffset.UtcNow, RetryHorizon, explainedErrors);
     }
 
-    public async Task<IConnection> ConnectAsync(string virtualHost = "/") =>
-        await new ConnectionFactory { Uri = new Uri(RabbitMqUriOf(virtualHost)), ClientProvidedName = "fault tests" }.CreateConnectionAsync();
+    public Task<IConnection> ConnectAsync() => ConnectAsync(Infrastructure);
+
+    public static async Task<IConnection> ConnectAsync(IBroker broker) =>
+        await new ConnectionFactory { Uri = new Uri($"amqp://guest:guest@127.0.0.1:{broker.Port}/"), ClientProvidedName = "fault tests" }
+            .CreateConnectionAsync();
 
     /// <summary>The partnership's milestones and ledger, once its ledger has all the items expected.</summary>
     public async Task<(IReadOnlyList<Milestone> Milestones, IReadOnlyList<LedgerItem> Ledger)> OutcomesAsync(string partnershipId)
@@ -162,7 +166,7 @@ public sealed class FaultSuite : IAsyncLifetime
     /// events create unchanged over three polls. Gives up after the patience; the checker then
     /// reports what did not arrive.
     /// </summary>
-    private async Task SettleAsync(LocalSuite suite, string virtualHost, TimeSpan patience)
+    private static async Task SettleAsync(LocalSuite suite, IBroker broker, TimeSpan patience)
     {
         var until = DateTime.UtcNow + patience;
         string? last = null;
@@ -172,7 +176,7 @@ public sealed class FaultSuite : IAsyncLifetime
             await Task.Delay(500);
             try
             {
-                var state = await SettleStateAsync(suite, virtualHost);
+                var state = await SettleStateAsync(suite, broker);
                 steady = state == last && state.EndsWith("unsent 0, queued 0", StringComparison.Ordinal) ? steady + 1 : 0;
                 last = state;
             }
@@ -183,7 +187,7 @@ public sealed class FaultSuite : IAsyncLifetime
         }
     }
 
-    private async Task<string> SettleStateAsync(LocalSuite suite, string virtualHost)
+    private static async Task<string> SettleStateAsync(LocalSuite suite, IBroker broker)
     {
         var counts = new List<object?>
         {
@@ -198,7 +202,7 @@ public sealed class FaultSuite : IAsyncLifetime
             unsent += (long)(await SqlAsync(suite, service, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL"))!;
         }
         // Messages a consumer holds unacknowledged count too: settled means handled, not just delivered.
-        var queues = await Infrastructure.QueuesAsync(virtualHost);
+        var queues = await broker.QueuesAsync();
         var queued = ConsumerQueues.All.Sum(q => queues.GetValueOrDefault(q));
         return $"{string.Join(", ", counts)}; unsent {unsent}, queued {queued}";
     }

@@ -141,23 +141,25 @@ public static class CohortClientRegistration
     }
 
     /// <summary>
-    /// The channel's address and, for a static list or a DNS name, the services its channel resolves instances with
-    /// (a static resolver over the list; DNS is built in). One http address needs neither.
+    /// The channel's address and, for a static list or a DNS name, the services its channel finds the instances with: a
+    /// static resolver over the list, or DNS asked again every half minute, so instances that come and go are followed.
+    /// One http address needs neither.
     /// </summary>
     private static (Uri Address, Func<IServiceProvider, IServiceProvider>? Resolvers) CohortAddress(CohortClientOptions options)
     {
-        if (options.CohortUrls.Count > 0)
-        {
-            var instances = options.CohortUrls.Select(u => new BalancerAddress(u.Host, u.Port)).ToList();
-            var resolver = new StaticResolverFactory(_ => instances);
-            IServiceProvider? withResolver = null;
-            return (new Uri("static:///cohort"), services => withResolver ??= new ServiceCollection()
-                .AddSingleton(services.GetRequiredService<ILoggerFactory>())
-                .AddSingleton<ResolverFactory>(resolver)
-                .BuildServiceProvider());
-        }
-        var url = options.CohortUrl
+        var url = options.CohortUrls.Count > 0 ? new Uri("static:///cohort") : options.CohortUrl
             ?? throw new InvalidOperationException("Configure Services:CohortUrl or Services:CohortUrls (environment Services__CohortUrl, Services__CohortUrls__0, ...).");
-        return url.Scheme is "http" or "https" ? (url, null) : (url, services => services);
+        ResolverFactory? resolver = url.Scheme switch
+        {
+            "static" => new StaticResolverFactory(_ => options.CohortUrls.Select(u => new BalancerAddress(u.Host, u.Port)).ToList()),
+            "dns" => new DnsResolverFactory(TimeSpan.FromSeconds(30)),
+            _ => null,
+        };
+        if (resolver is null) return (url, null);
+        IServiceProvider? withResolver = null;
+        return (url, services => withResolver ??= new ServiceCollection()
+            .AddSingleton(services.GetRequiredService<ILoggerFactory>())
+            .AddSingleton(resolver)
+            .BuildServiceProvider());
     }
 }
