@@ -222,6 +222,8 @@ export RABBITMQ_CONFIG_FILE='$dir/rabbitmq.conf'
 export RABBITMQ_ADVANCED_CONFIG_FILE='$dir/advanced.config'
 export RABBITMQ_ENABLED_PLUGINS_FILE='$dir/enabled_plugins'
 export RABBITMQ_PLUGINS_EXPAND_DIR='$dir/plugins-expand'
+# No busy-waiting schedulers: a test machine runs several nodes and many other processes on few cores.
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS='+sbwt none +sbwtdcpu none +sbwtdio none'
 EOF
 }
 
@@ -256,6 +258,8 @@ log.console = false
 log.file.level = info
 disk_free_limit.absolute = 10MB
 vm_memory_high_watermark.relative = 0.8
+# A client on a machine this busy may take longer than the default 10 s to open its connection.
+handshake_timeout = 60000
 EOF
         # Write the cookie before anything starts: otherwise the server and the first CLI
         # call race to create ~/.erlang.cookie and may end up with different ones.

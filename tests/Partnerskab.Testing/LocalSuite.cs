@@ -72,11 +72,19 @@ public sealed class LocalSuite : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(instances, 1);
         var suite = new LocalSuite($"{databasePrefix}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}", environment ?? new Dictionary<string, string>(),
             infrastructure ?? SuiteInfrastructure.FromEnvironment(), instances);
-        // The first instance of each service migrates its database; the others start once it is there.
-        await Task.WhenAll(new[] { suite.Cohort, suite.Outcome, suite.Payment }.Select(s => s.StartAsync()));
-        await Task.WhenAll(suite.Services.Except([suite.Cohort, suite.Outcome, suite.Payment]).Select(s => s.StartAsync()));
-        await suite.WarmUpAsync();
-        return suite;
+        try
+        {
+            // The first instance of each service migrates its database; the others start once it is there.
+            await Task.WhenAll(new[] { suite.Cohort, suite.Outcome, suite.Payment }.Select(s => s.StartAsync()));
+            await Task.WhenAll(suite.Services.Except([suite.Cohort, suite.Outcome, suite.Payment]).Select(s => s.StartAsync()));
+            await suite.WarmUpAsync();
+            return suite;
+        }
+        catch
+        {
+            await suite.DisposeAsync(); // No process outlives a start that failed.
+            throw;
+        }
     }
 
     /// <summary>A token of the suite's token service for the subject, valid for an hour.</summary>
