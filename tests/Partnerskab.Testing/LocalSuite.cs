@@ -22,9 +22,12 @@ public sealed class LocalSuite : IAsyncDisposable
 {
     private readonly string databasePrefix;
     private readonly SuiteInfrastructure infrastructure;
+    private readonly TimeSpan startPatience;
 
-    private LocalSuite(string databasePrefix, IReadOnlyDictionary<string, string> environment, SuiteInfrastructure infrastructure, int instances)
+    private LocalSuite(string databasePrefix, IReadOnlyDictionary<string, string> environment, SuiteInfrastructure infrastructure, int instances,
+        TimeSpan startPatience)
     {
+        this.startPatience = startPatience;
         this.databasePrefix = databasePrefix;
         this.infrastructure = infrastructure;
         Keys = KeyDirectory.Ensure(Path.Combine(Path.GetTempPath(), $"partnerskab-keys-{databasePrefix}"), ServiceNames);
@@ -64,14 +67,14 @@ public sealed class LocalSuite : IAsyncDisposable
 
     /// <summary>
     /// Starts the services on fresh databases named "{prefix}_{random}_{service}", with extra environment for all three,
-    /// each service as that many instances on ports of their own.
+    /// each service as that many instances on ports of their own, each given the patience to become ready (90 s unless said).
     /// </summary>
     public static async Task<LocalSuite> StartAsync(string databasePrefix, IReadOnlyDictionary<string, string>? environment = null,
-        SuiteInfrastructure? infrastructure = null, int instances = 1)
+        SuiteInfrastructure? infrastructure = null, int instances = 1, TimeSpan? startPatience = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(instances, 1);
         var suite = new LocalSuite($"{databasePrefix}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}", environment ?? new Dictionary<string, string>(),
-            infrastructure ?? SuiteInfrastructure.FromEnvironment(), instances);
+            infrastructure ?? SuiteInfrastructure.FromEnvironment(), instances, startPatience ?? TimeSpan.FromSeconds(90));
         try
         {
             // The first instance of each service migrates its database; the others start once it is there.
@@ -127,7 +130,10 @@ public sealed class LocalSuite : IAsyncDisposable
         };
         foreach (var (key, value) in common) environment[key] = value;
         return new ServiceProcess(service, dll, environment, TestEnvironment.FreePort(), TestEnvironment.FreePort(),
-            Path.Combine(TestEnvironment.LogDirectory, instance == 1 ? $"{DatabaseName(service)}.log" : $"{DatabaseName(service)}-{instance}.log"));
+            Path.Combine(TestEnvironment.LogDirectory, instance == 1 ? $"{DatabaseName(service)}.log" : $"{DatabaseName(service)}-{instance}.log"))
+        {
+            StartPatience = startPatience,
+        };
     }
 
     public async ValueTask DisposeAsync()

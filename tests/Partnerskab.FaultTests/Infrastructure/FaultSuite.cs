@@ -36,7 +36,7 @@ public sealed class FaultSuite : IAsyncLifetime
     private ThrowawayInfrastructure? infrastructure;
     private LocalSuite? suite;
     private BrokerCluster? cluster;
-    private LocalSuite? replicas;
+    private Task<LocalSuite>? replicas;
 
     public ThrowawayInfrastructure Infrastructure => infrastructure ?? throw new InvalidOperationException("The infrastructure did not start.");
     public LocalSuite Suite => suite ?? throw new InvalidOperationException("The suite did not start.");
@@ -60,23 +60,28 @@ public sealed class FaultSuite : IAsyncLifetime
     /// RabbitMQ cluster of three nodes (<see cref="Cluster"/>) with quorum queues; started by the first test that asks.
     /// Its cohort instances log every request, so a test can tell which one answered.
     /// </summary>
-    public async Task<LocalSuite> ReplicasAsync()
+    /// <remarks>
+    /// Started once: a start that failed fails every test that asks, at once. A process is given five minutes to become
+    /// ready: its consumer queues are quorum queues declared across three nodes, which on the busy 2-core development
+    /// machine has taken a minute and a half.
+    /// </remarks>
+    public Task<LocalSuite> ReplicasAsync() => replicas ??= StartReplicasAsync();
+
+    private async Task<LocalSuite> StartReplicasAsync()
     {
-        if (replicas is not null) return replicas;
-        cluster ??= await BrokerCluster.StartAsync();
+        cluster = await BrokerCluster.StartAsync();
         var environment = new Dictionary<string, string>(RelaySettings)
         {
             ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
         };
         foreach (var (key, value) in cluster.ServiceSettings) environment[key] = value;
-        replicas = await LocalSuite.StartAsync("replicas", environment,
-            Infrastructure.Servers with { RabbitMqPort = cluster.Ports[0] }, instances: 2);
-        return replicas;
+        return await LocalSuite.StartAsync("replicas", environment,
+            Infrastructure.Servers with { RabbitMqPort = cluster.Ports[0] }, instances: 2, startPatience: TimeSpan.FromMinutes(5));
     }
 
     public async Task DisposeAsync()
     {
-        if (replicas is not null) await replicas.DisposeAsync();
+        if (replicas is { IsCompletedSuccessfully: true }) await (await replicas).DisposeAsync();
         if (cluster is not null) await cluster.DisposeAsync();
         if (suite is not null) await suite.DisposeAsync();
         if (infrastructure is not null) await infrastructure.DisposeAsync();
