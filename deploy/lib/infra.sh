@@ -11,6 +11,10 @@
 #   rabbitmq_throwaway_start DIR [PORT]  start a private RabbitMQ node with all state in DIR
 #   rabbitmq_throwaway_ctl DIR ARGS...   run rabbitmqctl against that node
 #   rabbitmq_throwaway_stop DIR          stop it (and its private epmd) and delete DIR
+#   rabbitmq_cluster_start DIR [N]       N (3) throwaway nodes in DIR/node1..N, clustered
+#   rabbitmq_cluster_stop DIR            stop every node of the cluster and delete DIR
+#   rabbitmq_node_kill DIR / rabbitmq_node_restart DIR
+#                                        SIGKILL one node's VM / start it again on its data
 #
 # "Throwaway" instances share nothing with the system ones: own ports (picked with
 # free_port unless given), own data/log/config directories, own Erlang node name,
@@ -19,7 +23,7 @@
 #
 # The start functions publish what they chose in globals (they cannot print it: a
 # daemon started inside $(...) would keep the pipe open):
-#   THROWAWAY_PG_PORT, THROWAWAY_RABBITMQ_PORT, THROWAWAY_RABBITMQ_NODE
+#   THROWAWAY_PG_PORT, THROWAWAY_RABBITMQ_PORT, THROWAWAY_RABBITMQ_NODE, THROWAWAY_RABBITMQ_PORTS
 
 # RabbitMQ's own scripts. /usr/sbin/rabbitmq-* are Debian wrappers that `su` to the
 # rabbitmq user and pin HOME/cwd to /var/lib/rabbitmq (its cookie, its logs); the
@@ -218,6 +222,8 @@ export RABBITMQ_CONFIG_FILE='$dir/rabbitmq.conf'
 export RABBITMQ_ADVANCED_CONFIG_FILE='$dir/advanced.config'
 export RABBITMQ_ENABLED_PLUGINS_FILE='$dir/enabled_plugins'
 export RABBITMQ_PLUGINS_EXPAND_DIR='$dir/plugins-expand'
+# No busy-waiting schedulers: a test machine runs several nodes and many other processes on few cores.
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS='+sbwt none +sbwtdcpu none +sbwtdio none'
 EOF
 }
 
@@ -226,6 +232,8 @@ EOF
 # RabbitMQ accepts from localhost only) listening for AMQP on 127.0.0.1:PORT and waits
 # until it is fully booted. Node name: partnerskab-test-<pid>-<n>@localhost.
 # Sets THROWAWAY_RABBITMQ_PORT and THROWAWAY_RABBITMQ_NODE.
+# The nodes of a cluster (rabbitmq_cluster_start) set _RABBITMQ_EPMD_PORT, _RABBITMQ_COOKIE and
+# _RABBITMQ_NODE_TAG: one epmd and one cookie for all, so that they find and trust each other.
 rabbitmq_throwaway_start() {
     local dir=$1 port=${2:-} scripts=${PARTNERSKAB_RABBITMQ_SCRIPTS:-$RABBITMQ_SCRIPTS_DIR_DEFAULT}
     local attempt
@@ -235,8 +243,8 @@ rabbitmq_throwaway_start() {
     for attempt in 1 2 3; do
         local amqp_port=${port:-$(free_port)} dist_port epmd_port node
         dist_port=$(free_port)
-        epmd_port=$(free_port)
-        node="partnerskab-test-$$-$attempt@localhost"
+        epmd_port=${_RABBITMQ_EPMD_PORT:-$(free_port)}
+        node="partnerskab-test-$$${_RABBITMQ_NODE_TAG:-}-$attempt@localhost"
         _rabbitmq_wipe "$dir"
         mkdir -p "$dir/home" "$dir/mnesia" "$dir/log"
         _rabbitmq_env_file "$dir" "$node" "$amqp_port" "$dist_port" "$epmd_port"
@@ -250,29 +258,15 @@ log.console = false
 log.file.level = info
 disk_free_limit.absolute = 10MB
 vm_memory_high_watermark.relative = 0.8
+# A client on a machine this busy may take longer than the default 10 s to open its connection.
+handshake_timeout = 60000
 EOF
         # Write the cookie before anything starts: otherwise the server and the first CLI
         # call race to create ~/.erlang.cookie and may end up with different ones.
-        (umask 077 && python3 -c 'import secrets,string; print("".join(secrets.choice(string.ascii_uppercase) for _ in range(32)), end="")' >"$dir/home/.erlang.cookie")
+        (umask 077 && printf '%s' "${_RABBITMQ_COOKIE:-$(_rabbitmq_new_cookie)}" >"$dir/home/.erlang.cookie")
         chmod 400 "$dir/home/.erlang.cookie"
 
-        # Own session (setsid) so that the whole process tree can be signalled as one
-        # group at stop time, and so that Ctrl-C in the terminal reaches only the caller,
-        # whose trap then stops the broker in order.
-        (
-            # shellcheck disable=SC1091
-            source "$dir/infra.env"
-            cd "$dir" || exit 1
-            exec setsid "$scripts/rabbitmq-server" </dev/null >"$dir/log/server.out" 2>&1
-        ) &
-        printf '%s\n' "$!" >"$dir/group.pid"
-
-        if _rabbitmq_wait_booted "$dir" 120; then
-            # Normally the group leader is the pid just recorded; if the caller has job
-            # control on, setsid forked instead, so take the group from the VM's pid file.
-            if [[ -s $dir/rabbitmq.pid ]]; then
-                ps -o pgid= -p "$(cat "$dir/rabbitmq.pid")" | tr -d ' ' >"$dir/group.pid"
-            fi
+        if _rabbitmq_launch "$dir"; then
             THROWAWAY_RABBITMQ_PORT=$amqp_port
             THROWAWAY_RABBITMQ_NODE=$node
             infra_log "throwaway RabbitMQ $node on 127.0.0.1:$amqp_port (state in $dir)"
@@ -284,6 +278,31 @@ EOF
         [[ -z $port ]] || break
     done
     infra_die "could not start a throwaway RabbitMQ in $dir"
+}
+
+_rabbitmq_new_cookie() {
+    python3 -c 'import secrets,string; print("".join(secrets.choice(string.ascii_uppercase) for _ in range(32)), end="")'
+}
+
+# _rabbitmq_launch DIR: start the node whose settings DIR/infra.env holds and wait until it has booted.
+_rabbitmq_launch() {
+    local dir=$1 scripts=${PARTNERSKAB_RABBITMQ_SCRIPTS:-$RABBITMQ_SCRIPTS_DIR_DEFAULT}
+    # Own session (setsid) so that the whole process tree can be signalled as one
+    # group at stop time, and so that Ctrl-C in the terminal reaches only the caller,
+    # whose trap then stops the broker in order.
+    (
+        # shellcheck disable=SC1091
+        source "$dir/infra.env"
+        cd "$dir" || exit 1
+        exec setsid "$scripts/rabbitmq-server" </dev/null >>"$dir/log/server.out" 2>&1
+    ) &
+    printf '%s\n' "$!" >"$dir/group.pid"
+    _rabbitmq_wait_booted "$dir" 120 || return 1
+    # Normally the group leader is the pid just recorded; if the caller has job
+    # control on, setsid forked instead, so take the group from the VM's pid file.
+    if [[ -s $dir/rabbitmq.pid ]]; then
+        ps -o pgid= -p "$(cat "$dir/rabbitmq.pid")" | tr -d ' ' >"$dir/group.pid"
+    fi
 }
 
 # _rabbitmq_wait_booted DIR TIMEOUT: poll until the node has finished booting (all boot
@@ -354,6 +373,70 @@ _rabbitmq_kill() {
             epmd -port "$epmd_port" -kill >/dev/null 2>&1 || true
         fi
     fi
+}
+
+# rabbitmq_cluster_start DIR [N]: N (default 3) throwaway nodes in DIR/node1..N, each with its
+# own name, AMQP and distribution ports and data directory, sharing one private epmd and one
+# cookie, nodes 2..N joined to node 1. Consumer queues on it are meant to be quorum queues
+# (replicated to every node); classic queues would live on one node only.
+# Sets THROWAWAY_RABBITMQ_PORTS (the AMQP ports, node 1 first, space-separated).
+rabbitmq_cluster_start() {
+    local dir=$1 nodes=${2:-3} i first ports=() starts=()
+    mkdir -p "$dir"
+    dir=$(cd "$dir" && pwd)
+    local _RABBITMQ_EPMD_PORT _RABBITMQ_COOKIE _RABBITMQ_NODE_TAG
+    _RABBITMQ_EPMD_PORT=$(free_port)
+    _RABBITMQ_COOKIE=$(_rabbitmq_new_cookie)
+    # The nodes boot side by side (a boot takes seconds to a minute); each reports its port and name in a file.
+    for ((i = 1; i <= nodes; i++)); do
+        (
+            _RABBITMQ_NODE_TAG="-node$i"
+            rabbitmq_throwaway_start "$dir/node$i"
+            printf '%s %s\n' "$THROWAWAY_RABBITMQ_PORT" "$THROWAWAY_RABBITMQ_NODE" >"$dir/node$i.started"
+        ) &
+        starts+=("$!")
+    done
+    for i in "${starts[@]}"; do wait "$i" || true; done
+    for ((i = 1; i <= nodes; i++)); do
+        [[ -s $dir/node$i.started ]] || infra_die "RabbitMQ cluster node $i did not start in $dir/node$i"
+        local port node
+        read -r port node <"$dir/node$i.started"
+        ports+=("$port")
+        if ((i == 1)); then
+            first=$node
+        else
+            rabbitmq_throwaway_ctl "$dir/node$i" --quiet stop_app
+            rabbitmq_throwaway_ctl "$dir/node$i" --quiet join_cluster "$first"
+            rabbitmq_throwaway_ctl "$dir/node$i" --quiet start_app
+        fi
+    done
+    THROWAWAY_RABBITMQ_PORTS="${ports[*]}"
+    infra_log "throwaway RabbitMQ cluster of $nodes nodes on ports ${ports[*]} (state in $dir)"
+}
+
+# rabbitmq_cluster_stop DIR: stop every node, then their shared epmd, and delete DIR.
+rabbitmq_cluster_stop() {
+    local dir=$1 node
+    [[ -d $dir ]] || return 0
+    for node in "$dir"/node*; do
+        [[ -d $node ]] && rabbitmq_throwaway_stop "$node"
+    done
+    rm -rf "$dir"
+}
+
+# rabbitmq_node_kill DIR: SIGKILL the node's process group, as a crash would: no goodbye to
+# the cluster, no flush.
+rabbitmq_node_kill() {
+    local dir=$1 pgid
+    pgid=$(cat "$dir/group.pid")
+    kill -KILL -- "-$pgid" 2>/dev/null || true
+    while group_alive "$pgid"; do sleep 0.2; done
+}
+
+# rabbitmq_node_restart DIR: start a killed node again with its name, ports and data; it
+# rejoins its cluster.
+rabbitmq_node_restart() {
+    _rabbitmq_launch "$1" || infra_die "RabbitMQ node in $1 did not come back"
 }
 
 # _rabbitmq_wipe DIR: remove state from an earlier attempt (after making sure it is dead).

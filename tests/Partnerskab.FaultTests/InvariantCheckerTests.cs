@@ -80,6 +80,27 @@ public sealed class InvariantCheckerTests
     }
 
     [Fact]
+    public void A_gap_or_a_repeat_in_an_issuers_numbers_and_an_item_on_two_documents_are_reported()
+    {
+        var invoice = Revoked.Documents[0];
+        var creditNote = Revoked.Documents[1];
+        var otherIssuers = Revoked with
+        {
+            Documents = [invoice with { IssuerCvr = "11111111" }, creditNote with { IssuerCvr = "22222222", Number = 1 }],
+        };
+        InvariantChecker.Check(otherIssuers, Now, Horizon).ShouldBeEmpty("each issuer has a series of its own");
+
+        var gap = InvariantChecker.Check(Revoked with { Documents = [invoice, creditNote with { Number = 3 }] }, Now, Horizon);
+        Only(gap).ShouldBe(new Violation("document numbers of an issuer not 1 to n without gap or repeat", "issuer : 2 documents numbered 1, 3"));
+
+        var repeat = InvariantChecker.Check(Revoked with { Documents = [invoice, creditNote with { Number = 1 }] }, Now, Horizon);
+        Only(repeat).Detail.ShouldBe("issuer : 2 documents numbered 1, 1");
+
+        var twice = InvariantChecker.Check(Revoked with { Documents = [.. Revoked.Documents, creditNote with { Id = Guid.NewGuid(), Number = 3 }] }, Now, Horizon);
+        Only(twice).ShouldBe(new Violation("ledger item on more than one document line", $"item {CreditId} on documents 2, 3"));
+    }
+
+    [Fact]
     public void A_handover_the_outcome_service_never_heard_of_is_reported()
     {
         var violations = InvariantChecker.Check(Consistent with { OutcomeFollowUps = [] }, Now, Horizon);
@@ -185,8 +206,9 @@ public sealed class InvariantCheckerTests
             $"invoice 1 line 2: item {MilestoneItem} (milestone:{MilestoneId}, 2500000 øre), line 1 × 2600000 − 0 = 2600000 øre"));
         Only(InvariantChecker.Check(Revoked with { Documents = [invoice, creditOnWrongInvoice] }, Now, Horizon)).Invariant
             .ShouldBe("document line not its ledger item");
-        Only(InvariantChecker.Check(Revoked with { Documents = [creditOnInvoice, creditNote] }, Now, Horizon)).Detail
-            .ShouldStartWith("invoice 1 line 3");
+        var creditTwice = InvariantChecker.Check(Revoked with { Documents = [creditOnInvoice, creditNote] }, Now, Horizon);
+        creditTwice.Select(v => v.Invariant).ShouldBe(["document line not its ledger item", "ledger item on more than one document line"]);
+        creditTwice[0].Detail.ShouldStartWith("invoice 1 line 3");
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class ComposeFileTests
     };
 
     // Settings with working defaults that a deployment may tune but need not set.
-    private static readonly string[] TuningKnobs = ["RabbitMq__PrefetchCount", "RabbitMq__QueueType", "Auth__ServiceTokenLifetime"];
+    private static readonly string[] TuningKnobs = ["RabbitMq__PrefetchCount", "RabbitMq__QueueType", "RabbitMq__Nodes", "Auth__ServiceTokenLifetime"];
 
     private static readonly Dictionary<string, string[]> ServiceSpecific = new()
     {

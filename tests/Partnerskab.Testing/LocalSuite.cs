@@ -15,21 +15,30 @@ public sealed record SuiteInfrastructure(string PostgresConnectionString, ushort
 /// The three service processes as users run them, each with its own fresh database in the
 /// PostgreSQL that tests/run.sh (or tests/bench.sh) started, or in the given infrastructure,
 /// talking through its RabbitMQ, trusting the signing keys of a key directory of their own.
+/// With several instances per service, each service's instances share its database and queues,
+/// and the outcome instances spread their calls over the cohort instances.
 /// </summary>
 public sealed class LocalSuite : IAsyncDisposable
 {
     private readonly string databasePrefix;
     private readonly SuiteInfrastructure infrastructure;
+    private readonly TimeSpan startPatience;
 
-    private LocalSuite(string databasePrefix, IReadOnlyDictionary<string, string> environment, SuiteInfrastructure infrastructure)
+    private LocalSuite(string databasePrefix, IReadOnlyDictionary<string, string> environment, SuiteInfrastructure infrastructure, int instances,
+        TimeSpan startPatience)
     {
+        this.startPatience = startPatience;
         this.databasePrefix = databasePrefix;
         this.infrastructure = infrastructure;
         Keys = KeyDirectory.Ensure(Path.Combine(Path.GetTempPath(), $"partnerskab-keys-{databasePrefix}"), ServiceNames);
         var pseudonymKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        Cohort = Create("cohort", "Cohort", environment, new() { ["Pseudonym__Key"] = pseudonymKey });
-        Outcome = Create("outcome", "Outcome", environment, new() { ["Services__CohortUrl"] = Cohort.GrpcUrl.ToString() });
-        Payment = Create("payment", "Payment", environment, []);
+        var ordinals = Enumerable.Range(1, instances).ToList();
+        Cohorts = [.. ordinals.Select(i => Create("cohort", "Cohort", i, environment, new() { ["Pseudonym__Key"] = pseudonymKey }))];
+        var cohortAddresses = instances == 1
+            ? new Dictionary<string, string> { ["Services__CohortUrl"] = Cohort.GrpcUrl.ToString() }
+            : Cohorts.Select((c, i) => (Key: $"Services__CohortUrls__{i}", Value: c.GrpcUrl.ToString())).ToDictionary(x => x.Key, x => x.Value);
+        Outcomes = [.. ordinals.Select(i => Create("outcome", "Outcome", i, environment, new(cohortAddresses)))];
+        Payments = [.. ordinals.Select(i => Create("payment", "Payment", i, environment, []))];
         Clients = ClientsFor(Operator);
     }
 
@@ -44,30 +53,53 @@ public sealed class LocalSuite : IAsyncDisposable
 
     public KeyDirectory Keys { get; }
 
-    public ServiceProcess Cohort { get; }
-    public ServiceProcess Outcome { get; }
-    public ServiceProcess Payment { get; }
+    /// <summary>Every instance of each service, the first of which the suite's <see cref="Clients"/> call.</summary>
+    public IReadOnlyList<ServiceProcess> Cohorts { get; }
+    public IReadOnlyList<ServiceProcess> Outcomes { get; }
+    public IReadOnlyList<ServiceProcess> Payments { get; }
+
+    public ServiceProcess Cohort => Cohorts[0];
+    public ServiceProcess Outcome => Outcomes[0];
+    public ServiceProcess Payment => Payments[0];
     public SuiteClients Clients { get; }
 
-    public IEnumerable<ServiceProcess> Services => [Cohort, Outcome, Payment];
+    public IEnumerable<ServiceProcess> Services => [.. Cohorts, .. Outcomes, .. Payments];
 
-    /// <summary>Starts the services on fresh databases named "{prefix}_{random}_{service}", with extra environment for all three.</summary>
+    /// <summary>
+    /// Starts the services on fresh databases named "{prefix}_{random}_{service}", with extra environment for all three,
+    /// each service as that many instances on ports of their own, each given the patience to become ready (90 s unless said).
+    /// </summary>
     public static async Task<LocalSuite> StartAsync(string databasePrefix, IReadOnlyDictionary<string, string>? environment = null,
-        SuiteInfrastructure? infrastructure = null)
+        SuiteInfrastructure? infrastructure = null, int instances = 1, TimeSpan? startPatience = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(instances, 1);
         var suite = new LocalSuite($"{databasePrefix}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}", environment ?? new Dictionary<string, string>(),
-            infrastructure ?? SuiteInfrastructure.FromEnvironment());
-        await Task.WhenAll(suite.Services.Select(s => s.StartAsync()));
-        await suite.WarmUpAsync();
-        return suite;
+            infrastructure ?? SuiteInfrastructure.FromEnvironment(), instances, startPatience ?? TimeSpan.FromSeconds(90));
+        try
+        {
+            // The first instance of each service migrates its database; the others start once it is there.
+            await Task.WhenAll(new[] { suite.Cohort, suite.Outcome, suite.Payment }.Select(s => s.StartAsync()));
+            await Task.WhenAll(suite.Services.Except([suite.Cohort, suite.Outcome, suite.Payment]).Select(s => s.StartAsync()));
+            await suite.WarmUpAsync();
+            return suite;
+        }
+        catch
+        {
+            await suite.DisposeAsync(); // No process outlives a start that failed.
+            throw;
+        }
     }
 
     /// <summary>A token of the suite's token service for the subject, valid for an hour.</summary>
     public string TokenFor(TokenSubject subject) =>
         new TokenIssuer(Keys.PrivateKey(SigningKeys.TokenServiceIssuer)).Issue(subject, TimeSpan.FromHours(1));
 
-    /// <summary>Clients calling as the subject; the caller disposes them.</summary>
-    public SuiteClients ClientsFor(TokenSubject subject) => new(Cohort.GrpcUrl, Outcome.GrpcUrl, Payment.GrpcUrl, TokenFor(subject));
+    /// <summary>Clients calling the first instances as the subject; the caller disposes them.</summary>
+    public SuiteClients ClientsFor(TokenSubject subject) => ClientsFor(subject, 0);
+
+    /// <summary>Clients calling the instances of that index (from 0) as the subject; the caller disposes them.</summary>
+    public SuiteClients ClientsFor(TokenSubject subject, int instance) =>
+        new(Cohorts[instance].GrpcUrl, Outcomes[instance].GrpcUrl, Payments[instance].GrpcUrl, TokenFor(subject));
 
     // A fresh process compiles its request path (gRPC, token validation, EF queries) on its first
     // call, which on a busy machine can take longer than a test's deadline; tests measure behaviour,
@@ -85,7 +117,7 @@ public sealed class LocalSuite : IAsyncDisposable
 
     public string ConnectionString(string service) => $"{infrastructure.PostgresConnectionString};Database={DatabaseName(service)}";
 
-    private ServiceProcess Create(string service, string project, IReadOnlyDictionary<string, string> common, Dictionary<string, string> own)
+    private ServiceProcess Create(string service, string project, int instance, IReadOnlyDictionary<string, string> common, Dictionary<string, string> own)
     {
         var dll = Path.Combine(TestEnvironment.RepositoryRoot, "services", service, $"Partnerskab.{project}", "bin",
             TestEnvironment.Configuration, "net10.0", $"Partnerskab.{project}.dll");
@@ -98,7 +130,10 @@ public sealed class LocalSuite : IAsyncDisposable
         };
         foreach (var (key, value) in common) environment[key] = value;
         return new ServiceProcess(service, dll, environment, TestEnvironment.FreePort(), TestEnvironment.FreePort(),
-            Path.Combine(TestEnvironment.LogDirectory, $"{DatabaseName(service)}.log"));
+            Path.Combine(TestEnvironment.LogDirectory, instance == 1 ? $"{DatabaseName(service)}.log" : $"{DatabaseName(service)}-{instance}.log"))
+        {
+            StartPatience = startPatience,
+        };
     }
 
     public async ValueTask DisposeAsync()

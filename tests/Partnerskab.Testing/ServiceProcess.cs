@@ -18,6 +18,9 @@ public sealed class ServiceProcess(
     public Uri GrpcUrl { get; } = new($"http://127.0.0.1:{grpcPort}");
     public Uri HttpUrl { get; } = new($"http://127.0.0.1:{httpPort}");
 
+    /// <summary>How long a start may take until the process is ready.</summary>
+    public TimeSpan StartPatience { get; init; } = TimeSpan.FromSeconds(90);
+
     /// <summary>The operating system's id of the running process.</summary>
     public int ProcessId => process?.Id ?? throw new InvalidOperationException($"{Name} is not started.");
 
@@ -29,7 +32,7 @@ public sealed class ServiceProcess(
     public async Task StartAsync()
     {
         Launch();
-        await WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        await WaitUntilReadyAsync(StartPatience);
     }
 
     /// <summary>Runs the program to its end (a one-off mode such as migrations only); returns its exit code.</summary>

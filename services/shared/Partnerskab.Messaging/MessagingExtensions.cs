@@ -46,6 +46,13 @@ public static class MessagingExtensions
                     host.Username(rabbit.Username);
                     host.Password(rabbit.Password);
                     host.PublisherConfirmation = true;
+                    if (rabbit.Nodes.Count > 0)
+                    {
+                        host.UseCluster(cluster =>
+                        {
+                            foreach (var node in rabbit.Nodes) cluster.Node(node);
+                        });
+                    }
                 });
                 rabbitMq.PrefetchCount = rabbit.PrefetchCount;
                 // A database that is away (restarting, failing over) is waited for, up to about a

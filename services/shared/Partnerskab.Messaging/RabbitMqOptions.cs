@@ -8,6 +8,13 @@ public sealed class RabbitMqOptions
     public string Host { get; set; } = "127.0.0.1";
     public ushort Port { get; set; } = 5672;
     public string VirtualHost { get; set; } = "/";
+
+    /// <summary>
+    /// The nodes of a cluster ("host:port", environment RabbitMq__Nodes__0, __1, ...) when they have no one address that
+    /// leads to a live node: the connection goes to one of them and, when that node goes, to another. Empty: only
+    /// <see cref="Host"/> and <see cref="Port"/>.
+    /// </summary>
+    public List<string> Nodes { get; set; } = [];
     public string Username { get; set; } = "guest";
     public string Password { get; set; } = "guest";
 

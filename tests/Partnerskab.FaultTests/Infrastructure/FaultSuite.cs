@@ -5,6 +5,7 @@ using Partnerskab.Operations;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.Scenario;
+using Partnerskab.Testing;
 using Partnerskab.Testing.Invariants;
 using Partnerskab.Testing.Load;
 using RabbitMQ.Client;
@@ -34,28 +35,59 @@ public sealed class FaultSuite : IAsyncLifetime
 
     private ThrowawayInfrastructure? infrastructure;
     private LocalSuite? suite;
+    private BrokerCluster? cluster;
+    private Task<LocalSuite>? replicas;
 
     public ThrowawayInfrastructure Infrastructure => infrastructure ?? throw new InvalidOperationException("The infrastructure did not start.");
     public LocalSuite Suite => suite ?? throw new InvalidOperationException("The suite did not start.");
     public SuiteClients Clients => Suite.Clients;
+    public BrokerCluster Cluster => cluster ?? throw new InvalidOperationException("The cluster has not been started: ask for the replicas first.");
+
+    private static readonly Dictionary<string, string> RelaySettings = new()
+    {
+        ["Outbox__MaxRetryDelay"] = MaxRetryDelay.ToString(),
+        ["Outbox__PublishTimeout"] = PublishTimeout.ToString(),
+    };
 
     public async Task InitializeAsync()
     {
         infrastructure = await ThrowawayInfrastructure.StartAsync();
-        suite = await LocalSuite.StartAsync("faults", new Dictionary<string, string>
+        suite = await LocalSuite.StartAsync("faults", RelaySettings, infrastructure.Servers);
+    }
+
+    /// <summary>
+    /// A second suite, as a scaled-out deployment runs: two instances of each service against this PostgreSQL, and a
+    /// RabbitMQ cluster of three nodes (<see cref="Cluster"/>) with quorum queues; started by the first test that asks.
+    /// Its cohort instances log every request, so a test can tell which one answered.
+    /// </summary>
+    /// <remarks>
+    /// Started once: a start that failed fails every test that asks, at once. A process is given five minutes to become
+    /// ready: its consumer queues are quorum queues declared across three nodes, which on the busy 2-core development
+    /// machine has taken a minute and a half.
+    /// </remarks>
+    public Task<LocalSuite> ReplicasAsync() => replicas ??= StartReplicasAsync();
+
+    private async Task<LocalSuite> StartReplicasAsync()
+    {
+        cluster = await BrokerCluster.StartAsync();
+        var environment = new Dictionary<string, string>(RelaySettings)
         {
-            ["Outbox__MaxRetryDelay"] = MaxRetryDelay.ToString(),
-            ["Outbox__PublishTimeout"] = PublishTimeout.ToString(),
-        }, infrastructure.Servers);
+            ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
+        };
+        foreach (var (key, value) in cluster.ServiceSettings) environment[key] = value;
+        return await LocalSuite.StartAsync("replicas", environment,
+            Infrastructure.Servers with { RabbitMqPort = cluster.Ports[0] }, instances: 2, startPatience: TimeSpan.FromMinutes(5));
     }
 
     public async Task DisposeAsync()
     {
+        if (replicas is { IsCompletedSuccessfully: true }) await (await replicas).DisposeAsync();
+        if (cluster is not null) await cluster.DisposeAsync();
         if (suite is not null) await suite.DisposeAsync();
         if (infrastructure is not null) await infrastructure.DisposeAsync();
     }
 
-    public string RabbitMqUri => $"amqp://guest:guest@127.0.0.1:{Infrastructure.Servers.RabbitMqPort}/";
+    public string RabbitMqUri => $"amqp://guest:guest@127.0.0.1:{Infrastructure.Port}/";
 
     /// <summary>A fault: after a while, something is taken away, and brought back after the outage.</summary>
     public static async Task OutageAsync(Func<Task> stop, Func<Task> start, TimeSpan after, TimeSpan outage)
@@ -75,16 +107,24 @@ public sealed class FaultSuite : IAsyncLifetime
     }
 
     /// <summary>Waits until the suite has settled, then checks every invariant.</summary>
-    public async Task<IReadOnlyList<Violation>> SettleAndCheckAsync(IReadOnlyDictionary<Guid, string>? explainedErrors = null)
+    public Task<IReadOnlyList<Violation>> SettleAndCheckAsync(IReadOnlyDictionary<Guid, string>? explainedErrors = null) =>
+        SettleAndCheckAsync(Suite, Infrastructure, explainedErrors);
+
+    /// <summary>Waits until another suite on this PostgreSQL and the given broker has settled, then checks every invariant.</summary>
+    public static async Task<IReadOnlyList<Violation>> SettleAndCheckAsync(LocalSuite suite, IBroker broker,
+        IReadOnlyDictionary<Guid, string>? explainedErrors = null)
     {
-        await SettleAsync(TimeSpan.FromSeconds(120));
-        await using var broker = await ConnectAsync();
-        var snapshot = await SuiteSnapshotReader.ReadAsync(Suite.ConnectionString, broker);
+        await SettleAsync(suite, broker, TimeSpan.FromSeconds(120));
+        await using var connection = await ConnectAsync(broker);
+        var snapshot = await SuiteSnapshotReader.ReadAsync(suite.ConnectionString, connection);
         return InvariantChecker.Check(snapshot, DateTimeOffset.UtcNow, RetryHorizon, explainedErrors);
     }
 
-    public async Task<IConnection> ConnectAsync() =>
-        await new ConnectionFactory { Uri = new Uri(RabbitMqUri), ClientProvidedName = "fault tests" }.CreateConnectionAsync();
+    public Task<IConnection> ConnectAsync() => ConnectAsync(Infrastructure);
+
+    public static async Task<IConnection> ConnectAsync(IBroker broker) =>
+        await new ConnectionFactory { Uri = new Uri($"amqp://guest:guest@127.0.0.1:{broker.Port}/"), ClientProvidedName = "fault tests" }
+            .CreateConnectionAsync();
 
     /// <summary>The partnership's milestones and ledger, once its ledger has all the items expected.</summary>
     public async Task<(IReadOnlyList<Milestone> Milestones, IReadOnlyList<LedgerItem> Ledger)> OutcomesAsync(string partnershipId)
@@ -115,9 +155,12 @@ public sealed class FaultSuite : IAsyncLifetime
     }
 
     /// <summary>Runs SQL against one service's database.</summary>
-    public async Task<object?> SqlAsync(string service, string sql)
+    public Task<object?> SqlAsync(string service, string sql) => SqlAsync(Suite, service, sql);
+
+    /// <summary>Runs SQL against one service's database of a suite on this infrastructure.</summary>
+    public static async Task<object?> SqlAsync(LocalSuite suite, string service, string sql)
     {
-        await using var connection = new NpgsqlConnection(Suite.ConnectionString(service));
+        await using var connection = new NpgsqlConnection(suite.ConnectionString(service));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync();
@@ -128,7 +171,7 @@ public sealed class FaultSuite : IAsyncLifetime
     /// events create unchanged over three polls. Gives up after the patience; the checker then
     /// reports what did not arrive.
     /// </summary>
-    private async Task SettleAsync(TimeSpan patience)
+    private static async Task SettleAsync(LocalSuite suite, IBroker broker, TimeSpan patience)
     {
         var until = DateTime.UtcNow + patience;
         string? last = null;
@@ -138,7 +181,7 @@ public sealed class FaultSuite : IAsyncLifetime
             await Task.Delay(500);
             try
             {
-                var state = await SettleStateAsync();
+                var state = await SettleStateAsync(suite, broker);
                 steady = state == last && state.EndsWith("unsent 0, queued 0", StringComparison.Ordinal) ? steady + 1 : 0;
                 last = state;
             }
@@ -149,22 +192,22 @@ public sealed class FaultSuite : IAsyncLifetime
         }
     }
 
-    private async Task<string> SettleStateAsync()
+    private static async Task<string> SettleStateAsync(LocalSuite suite, IBroker broker)
     {
         var counts = new List<object?>
         {
-            await SqlAsync("outcome", "SELECT count(*) FROM follow_up_citizens"),
-            await SqlAsync("outcome", "SELECT count(*) FROM milestones"),
-            await SqlAsync("payment", "SELECT count(*) FROM ledger_items"),
-            await SqlAsync("payment", "SELECT count(*) FROM inbox_messages"),
+            await SqlAsync(suite, "outcome", "SELECT count(*) FROM follow_up_citizens"),
+            await SqlAsync(suite, "outcome", "SELECT count(*) FROM milestones"),
+            await SqlAsync(suite, "payment", "SELECT count(*) FROM ledger_items"),
+            await SqlAsync(suite, "payment", "SELECT count(*) FROM inbox_messages"),
         };
         long unsent = 0;
         foreach (var service in new[] { "cohort", "outcome", "payment" })
         {
-            unsent += (long)(await SqlAsync(service, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL"))!;
+            unsent += (long)(await SqlAsync(suite, service, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL"))!;
         }
         // Messages a consumer holds unacknowledged count too: settled means handled, not just delivered.
-        var queues = await Infrastructure.QueuesAsync();
+        var queues = await broker.QueuesAsync();
         var queued = ConsumerQueues.All.Sum(q => queues.GetValueOrDefault(q));
         return $"{string.Join(", ", counts)}; unsent {unsent}, queued {queued}";
     }

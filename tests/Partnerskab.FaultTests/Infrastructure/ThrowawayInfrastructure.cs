@@ -5,7 +5,7 @@ namespace Partnerskab.FaultTests.Infrastructure;
 /// the functions of deploy/lib/infra.sh, so that taking them away disturbs no other test project
 /// (those share the servers tests/run.sh started).
 /// </summary>
-public sealed class ThrowawayInfrastructure : IAsyncDisposable
+public sealed class ThrowawayInfrastructure : IBroker, IAsyncDisposable
 {
     private readonly string directory;
 
@@ -34,28 +34,14 @@ public sealed class ThrowawayInfrastructure : IAsyncDisposable
     public Task StopRabbitMqAsync() => InfraAsync("rabbitmq_throwaway_pause \"$1/rabbitmq\"", directory);
     public Task StartRabbitMqAsync() => InfraAsync("rabbitmq_throwaway_resume \"$1/rabbitmq\"", directory);
 
-    /// <summary>The broker's queues and the messages in each, ready or delivered but not yet acknowledged, as rabbitmqctl lists them.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> QueuesAsync() =>
-        (await ListQueuesAsync("/", "name", "messages"))
-            .ToDictionary(f => f[0], f => long.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture));
+    public ushort Port => Servers.RabbitMqPort;
 
-    /// <summary>The queues of a virtual host with their type (classic, quorum) and whether they are durable.</summary>
-    public async Task<IReadOnlyDictionary<string, (string Type, bool Durable)>> QueueKindsAsync(string virtualHost) =>
-        (await ListQueuesAsync(virtualHost, "name", "type", "durable")).ToDictionary(f => f[0], f => (f[1], f[2] == "true"));
+    public string NodeDirectory => Path.Combine(directory, "rabbitmq");
 
     public Task AddVirtualHostAsync(string virtualHost) => InfraAsync($"""
         rabbitmq_throwaway_ctl "$1/rabbitmq" --quiet add_vhost '{virtualHost}'
         rabbitmq_throwaway_ctl "$1/rabbitmq" --quiet set_permissions -p '{virtualHost}' guest '.*' '.*' '.*'
         """, directory);
-
-    private async Task<List<string[]>> ListQueuesAsync(string virtualHost, params string[] columns)
-    {
-        var listing = Path.Combine(directory, $"queues-{Guid.NewGuid():N}");
-        await InfraAsync($"rabbitmq_throwaway_ctl \"$1/rabbitmq\" --quiet list_queues -p '{virtualHost}' {string.Join(' ', columns)} --no-table-headers >\"{listing}\"", directory);
-        var lines = await File.ReadAllLinesAsync(listing);
-        File.Delete(listing);
-        return [.. lines.Select(l => l.Split('\t', StringSplitOptions.TrimEntries)).Where(f => f.Length == columns.Length)];
-    }
 
     public async ValueTask DisposeAsync() => await InfraAsync("test_infrastructure_stop \"$1\"", directory);
 

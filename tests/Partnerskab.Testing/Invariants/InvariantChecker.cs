@@ -14,6 +14,8 @@ namespace Partnerskab.Testing.Invariants;
 /// <item>every issued document's net amount is the sum of its lines and its total net plus VAT; every line is its
 /// item's amount (a credit note's lines the credits' amounts, positive), and a credit note credits only items of the
 /// invoice it names;</item>
+/// <item>each issuer's documents are numbered 1, 2, 3 ... without a gap or a number twice, and no ledger item is on
+/// more than one document;</item>
 /// <item>every credit names the event that caused it;</item>
 /// <item>nothing is added to a closed period after it was closed: no ledger item booked on its days, no document of it;</item>
 /// <item>no outbox row older than the relay's retry horizon is unsent;</item>
@@ -30,6 +32,7 @@ public static class InvariantChecker
         CheckMilestones(snapshot, violations);
         CheckCauses(snapshot, violations);
         CheckDocuments(snapshot, violations);
+        CheckNumbering(snapshot, violations);
         CheckClosedPeriods(snapshot, violations);
         CheckOutbox(snapshot, now, retryHorizon, violations);
         CheckErrorQueues(snapshot, explainedErrors ?? new Dictionary<Guid, string>(), violations);
@@ -151,6 +154,25 @@ public static class InvariantChecker
                         $"line {line.Quantity} × {line.UnitPriceOre} − {line.AllowanceOre} = {line.NetAmountOre} øre"));
                 }
             }
+        }
+    }
+
+    private static void CheckNumbering(SuiteSnapshot snapshot, List<Violation> violations)
+    {
+        foreach (var issuer in snapshot.Documents.GroupBy(d => d.IssuerCvr))
+        {
+            var numbers = issuer.Select(d => d.Number).Order().ToList();
+            if (!numbers.SequenceEqual(Enumerable.Range(1, numbers.Count).Select(n => (long)n)))
+            {
+                violations.Add(new("document numbers of an issuer not 1 to n without gap or repeat",
+                    $"issuer {issuer.Key}: {numbers.Count} documents numbered {string.Join(", ", numbers)}"));
+            }
+        }
+        foreach (var twice in snapshot.Documents.SelectMany(d => d.Lines.Select(l => (l.LedgerItemId, d.Number))).GroupBy(x => x.LedgerItemId)
+                     .Where(g => g.Count() > 1))
+        {
+            violations.Add(new("ledger item on more than one document line",
+                $"item {twice.Key} on documents {string.Join(", ", twice.Select(x => x.Number))}"));
         }
     }
 

@@ -39,6 +39,8 @@ public sealed record SuiteSnapshot(
         long TotalAmountOre, IReadOnlyList<DocumentLine> Lines)
     {
         public Guid PartnershipId { get; init; }
+        /// <summary>The issuer whose number series the document's number is taken from.</summary>
+        public string IssuerCvr { get; init; } = "";
         public DateOnly PeriodEnd { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
     }

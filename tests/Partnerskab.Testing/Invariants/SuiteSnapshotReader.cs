@@ -46,11 +46,11 @@ public static class SuiteSnapshotReader
                 r => (InvoiceId: r.GetGuid(0), Line: new DocumentLine(r.GetInt32(1), r.GetGuid(2), r.GetInt32(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6)))))
             .ToLookup(l => l.InvoiceId, l => l.Line);
         return await QueryAsync(connectionString,
-            "SELECT id, kind, number, credited_invoice_id, net_amount_ore, vat_amount_ore, total_amount_ore, partnership_id, period_end, created_at FROM invoices",
+            "SELECT id, kind, number, credited_invoice_id, net_amount_ore, vat_amount_ore, total_amount_ore, partnership_id, period_end, created_at, issuer_cvr FROM invoices",
             r => new IssuedDocument(r.GetGuid(0), r.GetInt32(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetGuid(3), r.GetInt64(4), r.GetInt64(5),
                 r.GetInt64(6), [.. lines[r.GetGuid(0)].OrderBy(l => l.LineNumber)])
             {
-                PartnershipId = r.GetGuid(7), PeriodEnd = r.GetFieldValue<DateOnly>(8), CreatedAt = r.GetFieldValue<DateTimeOffset>(9),
+                PartnershipId = r.GetGuid(7), PeriodEnd = r.GetFieldValue<DateOnly>(8), CreatedAt = r.GetFieldValue<DateTimeOffset>(9), IssuerCvr = r.GetString(10),
             });
     }
 

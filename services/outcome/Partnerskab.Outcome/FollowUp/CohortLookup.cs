@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Grpc.Net.Client.Balancer;
 using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -14,7 +15,17 @@ public sealed class CohortClientOptions
 {
     public const string Section = "Services";
 
+    /// <summary>
+    /// The cohort service's address: one instance (http://host:port), or every instance behind a DNS name
+    /// (dns:///host:port, e.g. a Kubernetes headless service), over which calls are spread round robin.
+    /// </summary>
     public Uri? CohortUrl { get; set; }
+
+    /// <summary>
+    /// A static list of the cohort service's instances (environment Services__CohortUrls__0, __1, ...); when given,
+    /// it replaces <see cref="CohortUrl"/> and calls are spread round robin over the instances that answer.
+    /// </summary>
+    public List<Uri> CohortUrls { get; set; } = [];
 
     /// <summary>The deadline of every call to the cohort service.</summary>
     public TimeSpan CohortDeadline { get; set; } = TimeSpan.FromSeconds(3);
@@ -87,10 +98,10 @@ public static class CohortClientRegistration
     {
         var section = builder.Configuration.GetSection(CohortClientOptions.Section);
         builder.Services.Configure<CohortClientOptions>(section);
-        var url = section.Get<CohortClientOptions>()?.CohortUrl
-            ?? throw new InvalidOperationException("Configure Services:CohortUrl (environment Services__CohortUrl).");
+        var configured = section.Get<CohortClientOptions>() ?? new CohortClientOptions();
+        var (address, resolvers) = CohortAddress(configured);
 
-        builder.Services.AddGrpcClient<CohortService.CohortServiceClient>(client => client.Address = url)
+        builder.Services.AddGrpcClient<CohortService.CohortServiceClient>(client => client.Address = address)
             .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true)
             .AddCallCredentials((_, metadata, services) =>
             {
@@ -116,8 +127,39 @@ public static class CohortClientRegistration
                         },
                     },
                 },
+            })
+            .ConfigureChannel((services, channel) =>
+            {
+                if (resolvers is null) return;
+                // A resolved address names no scheme the channel could take its transport security from.
+                channel.Credentials = ChannelCredentials.Insecure;
+                channel.ServiceProvider = resolvers(services);
+                channel.ServiceConfig!.LoadBalancingConfigs.Add(new Grpc.Net.Client.Configuration.RoundRobinConfig());
             });
         builder.Services.AddScoped<CohortLookup>();
         return builder;
+    }
+
+    /// <summary>
+    /// The channel's address and, for a static list or a DNS name, the services its channel finds the instances with: a
+    /// static resolver over the list, or DNS asked again every half minute, so instances that come and go are followed.
+    /// One http address needs neither.
+    /// </summary>
+    private static (Uri Address, Func<IServiceProvider, IServiceProvider>? Resolvers) CohortAddress(CohortClientOptions options)
+    {
+        var url = options.CohortUrls.Count > 0 ? new Uri("static:///cohort") : options.CohortUrl
+            ?? throw new InvalidOperationException("Configure Services:CohortUrl or Services:CohortUrls (environment Services__CohortUrl, Services__CohortUrls__0, ...).");
+        ResolverFactory? resolver = url.Scheme switch
+        {
+            "static" => new StaticResolverFactory(_ => options.CohortUrls.Select(u => new BalancerAddress(u.Host, u.Port)).ToList()),
+            "dns" => new DnsResolverFactory(TimeSpan.FromSeconds(30)),
+            _ => null,
+        };
+        if (resolver is null) return (url, null);
+        IServiceProvider? withResolver = null;
+        return (url, services => withResolver ??= new ServiceCollection()
+            .AddSingleton(services.GetRequiredService<ILoggerFactory>())
+            .AddSingleton(resolver)
+            .BuildServiceProvider());
     }
 }

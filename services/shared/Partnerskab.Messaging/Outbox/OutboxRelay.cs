@@ -9,16 +9,19 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Partnerskab.ServiceDefaults.Hosting;
+using Partnerskab.ServiceDefaults.Persistence;
 using Partnerskab.ServiceDefaults.Recording;
 
 namespace Partnerskab.Messaging.Outbox;
 
 /// <summary>
 /// Publishes committed outbox rows to RabbitMQ with their stored message id and trace context.
-/// Rows are claimed with FOR UPDATE SKIP LOCKED, so several instances can relay side by side;
+/// Every instance of a service runs a relay; they take turns on one advisory lock per database,
+/// so the outbox leaves in sequence order (a citizen's events as they were written) whichever
+/// instance relays, as it would from one. Rows are claimed with FOR UPDATE SKIP LOCKED as well;
 /// a row is marked sent only after the broker confirmed it, and a failed publish is retried
 /// with back-off forever. A crash between confirm and commit re-sends the row with the same
-/// message id, which the consumers' inbox absorbs.
+/// message id, which the consumers' inbox absorbs; the crashed relay's lock ends with its session.
 /// </summary>
 public sealed class OutboxRelay<TDb>(
     IServiceScopeFactory scopes,
@@ -30,6 +33,9 @@ public sealed class OutboxRelay<TDb>(
 {
     /// <summary>The stored type names resolved once each: resolving one parses it and searches the loaded assemblies.</summary>
     private static readonly ConcurrentDictionary<string, Type> MessageTypes = new(StringComparer.Ordinal);
+
+    /// <summary>The advisory lock the relays of one database take turns on.</summary>
+    private const string RelayLockKey = "outbox relay";
 
     private readonly OutboxOptions settings = options.Value;
     private Instant nextCleanup;
@@ -66,6 +72,8 @@ public sealed class OutboxRelay<TDb>(
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
         signal.MarkAsRelay(db);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Waits while another instance's relay publishes a batch; it then claims the rows after that batch.
+        await AdvisoryLocks.LockAsync(db, RelayLockKey, cancellationToken);
         var due = await db.Set<OutboxMessage>()
             .FromSql($"""
                 SELECT * FROM outbox_messages
