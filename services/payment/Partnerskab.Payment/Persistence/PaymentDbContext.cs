@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Partnerskab.Messaging;
 using Partnerskab.Payment.Costs;
+using Partnerskab.Payment.Indigo;
+using Partnerskab.Payment.Investments;
 using Partnerskab.Payment.Invoicing;
 using Partnerskab.Payment.Ledger;
 using Partnerskab.Payment.Partnerships;
@@ -26,6 +28,8 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
     public DbSet<InvoiceNumberSeries> InvoiceNumberSeries => Set<InvoiceNumberSeries>();
     public DbSet<BankPayment> BankPayments => Set<BankPayment>();
     public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
+    public DbSet<InvestorCashFlow> InvestorCashFlows => Set<InvestorCashFlow>();
+    public DbSet<DisclosureSetting> DisclosureSettings => Set<DisclosureSetting>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -168,6 +172,23 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
             period.Property(p => p.ClosedBy).HasMaxLength(200);
             period.Property(p => p.ReopenedBy).HasMaxLength(200);
             period.Property(p => p.ReopenReason).HasMaxLength(500);
+        });
+        model.Entity<InvestorCashFlow>(cashFlow =>
+        {
+            cashFlow.ToTable("investor_cash_flows");
+            cashFlow.HasKey(c => c.Id);
+            // A reference is recorded once per partnership, however often it is sent.
+            cashFlow.HasIndex(c => new { c.PartnershipId, c.Reference }).IsUnique();
+            cashFlow.Property(c => c.Reference).HasMaxLength(100);
+            cashFlow.Property(c => c.Note).HasMaxLength(500);
+            cashFlow.Property(c => c.RecordedBy).HasMaxLength(200);
+        });
+        model.Entity<DisclosureSetting>(setting =>
+        {
+            setting.ToTable("disclosure_settings");
+            setting.HasKey(s => s.Id);
+            setting.HasIndex(s => new { s.PartnershipId, s.Part, s.SetAt });
+            setting.Property(s => s.SetBy).HasMaxLength(200);
         });
         model.Entity<BankPayment>(payment =>
         {

@@ -177,6 +177,99 @@ namespace Partnerskab.Payment.Persistence.Migrations
                     b.ToTable("ledger_day_totals", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskab.Payment.Indigo.DisclosureSetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer")
+                        .HasColumnName("part");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<Instant>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("set_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disclosure_settings");
+
+                    b.HasIndex("PartnershipId", "Part", "SetAt")
+                        .HasDatabaseName("ix_disclosure_settings_partnership_id_part_set_at");
+
+                    b.ToTable("disclosure_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Payment.Investments.InvestorCashFlow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountOre")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_ore");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<LocalDate>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_investor_cash_flows");
+
+                    b.HasIndex("PartnershipId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_investor_cash_flows_partnership_id_reference");
+
+                    b.ToTable("investor_cash_flows", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Payment.Invoicing.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
