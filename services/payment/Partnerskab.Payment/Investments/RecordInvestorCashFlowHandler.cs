@@ -15,7 +15,9 @@ public sealed class RecordInvestorCashFlowHandler(PaymentDbContext db, IClock cl
     public async Task<RecordInvestorCashFlowResponse> HandleAsync(RecordInvestorCashFlowRequest request, ServerCallContext context)
     {
         var v = new RequestValidator();
-        var cashFlow = InvestorCashFlowMessages.Read(request, v, clock.GetCurrentInstant(), context.Caller().Subject);
+        // PostgreSQL keeps microseconds: the answer says the moment a later read will.
+        var now = Instant.FromUnixTimeTicks(clock.GetCurrentInstant().ToUnixTimeTicks() / 10 * 10);
+        var cashFlow = InvestorCashFlowMessages.Read(request, v, now, context.Caller().Subject);
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
