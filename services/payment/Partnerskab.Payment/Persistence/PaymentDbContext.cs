@@ -68,6 +68,17 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
                 budget.HasKey("RateCardId", nameof(YearBudget.Year));
                 budget.Property(b => b.Year).ValueGeneratedNever();
             });
+            card.OwnsMany(c => c.Payers, payer =>
+            {
+                payer.ToTable("rate_card_payers");
+                payer.WithOwner().HasForeignKey("RateCardId");
+                payer.HasKey("RateCardId", nameof(Payer.PayerId));
+                payer.Property(p => p.PayerId).HasMaxLength(50);
+                payer.Property(p => p.Name).HasMaxLength(200);
+                payer.Property(p => p.Cvr).HasMaxLength(8);
+                payer.Property(p => p.Ean).HasMaxLength(13);
+            });
+            card.Property(c => c.RemainderPayerId).HasMaxLength(50);
             card.Property(c => c.PayeeBankRegistrationNumber).HasMaxLength(4);
             card.Property(c => c.PayeeAccountNumber).HasMaxLength(10);
         });

@@ -800,6 +800,11 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("payment_terms_days");
 
+                    b.Property<string>("RemainderPayerId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("remainder_payer_id");
+
                     b.Property<int>("VatRateBasisPoints")
                         .HasColumnType("integer")
                         .HasColumnName("vat_rate_basis_points");
@@ -1079,6 +1084,48 @@ namespace Partnerskab.Payment.Persistence.Migrations
                                 .HasConstraintName("fk_rate_card_milestone_prices_rate_cards_rate_card_id");
                         });
 
+                    b.OwnsMany("Partnerskab.Payment.RateCards.Payer", "Payers", b1 =>
+                        {
+                            b1.Property<Guid>("RateCardId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("rate_card_id");
+
+                            b1.Property<string>("PayerId")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("payer_id");
+
+                            b1.Property<string>("Cvr")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)")
+                                .HasColumnName("cvr");
+
+                            b1.Property<string>("Ean")
+                                .HasMaxLength(13)
+                                .HasColumnType("character varying(13)")
+                                .HasColumnName("ean");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("name");
+
+                            b1.Property<int>("ShareBasisPoints")
+                                .HasColumnType("integer")
+                                .HasColumnName("share_basis_points");
+
+                            b1.HasKey("RateCardId", "PayerId")
+                                .HasName("pk_rate_card_payers");
+
+                            b1.ToTable("rate_card_payers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RateCardId")
+                                .HasConstraintName("fk_rate_card_payers_rate_cards_rate_card_id");
+                        });
+
                     b.OwnsMany("Partnerskab.Payment.RateCards.PeriodicFee", "PeriodicFees", b1 =>
                         {
                             b1.Property<Guid>("RateCardId")
@@ -1137,6 +1184,8 @@ namespace Partnerskab.Payment.Persistence.Migrations
                     b.Navigation("DeliverableFees");
 
                     b.Navigation("MilestonePrices");
+
+                    b.Navigation("Payers");
 
                     b.Navigation("PeriodicFees");
                 });
