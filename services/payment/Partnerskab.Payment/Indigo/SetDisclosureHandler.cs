@@ -21,7 +21,7 @@ public sealed class SetDisclosureHandler(PaymentDbContext db, IClock clock)
         var settings = request.Fields.Select((f, i) =>
         {
             var field = v.Enum(f.Field, $"fields[{i}].field");
-            if (field != IndigoField.Unspecified) v.Check(seen.Add(field), $"fields[{i}].field", $"{field} is given twice");
+            if (field != IndigoField.Unspecified) v.Check(seen.Add(field), $"fields[{i}].field", $"'{field}' is given twice");
             return new DisclosureSetting
             {
                 Id = Guid.CreateVersion7(),
