@@ -31,6 +31,9 @@ public sealed class CommandLineTests
         (await RunAsync("finance", "explain", "--help")).Output.ShouldContain("--item");
         (await RunAsync("finance", "close-period", "--help")).Output.ShouldContain("--year");
         (await RunAsync("finance", "reopen-period", "--help")).Output.ShouldContain("--reason");
+        (await RunAsync("finance", "investor", "record", "--help")).Output.ShouldContain("--amount-ore");
+        (await RunAsync("finance", "investor", "position", "--help")).Output.ShouldContain("--as-of");
+        (await RunAsync("finance", "indigo", "disclose", "--help")).Output.ShouldContain("--request");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Partnerskab.Payment.RateCards;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Errors;
+using Partnerskab.Testing;
 
 namespace Partnerskab.Payment.Tests;
 
@@ -43,6 +44,57 @@ public sealed class RateCardMessagesTests
         v.Violations.Select(f => f.Field).ShouldBe(
             ["handover_fee_ore", "milestone_prices[2].milestone_code", "milestone_prices[2].amount_ore", "payee_account.account_number"]);
         v.Violations[1].Description.ShouldBe("'JOB_START' is given twice");
+    }
+
+    [Fact]
+    public void Payers_are_read_with_their_shares_and_every_price_is_shown_split_across_them()
+    {
+        var request = Request();
+        request.Payers.Add(new Protos.Payment.V1.Payer { PayerId = "KOMMUNE", Name = "Haderslev Kommune", Cvr = "29189722", Ean = "5798000020007", ShareBasisPoints = 8_000 });
+        request.Payers.Add(new Protos.Payment.V1.Payer { PayerId = "FUND", Name = "Udfaldsfonden", Cvr = "11223344", ShareBasisPoints = 2_000 });
+        request.RemainderPayerId = "FUND";
+        var v = new RequestValidator();
+
+        var card = RateCardMessages.Read(request, v, Now);
+        var shown = RateCardMessages.ToProto(card);
+
+        v.Violations.ShouldBeEmpty();
+        shown.Payers.ShouldBe(request.Payers);
+        shown.RemainderPayerId.ShouldBe("FUND");
+        foreach (var price in shown.MilestonePrices)
+        {
+            price.PayerParts.Select(p => p.PayerId).ShouldBe(["KOMMUNE", "FUND"]);
+            price.PayerParts.Sum(p => p.AmountOre).ShouldBe(price.AmountOre);
+        }
+        shown.HandoverFeePayerParts.Sum(p => p.AmountOre).ShouldBe(shown.HandoverFeeOre);
+        card.SameTermsAs(RateCardMessages.Read(request, new RequestValidator(), Now)).ShouldBeTrue();
+        card.SameTermsAs(RateCardMessages.Read(request.With(r => r.RemainderPayerId = "KOMMUNE"), new RequestValidator(), Now)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Payers_whose_shares_do_not_make_the_whole_or_without_a_remainder_payer_are_violations()
+    {
+        var request = Request();
+        request.Payers.Add(new Protos.Payment.V1.Payer { PayerId = "KOMMUNE", Name = "Haderslev Kommune", Cvr = "29189722", ShareBasisPoints = 8_000 });
+        request.Payers.Add(new Protos.Payment.V1.Payer { PayerId = "fund", Name = " ", Cvr = "1122334", Ean = "57980", ShareBasisPoints = 0 });
+        request.Payers.Add(new Protos.Payment.V1.Payer { PayerId = "KOMMUNE", Name = "Again", Cvr = "29189722", ShareBasisPoints = 1_000 });
+        request.RemainderPayerId = "NOBODY";
+        var v = new RequestValidator();
+
+        RateCardMessages.Read(request, v, Now);
+
+        v.Violations.Select(x => x.Field).ShouldBe(["payers[1].payer_id", "payers[1].cvr", "payers[1].ean", "payers[1].share_basis_points", "payers[1].name",
+            "payers[2].payer_id", "payers", "remainder_payer_id"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_remainder_payer_without_payers_is_a_violation()
+    {
+        var v = new RequestValidator();
+
+        RateCardMessages.Read(Request().With(r => r.RemainderPayerId = "KOMMUNE"), v, Now);
+
+        v.Violations.Select(x => x.Field).ShouldBe(["remainder_payer_id"]);
     }
 
     private static SetRateCardRequest Request() => new()

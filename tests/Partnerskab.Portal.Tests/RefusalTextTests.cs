@@ -36,13 +36,15 @@ public sealed partial class RefusalTextTests
         ["$\"Claim {claimId} {refused.Why}\""] = [.. ClaimRefusals.Select(why => "Claim {0} " + Shifted(why))],
         ["$\"{document.Kind} {document.Number} cannot be sent as a Peppol e-invoice: {string.Join(\"; \", problems)}\""] =
             ["{0} {1} cannot be sent as a Peppol e-invoice: {2}"],
-        // The payment service's period rules (PeriodClosing), given on by closing and reopening.
+        // The payment service's period rules (PeriodClosing), given on by closing and reopening; the
+        // investor's repayment rule (InvestorPosition), given on by recording a cash flow.
         ["refusal"] =
         [
             "The period {0} to {1} has not been invoiced yet (invoice runs reach {2}): run its invoices before closing it.",
             "The period {0} to {1} has not been invoiced yet (no invoice run yet): run its invoices before closing it.",
             "The following period, {0} to {1}, is closed: reopen it first.",
             "The period lies in the closed period {0} to {1}: reopen that first.",
+            "Capital repaid by {0} would be {1} øre, more than the {2} øre drawn by then; a payment to the investor beyond its capital is a return.",
         ],
     };
 

@@ -42,6 +42,33 @@ public static class FinanceCommands
             calls.Read<ListInvoicesRequest, ListInvoicesResponse>("invoices", "The partnership's invoices and credit notes (their lines with --output json).",
                 (c, r, o) => Client(c).ListInvoicesAsync(r, o), a => InvoiceDocuments.Table(a.Documents), fromFile: false, id,
                 new("--as-of", "as_of", "Their state as of this day, YYYY-MM-DD.", Required: false)),
+            new Command("investor", "The investor's capital: commitments, drawdowns, repayments and returns, and its position.")
+            {
+                calls.Create<RecordInvestorCashFlowRequest, RecordInvestorCashFlowResponse>("record", "Records a dated cash flow once per reference (audited); "
+                    + "never changed afterwards: a correction is a cash flow of its own.",
+                    (c, r, o) => Client(c).RecordInvestorCashFlowAsync(r, o), fromFile: false, id,
+                    new("--kind", "kind", "commitment, drawdown (paid to the provider), repayment (of capital) or return (beyond the capital)."),
+                    new("--on", "occurred_on", "The day the money moved, YYYY-MM-DD."),
+                    new("--amount-ore", "amount_ore", "The amount in øre, positive."),
+                    new("--reference", "reference", "Finance's reference of the movement, unique in the partnership."),
+                    new("--note", "note", "A note.", Required: false)),
+                calls.Read<ListInvestorCashFlowsRequest, ListInvestorCashFlowsResponse>("list", "The cash flows in date order.",
+                    (c, r, o) => Client(c).ListInvestorCashFlowsAsync(r, o), InvestorView.CashFlows, fromFile: false, id,
+                    new("--as-of", "as_of", "Only those dated by this day, YYYY-MM-DD.", Required: false)),
+                calls.Read<GetInvestorPositionRequest, GetInvestorPositionResponse>("position", "Capital committed, drawn, repaid and outstanding, "
+                    + "returns, the realised multiple and the internal rate of return (XIRR) as of a day.",
+                    (c, r, o) => Client(c).GetInvestorPositionAsync(r, o), InvestorView.Position, fromFile: false, id,
+                    new("--as-of", "as_of", "The day, YYYY-MM-DD (default: today in Copenhagen).", Required: false)),
+            },
+            new Command("indigo", "The partnership as an INDIGO project record: only what the kommune made public.")
+            {
+                calls.Create<SetDisclosureRequest, SetDisclosureResponse>("disclose", "Sets fields public, private or disputed (the kommune; audited) from "
+                    + "--request, e.g. {\"fields\": [{\"field\": \"INDIGO_FIELD_OUTCOME_PRICINGS\", \"disclosure\": \"DISCLOSURE_PUBLIC\"}]}.",
+                    (c, r, o) => Client(c).SetDisclosureAsync(r, o), fromFile: true, id),
+                calls.Read<ExportIndigoProjectRequest, ExportIndigoProjectResponse>("export", "The INDIGO project record as JSON.",
+                    (c, r, o) => Client(c).ExportIndigoProjectAsync(r, o), a => a.RecordJson + "\n", fromFile: false, id,
+                    new("--as-of", "as_of", "Figures as of this day, YYYY-MM-DD (default: today in Copenhagen).", Required: false)),
+            },
             calls.Read<ListAuditEntriesRequest, ListAuditEntriesResponse>("audit", "The payment service's audit log; --request holds the filter.",
                 (c, r, o) => Client(c).ListAuditEntriesAsync(r, o), a => AuditView.Report(a.Entries, a.NextPageToken), fromFile: true),
         };

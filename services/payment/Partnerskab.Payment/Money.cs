@@ -10,6 +10,8 @@ namespace Partnerskab.Payment;
 /// <item>Lines are never rounded: every line amount is already whole øre (unit prices are whole
 /// øre, quantities whole units, caps whole øre).</item>
 /// <item>Shares (of a budget, of a payment, per citizen) use the same rule.</item>
+/// <item>A price split across payers (<see cref="Split"/>) is the exception: every part is rounded
+/// toward zero and the øre left go to one named payer, so the parts sum to the price exactly.</item>
 /// </list>
 /// </summary>
 public static class Money
@@ -23,6 +25,23 @@ public static class Money
 
     /// <summary>A part of a whole in hundredths of a percent (8300 = 83.00 %); 0 when the whole is 0.</summary>
     public static long BasisPoints(long partOre, long wholeOre) => Share(10_000, partOre, wholeOre);
+
+    /// <summary>
+    /// An amount split by shares: each part is amount × share / the shares' total, rounded toward
+    /// zero, and the øre the rounding leaves go to the part at <paramref name="remainderIndex"/> (the
+    /// payer the rate card names). The parts always sum to the amount, no øre is lost or doubled, and
+    /// a negative amount (a credit) splits as the exact opposite of the positive one.
+    /// </summary>
+    public static long[] Split(long amountOre, IReadOnlyList<long> shares, int remainderIndex)
+    {
+        var total = shares.Sum();
+        if (total <= 0 || shares.Any(s => s < 0)) throw new ArgumentException("Shares are never negative and sum to more than 0.", nameof(shares));
+        ArgumentOutOfRangeException.ThrowIfNegative(remainderIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(remainderIndex, shares.Count);
+        var parts = shares.Select(share => (long)((Int128)amountOre * share / total)).ToArray();
+        parts[remainderIndex] += amountOre - parts.Sum();
+        return parts;
+    }
 
     /// <summary>Øre as an amount with two decimals and a point, as UBL writes it: 123456 as "1234.56".</summary>
     public static string Decimal2(long ore) => (ore / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);

@@ -23,6 +23,14 @@ public static class PaymentAccess
         [nameof(Rpc.RecordPayments)] = [Finance],
         [nameof(Rpc.GetReconciliation)] = [Finance],
         [nameof(Rpc.ExportInvoiceXml)] = [Finance],
+        [nameof(Rpc.RecordInvestorCashFlow)] = [Finance],
+        [nameof(Rpc.ListInvestorCashFlows)] = [Finance],
+        // The investor's and the committee's view: aggregates of the investor's money, nothing per citizen.
+        [nameof(Rpc.GetInvestorPosition)] = [Finance, Committee, Investor],
+        // The kommune decides what of the partnership is published.
+        [nameof(Rpc.SetDisclosure)] = [Kommune],
+        // Holds only what the kommune made public.
+        [nameof(Rpc.ExportIndigoProject)] = [Finance, Kommune, Provider, Committee, Investor],
         [nameof(Rpc.ListAuditEntries)] = [Auditor],
     });
 
@@ -40,5 +48,7 @@ public static class PaymentAccess
         nameof(Rpc.ReopenPeriod),
         nameof(Rpc.ListInvoices),
         nameof(Rpc.GetPartnershipCost),
+        nameof(Rpc.RecordInvestorCashFlow),
+        nameof(Rpc.SetDisclosure),
     ]);
 }

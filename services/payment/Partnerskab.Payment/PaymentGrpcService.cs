@@ -1,6 +1,8 @@
 using Grpc.Core;
 using Partnerskab.Payment.Costs;
 using Partnerskab.Payment.EInvoicing;
+using Partnerskab.Payment.Indigo;
+using Partnerskab.Payment.Investments;
 using Partnerskab.Payment.Invoicing;
 using Partnerskab.Payment.Ledger;
 using Partnerskab.Payment.Periods;
@@ -54,6 +56,21 @@ public sealed class PaymentGrpcService(IServiceProvider handlers) : PaymentServi
     public override Task<ExportInvoiceXmlResponse> ExportInvoiceXml(ExportInvoiceXmlRequest request, ServerCallContext context) =>
         Handler<ExportInvoiceXmlHandler>().HandleAsync(request, context);
 
+    public override Task<RecordInvestorCashFlowResponse> RecordInvestorCashFlow(RecordInvestorCashFlowRequest request, ServerCallContext context) =>
+        Handler<RecordInvestorCashFlowHandler>().HandleAsync(request, context);
+
+    public override Task<ListInvestorCashFlowsResponse> ListInvestorCashFlows(ListInvestorCashFlowsRequest request, ServerCallContext context) =>
+        Handler<ListInvestorCashFlowsHandler>().HandleAsync(request, context);
+
+    public override Task<GetInvestorPositionResponse> GetInvestorPosition(GetInvestorPositionRequest request, ServerCallContext context) =>
+        Handler<GetInvestorPositionHandler>().HandleAsync(request, context);
+
+    public override Task<SetDisclosureResponse> SetDisclosure(SetDisclosureRequest request, ServerCallContext context) =>
+        Handler<SetDisclosureHandler>().HandleAsync(request, context);
+
+    public override Task<ExportIndigoProjectResponse> ExportIndigoProject(ExportIndigoProjectRequest request, ServerCallContext context) =>
+        Handler<ExportIndigoProjectHandler>().HandleAsync(request, context);
+
     public override Task<ListAuditEntriesResponse> ListAuditEntries(ListAuditEntriesRequest request, ServerCallContext context) =>
         Handler<ListAuditEntriesHandler<PaymentDbContext>>().HandleAsync<ListAuditEntriesResponse>(request, context);
 
@@ -76,5 +93,10 @@ public static class PaymentRpcHandlers
         .AddScoped<RecordPaymentsHandler>()
         .AddScoped<GetReconciliationHandler>()
         .AddScoped<ExportInvoiceXmlHandler>()
+        .AddScoped<RecordInvestorCashFlowHandler>()
+        .AddScoped<ListInvestorCashFlowsHandler>()
+        .AddScoped<GetInvestorPositionHandler>()
+        .AddScoped<SetDisclosureHandler>()
+        .AddScoped<ExportIndigoProjectHandler>()
         .AddScoped<ListAuditEntriesHandler<PaymentDbContext>>();
 }

@@ -76,6 +76,32 @@ public sealed class PaymentRpcs : IServiceRpcs<PaymentService.PaymentServiceClie
         }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of", "known_on"]),
         new("payment.ExportInvoiceXml", c => c.Client.ExportInvoiceXmlAsync(new ExportInvoiceXmlRequest { InvoiceId = NotAnId },
             deadline: SuiteClients.Deadline()).ResponseAsync, ["invoice_id"]),
+        new("payment.RecordInvestorCashFlow", c => c.Client.RecordInvestorCashFlowAsync(new RecordInvestorCashFlowRequest
+        {
+            PartnershipId = NotAnId, Kind = (InvestorCashFlowKind)9, OccurredOn = new Google.Type.Date { Year = 2023, Month = 2, Day = 30 }, AmountOre = 0, Reference = " ",
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "kind", "occurred_on", "amount_ore", "reference"]),
+        new("payment.ListInvestorCashFlows", c => c.Client.ListInvestorCashFlowsAsync(new ListInvestorCashFlowsRequest
+        {
+            PartnershipId = "", AsOf = new Google.Type.Date { Year = 2023, Month = 13, Day = 1 },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of"]),
+        new("payment.GetInvestorPosition", c => c.Client.GetInvestorPositionAsync(new GetInvestorPositionRequest
+        {
+            PartnershipId = NotAnId, AsOf = new Google.Type.Date { Year = 2023, Month = 4, Day = 31 },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of"]),
+        new("payment.SetDisclosure", c => c.Client.SetDisclosureAsync(new SetDisclosureRequest
+        {
+            PartnershipId = NotAnId,
+            Fields =
+            {
+                new FieldDisclosure { Field = IndigoField.Unspecified, Disclosure = (Disclosure)9 },
+                new FieldDisclosure { Field = IndigoField.Name, Disclosure = Disclosure.Public },
+                new FieldDisclosure { Field = IndigoField.Name, Disclosure = Disclosure.Private },
+            },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "fields[0].field", "fields[0].disclosure", "fields[2].field"]),
+        new("payment.ExportIndigoProject", c => c.Client.ExportIndigoProjectAsync(new ExportIndigoProjectRequest
+        {
+            PartnershipId = "", AsOf = new Google.Type.Date { Year = 0, Month = 1, Day = 1 },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of"]),
         new("payment.ListAuditEntries", c => c.Client.ListAuditEntriesAsync(BadAuditQuery<ListAuditEntriesRequest>(),
             deadline: SuiteClients.Deadline()).ResponseAsync, BadAuditQueryFields),
     ];
@@ -94,6 +120,11 @@ public sealed class PaymentRpcs : IServiceRpcs<PaymentService.PaymentServiceClie
         ["payment.RecordPayments"] = "finance",
         ["payment.GetReconciliation"] = "finance",
         ["payment.ExportInvoiceXml"] = "finance",
+        ["payment.RecordInvestorCashFlow"] = "finance",
+        ["payment.ListInvestorCashFlows"] = "finance",
+        ["payment.GetInvestorPosition"] = "finance committee investor",
+        ["payment.SetDisclosure"] = "kommune",
+        ["payment.ExportIndigoProject"] = Aggregate,
         ["payment.ListAuditEntries"] = "auditor",
     };
 }

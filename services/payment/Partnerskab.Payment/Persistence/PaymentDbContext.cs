@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Partnerskab.Messaging;
 using Partnerskab.Payment.Costs;
+using Partnerskab.Payment.Indigo;
+using Partnerskab.Payment.Investments;
 using Partnerskab.Payment.Invoicing;
 using Partnerskab.Payment.Ledger;
 using Partnerskab.Payment.Partnerships;
@@ -27,6 +29,8 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
     public DbSet<InvoiceNumberSeries> InvoiceNumberSeries => Set<InvoiceNumberSeries>();
     public DbSet<BankPayment> BankPayments => Set<BankPayment>();
     public DbSet<ClosedPeriod> ClosedPeriods => Set<ClosedPeriod>();
+    public DbSet<InvestorCashFlow> InvestorCashFlows => Set<InvestorCashFlow>();
+    public DbSet<DisclosureSetting> DisclosureSettings => Set<DisclosureSetting>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -66,6 +70,17 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
                 budget.HasKey("RateCardId", nameof(YearBudget.Year));
                 budget.Property(b => b.Year).ValueGeneratedNever();
             });
+            card.OwnsMany(c => c.Payers, payer =>
+            {
+                payer.ToTable("rate_card_payers");
+                payer.WithOwner().HasForeignKey("RateCardId");
+                payer.HasKey("RateCardId", nameof(Payer.PayerId));
+                payer.Property(p => p.PayerId).HasMaxLength(50);
+                payer.Property(p => p.Name).HasMaxLength(200);
+                payer.Property(p => p.Cvr).HasMaxLength(8);
+                payer.Property(p => p.Ean).HasMaxLength(13);
+            });
+            card.Property(c => c.RemainderPayerId).HasMaxLength(50);
             card.Property(c => c.PayeeBankRegistrationNumber).HasMaxLength(4);
             card.Property(c => c.PayeeAccountNumber).HasMaxLength(10);
         });
@@ -170,6 +185,23 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
             period.Property(p => p.ClosedBy).HasMaxLength(200);
             period.Property(p => p.ReopenedBy).HasMaxLength(200);
             period.Property(p => p.ReopenReason).HasMaxLength(500);
+        });
+        model.Entity<InvestorCashFlow>(cashFlow =>
+        {
+            cashFlow.ToTable("investor_cash_flows");
+            cashFlow.HasKey(c => c.Id);
+            // A reference is recorded once per partnership, however often it is sent.
+            cashFlow.HasIndex(c => new { c.PartnershipId, c.Reference }).IsUnique();
+            cashFlow.Property(c => c.Reference).HasMaxLength(100);
+            cashFlow.Property(c => c.Note).HasMaxLength(500);
+            cashFlow.Property(c => c.RecordedBy).HasMaxLength(200);
+        });
+        model.Entity<DisclosureSetting>(setting =>
+        {
+            setting.ToTable("disclosure_settings");
+            setting.HasKey(s => s.Id);
+            setting.HasIndex(s => new { s.PartnershipId, s.Part, s.SetAt });
+            setting.Property(s => s.SetBy).HasMaxLength(200);
         });
         model.Entity<BankPayment>(payment =>
         {

@@ -30,7 +30,19 @@ public sealed class RateCard
     public List<YearBudget> Budgets { get; set; } = [];
     public string? PayeeBankRegistrationNumber { get; set; }
     public string? PayeeAccountNumber { get; set; }
+    /// <summary>The payers splitting every price; empty when the kommune pays it all.</summary>
+    public List<Payer> Payers { get; set; } = [];
+    /// <summary>With payers: the one who gets the øre the split's rounding leaves.</summary>
+    public string? RemainderPayerId { get; set; }
     public Instant CreatedAt { get; set; }
+
+    /// <summary>What each payer pays of an amount (<see cref="Money.Split"/>); empty without payers.</summary>
+    public IReadOnlyList<(string PayerId, long AmountOre)> PayerParts(long amountOre)
+    {
+        if (Payers.Count == 0) return [];
+        var parts = Money.Split(amountOre, [.. Payers.Select(p => (long)p.ShareBasisPoints)], Payers.FindIndex(p => p.PayerId == RemainderPayerId));
+        return [.. Payers.Select((p, i) => (p.PayerId, parts[i]))];
+    }
 
     public bool SameTermsAs(RateCard other) =>
         HandoverFeeOre == other.HandoverFeeOre
@@ -40,7 +52,8 @@ public sealed class RateCard
         && SameSet(Budgets, other.Budgets, b => b.Year.ToString("D4"))
         && (CapPerCitizenOre, CapPerYearOre, CapContractOre) == (other.CapPerCitizenOre, other.CapPerYearOre, other.CapContractOre)
         && (VatRateBasisPoints, InvoicingPeriod, PaymentTermsDays) == (other.VatRateBasisPoints, other.InvoicingPeriod, other.PaymentTermsDays)
-        && (PayeeBankRegistrationNumber, PayeeAccountNumber) == (other.PayeeBankRegistrationNumber, other.PayeeAccountNumber);
+        && (PayeeBankRegistrationNumber, PayeeAccountNumber) == (other.PayeeBankRegistrationNumber, other.PayeeAccountNumber)
+        && SameSet(Payers, other.Payers, p => p.PayerId) && RemainderPayerId == other.RemainderPayerId;
 
     private static bool SameSet<T>(List<T> mine, List<T> theirs, Func<T, string> key) =>
         mine.OrderBy(key, StringComparer.Ordinal).SequenceEqual(theirs.OrderBy(key, StringComparer.Ordinal));
@@ -59,3 +72,6 @@ public sealed record DeliverableFee(string DeliverableKind, long AmountOrePerUni
 public sealed record PeriodicFee(string Code, long AmountOre, BillingInterval Interval);
 
 public sealed record YearBudget(int Year, long AmountOre);
+
+/// <summary>A party paying a share of every price, in hundredths of a percent.</summary>
+public sealed record Payer(string PayerId, string Name, string Cvr, string? Ean, int ShareBasisPoints);

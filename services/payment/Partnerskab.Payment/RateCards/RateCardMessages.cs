@@ -47,8 +47,28 @@ public static partial class RateCardMessages
                         $"must be a year between {ProtoDates.Earliest.Year} and {ProtoDates.Latest.Year}");
                     return new YearBudget(budget.Year, v.Amount(budget.AmountOre, $"{field}.amount_ore"));
                 }),
+            Payers = Unique(v, request.Payers, "payers", "payer_id", p => p.PayerId.Trim(),
+                (payer, field, id) =>
+                {
+                    v.Check(Code().IsMatch(id), $"{field}.payer_id", "must be 1-50 characters of A-Z, 0-9 and _");
+                    v.Digits(payer.Cvr, $"{field}.cvr", 8);
+                    if (payer.Ean.Length > 0) v.Digits(payer.Ean, $"{field}.ean", 13);
+                    v.Check(payer.ShareBasisPoints is > 0 and <= 10_000, $"{field}.share_basis_points", "must be between 1 and 10000 (100 %)");
+                    return new Payer(id, v.Text(payer.Name, $"{field}.name"), payer.Cvr, payer.Ean.Length > 0 ? payer.Ean : null, payer.ShareBasisPoints);
+                }),
             CreatedAt = now,
         };
+        var remainderPayer = request.RemainderPayerId.Trim();
+        if (card.Payers.Count > 0)
+        {
+            v.Check(card.Payers.Sum(p => (long)p.ShareBasisPoints) == 10_000, "payers", "the payers' shares must sum to 10000 (100 %)");
+            v.Check(card.Payers.Any(p => p.PayerId == remainderPayer), "remainder_payer_id", "must name one of the payers");
+            card.RemainderPayerId = remainderPayer;
+        }
+        else
+        {
+            v.Check(remainderPayer.Length == 0, "remainder_payer_id", "is only given with payers");
+        }
         if (request.HasVatRateBasisPoints)
         {
             v.Check(request.VatRateBasisPoints is >= 0 and <= 10_000, "vat_rate_basis_points", "must be between 0 and 10000 (100 %)");
@@ -85,18 +105,21 @@ public static partial class RateCardMessages
             MilestonePrices =
             {
                 card.MilestonePrices.OrderBy(p => p.MilestoneCode, StringComparer.Ordinal)
-                    .Select(p => new Protos.Payment.V1.MilestonePrice { MilestoneCode = p.MilestoneCode, AmountOre = p.AmountOre }),
+                    .Select(p => new Protos.Payment.V1.MilestonePrice { MilestoneCode = p.MilestoneCode, AmountOre = p.AmountOre, PayerParts = { Parts(card, p.AmountOre) } }),
             },
             DeliverableFees =
             {
                 card.DeliverableFees.OrderBy(f => f.DeliverableKind, StringComparer.Ordinal)
-                    .Select(f => new Protos.Payment.V1.DeliverableFee { DeliverableKind = f.DeliverableKind, AmountOrePerUnit = f.AmountOrePerUnit }),
+                    .Select(f => new Protos.Payment.V1.DeliverableFee
+                    {
+                        DeliverableKind = f.DeliverableKind, AmountOrePerUnit = f.AmountOrePerUnit, PayerParts = { Parts(card, f.AmountOrePerUnit) },
+                    }),
             },
             PeriodicFees =
             {
                 card.PeriodicFees.OrderBy(f => f.Code, StringComparer.Ordinal).Select(f => new Protos.Payment.V1.PeriodicFee
                 {
-                    Code = f.Code, AmountOre = f.AmountOre, Interval = (Protos.Payment.V1.BillingInterval)(int)f.Interval,
+                    Code = f.Code, AmountOre = f.AmountOre, Interval = (Protos.Payment.V1.BillingInterval)(int)f.Interval, PayerParts = { Parts(card, f.AmountOre) },
                 }),
             },
             Caps = new Caps(),
@@ -104,6 +127,15 @@ public static partial class RateCardMessages
             InvoicingPeriod = (Protos.Payment.V1.BillingInterval)(int)card.InvoicingPeriod,
             PaymentTermsDays = card.PaymentTermsDays,
             Budgets = { card.Budgets.OrderBy(b => b.Year).Select(b => new Protos.Payment.V1.YearBudget { Year = b.Year, AmountOre = b.AmountOre }) },
+            Payers =
+            {
+                card.Payers.Select(p => new Protos.Payment.V1.Payer
+                {
+                    PayerId = p.PayerId, Name = p.Name, Cvr = p.Cvr, Ean = p.Ean ?? "", ShareBasisPoints = p.ShareBasisPoints,
+                }),
+            },
+            RemainderPayerId = card.RemainderPayerId ?? "",
+            HandoverFeePayerParts = { Parts(card, card.HandoverFeeOre) },
         };
         if (card.CapPerCitizenOre is { } perCitizen) proto.Caps.PerCitizenOre = perCitizen;
         if (card.CapPerYearOre is { } perYear) proto.Caps.PerCalendarYearOre = perYear;
@@ -114,6 +146,9 @@ public static partial class RateCardMessages
         }
         return proto;
     }
+
+    private static IEnumerable<PayerPart> Parts(RateCard card, long amountOre) =>
+        card.PayerParts(amountOre).Select(p => new PayerPart { PayerId = p.PayerId, AmountOre = p.AmountOre });
 
     /// <summary>Reads a repeated field whose entries must differ by a key, reporting a repeated key on the entry that repeats it.</summary>
     private static List<T> Unique<TProto, T>(RequestValidator v, IList<TProto> entries, string listField, string keyField,

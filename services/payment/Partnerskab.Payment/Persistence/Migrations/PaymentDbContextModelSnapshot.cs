@@ -181,6 +181,99 @@ namespace Partnerskab.Payment.Persistence.Migrations
                     b.ToTable("ledger_day_totals", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskab.Payment.Indigo.DisclosureSetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("integer")
+                        .HasColumnName("part");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<Instant>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("set_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disclosure_settings");
+
+                    b.HasIndex("PartnershipId", "Part", "SetAt")
+                        .HasDatabaseName("ix_disclosure_settings_partnership_id_part_set_at");
+
+                    b.ToTable("disclosure_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Payment.Investments.InvestorCashFlow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountOre")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_ore");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<LocalDate>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_investor_cash_flows");
+
+                    b.HasIndex("PartnershipId", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_investor_cash_flows_partnership_id_reference");
+
+                    b.ToTable("investor_cash_flows", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Payment.Invoicing.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -711,6 +804,11 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("payment_terms_days");
 
+                    b.Property<string>("RemainderPayerId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("remainder_payer_id");
+
                     b.Property<int>("VatRateBasisPoints")
                         .HasColumnType("integer")
                         .HasColumnName("vat_rate_basis_points");
@@ -1007,6 +1105,48 @@ namespace Partnerskab.Payment.Persistence.Migrations
                                 .HasConstraintName("fk_rate_card_milestone_prices_rate_cards_rate_card_id");
                         });
 
+                    b.OwnsMany("Partnerskab.Payment.RateCards.Payer", "Payers", b1 =>
+                        {
+                            b1.Property<Guid>("RateCardId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("rate_card_id");
+
+                            b1.Property<string>("PayerId")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("payer_id");
+
+                            b1.Property<string>("Cvr")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)")
+                                .HasColumnName("cvr");
+
+                            b1.Property<string>("Ean")
+                                .HasMaxLength(13)
+                                .HasColumnType("character varying(13)")
+                                .HasColumnName("ean");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("name");
+
+                            b1.Property<int>("ShareBasisPoints")
+                                .HasColumnType("integer")
+                                .HasColumnName("share_basis_points");
+
+                            b1.HasKey("RateCardId", "PayerId")
+                                .HasName("pk_rate_card_payers");
+
+                            b1.ToTable("rate_card_payers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RateCardId")
+                                .HasConstraintName("fk_rate_card_payers_rate_cards_rate_card_id");
+                        });
+
                     b.OwnsMany("Partnerskab.Payment.RateCards.PeriodicFee", "PeriodicFees", b1 =>
                         {
                             b1.Property<Guid>("RateCardId")
@@ -1065,6 +1205,8 @@ namespace Partnerskab.Payment.Persistence.Migrations
                     b.Navigation("DeliverableFees");
 
                     b.Navigation("MilestonePrices");
+
+                    b.Navigation("Payers");
 
                     b.Navigation("PeriodicFees");
                 });
