@@ -30,6 +30,8 @@ public sealed class BusinessCaseTests
 
     private static BusinessCaseEstimate.Method Method(int minimum = 3, int seed = 7) => new(minimum, 1000, seed);
 
+    private static BusinessCaseEstimate.Comparison Group(IReadOnlyList<CitizenMonths> citizens) => new BusinessCaseEstimate.Comparison.Group(citizens);
+
     private static List<CitizenMonths> Months(IEnumerable<CitizenMonths.Citizen> citizens, LocalDate asOf, BenefitRates rates) =>
         citizens.Select(c => CitizenMonths.Of(c, asOf, 24, rates)).ToList();
 
@@ -101,7 +103,7 @@ public sealed class BusinessCaseTests
         var withoutNewYear = new BenefitRates([new BenefitRates.Rate(Sick, 2024, 100_000)], []);
         var months = CitizenMonths.Of(citizen, new LocalDate(2025, 1, 1), 24, withoutNewYear);
         months.MissingRates.ShouldBe([new CitizenMonths.MissingRate(Sick, 2025)]);
-        var result = BusinessCaseEstimate.Compute([months], [months, months, months], new(0, 0), Method());
+        var result = BusinessCaseEstimate.Compute([months], Group([months, months, months]), new(0, 0), Method());
         result.Estimate.ShouldBeNull();
         result.Reason.ShouldBe("No benefit rate is entered for SicknessBenefit in 2025, so the weeks on benefit cannot be weighed.");
     }
@@ -116,7 +118,7 @@ public sealed class BusinessCaseTests
         var comparison = Months([Switching(Monday, 20, Sick, Sick), Switching(Monday, 20, Sick, Sick), Switching(Monday, 9, Sick, Work)], asOf, rates);
         var cost = new BusinessCaseEstimate.Cost(ToDateOre: 500_000, ExpectedOre: 1_000_000);
 
-        var result = BusinessCaseEstimate.Compute(cohort, comparison, cost, Method());
+        var result = BusinessCaseEstimate.Compute(cohort, Group(comparison), cost, Method());
 
         // Month 1: all five citizens sick for 5 weeks at 60 %: no difference.
         // Month 2: one cohort citizen works 4 weeks, the other is sick 4 weeks at 30 %; the comparison all sick 4 weeks at 30 %.
@@ -159,7 +161,7 @@ public sealed class BusinessCaseTests
         var asOf = new LocalDate(2026, 1, 31);
         var people = Months(Population(1, Monday), asOf, SickOnly());
 
-        var estimate = BusinessCaseEstimate.Compute(people, people.ToList(), new(1_000_000, 2_000_000), Method(minimum: 20)).Estimate!;
+        var estimate = BusinessCaseEstimate.Compute(people, Group(people.ToList()), new(1_000_000, 2_000_000), Method(minimum: 20)).Estimate!;
 
         estimate.AdditionalSelfSufficientWeeks.ShouldBe(0);
         estimate.GrossSavingOre.ShouldBe(0);
@@ -178,7 +180,7 @@ public sealed class BusinessCaseTests
         var cohort = Months(Population(2, Monday, latest: 40), asOf, SickOnly());
         var comparison = Months(Population(3, Monday.PlusMonths(-3), latest: 110), asOf, SickOnly());
 
-        var estimate = BusinessCaseEstimate.Compute(cohort, comparison, new(1_000_000, 2_000_000), Method(minimum: 20)).Estimate!;
+        var estimate = BusinessCaseEstimate.Compute(cohort, Group(comparison), new(1_000_000, 2_000_000), Method(minimum: 20)).Estimate!;
 
         estimate.AdditionalSelfSufficientWeeksInterval.Low.ShouldBeGreaterThan(0);
         estimate.GrossSavingOreInterval.Low.ShouldBeGreaterThan(0);
@@ -195,9 +197,9 @@ public sealed class BusinessCaseTests
         var comparison = Months(Population(5, Monday), asOf, SickOnly());
         var cost = new BusinessCaseEstimate.Cost(1_000_000, 2_000_000);
 
-        var first = BusinessCaseEstimate.Compute(cohort, comparison, cost, Method(minimum: 20, seed: 11)).Estimate!;
-        var shuffled = BusinessCaseEstimate.Compute(cohort.AsEnumerable().Reverse().ToList(), comparison.OrderBy(_ => Guid.NewGuid()).ToList(), cost, Method(minimum: 20, seed: 11)).Estimate!;
-        var reseeded = BusinessCaseEstimate.Compute(cohort, comparison, cost, Method(minimum: 20, seed: 12)).Estimate!;
+        var first = BusinessCaseEstimate.Compute(cohort, Group(comparison), cost, Method(minimum: 20, seed: 11)).Estimate!;
+        var shuffled = BusinessCaseEstimate.Compute(cohort.AsEnumerable().Reverse().ToList(), Group(comparison.OrderBy(_ => Guid.NewGuid()).ToList()), cost, Method(minimum: 20, seed: 11)).Estimate!;
+        var reseeded = BusinessCaseEstimate.Compute(cohort, Group(comparison), cost, Method(minimum: 20, seed: 12)).Estimate!;
 
         shuffled.ShouldBe(first);
         reseeded.AdditionalSelfSufficientWeeks.ShouldBe(first.AdditionalSelfSufficientWeeks);
@@ -211,13 +213,13 @@ public sealed class BusinessCaseTests
         var cohort = Months(Population(6, Monday, count: 10), asOf, SickOnly());
         var comparison = Months(Population(7, Monday, count: 4), asOf, SickOnly());
 
-        var result = BusinessCaseEstimate.Compute(cohort, comparison, new(0, 0), Method(minimum: 5));
+        var result = BusinessCaseEstimate.Compute(cohort, Group(comparison), new(0, 0), Method(minimum: 5));
 
         result.Estimate.ShouldBeNull();
         result.Reason.ShouldBe("The comparison group has 4 citizens with a month observed; at least 5 are needed to say anything about the difference.");
         result.Months.Count.ShouldBe(WeeksInMonth.Length);
-        result.Months.Select(m => m.Comparison.Citizens).ShouldAllBe(n => n == 4);
-        BusinessCaseEstimate.Compute(cohort, comparison, new(0, 0), Method(minimum: 4)).Estimate.ShouldNotBeNull();
+        result.Months.Select(m => m.Comparison!.Citizens).ShouldAllBe(n => n == 4);
+        BusinessCaseEstimate.Compute(cohort, Group(comparison), new(0, 0), Method(minimum: 4)).Estimate.ShouldNotBeNull();
     }
 
     [Fact]
@@ -228,18 +230,59 @@ public sealed class BusinessCaseTests
         var cohort = Months([Switching(Monday, 5, Sick, Work)], asOf, rates);
         var comparison = Months(Enumerable.Repeat(Switching(Monday.PlusMonths(1), 20, Sick, Sick), 3), asOf, rates);
 
-        var result = BusinessCaseEstimate.Compute(cohort, comparison, new(0, 0), Method());
+        var result = BusinessCaseEstimate.Compute(cohort, Group(comparison), new(0, 0), Method());
 
         result.Months.Select(m => m.AdditionalSelfSufficientWeeks).ShouldBe([0m, 4m, null]);
         result.Estimate!.AdditionalSelfSufficientWeeks.ShouldBe(4);
 
-        var none = BusinessCaseEstimate.Compute(cohort, Months(Enumerable.Repeat(Switching(asOf.PlusDays(-10), 20, Sick, Sick), 3), asOf, rates), new(0, 0), Method());
+        var none = BusinessCaseEstimate.Compute(cohort, Group(Months(Enumerable.Repeat(Switching(asOf.PlusDays(-10), 20, Sick, Sick), 3), asOf, rates)), new(0, 0), Method());
         none.Estimate.ShouldBeNull();
         none.Reason.ShouldBe("The comparison group has 0 citizens with a month observed; at least 3 are needed to say anything about the difference.");
         var newCohort = Months([Switching(asOf.PlusDays(-10), 5, Sick, Work)], asOf, rates);
-        var early = BusinessCaseEstimate.Compute(newCohort, comparison, new(0, 0), Method());
+        var early = BusinessCaseEstimate.Compute(newCohort, Group(comparison), new(0, 0), Method());
         early.Estimate.ShouldBeNull();
         early.Months.ShouldBeEmpty();
         early.Reason.ShouldBe("No month since start has been completed by citizens of both the cohort and the comparison group.");
+    }
+
+    [Fact]
+    public void Against_an_expected_curve_each_week_beyond_the_curves_share_saves_the_cohorts_mean_cost_of_a_week_on_benefit()
+    {
+        const int steppedDown = 3000;
+        var rates = SickOnly(new BenefitRates.Share(Sick, 1, 6000), new BenefitRates.Share(Sick, 6, steppedDown));
+        var asOf = new LocalDate(2024, 3, 31);
+        var cohort = Months([Switching(Monday, 5, Sick, Work), Switching(Monday, 20, Sick, Sick)], asOf, rates);
+        int[] curve = [0, 2500];
+
+        var result = BusinessCaseEstimate.Compute(cohort, new BusinessCaseEstimate.Comparison.Curve(curve), new(100_000, 200_000), Method());
+
+        // The cohort's weeks by month: 10, 8 and 8, of which self-sufficient 0, 4 and 4; on benefit 10, 4 and 4.
+        var stepped = SickRate * steppedDown / 10_000;
+        var costOfWeek = (2m * 5 * SickRate * 6 / 10 + 8 * stepped) / 18;
+        decimal[] additional = [0, 4 - 8 * 0.25m];
+        result.Months.Select(m => m.ExpectedSelfSufficientBasisPoints).ShouldBe([0, 2500, null]);
+        result.Months.Select(m => m.Comparison).ShouldAllBe(c => c == null);
+        result.Months.Select(m => m.AdditionalSelfSufficientWeeks).ShouldBe([additional[0], additional[1], null]);
+        result.ComparisonCitizens.ShouldBe(0);
+        var estimate = result.Estimate!;
+        estimate.AdditionalSelfSufficientWeeks.ShouldBe(additional.Sum());
+        estimate.BenefitWeeksSaved.ShouldBe(additional.Sum());
+        estimate.GrossSavingOre.ShouldBe((long)Math.Round(additional.Sum() * costOfWeek, MidpointRounding.AwayFromZero));
+        estimate.AdditionalSelfSufficientWeeksInterval.Low.ShouldBeLessThanOrEqualTo(estimate.AdditionalSelfSufficientWeeks);
+        estimate.AdditionalSelfSufficientWeeksInterval.High.ShouldBeGreaterThanOrEqualTo(estimate.AdditionalSelfSufficientWeeks);
+    }
+
+    [Fact]
+    public void Against_an_expected_curve_a_cohort_never_on_benefit_has_no_cost_to_weigh_and_says_so()
+    {
+        var asOf = new LocalDate(2024, 3, 31);
+        var cohort = Months([Switching(Monday, 0, Sick, Work)], asOf, SickOnly());
+
+        var result = BusinessCaseEstimate.Compute(cohort, new BusinessCaseEstimate.Comparison.Curve([1000, 2000, 3000]), new(0, 0), Method());
+
+        result.Estimate.ShouldBeNull();
+        result.Reason.ShouldBe("The cohort has had no week on benefit, so a week saved against the expected curve has no cost to be weighed at.");
+        BusinessCaseEstimate.Compute(cohort, new BusinessCaseEstimate.Comparison.Curve([]), new(0, 0), Method()).Reason
+            .ShouldBe("No month since start the expected curve has a share for has been completed by citizens of the cohort.");
     }
 }
