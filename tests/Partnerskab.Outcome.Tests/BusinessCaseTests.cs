@@ -28,9 +28,9 @@ public sealed class BusinessCaseTests
     private static BenefitRates SickOnly(params BenefitRates.Share[] shares) =>
         new(Enumerable.Range(2023, 4).Select(year => new BenefitRates.Rate(Sick, year, SickRate)), shares);
 
-    private static BusinessCaseEstimate.Method Method(int minimum = 3, int seed = 7) => new(minimum, 1000, seed);
+    private static BusinessCaseEstimate.Method Method(int seed = 7) => new(1000, seed);
 
-    private static BusinessCaseEstimate.Comparison Group(IReadOnlyList<CitizenMonths> citizens) => new BusinessCaseEstimate.Comparison.Group(citizens);
+    private static BusinessCaseEstimate.Comparison Group(IReadOnlyList<CitizenMonths> citizens, int minimum = 3) => new BusinessCaseEstimate.Comparison.Group(citizens, minimum);
 
     private static List<CitizenMonths> Months(IEnumerable<CitizenMonths.Citizen> citizens, LocalDate asOf, BenefitRates rates) =>
         citizens.Select(c => CitizenMonths.Of(c, asOf, 24, rates)).ToList();
@@ -161,7 +161,7 @@ public sealed class BusinessCaseTests
         var asOf = new LocalDate(2026, 1, 31);
         var people = Months(Population(1, Monday), asOf, SickOnly());
 
-        var estimate = BusinessCaseEstimate.Compute(people, Group(people.ToList()), new(1_000_000, 2_000_000), Method(minimum: 20)).Estimate!;
+        var estimate = BusinessCaseEstimate.Compute(people, Group(people.ToList(), 20), new(1_000_000, 2_000_000), Method()).Estimate!;
 
         estimate.AdditionalSelfSufficientWeeks.ShouldBe(0);
         estimate.GrossSavingOre.ShouldBe(0);
@@ -180,7 +180,7 @@ public sealed class BusinessCaseTests
         var cohort = Months(Population(2, Monday, latest: 40), asOf, SickOnly());
         var comparison = Months(Population(3, Monday.PlusMonths(-3), latest: 110), asOf, SickOnly());
 
-        var estimate = BusinessCaseEstimate.Compute(cohort, Group(comparison), new(1_000_000, 2_000_000), Method(minimum: 20)).Estimate!;
+        var estimate = BusinessCaseEstimate.Compute(cohort, Group(comparison, 20), new(1_000_000, 2_000_000), Method()).Estimate!;
 
         estimate.AdditionalSelfSufficientWeeksInterval.Low.ShouldBeGreaterThan(0);
         estimate.GrossSavingOreInterval.Low.ShouldBeGreaterThan(0);
@@ -197,9 +197,9 @@ public sealed class BusinessCaseTests
         var comparison = Months(Population(5, Monday), asOf, SickOnly());
         var cost = new BusinessCaseEstimate.Cost(1_000_000, 2_000_000);
 
-        var first = BusinessCaseEstimate.Compute(cohort, Group(comparison), cost, Method(minimum: 20, seed: 11)).Estimate!;
-        var shuffled = BusinessCaseEstimate.Compute(cohort.AsEnumerable().Reverse().ToList(), Group(comparison.OrderBy(_ => Guid.NewGuid()).ToList()), cost, Method(minimum: 20, seed: 11)).Estimate!;
-        var reseeded = BusinessCaseEstimate.Compute(cohort, Group(comparison), cost, Method(minimum: 20, seed: 12)).Estimate!;
+        var first = BusinessCaseEstimate.Compute(cohort, Group(comparison, 20), cost, Method(seed: 11)).Estimate!;
+        var shuffled = BusinessCaseEstimate.Compute(cohort.AsEnumerable().Reverse().ToList(), Group(comparison.OrderBy(_ => Guid.NewGuid()).ToList(), 20), cost, Method(seed: 11)).Estimate!;
+        var reseeded = BusinessCaseEstimate.Compute(cohort, Group(comparison, 20), cost, Method(seed: 12)).Estimate!;
 
         shuffled.ShouldBe(first);
         reseeded.AdditionalSelfSufficientWeeks.ShouldBe(first.AdditionalSelfSufficientWeeks);
@@ -213,13 +213,13 @@ public sealed class BusinessCaseTests
         var cohort = Months(Population(6, Monday, count: 10), asOf, SickOnly());
         var comparison = Months(Population(7, Monday, count: 4), asOf, SickOnly());
 
-        var result = BusinessCaseEstimate.Compute(cohort, Group(comparison), new(0, 0), Method(minimum: 5));
+        var result = BusinessCaseEstimate.Compute(cohort, Group(comparison, 5), new(0, 0), Method());
 
         result.Estimate.ShouldBeNull();
         result.Reason.ShouldBe("The comparison group has 4 citizens with a month observed; at least 5 are needed to say anything about the difference.");
         result.Months.Count.ShouldBe(WeeksInMonth.Length);
         result.Months.Select(m => m.Comparison!.Citizens).ShouldAllBe(n => n == 4);
-        BusinessCaseEstimate.Compute(cohort, Group(comparison), new(0, 0), Method(minimum: 4)).Estimate.ShouldNotBeNull();
+        BusinessCaseEstimate.Compute(cohort, Group(comparison, 4), new(0, 0), Method()).Estimate.ShouldNotBeNull();
     }
 
     [Fact]
@@ -284,5 +284,24 @@ public sealed class BusinessCaseTests
         result.Reason.ShouldBe("The cohort has had no week on benefit, so a week saved against the expected curve has no cost to be weighed at.");
         BusinessCaseEstimate.Compute(cohort, new BusinessCaseEstimate.Comparison.Curve([]), new(0, 0), Method()).Reason
             .ShouldBe("No month since start the expected curve has a share for has been completed by citizens of the cohort.");
+    }
+
+    [Fact]
+    public void The_inputs_in_force_are_the_latest_effective_by_the_day_among_those_recorded_by_the_known_on_day()
+    {
+        BusinessCaseInputsVersion Version(LocalDate effectiveFrom, LocalDate recordedOn) => new()
+        {
+            Id = Guid.NewGuid(), EffectiveFrom = effectiveFrom, RecordedAt = recordedOn.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant().Plus(Duration.FromHours(12)),
+            RecordedBy = "finance", RatesSource = "synthetic", CurveSource = "",
+        };
+        var first = Version(new LocalDate(2024, 1, 1), new LocalDate(2024, 1, 1));
+        var corrected = Version(new LocalDate(2024, 1, 1), new LocalDate(2024, 2, 1));
+        var next = Version(new LocalDate(2025, 1, 1), new LocalDate(2024, 3, 1));
+        BusinessCaseInputsVersion[] versions = [next, corrected, first];
+
+        BusinessCaseInputsVersion.InForce(versions, new LocalDate(2024, 6, 30), null).ShouldBe(corrected);
+        BusinessCaseInputsVersion.InForce(versions, new LocalDate(2025, 6, 30), null).ShouldBe(next);
+        BusinessCaseInputsVersion.InForce(versions, new LocalDate(2025, 6, 30), new History.KnownOn(new LocalDate(2024, 1, 15))).ShouldBe(first);
+        BusinessCaseInputsVersion.InForce(versions, new LocalDate(2023, 12, 31), null).ShouldBeNull();
     }
 }

@@ -21,24 +21,26 @@ namespace Partnerskab.Outcome.BusinessCase;
 /// </summary>
 public static class BusinessCaseEstimate
 {
-    /// <param name="MinimumComparisonCitizens">Below this many comparison citizens with a month observed, the case says nothing about the difference.</param>
     /// <param name="Replicates">Bootstrap resamples.</param>
     /// <param name="Seed">The resampling's seed.</param>
-    public sealed record Method(int MinimumComparisonCitizens, int Replicates, int Seed);
+    public sealed record Method(int Replicates, int Seed);
 
     /// <summary>What the cohort is compared with.</summary>
     public abstract record Comparison
     {
         private Comparison() { }
 
-        /// <summary>Citizens of the target group not handed over, each from the day they entered it.</summary>
-        public sealed record Group(IReadOnlyList<CitizenMonths> Citizens) : Comparison;
+        /// <summary>
+        /// Citizens of the target group not handed over, each from the day they entered it; with fewer
+        /// than <paramref name="MinimumCitizens"/> who completed a month, the case says nothing about the difference.
+        /// </summary>
+        public sealed record Group(IReadOnlyList<CitizenMonths> Citizens, int MinimumCitizens) : Comparison;
 
         /// <summary>The share self-sufficient (hundredths of a percent) in month 1, 2, ... since start.</summary>
         public sealed record Curve(IReadOnlyList<int> SelfSufficientBasisPoints) : Comparison;
     }
 
-    /// <summary>The partnership's cost as the payment service reports it: to date, and expected in total.</summary>
+    /// <summary>The partnership's cost as the payment service reports it: to date, and expected in total; without it the case has no net, break-even or cost per week.</summary>
     public sealed record Cost(long ToDateOre, long ExpectedOre);
 
     /// <summary>One group's sums over its citizens who completed the month.</summary>
@@ -58,13 +60,13 @@ public static class BusinessCaseEstimate
         decimal AdditionalSelfSufficientWeeks, Interval AdditionalSelfSufficientWeeksInterval,
         decimal BenefitWeeksSaved,
         long GrossSavingOre, Interval GrossSavingOreInterval,
-        long NetToDateOre, long NetExpectedOre,
+        long? NetToDateOre, long? NetExpectedOre,
         int? BreakEvenMonth, long? CostPerAdditionalSelfSufficientWeekOre);
 
     /// <summary>The case; <see cref="Estimate"/> is null and <see cref="Reason"/> says why when the facts cannot carry one.</summary>
-    public sealed record Result(int CohortCitizens, int ComparisonCitizens, IReadOnlyList<MonthRow> Months, Cost Cost, Estimate? Estimate, string? Reason);
+    public sealed record Result(int CohortCitizens, int ComparisonCitizens, IReadOnlyList<MonthRow> Months, Cost? Cost, Estimate? Estimate, string? Reason);
 
-    public static Result Compute(IReadOnlyList<CitizenMonths> cohort, Comparison comparison, Cost cost, Method method)
+    public static Result Compute(IReadOnlyList<CitizenMonths> cohort, Comparison comparison, Cost? cost, Method method)
     {
         // The resampling draws by position, so citizens are put in an order of their own months: the facts' order cannot change the interval.
         var observedCohort = Observed(cohort);
@@ -87,19 +89,19 @@ public static class BusinessCaseEstimate
         }
 
         var everyone = comparison is Comparison.Group all ? cohort.Concat(all.Citizens) : cohort;
-        var reason = ReasonWithoutEstimate(everyone, curve is null ? group.Count : null, a, point, method);
+        var reason = ReasonWithoutEstimate(everyone, comparison is Comparison.Group minimum ? (group.Count, minimum.MinimumCitizens) : null, a, point);
         if (reason is not null) return new Result(observedCohort.Count, group.Count, rows, cost, null, reason);
 
         var (additional, saving) = Bootstrap(observedCohort, group, curve, monthCount, method);
         var totalAdditional = point.Additional.Sum();
         var savingOre = Ore(point.Saving.Sum());
-        var breakEven = rows.FirstOrDefault(r => r.CumulativeGrossSavingOre >= cost.ToDateOre)?.Month;
-        long? perWeek = totalAdditional > 0 ? Ore(cost.ToDateOre / totalAdditional) : null;
+        var breakEven = cost is null ? null : rows.FirstOrDefault(r => r.CumulativeGrossSavingOre >= cost.ToDateOre)?.Month;
+        long? perWeek = cost is not null && totalAdditional > 0 ? Ore(cost.ToDateOre / totalAdditional) : null;
         var estimate = new Estimate(
             Weeks(totalAdditional), new Interval(Weeks(additional.Low), Weeks(additional.High)),
             Weeks(point.BenefitSaved.Sum()),
             savingOre, new Interval(Ore(saving.Low), Ore(saving.High)),
-            savingOre - cost.ToDateOre, savingOre - cost.ExpectedOre,
+            savingOre - cost?.ToDateOre, savingOre - cost?.ExpectedOre,
             breakEven, perWeek);
         return new Result(observedCohort.Count, group.Count, rows, cost, estimate, null);
     }
@@ -107,19 +109,19 @@ public static class BusinessCaseEstimate
     private static List<CitizenMonths> Observed(IEnumerable<CitizenMonths> citizens) =>
         citizens.Where(c => c.Months.Count > 0).Order(MonthsOrder.Instance).ToList();
 
-    /// <param name="comparisonCitizens">The comparison group's observed citizens; null for a curve.</param>
-    private static string? ReasonWithoutEstimate(IEnumerable<CitizenMonths> everyone, int? comparisonCitizens, Sums cohort, MonthDifferences point, Method method)
+    /// <param name="group">The comparison group's citizens who completed a month, and the fewest it needs; null for a curve.</param>
+    private static string? ReasonWithoutEstimate(IEnumerable<CitizenMonths> everyone, (int Citizens, int Minimum)? group, Sums cohort, MonthDifferences point)
     {
         var missing = everyone.SelectMany(c => c.MissingRates).Distinct().OrderBy(r => r.Status).ThenBy(r => r.Year).ToList();
         if (missing.Count > 0)
             return $"No benefit rate is entered for {string.Join(", ", missing.Select(r => $"{r.Status} in {r.Year}"))}, so the weeks on benefit cannot be weighed.";
-        if (comparisonCitizens < method.MinimumComparisonCitizens)
-            return $"The comparison group has {comparisonCitizens} citizens with a month observed; at least {method.MinimumComparisonCitizens} are needed to say anything about the difference.";
+        if (group is { } g && g.Citizens < g.Minimum)
+            return $"The comparison group has {g.Citizens} citizens with a month observed; at least {g.Minimum} are needed to say anything about the difference.";
         if (!point.Matched.Any(m => m))
-            return comparisonCitizens is null
+            return group is null
                 ? "No month since start the expected curve has a share for has been completed by citizens of the cohort."
                 : "No month since start has been completed by citizens of both the cohort and the comparison group.";
-        if (comparisonCitizens is null && cohort.Benefit.Sum() == 0)
+        if (group is null && cohort.Benefit.Sum() == 0)
             return "The cohort has had no week on benefit, so a week saved against the expected curve has no cost to be weighed at.";
         return null;
     }
