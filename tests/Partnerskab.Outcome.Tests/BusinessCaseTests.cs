@@ -303,5 +303,9 @@ public sealed class BusinessCaseTests
         BusinessCaseInputsVersion.InForce(versions, new LocalDate(2025, 6, 30), null).ShouldBe(next);
         BusinessCaseInputsVersion.InForce(versions, new LocalDate(2025, 6, 30), new History.KnownOn(new LocalDate(2024, 1, 15))).ShouldBe(first);
         BusinessCaseInputsVersion.InForce(versions, new LocalDate(2023, 12, 31), null).ShouldBeNull();
+        first.SameContentAs(corrected).ShouldBeTrue();
+        first.SameContentAs(next).ShouldBeFalse();
+        corrected.CurveBasisPoints = [1000];
+        first.SameContentAs(corrected).ShouldBeFalse();
     }
 }

@@ -34,6 +34,13 @@ public sealed class BusinessCaseInputsVersion
 
     public BenefitRates BenefitRates() => new(Rates(), Shares());
 
+    /// <summary>The same rates, shares, curve and sources in the same order (who entered them and when aside).</summary>
+    public bool SameContentAs(BusinessCaseInputsVersion other) =>
+        EffectiveFrom == other.EffectiveFrom && RatesSource == other.RatesSource && CurveSource == other.CurveSource
+        && RateStatuses.SequenceEqual(other.RateStatuses) && RateYears.SequenceEqual(other.RateYears) && RateOrePerWeek.SequenceEqual(other.RateOrePerWeek)
+        && ShareStatuses.SequenceEqual(other.ShareStatuses) && ShareFromWeeks.SequenceEqual(other.ShareFromWeeks)
+        && ShareBasisPoints.SequenceEqual(other.ShareBasisPoints) && CurveBasisPoints.SequenceEqual(other.CurveBasisPoints);
+
     /// <summary>
     /// The version in force on <paramref name="asOf"/>: the latest effective on or before it, the
     /// later recorded of two effective the same day; only versions recorded by the end of the

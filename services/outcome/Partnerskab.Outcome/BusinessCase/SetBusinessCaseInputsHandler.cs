@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
@@ -10,11 +11,16 @@ using Partnerskab.ServiceDefaults.Errors;
 
 namespace Partnerskab.Outcome.BusinessCase;
 
-/// <summary>Finance enters a new version of a partnership's business-case inputs; earlier versions stay.</summary>
+/// <summary>
+/// Finance enters a new version of a partnership's business-case inputs; earlier versions stay.
+/// The same content entered again for the same day is the latest version already: nothing is written.
+/// </summary>
 public sealed class SetBusinessCaseInputsHandler(OutcomeDbContext db, CohortLookup cohort, IClock clock)
 {
     private const int MaxRows = 1000;
     private const int MaxCurveMonths = 120;
+    private const long MaxOrePerWeek = 100_000_000;
+    private const int MaxWeekOfSpell = 10_000;
 
     public async Task<SetBusinessCaseInputsResponse> HandleAsync(SetBusinessCaseInputsRequest request, ServerCallContext context)
     {
@@ -32,7 +38,7 @@ public sealed class SetBusinessCaseInputsHandler(OutcomeDbContext db, CohortLook
             var field = $"inputs.rates[{i}]";
             v.Enum(rate.Status, $"{field}.status");
             v.Check(rate.Year is >= 1900 and <= 2199, $"{field}.year", "must be between 1900 and 2199");
-            v.Check(rate.OrePerWeek is >= 0 and <= 100_000_000, $"{field}.ore_per_week", "must be between 0 and 100000000");
+            v.Check(rate.OrePerWeek is >= 0 and <= MaxOrePerWeek, $"{field}.ore_per_week", $"must be between 0 and {MaxOrePerWeek} øre");
             v.Check(rates.Add((rate.Status, rate.Year)), $"{field}.year", "has a rate for this status already");
         }
         var shares = new HashSet<(WeeklyStatus, int)>();
@@ -41,18 +47,19 @@ public sealed class SetBusinessCaseInputsHandler(OutcomeDbContext db, CohortLook
             var share = inputs.Shares[i];
             var field = $"inputs.shares[{i}]";
             v.Enum(share.Status, $"{field}.status");
-            v.Check(share.FromWeek is >= 1 and <= 10_000, $"{field}.from_week", "must be between 1 and 10000");
-            v.Check(share.BasisPoints is >= 0 and <= 10_000, $"{field}.basis_points", "must be between 0 and 10000");
+            v.Check(share.FromWeek is >= 1 and <= MaxWeekOfSpell, $"{field}.from_week", $"must be between 1 and {MaxWeekOfSpell}");
+            v.Check(share.BasisPoints is >= 0 and <= 10_000, $"{field}.basis_points", "must be between 0 and 10000 (100 %)");
             v.Check(shares.Add((share.Status, share.FromWeek)), $"{field}.from_week", "has a share for this status already");
         }
         var ratesSource = v.Text(inputs.RatesSource, "inputs.rates_source", 500);
         var curve = inputs.ExpectedSelfSufficientBasisPoints;
         v.Check(curve.Count <= MaxCurveMonths, "inputs.expected_self_sufficient_basis_points", $"must hold at most {MaxCurveMonths} months");
-        v.Check(curve.All(share => share is >= 0 and <= 10_000), "inputs.expected_self_sufficient_basis_points", "must be between 0 and 10000");
+        v.Check(curve.All(share => share is >= 0 and <= 10_000), "inputs.expected_self_sufficient_basis_points", "must be between 0 and 10000 (100 %)");
         var curveSource = curve.Count > 0 ? v.Text(inputs.CurveSource, "inputs.curve_source", 500) : v.OptionalText(inputs.CurveSource, "inputs.curve_source", 500);
         v.ThrowIfInvalid();
 
-        await cohort.EnsurePartnershipExistsAsync(partnershipId, context.CancellationToken);
+        var cancellationToken = context.CancellationToken;
+        await cohort.EnsurePartnershipExistsAsync(partnershipId, cancellationToken);
         var version = new BusinessCaseInputsVersion
         {
             Id = Guid.NewGuid(),
@@ -70,8 +77,12 @@ public sealed class SetBusinessCaseInputsHandler(OutcomeDbContext db, CohortLook
             CurveBasisPoints = curve.ToArray(),
             CurveSource = curveSource,
         };
+        var latest = await db.BusinessCaseInputs.AsNoTracking()
+            .Where(i => i.PartnershipId == partnershipId && i.EffectiveFrom == effectiveFrom)
+            .OrderByDescending(i => i.RecordedAt).FirstOrDefaultAsync(cancellationToken);
+        if (latest is not null && latest.SameContentAs(version)) return new SetBusinessCaseInputsResponse { Inputs = latest.ToProto() };
         db.BusinessCaseInputs.Add(version);
-        await db.SaveChangesAsync(context.CancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return new SetBusinessCaseInputsResponse { Inputs = version.ToProto() };
     }
 }
