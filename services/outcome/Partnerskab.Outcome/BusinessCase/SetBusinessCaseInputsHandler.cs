@@ -65,7 +65,8 @@ public sealed class SetBusinessCaseInputsHandler(OutcomeDbContext db, CohortLook
             Id = Guid.NewGuid(),
             PartnershipId = partnershipId,
             EffectiveFrom = effectiveFrom,
-            RecordedAt = clock.GetCurrentInstant(),
+            // PostgreSQL keeps microseconds: the answer carries the moment as stored, so it reads back the same.
+            RecordedAt = Instant.FromUnixTimeTicks(clock.GetCurrentInstant().ToUnixTimeTicks() / 10 * 10),
             RecordedBy = FactChange.ReporterOf(context.Caller()),
             RateStatuses = inputs.Rates.Select(r => (int)r.Status).ToArray(),
             RateYears = inputs.Rates.Select(r => r.Year).ToArray(),
