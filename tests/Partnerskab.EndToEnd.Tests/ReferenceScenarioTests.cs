@@ -94,6 +94,25 @@ public sealed class ReferenceScenarioTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task The_Haderslev_scenario_prints_its_business_case_against_the_synthetic_curve_with_its_cost()
+    {
+        var result = await LoadedAsync();
+
+        var @case = result.BusinessCase.Cases.ShouldHaveSingleItem();
+        result.BusinessCase.Inputs.RatesSource.ShouldStartWith("synthetic");
+        result.BusinessCase.Inputs.CurveSource.ShouldStartWith("synthetic");
+        // Every citizen but the one exited as wrongly enrolled, each followed the whole 24 months by the report date.
+        @case.CohortCitizens.ShouldBe(ReferencePlan.Citizens - 1);
+        @case.Months.Count.ShouldBe(24);
+        @case.Reason.ShouldBeEmpty();
+        var estimate = @case.Estimate;
+        estimate.AdditionalSelfSufficientWeeksHundredths.ShouldBeInRange(estimate.AdditionalSelfSufficientWeeksLowHundredths, estimate.AdditionalSelfSufficientWeeksHighHundredths);
+        estimate.GrossSavingOre.ShouldBeInRange(estimate.GrossSavingLowOre, estimate.GrossSavingHighOre);
+        estimate.NetToDateOre.ShouldBe(estimate.GrossSavingOre - result.Cost.TotalToDateOre);
+        Log.ToString().ShouldContain("  Against the expected curve: ");
+    }
+
+    [Fact]
     public async Task The_finance_commands_print_the_scenarios_cost_and_reconciliation_and_import_a_bank_statement_once()
     {
         var result = await LoadedAsync();

@@ -16,10 +16,10 @@ public static class OutcomeCommands
             "Answer as the suite knew the facts at the end of this day, YYYY-MM-DD (Copenhagen): later corrections left out; "
             + "--as-of defaults to it (default: as known now).");
         var calls = new UnaryCommands(cli, CliOptions.OutcomeUrl);
-        return new Command("outcome", "Weekly statuses, outcome claims, timelines, the worklist, the follow-up plan, KPI targets and the committee report.")
+        return new Command("outcome", "Weekly statuses, outcome claims, timelines, the worklist, the follow-up plan, KPI targets, the committee report and the business case.")
         {
             ReportStatuses(cli, partnership), Claim(cli, partnership), Claims(calls), Timeline(cli, partnership, knownOn), Worklist(cli, partnership, asOf, knownOn),
-            Report(cli, partnership, asOf, knownOn), Settings(calls),
+            Report(cli, partnership, asOf, knownOn), BusinessCase(cli, partnership, asOf, knownOn), Settings(calls),
             calls.Create<RecordContactRequest, RecordContactResponse>("contact", "Records the provider's contact with a citizen.",
                 (c, r, o) => Client(c).RecordContactAsync(r, o), fromFile: false,
                 Id, Citizen, new("--reference", "contact_reference", "The contact's reference in the provider's systems."),
@@ -57,11 +57,11 @@ public static class OutcomeCommands
         };
     }
 
-    /// <summary>What the kommune sets per partnership: milestone definitions, the follow-up plan, KPI targets.</summary>
+    /// <summary>What is set per partnership: milestone definitions, the follow-up plan, KPI targets (the kommune), business-case inputs (finance).</summary>
     private static Command Settings(UnaryCommands calls)
     {
         var optionalId = Id with { Required = false };
-        return new Command("settings", "The partnership's milestone definitions, follow-up plan and KPI targets: set from --request, or read.")
+        return new Command("settings", "The partnership's milestone definitions, follow-up plan, KPI targets and business-case inputs: set from --request, or read.")
         {
             new Command("milestone-definitions", "How milestones are reached.")
             {
@@ -81,6 +81,11 @@ public static class OutcomeCommands
                 calls.Create<SetKpiTargetsRequest, SetKpiTargetsResponse>("set", "Sets them.", (c, r, o) => Client(c).SetKpiTargetsAsync(r, o), fromFile: true, optionalId),
                 calls.Read<GetKpiTargetsRequest, GetKpiTargetsResponse>("get", "Reads them.", (c, r, o) => Client(c).GetKpiTargetsAsync(r, o),
                     SettingsView.KpiTargets, fromFile: false, Id),
+            },
+            new Command("business-case-inputs", "Benefit rates by status and year, the refusion staircase and the expected curve, with their sources.")
+            {
+                calls.Create<SetBusinessCaseInputsRequest, SetBusinessCaseInputsResponse>("set", "Enters a new version in force from its effective_from day.",
+                    (c, r, o) => Client(c).SetBusinessCaseInputsAsync(r, o), fromFile: true, optionalId),
             },
         };
     }
@@ -193,6 +198,27 @@ public static class OutcomeCommands
             using var channel = CliOptions.Channel(result, CliOptions.OutcomeUrl);
             await new CommitteeReportView(new OutcomeService.OutcomeServiceClient(channel.Invoker), cli.Output, result.GetValue(CliOptions.Output))
                 .ShowAsync(result.GetValue(partnership)!, result.GetValue(asOf), cancellationToken, result.GetValue(knownOn));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command BusinessCase(CliConsole cli, Option<string> partnership, Option<Google.Type.Date> asOf, Option<Google.Type.Date> knownOn)
+    {
+        var withoutCost = new Option<bool>("--without-cost") { Description = "Do not read the partnership's cost from the payment service (no net, break-even or cost per week)." };
+        var command = new Command("business-case", "Did it pay off: the cohort's weeks on benefit and self-sufficient by month since start against the "
+            + "expected curve, the additional self-sufficient weeks and the saving with a bootstrap interval, and against the cost "
+            + "(read from the payment service first, without VAT) the net, break-even month and cost per additional week.")
+        {
+            partnership, asOf, knownOn, withoutCost, CliOptions.Output,
+        };
+        cli.Action(command, async (result, cancellationToken) =>
+        {
+            using var channel = CliOptions.Channel(result, CliOptions.OutcomeUrl);
+            using var paymentChannel = result.GetValue(withoutCost) ? null : CliOptions.Channel(result, CliOptions.PaymentUrl);
+            var payment = paymentChannel is null ? null : new Protos.Payment.V1.PaymentService.PaymentServiceClient(paymentChannel.Invoker);
+            await new BusinessCaseView(new OutcomeService.OutcomeServiceClient(channel.Invoker), payment, cli.Output, result.GetValue(CliOptions.Output))
+                .ShowAsync(result.GetValue(partnership)!, result.GetValue(asOf), result.GetValue(knownOn), cancellationToken);
             return 0;
         });
         return command;

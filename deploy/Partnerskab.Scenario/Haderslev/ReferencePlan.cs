@@ -103,6 +103,44 @@ public static class ReferencePlan
         PayeeAccount = new PayeeAccount { BankRegistrationNumber = "9570", AccountNumber = "0012345678" },
     };
 
+    /// <summary>
+    /// The business case's inputs, all synthetic (round figures, not the official rates or
+    /// statistics): a weekly rate per benefit and year, the kommune's share stepping up as the
+    /// state's reimbursement falls (counted from handover, when the target group has had 26 weeks
+    /// on benefit already), and an expected share self-sufficient rising by 1.25 points a month.
+    /// </summary>
+    public static SetBusinessCaseInputsRequest BusinessCaseInputs(string partnershipId) => new()
+    {
+        PartnershipId = partnershipId,
+        Inputs = new BusinessCaseInputs
+        {
+            EffectiveFrom = Day(2023, 3, 1),
+            Rates =
+            {
+                from year in new[] { 2023, 2024, 2025 }
+                from rate in new[]
+                {
+                    new BenefitRate { Status = WeeklyStatus.SicknessBenefit, Year = year, OrePerWeek = 450_000 + 15_000 * (year - 2023) },
+                    new BenefitRate { Status = WeeklyStatus.JobClarificationBenefit, Year = year, OrePerWeek = 400_000 + 12_000 * (year - 2023) },
+                }
+                select rate,
+            },
+            Shares =
+            {
+                from status in new[] { WeeklyStatus.SicknessBenefit, WeeklyStatus.JobClarificationBenefit }
+                from share in new[]
+                {
+                    new BenefitShare { Status = status, FromWeek = 1, BasisPoints = 7000 },
+                    new BenefitShare { Status = status, FromWeek = 27, BasisPoints = 8000 },
+                }
+                select share,
+            },
+            RatesSource = "synthetic: round weekly rates and a staircase of the kommune's share (70 %, 80 % from the 27th week), not official figures",
+            ExpectedSelfSufficientBasisPoints = { Enumerable.Range(1, 24).Select(month => 125 * month) },
+            CurveSource = "synthetic: 1.25 percentage points more self-sufficient each month since start, not the labour market statistics",
+        },
+    };
+
     /// <summary>Citizen n (1-150): synthetic CPR number, handed over on a Monday of April 2023.</summary>
     public static Protos.Cohort.V1.CitizenRow Handover(int n) => new()
     {

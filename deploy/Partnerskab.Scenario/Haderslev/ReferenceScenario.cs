@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Partnerskab.Cli.Finance;
+using Partnerskab.Cli.Outcome;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.Protos.Payment.V1;
@@ -23,7 +24,8 @@ public static class ReferenceScenario
     public const string DefaultReference = "haderslev-2023-synthetic";
     public const string DefaultProviderCvr = "12345678";
 
-    public sealed record Result(string PartnershipId, IReadOnlyList<Invoice> Documents, GetPartnershipCostResponse Cost, IReadOnlyList<string> Differences);
+    public sealed record Result(string PartnershipId, IReadOnlyList<Invoice> Documents, GetPartnershipCostResponse Cost, IReadOnlyList<string> Differences,
+        GetBusinessCaseResponse BusinessCase);
 
     public static async Task<Result> RunAsync(SuiteClients suite, string reference, string providerCvr, TextWriter log, CancellationToken cancellationToken = default)
     {
@@ -115,7 +117,15 @@ public static class ReferenceScenario
             PartnershipId = id, AsOf = ReferencePlan.ReportDate, KnownOn = ReferencePlan.ReportDate, ExcludingVat = true,
         }, deadline: Deadline(), cancellationToken: cancellationToken);
         log.Write(PartnershipCost.Report(cost));
-        return new Result(id, documents, cost, Differences(cost));
+
+        await suite.Outcome.SetBusinessCaseInputsAsync(ReferencePlan.BusinessCaseInputs(id), deadline: Deadline(), cancellationToken: cancellationToken);
+        var caseRequest = new GetBusinessCaseRequest
+        {
+            PartnershipId = id, AsOf = ReferencePlan.ReportDate, CostToDateOre = cost.TotalToDateOre, CostExpectedOre = cost.TotalExpectedOre,
+        };
+        var businessCase = await suite.Outcome.GetBusinessCaseAsync(caseRequest, deadline: Deadline(), cancellationToken: cancellationToken);
+        log.Write(BusinessCaseView.Report(businessCase, caseRequest));
+        return new Result(id, documents, cost, Differences(cost), businessCase);
     }
 
     /// <summary>Where the report differs from the seed's figures (0.3 / 2.4 / 0.8 paid, 2.1 expected, 5.6 in all), in words.</summary>

@@ -32,6 +32,9 @@ public static class OutcomeAccess
         [nameof(Rpc.SetKpiTargets)] = [Kommune],
         [nameof(Rpc.GetKpiTargets)] = [Kommune, Committee, Investor],
         [nameof(Rpc.GetCommitteeReport)] = [Kommune, Committee, Investor],
+        // Entered like the rate card, by finance; read, aggregates only, like the committee report.
+        [nameof(Rpc.SetBusinessCaseInputs)] = [Finance],
+        [nameof(Rpc.GetBusinessCase)] = [Kommune, Finance, Committee, Investor],
         [nameof(Rpc.ListAuditEntries)] = [Auditor],
     });
 
@@ -40,6 +43,7 @@ public static class OutcomeAccess
     [
         nameof(Rpc.SetFollowUpPlan),
         nameof(Rpc.SetKpiTargets),
+        nameof(Rpc.SetBusinessCaseInputs),
         // New definitions recompute every citizen's milestones.
         nameof(Rpc.SetMilestoneDefinitions),
         nameof(Rpc.ClaimOutcome),

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Partnerskab.Outcome.BusinessCase;
 using Partnerskab.Outcome.Checkpoints;
 using Partnerskab.Outcome.Claims;
 using Partnerskab.Outcome.Deliverables;
@@ -79,6 +80,12 @@ public sealed class OutcomeGrpcService(IServiceProvider handlers) : OutcomeServi
     public override Task<GetKpiTargetsResponse> GetKpiTargets(GetKpiTargetsRequest request, ServerCallContext context) =>
         Handler<GetKpiTargetsHandler>().HandleAsync(request, context);
 
+    public override Task<SetBusinessCaseInputsResponse> SetBusinessCaseInputs(SetBusinessCaseInputsRequest request, ServerCallContext context) =>
+        Handler<SetBusinessCaseInputsHandler>().HandleAsync(request, context);
+
+    public override Task<GetBusinessCaseResponse> GetBusinessCase(GetBusinessCaseRequest request, ServerCallContext context) =>
+        Handler<GetBusinessCaseHandler>().HandleAsync(request, context);
+
     public override Task<GetCommitteeReportResponse> GetCommitteeReport(GetCommitteeReportRequest request, ServerCallContext context) =>
         Handler<GetCommitteeReportHandler>().HandleAsync(request, context);
 
@@ -117,5 +124,7 @@ public static class OutcomeRpcHandlers
         .AddScoped<SetKpiTargetsHandler>()
         .AddScoped<GetKpiTargetsHandler>()
         .AddScoped<GetCommitteeReportHandler>()
+        .AddScoped<SetBusinessCaseInputsHandler>()
+        .AddScoped<GetBusinessCaseHandler>()
         .AddScoped<ListAuditEntriesHandler<OutcomeDbContext>>();
 }

@@ -125,6 +125,29 @@ public sealed class OutcomeRpcs : IServiceRpcs<OutcomeService.OutcomeServiceClie
         {
             PartnershipId = NotAnId, AsOf = ThinSlice.Day(0, 1, 1), KnownOn = ThinSlice.Day(2023, 2, 30),
         }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of", "known_on"]),
+        new("outcome.SetBusinessCaseInputs", c => c.Client.SetBusinessCaseInputsAsync(new SetBusinessCaseInputsRequest
+        {
+            PartnershipId = SomeId,
+            Inputs = new BusinessCaseInputs
+            {
+                EffectiveFrom = ThinSlice.Day(2023, 2, 30),
+                Rates =
+                {
+                    new BenefitRate { Status = WeeklyStatus.Unspecified, Year = 1800, OrePerWeek = -1 },
+                    new BenefitRate { Status = WeeklyStatus.SicknessBenefit, Year = 2024, OrePerWeek = 1 },
+                    new BenefitRate { Status = WeeklyStatus.SicknessBenefit, Year = 2024, OrePerWeek = 2 },
+                },
+                Shares = { new BenefitShare { Status = (WeeklyStatus)99, FromWeek = 0, BasisPoints = 10_001 } },
+                ExpectedSelfSufficientBasisPoints = { 10_001 },
+            },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync,
+            ["inputs.effective_from", "inputs.rates[0].status", "inputs.rates[0].year", "inputs.rates[0].ore_per_week", "inputs.rates[2].year",
+             "inputs.shares[0].status", "inputs.shares[0].from_week", "inputs.shares[0].basis_points", "inputs.rates_source",
+             "inputs.expected_self_sufficient_basis_points", "inputs.curve_source"]),
+        new("outcome.GetBusinessCase", c => c.Client.GetBusinessCaseAsync(new GetBusinessCaseRequest
+        {
+            PartnershipId = NotAnId, AsOf = ThinSlice.Day(0, 1, 1), KnownOn = ThinSlice.Day(2023, 2, 30), CostToDateOre = -1,
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of", "known_on", "cost_to_date_ore", "cost_expected_ore"]),
         new("outcome.ListAuditEntries", c => c.Client.ListAuditEntriesAsync(BadAuditQuery<ListAuditEntriesRequest>(),
             deadline: SuiteClients.Deadline()).ResponseAsync, BadAuditQueryFields),
     ];
@@ -152,6 +175,8 @@ public sealed class OutcomeRpcs : IServiceRpcs<OutcomeService.OutcomeServiceClie
         ["outcome.SetKpiTargets"] = "kommune",
         ["outcome.GetKpiTargets"] = "kommune committee investor",
         ["outcome.GetCommitteeReport"] = "kommune committee investor",
+        ["outcome.SetBusinessCaseInputs"] = "finance",
+        ["outcome.GetBusinessCase"] = "kommune finance committee investor",
         ["outcome.ListAuditEntries"] = "auditor",
     };
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Partnerskab.Messaging;
+using Partnerskab.Outcome.BusinessCase;
 using Partnerskab.Outcome.Checkpoints;
 using Partnerskab.Outcome.Claims;
 using Partnerskab.Outcome.Deliverables;
@@ -28,6 +29,7 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
     public DbSet<FollowUpPlan> FollowUpPlans => Set<FollowUpPlan>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<KpiTarget> KpiTargets => Set<KpiTarget>();
+    public DbSet<BusinessCaseInputsVersion> BusinessCaseInputs => Set<BusinessCaseInputsVersion>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -115,6 +117,14 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
             target.Property(t => t.Code).HasMaxLength(50);
             target.Property(t => t.Description).HasMaxLength(200);
             target.Property(t => t.MilestoneCode).HasMaxLength(50);
+        });
+        model.Entity<BusinessCaseInputsVersion>(inputs =>
+        {
+            inputs.HasKey(i => i.Id);
+            inputs.HasIndex(i => new { i.PartnershipId, i.EffectiveFrom });
+            inputs.Property(i => i.RecordedBy).HasMaxLength(200);
+            inputs.Property(i => i.RatesSource).HasMaxLength(500);
+            inputs.Property(i => i.CurveSource).HasMaxLength(500);
         });
         model.Entity<StatusImportRun>(run =>
         {

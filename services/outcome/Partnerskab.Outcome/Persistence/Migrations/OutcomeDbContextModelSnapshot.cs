@@ -113,6 +113,87 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskab.Outcome.BusinessCase.BusinessCaseInputsVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<int[]>("CurveBasisPoints")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("curve_basis_points");
+
+                    b.Property<string>("CurveSource")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("curve_source");
+
+                    b.Property<LocalDate>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.PrimitiveCollection<long[]>("RateOrePerWeek")
+                        .IsRequired()
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("rate_ore_per_week");
+
+                    b.PrimitiveCollection<int[]>("RateStatuses")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("rate_statuses");
+
+                    b.PrimitiveCollection<int[]>("RateYears")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("rate_years");
+
+                    b.Property<string>("RatesSource")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rates_source");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.PrimitiveCollection<int[]>("ShareBasisPoints")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("share_basis_points");
+
+                    b.PrimitiveCollection<int[]>("ShareFromWeeks")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("share_from_weeks");
+
+                    b.PrimitiveCollection<int[]>("ShareStatuses")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("share_statuses");
+
+                    b.HasKey("Id")
+                        .HasName("pk_business_case_inputs");
+
+                    b.HasIndex("PartnershipId", "EffectiveFrom")
+                        .HasDatabaseName("ix_business_case_inputs_partnership_id_effective_from");
+
+                    b.ToTable("business_case_inputs", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Outcome.Checkpoints.Contact", b =>
                 {
                     b.Property<Guid>("Id")
