@@ -17,7 +17,7 @@ namespace Partnerskab.Messaging.Outbox;
 /// <summary>
 /// Publishes committed outbox rows to RabbitMQ with their stored message id and trace context.
 /// Every instance of a service runs a relay; they take turns on one advisory lock per database,
-/// so the outbox leaves in sequence order (a citizen's events as they were written) whichever
+/// so committed rows leave in sequence order (a citizen's events as they were written) whichever
 /// instance relays, as it would from one. Rows are claimed with FOR UPDATE SKIP LOCKED as well;
 /// a row is marked sent only after the broker confirmed it, and a failed publish is retried
 /// with back-off forever. A crash between confirm and commit re-sends the row with the same
