@@ -33,7 +33,7 @@ public sealed class BusinessCaseServiceTests(ClockedOutcomeHost outcome) : InPro
     [Fact]
     public async Task The_committee_reads_the_case_against_the_curve_in_force_as_a_hand_computation_gives_it_and_as_known_on_an_earlier_day()
     {
-        On(Start);
+        outcome.On(Start);
         foreach (var citizen in new[] { a, b })
         {
             await outcome.PublishAsync(new CitizenHandedOver
@@ -44,7 +44,7 @@ public sealed class BusinessCaseServiceTests(ClockedOutcomeHost outcome) : InPro
         }
         await outcome.WaitUntilAsync(async db => await db.FollowUpCitizens.CountAsync(x => x.PartnershipId == partnership) == 2, "the two handovers");
         await EnterAsync([0, 2500]);
-        On(new LocalDate(2024, 4, 2));
+        outcome.On(new LocalDate(2024, 4, 2));
         await ReportAsync([.. Weeks(a, 1, 5, WeeklyStatus.SicknessBenefit), .. Weeks(a, 6, 13, WeeklyStatus.OrdinaryEmployment), .. Weeks(b, 1, 13, WeeklyStatus.SicknessBenefit)]);
         await EnterAsync([0, 2500, 2500]);
         using var committee = outcome.ClientFor(new TokenSubject("committee", [SuiteRoles.Committee], null, [partnership.ToString()]));
@@ -99,7 +99,7 @@ public sealed class BusinessCaseServiceTests(ClockedOutcomeHost outcome) : InPro
     [Fact]
     public async Task A_partnership_without_inputs_in_force_on_the_day_has_no_case()
     {
-        On(Start);
+        outcome.On(Start);
         await outcome.PublishAsync(new CitizenHandedOver
         {
             PartnershipId = partnership, CitizenId = new Pseudonym(a),
@@ -134,9 +134,6 @@ public sealed class BusinessCaseServiceTests(ClockedOutcomeHost outcome) : InPro
         CurveBasisPoints = curve,
         CurveSource = "synthetic",
     }));
-
-    /// <summary>Sets the service's clock to ten in the morning of the day, Copenhagen time.</summary>
-    private void On(LocalDate day) => outcome.Clock.Reset(day.At(new LocalTime(10, 0)).InZoneStrictly(DanishCalendar.Copenhagen).ToInstant());
 
     private static IEnumerable<WeeklyStatusRow> Weeks(string citizen, int from, int to, WeeklyStatus status) =>
         Enumerable.Range(from, to - from + 1).Select(week => new WeeklyStatusRow { CitizenId = citizen, IsoWeekYear = 2024, IsoWeek = week, Status = status });

@@ -18,6 +18,9 @@ public sealed class ClockedOutcomeHost : OutcomeHost
 
     protected override void ConfigureTestServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
 
+    /// <summary>Sets the service's clock to ten in the morning of the day, Copenhagen time.</summary>
+    public void On(LocalDate day) => Clock.Reset(day.At(new LocalTime(10, 0)).InZoneStrictly(ServiceDefaults.DanishCalendar.Copenhagen).ToInstant());
+
     /// <summary>Publishes an event on the service's own broker, as the cohort service would.</summary>
     public Task PublishAsync<T>(T message) where T : class => Services.GetRequiredService<IBus>().Publish(message);
 

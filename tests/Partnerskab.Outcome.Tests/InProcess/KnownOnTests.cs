@@ -32,7 +32,7 @@ public sealed class KnownOnTests(ClockedOutcomeHost outcome) : InProcessTests(ou
     public async Task Reports_asked_as_known_on_a_past_day_are_the_reports_given_that_day_after_later_corrections()
     {
         // Day 1: three citizens handed over; a milestone for four self-sufficient weeks in a row.
-        On(new LocalDate(2023, 4, 3));
+        outcome.On(new LocalDate(2023, 4, 3));
         await outcome.WriteAsync(db =>
         {
             db.MilestoneDefinitions.Add(new MilestoneDefinition
@@ -53,20 +53,20 @@ public sealed class KnownOnTests(ClockedOutcomeHost outcome) : InProcessTests(ou
         var day1 = await TakeAsync(new LocalDate(2023, 4, 3));
 
         // Day 2: the provider reports four weeks in work for A and B, on benefit for C: A and B reach the milestone.
-        On(new LocalDate(2023, 5, 8));
+        outcome.On(new LocalDate(2023, 5, 8));
         await ReportAsync("provider-1", StatusSource.Provider,
             [.. Weeks(a, 14, 17, WeeklyStatus.OrdinaryEmployment), .. Weeks(b, 14, 17, WeeklyStatus.OrdinaryEmployment), .. Weeks(c, 14, 17, WeeklyStatus.SicknessBenefit)]);
         var day2 = await TakeAsync(new LocalDate(2023, 5, 8));
         day2.Report.Milestones.Single(m => m.Code == Streak).Citizens.ShouldBe(2);
 
         // Day 3: the register re-codes A's week 15 as sickness benefit: A's milestone goes.
-        On(new LocalDate(2023, 6, 5));
+        outcome.On(new LocalDate(2023, 6, 5));
         await ReportAsync("register-1", StatusSource.Register, Weeks(a, 15, 15, WeeklyStatus.SicknessBenefit));
         var day3 = await TakeAsync(new LocalDate(2023, 6, 5));
         day3.Report.Milestones.Single(m => m.Code == Streak).Citizens.ShouldBe(1);
 
         // Day 4: B's exit, back-dated to 20 April, arrives: B's weeks after it no longer count.
-        On(new LocalDate(2023, 7, 3));
+        outcome.On(new LocalDate(2023, 7, 3));
         await outcome.PublishAsync(new CitizenExited
         {
             PartnershipId = partnership, CitizenId = new Pseudonym(b), ExitDate = new DateOnly(2023, 4, 20), Reason = ExitReason.Withdrew,
@@ -77,7 +77,7 @@ public sealed class KnownOnTests(ClockedOutcomeHost outcome) : InProcessTests(ou
         day4.Report.Months.Single(m => m.Month == "2023-04").Exited.ShouldBe(1);
 
         // Later, each day asked again as known on it: the same answers.
-        On(new LocalDate(2023, 9, 1));
+        outcome.On(new LocalDate(2023, 9, 1));
         foreach (var taken in new[] { day1, day2, day3, day4 })
         {
             var again = await TakeAsync(taken.Day, knownOn: taken.Day);
@@ -105,18 +105,18 @@ public sealed class KnownOnTests(ClockedOutcomeHost outcome) : InProcessTests(ou
     [Fact]
     public async Task A_replaced_weekly_report_is_kept_with_when_it_stopped_being_current_and_a_week_given_twice_in_a_stream_keeps_only_what_was_stored()
     {
-        On(new LocalDate(2023, 4, 3));
+        outcome.On(new LocalDate(2023, 4, 3));
         await outcome.PublishAsync(new CitizenHandedOver
         {
             PartnershipId = partnership, CitizenId = new Pseudonym(a),
             HandoverDate = Start.ToDateOnly(), FollowUpStart = Start.ToDateOnly(), FollowUpEnd = Start.PlusMonths(24).ToDateOnly(),
         });
         await outcome.WaitUntilAsync(db => db.FollowUpCitizens.AnyAsync(x => x.PartnershipId == partnership), "the handover");
-        On(new LocalDate(2023, 5, 8));
+        outcome.On(new LocalDate(2023, 5, 8));
         await ReportAsync("p-1", StatusSource.Provider, Weeks(a, 14, 15, WeeklyStatus.OrdinaryEmployment));
         var firstAt = outcome.Clock.GetCurrentInstant();
         var replacedAt = firstAt.Plus(Duration.FromDays(7));
-        On(new LocalDate(2023, 5, 15));
+        outcome.On(new LocalDate(2023, 5, 15));
         await ReportAsync("p-2", StatusSource.Provider,
             [.. Weeks(a, 14, 14, WeeklyStatus.SicknessBenefit), .. Weeks(a, 14, 14, WeeklyStatus.Education), .. Weeks(a, 16, 16, WeeklyStatus.Education)]);
 
@@ -129,18 +129,18 @@ public sealed class KnownOnTests(ClockedOutcomeHost outcome) : InProcessTests(ou
     [Fact]
     public async Task A_corrected_handover_date_that_moves_the_window_revokes_what_it_takes_away_with_the_handover_as_its_cause()
     {
-        On(new LocalDate(2023, 4, 3));
+        outcome.On(new LocalDate(2023, 4, 3));
         await outcome.WriteAsync(db => db.MilestoneDefinitions.Add(new MilestoneDefinition
         {
             PartnershipId = partnership, Code = Streak, Description = "four weeks", RuleKind = MilestoneRuleKind.ConsecutiveSelfSufficientWeeks, Weeks = 4,
         }));
         await outcome.PublishAsync(HandedOver(a, Start));
         await outcome.WaitUntilAsync(db => db.FollowUpCitizens.AnyAsync(x => x.PartnershipId == partnership), "the handover");
-        On(new LocalDate(2023, 5, 8));
+        outcome.On(new LocalDate(2023, 5, 8));
         await ReportAsync("p-1", StatusSource.Provider, Weeks(a, 14, 17, WeeklyStatus.OrdinaryEmployment));
 
         // The kommune corrects the handover to a week later: the first week in work falls before the window, the streak is three weeks.
-        On(new LocalDate(2023, 6, 1));
+        outcome.On(new LocalDate(2023, 6, 1));
         var corrected = Start.PlusWeeks(1);
         await outcome.PublishAsync(HandedOver(a, corrected));
         await outcome.WaitUntilAsync(db => db.Milestones.AnyAsync(m => m.CitizenId == a && m.RevokedAt != null), "the moved handover to revoke A's milestone");
@@ -181,9 +181,6 @@ public sealed class KnownOnTests(ClockedOutcomeHost outcome) : InProcessTests(ou
 
     /// <summary>The day asked about: named when asking as known now; left to default to the known-on day otherwise.</summary>
     private static Google.Type.Date? AsOf(LocalDate day, LocalDate? knownOn) => knownOn == day ? null : day.ToProto();
-
-    /// <summary>Sets the service's clock to ten in the morning of the day, Copenhagen time.</summary>
-    private void On(LocalDate day) => outcome.Clock.Reset(day.At(new LocalTime(10, 0)).InZoneStrictly(DanishCalendar.Copenhagen).ToInstant());
 
     private static IEnumerable<WeeklyStatusRow> Weeks(string citizen, int from, int to, WeeklyStatus status) =>
         Enumerable.Range(from, to - from + 1).Select(week => new WeeklyStatusRow { CitizenId = citizen, IsoWeekYear = 2023, IsoWeek = week, Status = status });
