@@ -26,7 +26,7 @@ public sealed record BenchmarkSizes(
 public static class BenchmarkRows
 {
     /// <summary>The row groups, as named on the command line (--only).</summary>
-    public static readonly string[] Names = ["import", "statuses", "milestones", "unary", "reports", "dashboard", "gateway"];
+    public static readonly string[] Names = ["import", "statuses", "milestones", "unary", "reports", "dashboard", "gateway", "cold"];
 
     /// <summary>
     /// Runs the row groups named in <paramref name="only"/> (all when empty); the weekly statuses,
@@ -81,6 +81,26 @@ public static class BenchmarkRows
         if (statusRows) await StatusesAsync(suite, sizes, partnershipId, import.CitizenIds, report);
         var reads = unaryRows ? await UnaryReadsAsync(suite, sizes, partnershipId, import.CitizenIds, report) : null;
         if (gatewayRows) await GatewayAsync(suite, sizes, import, reads, report);
+    }
+
+    /// <summary>
+    /// The restart rows. They restart every service, so they run after the memory rows have read
+    /// the peaks of the processes that ran the other rows.
+    /// </summary>
+    public static async Task ColdStartAsync(LocalSuite suite, BenchmarkSizes sizes, Action<Measurement> report)
+    {
+        var cold = await ColdStartBenchmark.RunAsync(suite, firstCitizen: 6 * sizes.ImportRows, importRows: Math.Max(1, sizes.ImportRows / 5), sizes.Patience);
+        foreach (var restart in cold.Restarts)
+        {
+            report(new Measurement($"cold start: {restart.Service}, from the process's start to ready", restart.ToReady.TotalMilliseconds, "ms", null, null));
+            report(new Measurement($"cold start: {restart.Service} {restart.Read}, the first call after the restart", restart.FirstCallMs, "ms",
+                restart.WarmMedianMs, "the same read once warm, median of 50", GoalMaximum: 50, LowerIsBetter: true));
+            report(new Measurement($"cold start: {restart.Service} {restart.Read}, the second call", restart.SecondCallMs, "ms",
+                restart.WarmMedianMs, "the same read once warm, median of 50", LowerIsBetter: true));
+        }
+        report(new Measurement("cold start: the three services restarted at once, from their start to all ready", cold.AllToReady.TotalMilliseconds, "ms", null, null));
+        report(new Measurement($"cold start: import of {cold.ColdImport.Rows:N0} citizens sent as the restarted services are ready", cold.ColdImport.RowsPerSecond, "rows/s",
+            cold.WarmImport.RowsPerSecond, "the same import once the services have run it"));
     }
 
     /// <summary>

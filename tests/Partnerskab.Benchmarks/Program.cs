@@ -2,7 +2,7 @@ using System.Text.Json;
 using Partnerskab.Benchmarks;
 using Partnerskab.Testing;
 
-// Usage: Partnerskab.Benchmarks [--quick] [--out DIR] [--only import,statuses,milestones,unary,reports,dashboard,gateway]
+// Usage: Partnerskab.Benchmarks [--quick] [--out DIR] [--only import,statuses,milestones,unary,reports,dashboard,gateway,cold]
 // Run by tests/bench.sh, which starts a throwaway PostgreSQL and RabbitMQ; this program starts
 // the three services itself, measures each path and its ceiling in the same run, and writes
 // results.md and results.json to DIR (default: benchmark-results). --only runs some rows (the
@@ -44,6 +44,7 @@ foreach (var service in suite.Services)
 {
     Report(new Measurement($"memory: {service.Name}", ProcessMemory.PeakResidentMegabytes(service.ProcessId), "MB peak RSS", null, null, GoalMaximum: 300));
 }
+if (only.Count == 0 || only.Contains("cold")) await BenchmarkRows.ColdStartAsync(suite, sizes, Report);
 
 Console.WriteLine(Measurement.Table(results));
 return 0;

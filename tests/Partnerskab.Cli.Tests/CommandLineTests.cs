@@ -57,6 +57,18 @@ public sealed class CommandLineTests
         error.ShouldContain($"--as-of: '{day}' is not a date (YYYY-MM-DD)");
     }
 
+    [Theory]
+    [InlineData("2024-04-15")]
+    [InlineData("2024-04-15T12:00:00")]
+    [InlineData("yesterday")]
+    public async Task A_historical_loads_moment_must_be_an_instant_with_its_offset(string moment)
+    {
+        var (exitCode, _, error) = await RunAsync("cohort", "partnership", "get", "--partnership", "p", "--token", "t", "--recorded-at", moment);
+
+        exitCode.ShouldBe(CliCommands.CouldNotRun);
+        error.ShouldContain($"--recorded-at: '{moment}' is not an instant");
+    }
+
     [Fact]
     public async Task A_service_address_that_is_not_absolute_is_refused_by_name()
     {

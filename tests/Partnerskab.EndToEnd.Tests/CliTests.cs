@@ -6,6 +6,7 @@ using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.EndToEnd.Tests.Infrastructure;
 using Partnerskab.Scenario;
 using Partnerskab.Testing;
+using Partnerskab.Tokens;
 using Shouldly;
 
 namespace Partnerskab.EndToEnd.Tests;
@@ -187,6 +188,29 @@ public sealed class CliTests(SuiteFixture suite)
         unknown.Error.ShouldStartWith("partnerskab: NotFound: ");
         await File.WriteAllTextAsync(agreement, "{\"nmae\": \"typo\"}");
         (await CliAsync(["cohort", "partnership", "create", "--request", agreement, .. common])).Error.ShouldContain("--request: ");
+        dir.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task An_operators_historical_load_gives_every_call_its_moment_and_no_one_else_may()
+    {
+        var dir = Directory.CreateTempSubdirectory("partnerskab-cli-");
+        var agreement = Path.Combine(dir.FullName, "agreement.json");
+        await File.WriteAllTextAsync(agreement, Google.Protobuf.JsonFormatter.Default.Format(ThinSlice.HaderslevAgreement(TestCitizens.UniqueReference("cli-load"))));
+        string[] cohort = ["--cohort-url", suite.Cohort.GrpcUrl.ToString()];
+        var kommune = suite.TokenFor(new TokenSubject("cli-kommune", [SuiteRoles.Kommune], "29189757", [SuiteClaims.AllPartnerships]));
+
+        var refused = await CliAsync(["cohort", "partnership", "create", "--request", agreement, "--recorded-at", "2023-02-01T09:00:00Z", "--token", kommune, .. cohort]);
+        refused.ExitCode.ShouldBe(2);
+        refused.Error.ShouldStartWith("partnerskab: PermissionDenied: Only the operator may give the moment facts are recorded at");
+
+        var created = await CliAsync(["cohort", "partnership", "create", "--request", agreement, "--output", "json",
+            "--recorded-at", "2023-02-01T10:00:00+01:00", "--token", suite.TokenFor(LocalSuite.Operator), .. cohort]);
+        created.ExitCode.ShouldBe(0);
+        var partnershipId = System.Text.Json.JsonDocument.Parse(created.Output).RootElement.GetProperty("partnership").GetProperty("partnershipId").GetString()!;
+        var versions = await suite.Clients.Cohort.ListPartnershipVersionsAsync(new ListPartnershipVersionsRequest { PartnershipId = partnershipId },
+            deadline: SuiteClients.Deadline());
+        versions.Versions.Single().RecordedAt.ToDateTimeOffset().ShouldBe(new DateTimeOffset(2023, 2, 1, 9, 0, 0, TimeSpan.Zero));
         dir.Delete(recursive: true);
     }
 

@@ -42,8 +42,7 @@ public sealed class MigrationModeTests
 
     private static ServiceProcess Payment(string database, KeyDirectory keys, string migrations)
     {
-        var dll = Path.Combine(TestEnvironment.RepositoryRoot, "services", "payment", "Partnerskab.Payment", "bin",
-            TestEnvironment.Configuration, "net10.0", "Partnerskab.Payment.dll");
+        var dll = TestEnvironment.ServiceDll("payment", "Partnerskab.Payment");
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Database"] = $"{TestEnvironment.PostgresConnectionString};Database={database}",

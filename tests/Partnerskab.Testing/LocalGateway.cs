@@ -20,8 +20,7 @@ public sealed class LocalGateway : IAsyncDisposable
         directory = Directory.CreateTempSubdirectory("partnerskab-gateway-").FullName;
         Certificates = TestCertificates.Create(directory);
         HttpsPort = TestEnvironment.FreePort();
-        var dll = Path.Combine(TestEnvironment.RepositoryRoot, "services", "gateway", "Partnerskab.Gateway", "bin",
-            TestEnvironment.Configuration, "net10.0", "Partnerskab.Gateway.dll");
+        var dll = TestEnvironment.ServiceDll("gateway", "Partnerskab.Gateway");
         var settings = new Dictionary<string, string>
         {
             ["Gateway__HttpsPort"] = HttpsPort.ToString(),

@@ -47,8 +47,7 @@ public sealed partial class LocalPortal : IAsyncDisposable
     /// <summary>Where the pages are, by an address the certificate carries.</summary>
     public Uri Url => new($"https://127.0.0.1:{HttpsPort}/");
 
-    public static string Dll => Path.Combine(TestEnvironment.RepositoryRoot, "services", "portal", "Partnerskab.Portal", "bin",
-        TestEnvironment.Configuration, "net10.0", "Partnerskab.Portal.dll");
+    public static string Dll => TestEnvironment.ServiceDll("portal", "Partnerskab.Portal");
 
     public static async Task<LocalPortal> StartAsync(LocalSuite suite)
     {

@@ -119,8 +119,7 @@ public sealed class LocalSuite : IAsyncDisposable
 
     private ServiceProcess Create(string service, string project, int instance, IReadOnlyDictionary<string, string> common, Dictionary<string, string> own)
     {
-        var dll = Path.Combine(TestEnvironment.RepositoryRoot, "services", service, $"Partnerskab.{project}", "bin",
-            TestEnvironment.Configuration, "net10.0", $"Partnerskab.{project}.dll");
+        var dll = TestEnvironment.ServiceDll(service, $"Partnerskab.{project}");
         var environment = new Dictionary<string, string>(own)
         {
             ["ConnectionStrings__Database"] = ConnectionString(service),

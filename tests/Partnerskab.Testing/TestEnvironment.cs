@@ -29,6 +29,15 @@ public static class TestEnvironment
     public static string Configuration { get; } =
         typeof(TestEnvironment).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
 
+    /// <summary>
+    /// A service's program: from PARTNERSKAB_PUBLISHED_SERVICES when set (a folder per project, as
+    /// tests/bench.sh publishes them, ReadyToRun as the images are), else from its build output.
+    /// </summary>
+    public static string ServiceDll(string folder, string project) =>
+        Environment.GetEnvironmentVariable("PARTNERSKAB_PUBLISHED_SERVICES") is { Length: > 0 } published
+            ? Path.Combine(published, project, $"{project}.dll")
+            : Path.Combine(RepositoryRoot, "services", folder, project, "bin", Configuration, "net10.0", $"{project}.dll");
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -22,7 +22,7 @@ public static class CliCommands
     {
         var root = new RootCommand("The command-line client of the Partnerskab suite: kommune systems, providers, finance and operators.")
         {
-            CliOptions.Token, CliOptions.CohortUrl, CliOptions.OutcomeUrl, CliOptions.PaymentUrl,
+            CliOptions.Token, CliOptions.CohortUrl, CliOptions.OutcomeUrl, CliOptions.PaymentUrl, CliOptions.RecordedAt,
         };
         var cli = new CliConsole(output, error, progress);
         root.Subcommands.Add(CohortCommands.Create(cli));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.CommandLine.Parsing;
 using Partnerskab.Imports.Csv;
 using Partnerskab.Tokens;
@@ -18,6 +19,22 @@ public static class CliOptions
     public static readonly Option<Uri> CohortUrl = ServiceUrl("cohort", "PARTNERSKAB_COHORT_URL", "http://127.0.0.1:5101");
     public static readonly Option<Uri> OutcomeUrl = ServiceUrl("outcome", "PARTNERSKAB_OUTCOME_URL", "http://127.0.0.1:5201");
     public static readonly Option<Uri> PaymentUrl = ServiceUrl("payment", "PARTNERSKAB_PAYMENT_URL", "http://127.0.0.1:5301");
+
+    public static readonly Option<DateTimeOffset?> RecordedAt = new("--recorded-at")
+    {
+        Description = "A historical load (operator role only): the instant the call's facts were learnt, e.g. 2024-04-15T12:00:00Z; "
+            + "see docs/operations.md.",
+        HelpName = "instant",
+        Recursive = true,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:sszzz"], CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal, out var at)) return at;
+            result.AddError($"--recorded-at: '{text}' is not an instant (YYYY-MM-DDTHH:MM:SSZ, or with an offset such as +02:00)");
+            return null;
+        },
+    };
 
     public static readonly Option<OutputFormat> Output = new("--output")
     {
@@ -51,7 +68,8 @@ public static class CliOptions
     };
 
     /// <summary>A channel to the service at the option's address, carrying the caller's token.</summary>
-    public static BearerChannel Channel(ParseResult result, Option<Uri> service) => new(result.GetValue(service)!, CallerToken(result));
+    public static BearerChannel Channel(ParseResult result, Option<Uri> service) =>
+        new(result.GetValue(service)!, CallerToken(result), result.GetValue(RecordedAt));
 
     /// <summary>The caller's token: --token, else $PARTNERSKAB_TOKEN.</summary>
     public static string CallerToken(ParseResult result)

@@ -12,19 +12,22 @@ public sealed class BearerChannel : IDisposable
 
     private readonly GrpcChannel channel;
 
-    public BearerChannel(Uri address, string? bearerToken) : this(GrpcChannel.ForAddress(address, Options), bearerToken)
+    /// <param name="recordedAt">Set for an operator's historical load: every call says its facts were recorded then.</param>
+    public BearerChannel(Uri address, string? bearerToken, DateTimeOffset? recordedAt = null)
+        : this(GrpcChannel.ForAddress(address, Options), bearerToken, recordedAt)
     {
     }
 
     /// <summary>Over a channel of the caller's making (a test server's handler, say); disposing this disposes it.</summary>
-    public BearerChannel(GrpcChannel channel, string? bearerToken)
+    public BearerChannel(GrpcChannel channel, string? bearerToken, DateTimeOffset? recordedAt = null)
     {
         this.channel = channel;
-        Invoker = bearerToken is null
+        Invoker = bearerToken is null && recordedAt is null
             ? channel.CreateCallInvoker()
             : channel.Intercept(metadata =>
             {
-                metadata.Add("Authorization", $"Bearer {bearerToken}");
+                if (bearerToken is not null) metadata.Add("Authorization", $"Bearer {bearerToken}");
+                if (recordedAt is { } at) metadata.Add(RecordedAtHeader.Name, RecordedAtHeader.Value(at));
                 return metadata;
             });
     }

@@ -1,0 +1,17 @@
+namespace Partnerskab.ServiceDefaults.Tests;
+
+/// <summary>
+/// Every process of the suite is built with the same runtime settings (Directory.Build.props), this
+/// test project included: the youngest generation's budget is the one set there, not the one the GC
+/// would derive from the host's cache.
+/// </summary>
+public sealed class GarbageCollectorBudgetTests
+{
+    [Fact]
+    public void The_youngest_generation_is_bounded_by_the_build()
+    {
+        var budget = Convert.ToInt64(GC.GetConfigurationVariables()["GCGen0MaxBudget"]);
+
+        Assert.Equal(16 * 1024 * 1024, budget);
+    }
+}
