@@ -14,6 +14,7 @@ builder.Services.AddOutcomeRpcHandlers();
 builder.AddMessaging<OutcomeDbContext>("outcome", bus =>
 {
     bus.AddInboxConsumer<OpenFollowUpOnHandover>(ConsumerQueues.OpenFollowUpOnHandover);
+    bus.AddInboxConsumer<OpenFollowUpOnSingleHandover>(ConsumerQueues.OpenFollowUpOnHandover);
     bus.AddInboxConsumer<StopFollowUpOnExit>(ConsumerQueues.StopFollowUpOnExit);
     bus.AddInboxConsumer<EraseCitizenData>(ConsumerQueues.EraseCitizenData);
 });

@@ -14,6 +14,7 @@ builder.Services.AddPaymentRpcHandlers();
 builder.AddMessaging<PaymentDbContext>("payment", bus =>
 {
     bus.AddInboxConsumer<EarnHandoverFee>(ConsumerQueues.EarnHandoverFee);
+    bus.AddInboxConsumer<EarnSingleHandoverFee>(ConsumerQueues.EarnHandoverFee);
     bus.AddInboxConsumer<EarnMilestonePayment>(ConsumerQueues.EarnMilestonePayment);
     bus.AddInboxConsumer<EarnDeliverableFee>(ConsumerQueues.EarnDeliverableFee);
     bus.AddInboxConsumer<CreditRevokedMilestone>(ConsumerQueues.CreditRevokedMilestone);

@@ -8,6 +8,13 @@ public static class InboxConsumerRegistration
     public const int BatchSize = 100;
 
     /// <summary>
+    /// Most items (one per message, or the citizens of a batch handover) one transaction of an inbox
+    /// consumer handles: it bounds the locks (one per citizen or cause) and the tracked rows a
+    /// transaction holds, as a status ingestion batch of a thousand rows is bounded.
+    /// </summary>
+    public const int MaxItemsPerTransaction = 1000;
+
+    /// <summary>
     /// How long a batch waits after its first message for more: the most a message waits when
     /// messages are few, and short enough that traffic of a few a second sees no batching delay
     /// worth the name.
