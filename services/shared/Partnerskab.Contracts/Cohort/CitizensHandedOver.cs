@@ -9,9 +9,9 @@ namespace Partnerskab.Contracts.Cohort;
 public sealed record CitizensHandedOver
 {
     /// <summary>
-    /// The most citizens one event carries (an import batch's size): about 110 bytes of JSON each,
-    /// so an event stays near 110 KB, far below RabbitMQ's message size limit (16 MiB by default
-    /// since 4.0), and a consumer's transaction holds at most this many citizens' locks.
+    /// The most citizens one event carries (an import batch's size): 133 bytes of JSON each, so an
+    /// event stays near 133 KB, far below RabbitMQ's message size limit (16 MiB by default since
+    /// 4.0), and a consumer's transaction holds at most this many citizens' locks.
     /// </summary>
     public const int MaxCitizens = 1000;
 
