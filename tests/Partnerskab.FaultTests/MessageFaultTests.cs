@@ -36,7 +36,7 @@ public sealed class MessageFaultTests(FaultSuite faults)
             await driver.RunAsync();
             var (listed, report) = await ParkedAsync();
             listed.ShouldBe(1, report);
-            report.ShouldContain("CitizenHandedOver");
+            report.ShouldContain("CitizensHandedOver");
             report.ShouldContain($"fault test refuses handover fees of partnership {driver.PartnershipId}", customMessage: report);
             (await faults.SqlAsync("payment", "SELECT last_value FROM fault_test_poison_attempts")).ShouldBe(4L, "one attempt and three in-memory retries, then parked");
 

@@ -32,7 +32,7 @@ public sealed class TracingTests(GatewayFixture fixture)
         });
         var trace = spans.Where(s => s.TraceId == GatewaySpan(spans, handoverPath)!.TraceId).ToList();
         trace.ShouldContain(s => s.Service == "cohort" && s.Kind == ServerKind, "the cohort service handled the call inside the gateway's trace");
-        trace.ShouldContain(s => s.Service == "outcome" && s.Kind == ConsumerKind, "the outcome consumer of CitizenHandedOver continued it");
+        trace.ShouldContain(s => s.Service == "outcome" && s.Kind == ConsumerKind, "the outcome consumer of CitizensHandedOver continued it");
         trace.SelectMany(s => s.Attributes).ShouldAllBe(attribute => !attribute.Contains(cpr) && !attribute.Contains(cpr.Replace("-", "")));
     }
 

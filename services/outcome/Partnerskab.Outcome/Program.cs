@@ -13,7 +13,8 @@ builder.AddServiceDatabase<OutcomeDbContext>();
 builder.Services.AddOutcomeRpcHandlers();
 builder.AddMessaging<OutcomeDbContext>("outcome", bus =>
 {
-    bus.AddInboxConsumer<OpenFollowUpOnHandover>(ConsumerQueues.OpenFollowUpOnHandover);
+    bus.AddInboxConsumer<OpenFollowUpOnHandover>(ConsumerQueues.OpenFollowUpOnHandover, InboxConsumerRegistration.BulkBatchSize);
+    bus.AddInboxConsumer<OpenFollowUpOnSingleHandover>(ConsumerQueues.OpenFollowUpOnHandover, InboxConsumerRegistration.BulkBatchSize);
     bus.AddInboxConsumer<StopFollowUpOnExit>(ConsumerQueues.StopFollowUpOnExit);
     bus.AddInboxConsumer<EraseCitizenData>(ConsumerQueues.EraseCitizenData);
 });

@@ -13,7 +13,8 @@ builder.AddServiceDatabase<PaymentDbContext>();
 builder.Services.AddPaymentRpcHandlers();
 builder.AddMessaging<PaymentDbContext>("payment", bus =>
 {
-    bus.AddInboxConsumer<EarnHandoverFee>(ConsumerQueues.EarnHandoverFee);
+    bus.AddInboxConsumer<EarnHandoverFee>(ConsumerQueues.EarnHandoverFee, InboxConsumerRegistration.BulkBatchSize);
+    bus.AddInboxConsumer<EarnSingleHandoverFee>(ConsumerQueues.EarnHandoverFee, InboxConsumerRegistration.BulkBatchSize);
     bus.AddInboxConsumer<EarnMilestonePayment>(ConsumerQueues.EarnMilestonePayment);
     bus.AddInboxConsumer<EarnDeliverableFee>(ConsumerQueues.EarnDeliverableFee);
     bus.AddInboxConsumer<CreditRevokedMilestone>(ConsumerQueues.CreditRevokedMilestone);

@@ -1,7 +1,7 @@
 namespace Partnerskab.Benchmarks;
 
 /// <summary>
-/// Handovers reach the outcome and payment services by event (CitizenHandedOver, through the
+/// Handovers reach the outcome and payment services by event (CitizensHandedOver, through the
 /// cohort service's outbox); a benchmark that needs the citizens known there, or needs the
 /// broker and consumers idle, waits for them by reading the two databases.
 /// </summary>

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Grpc.Core;
+using Npgsql;
+using Partnerskab.Contracts.Cohort;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Scenario;
 using Partnerskab.Testing;
@@ -78,6 +81,28 @@ public sealed class CohortTests(CohortHost cohort) : InProcessTests(cohort.Reset
     }
 
     [Fact]
+    public async Task Each_committed_import_batch_is_announced_by_one_event_and_a_single_handover_by_a_batch_of_one()
+    {
+        var partnership = await CreatePartnershipAsync(capacity: 1500);
+        // Two batches of the import (1,000 rows and 200); the first holds a repeat, answered unchanged and announced once.
+        var rows = Enumerable.Range(0, 1200).Select(n => Row(6000 + n)).ToList();
+        rows[10] = Row(6000);
+        var imported = await ImportAsync(partnership.PartnershipId, "batches", rows);
+        imported.Accepted.ShouldBe(1199);
+        var single = (await Cohort.HandOverCitizenAsync(HandOver(partnership.PartnershipId, 7500), deadline: SuiteClients.Deadline())).Citizen;
+        (await ImportAsync(partnership.PartnershipId, "batches-again", rows)).Unchanged.ShouldBe(1200);
+
+        var events = await HandoverEventsAsync(partnership.PartnershipId);
+        events.Select(e => e.Citizens.Count).ShouldBe([999, 200, 1], "one event per committed batch and per single handover; nothing for unchanged rows");
+        events.ShouldAllBe(e => e.PartnershipId == Guid.Parse(partnership.PartnershipId));
+        events.SelectMany(e => e.Citizens).Select(c => c.CitizenId.Value)
+            .ShouldBe([.. imported.Results.Where(r => r.Outcome == RowOutcome.Accepted).Select(r => r.CitizenId), single.CitizenId]);
+        var first = events[0].Citizens[0];
+        (first.HandoverDate, first.FollowUpStart, first.FollowUpEnd).ShouldBe((new DateOnly(2023, 4, 3), new DateOnly(2023, 4, 3), new DateOnly(2025, 4, 3)));
+        (await PartnershipAsync(partnership.PartnershipId)).CitizensHandedOver.ShouldBe(1200);
+    }
+
+    [Fact]
     public async Task An_empty_stream_or_an_unknown_partnership_is_refused_and_writes_nothing()
     {
         var partnership = await CreatePartnershipAsync(10);
@@ -123,7 +148,10 @@ public sealed class CohortTests(CohortHost cohort) : InProcessTests(cohort.Reset
         exit.Recorded.ShouldBeTrue();
         exit.Citizen.Status.ShouldBe(CitizenStatus.Exited);
 
+        (await PartnershipAsync(partnership.PartnershipId)).CitizensHandedOver.ShouldBe(0, "the place taken is freed");
         (await Cohort.HandOverCitizenAsync(HandOver(partnership.PartnershipId, 4001), deadline: SuiteClients.Deadline())).Created.ShouldBeTrue();
+        (await Cohort.ListPartnershipsAsync(new ListPartnershipsRequest(), deadline: SuiteClients.Deadline())).Partnerships
+            .Single(p => p.PartnershipId == partnership.PartnershipId).CitizensHandedOver.ShouldBe(1);
         var status = await Cohort.GetFollowUpStatusAsync(new GetFollowUpStatusRequest
         {
             PartnershipId = partnership.PartnershipId, CitizenId = first.CitizenId, OnDate = ThinSlice.Day(2023, 4, 10),
@@ -253,6 +281,22 @@ public sealed class CohortTests(CohortHost cohort) : InProcessTests(cohort.Reset
 
     private async Task<Partnership> PartnershipAsync(string id) =>
         (await Cohort.GetPartnershipAsync(new GetPartnershipRequest { PartnershipId = id }, deadline: SuiteClients.Deadline())).Partnership;
+
+    /// <summary>The partnership's handover events in the outbox, in the order they are sent.</summary>
+    private async Task<List<CitizensHandedOver>> HandoverEventsAsync(string partnershipId)
+    {
+        await using var connection = await cohort.OpenAsync();
+        await using var query = new NpgsqlCommand("""
+            SELECT body::text FROM outbox_messages
+            WHERE message_type LIKE 'Partnerskab.Contracts.Cohort.CitizensHandedOver,%' AND body->>'partnershipId' = @id
+            ORDER BY sequence
+            """, connection);
+        query.Parameters.AddWithValue("id", partnershipId);
+        var events = new List<CitizensHandedOver>();
+        await using var reader = await query.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) events.Add(JsonSerializer.Deserialize<CitizensHandedOver>(reader.GetString(0), JsonSerializerOptions.Web)!);
+        return events;
+    }
 
     private async Task<GetFollowUpStatusResponse> FollowUpAsync(string partnershipId, string citizenId, Google.Type.Date on) =>
         await Cohort.GetFollowUpStatusAsync(new GetFollowUpStatusRequest { PartnershipId = partnershipId, CitizenId = citizenId, OnDate = on },

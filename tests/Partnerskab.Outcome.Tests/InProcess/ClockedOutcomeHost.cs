@@ -21,8 +21,12 @@ public sealed class ClockedOutcomeHost : OutcomeHost
     /// <summary>Sets the service's clock to ten in the morning of the day, Copenhagen time.</summary>
     public void On(LocalDate day) => Clock.Reset(day.At(new LocalTime(10, 0)).InZoneStrictly(ServiceDefaults.DanishCalendar.Copenhagen).ToInstant());
 
-    /// <summary>Publishes an event on the service's own broker, as the cohort service would.</summary>
-    public Task PublishAsync<T>(T message) where T : class => Services.GetRequiredService<IBus>().Publish(message);
+    /// <summary>Publishes an event on the service's own broker, as the cohort service would; with a set message id, a redelivery.</summary>
+    public Task PublishAsync<T>(T message, Guid? messageId = null) where T : class =>
+        Services.GetRequiredService<IBus>().Publish(message, context =>
+        {
+            if (messageId is { } id) context.MessageId = id;
+        });
 
     /// <summary>Writes through the service's own model, for what only another service's RPC would otherwise set up.</summary>
     public async Task WriteAsync(Action<OutcomeDbContext> write)

@@ -19,7 +19,9 @@ public sealed class ClockedPaymentHost() : InProcessService<PaymentGrpcService, 
 {
     public FakeClock Clock { get; } = new(Instant.FromUtc(2023, 10, 5, 8, 0));
 
-    protected override void ConfigureTestServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
+    /// <summary>The service's clock as it has it: a historical load's moment (a message's header) goes before the test's clock.</summary>
+    protected override void ConfigureTestServices(IServiceCollection services) =>
+        services.Replace(ServiceDescriptor.Singleton<IClock>(new ServiceDefaults.Recording.RecordingClock(Clock)));
 
     protected override Task WarmUpAsync(PaymentService.PaymentServiceClient client) =>
         client.ListRateCardsAsync(new ListRateCardsRequest { PartnershipId = Guid.NewGuid().ToString() }, deadline: DateTime.UtcNow.AddSeconds(60)).ResponseAsync;
@@ -28,10 +30,16 @@ public sealed class ClockedPaymentHost() : InProcessService<PaymentGrpcService, 
     public void Today(int year, int month, int day) =>
         Clock.Reset(new LocalDate(year, month, day).At(new LocalTime(9, 0)).InZoneStrictly(ServiceDefaults.DanishCalendar.Copenhagen).ToInstant());
 
-    public Task PublishAsync<T>(T message) where T : class => Services.GetRequiredService<IBus>().Publish(message);
+    /// <summary>Publishes an event as another service would: with a set message id (a redelivery) or a historical load's moment, if given.</summary>
+    public Task PublishAsync<T>(T message, Guid? messageId = null, Instant? recordedAt = null) where T : class =>
+        Services.GetRequiredService<IBus>().Publish(message, context =>
+        {
+            if (messageId is { } id) context.MessageId = id;
+            if (recordedAt is { } at) context.Headers.Set(ServiceDefaults.Recording.RecordedTime.Header, ServiceDefaults.Recording.RecordedTime.Format(at));
+        });
 
-    /// <summary>A registered partnership (the cohort service's event) priced quarterly without caps or periodic fees.</summary>
-    public async Task<Guid> PartnershipAsync()
+    /// <summary>A registered partnership (the cohort service's event) priced quarterly without caps or periodic fees, unless <paramref name="terms"/> says otherwise.</summary>
+    public async Task<Guid> PartnershipAsync(Action<SetRateCardRequest>? terms = null)
     {
         var partnershipId = Guid.NewGuid();
         await PublishAsync(new PartnershipRegistered
@@ -56,6 +64,7 @@ public sealed class ClockedPaymentHost() : InProcessService<PaymentGrpcService, 
         {
             r.Caps = null;
             r.PeriodicFees.Clear();
+            terms?.Invoke(r);
         }), deadline: SuiteClients.Deadline());
         return partnershipId;
     }

@@ -30,9 +30,8 @@ public sealed class HandOverCitizenHandler(CohortDbContext db, CprPseudonymizer 
         var holder = await db.Citizens.AsNoTracking()
             .Where(c => c.PartnershipId == partnershipId && c.CaseReference == candidate.CaseReference && c.CaseReference != "")
             .Select(c => c.CitizenId).FirstOrDefaultAsync(cancellationToken);
-        var placesTaken = await PartnershipStore.PlacesTakenAsync(db, partnershipId, cancellationToken);
 
-        switch (HandoverDecision.Decide(partnership, candidate, citizenId, existing, holder, placesTaken, clock.GetCurrentInstant()))
+        switch (HandoverDecision.Decide(partnership, candidate, citizenId, existing, holder, partnership.PlacesTaken, clock.GetCurrentInstant()))
         {
             case HandoverDecision.Accepted accepted:
                 Handovers.Stage(db, accepted.Citizen);

@@ -27,20 +27,30 @@ public static class Handovers
     public static string CaseReferenceTakenReason(HandoverDecision.CaseReferenceTaken taken) =>
         $"is already the case reference of citizen {taken.CitizenId} in this partnership; a case reference names one citizen";
 
-    public static CitizenHandedOver HandedOver(Citizen citizen) => new()
-    {
-        PartnershipId = citizen.PartnershipId,
-        CitizenId = new Pseudonym(citizen.CitizenId),
-        HandoverDate = citizen.HandoverDate.ToDateOnly(),
-        FollowUpStart = citizen.FollowUp.Start.ToDateOnly(),
-        FollowUpEnd = citizen.FollowUp.End.ToDateOnly(),
-    };
+    /// <summary>
+    /// The events that announce citizens handed over together (one committed import batch, or a
+    /// single handover as a batch of one): one per <see cref="CitizensHandedOver.MaxCitizens"/>
+    /// citizens of a partnership, so a batch is one outbox row and one message to each consumer.
+    /// </summary>
+    public static IEnumerable<CitizensHandedOver> HandedOver(IEnumerable<Citizen> citizens) =>
+        citizens.GroupBy(c => c.PartnershipId).SelectMany(partnership => partnership.Chunk(CitizensHandedOver.MaxCitizens)
+            .Select(chunk => new CitizensHandedOver
+            {
+                PartnershipId = partnership.Key,
+                Citizens = chunk.Select(c => new HandedOverCitizen
+                {
+                    CitizenId = new Pseudonym(c.CitizenId),
+                    HandoverDate = c.HandoverDate.ToDateOnly(),
+                    FollowUpStart = c.FollowUp.Start.ToDateOnly(),
+                    FollowUpEnd = c.FollowUp.End.ToDateOnly(),
+                }).ToList(),
+            }));
 
-    /// <summary>Stages the handed-over citizen and its CitizenHandedOver event, to be saved together.</summary>
+    /// <summary>Stages the handed-over citizen and its event (a batch of one), to be saved together.</summary>
     public static void Stage(CohortDbContext db, Citizen citizen)
     {
         db.Citizens.Add(citizen);
-        db.AddToOutbox(HandedOver(citizen), citizen.HandedOverAt);
+        db.AddToOutbox(HandedOver([citizen]).Single(), citizen.HandedOverAt);
     }
 
     public static async Task<Citizen> FindCitizenAsync(CohortDbContext db, Guid partnershipId, string citizenId, CancellationToken cancellationToken) =>

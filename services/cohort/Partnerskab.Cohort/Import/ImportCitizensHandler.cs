@@ -214,7 +214,7 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
         var holders = await db.Citizens.WithKeys("case_reference", candidates.Select(c => c.Candidate.CaseReference).Distinct(), import.PartnershipId,
                 alsoWhere: "case_reference <> ''").AsNoTracking()
             .ToDictionaryAsync(c => c.CaseReference, c => c.CitizenId, cancellationToken);
-        var placesTaken = await PartnershipStore.PlacesTakenAsync(db, import.PartnershipId, cancellationToken);
+        var placesTaken = partnership.PlacesTaken;
         var now = clock.GetCurrentInstant();
         var handedOver = new List<Citizen>();
 
@@ -249,9 +249,10 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
                     break;
             }
         }
-        // A batch is up to a thousand citizens and as many events: COPY carries them far cheaper than an INSERT each.
+        // A batch is up to a thousand citizens: COPY carries them far cheaper than an INSERT each. They are
+        // announced by one event, one outbox row in the batch's transaction.
         await CitizenCopy.InsertAsync(db, handedOver, cancellationToken);
-        await OutboxCopy.InsertAsync(db, handedOver.Select(c => OutboxExtensions.OutboxRow(Handovers.HandedOver(c), c.HandedOverAt)).ToList(), cancellationToken);
+        foreach (var announced in Handovers.HandedOver(handedOver)) db.AddToOutbox(announced, now);
     }
 
     /// <summary>A batch's results (the ones added while it ran), as a batch answer to keep.</summary>

@@ -26,8 +26,7 @@ public sealed class AmendPartnershipHandler(CohortDbContext db, IClock clock)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var current = await PartnershipStore.LockAsync(db, partnershipId, cancellationToken);
         context.Caller().EnsureInOwnName(current.Terms.Kommune.Cvr, "kommune.cvr");
-        var placesTaken = await PartnershipStore.PlacesTakenAsync(db, partnershipId, cancellationToken);
-        var version = AgreementDecision.Amending(current, request.ExpectedVersion, terms, placesTaken) switch
+        var version = AgreementDecision.Amending(current, request.ExpectedVersion, terms, current.PlacesTaken) switch
         {
             AgreementDecision.Amend amend => amend.Version,
             AgreementDecision.StaleVersion stale => throw DomainException.FailedPrecondition(
@@ -50,6 +49,6 @@ public sealed class AmendPartnershipHandler(CohortDbContext db, IClock clock)
         db.AddToOutbox(PartnershipEvents.Amended(amended), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new AmendPartnershipResponse { Partnership = amended.ToProto(placesTaken) };
+        return new AmendPartnershipResponse { Partnership = amended.ToProto(current.PlacesTaken) };
     }
 }

@@ -55,7 +55,7 @@ public sealed class CreatePartnershipHandler(CohortDbContext db, IClock clock)
         var registered = await db.PartnershipVersions.AsNoTracking()
             .SingleAsync(pv => pv.PartnershipId == existing.Id && pv.Version == 1, cancellationToken);
         return AgreementDecision.Registering(requested, registered.Terms) is AgreementDecision.AlreadyRegistered
-            ? new CreatePartnershipResponse { Partnership = existing.ToProto(await PartnershipStore.PlacesTakenAsync(db, existing.Id, cancellationToken)), Created = false }
+            ? new CreatePartnershipResponse { Partnership = existing.ToProto(existing.PlacesTaken), Created = false }
             : throw DomainException.AlreadyExists($"A different partnership with reference '{existing.Reference}' is already registered ({existing.Id}).");
     }
 }

@@ -15,7 +15,6 @@ public sealed class GetPartnershipHandler(CohortDbContext db)
         v.ThrowIfInvalid();
 
         var partnership = await PartnershipStore.FindAsync(db, id, context.CancellationToken);
-        var placesTaken = await PartnershipStore.PlacesTakenAsync(db, id, context.CancellationToken);
-        return new GetPartnershipResponse { Partnership = partnership.ToProto(placesTaken) };
+        return new GetPartnershipResponse { Partnership = partnership.ToProto(partnership.PlacesTaken) };
     }
 }

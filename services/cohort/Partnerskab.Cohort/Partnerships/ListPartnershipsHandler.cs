@@ -1,11 +1,9 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
-using Partnerskab.Cohort.Handover;
 using Partnerskab.Cohort.Persistence;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Errors;
-using ExitReason = Partnerskab.Contracts.ExitReason;
 
 namespace Partnerskab.Cohort.Partnerships;
 
@@ -23,14 +21,9 @@ public sealed class ListPartnershipsHandler(CohortDbContext db)
         if (request.KommuneCvr.Length > 0) query = query.Where(p => p.Terms.Kommune.Cvr == request.KommuneCvr);
         var partnerships = (await query.OrderBy(p => p.Reference).ToListAsync(context.CancellationToken))
             .Where(p => caller.MayActFor(p.Id)).ToList();
-        var ids = partnerships.Select(p => p.Id).ToList();
-        var counts = await db.Citizens.Where(c => ids.Contains(c.PartnershipId) && c.ExitReason != ExitReason.WronglyEnrolled)
-            .GroupBy(c => c.PartnershipId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, context.CancellationToken);
 
         var response = new ListPartnershipsResponse();
-        response.Partnerships.AddRange(partnerships.Select(p => p.ToProto(counts.GetValueOrDefault(p.Id))));
+        response.Partnerships.AddRange(partnerships.Select(p => p.ToProto(p.PlacesTaken)));
         return response;
     }
 }

@@ -10,8 +10,8 @@ namespace Partnerskab.Payment.Ledger;
 public sealed class CreditRevokedMilestone(PaymentDbContext db, IClock clock, ILogger<CreditRevokedMilestone> logger)
     : LedgerConsumer<MilestoneRevoked>(db, clock, logger)
 {
-    protected override (Guid, string?, string)? CauseOf(MilestoneRevoked revoked) =>
-        (revoked.PartnershipId, revoked.CitizenId, EarnMilestonePayment.CauseKey(revoked.MilestoneId));
+    protected override IEnumerable<(Guid, string?, string)> CausesOf(MilestoneRevoked revoked) =>
+        [(revoked.PartnershipId, revoked.CitizenId, EarnMilestonePayment.CauseKey(revoked.MilestoneId))];
 
     protected override Task HandleAsync(ConsumeContext<MilestoneRevoked> context, CancellationToken cancellationToken)
     {

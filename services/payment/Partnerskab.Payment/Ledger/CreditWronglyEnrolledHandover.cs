@@ -15,8 +15,8 @@ namespace Partnerskab.Payment.Ledger;
 public sealed class CreditWronglyEnrolledHandover(PaymentDbContext db, IClock clock, ILogger<CreditWronglyEnrolledHandover> logger)
     : LedgerConsumer<CitizenExited>(db, clock, logger)
 {
-    protected override (Guid, string?, string)? CauseOf(CitizenExited exit) =>
-        exit.Reason == ExitReason.WronglyEnrolled ? (exit.PartnershipId, exit.CitizenId, EarnHandoverFee.CauseKey(exit.PartnershipId, exit.CitizenId)) : null;
+    protected override IEnumerable<(Guid, string?, string)> CausesOf(CitizenExited exit) =>
+        exit.Reason == ExitReason.WronglyEnrolled ? [(exit.PartnershipId, exit.CitizenId, EarnHandoverFee.CauseKey(exit.PartnershipId, exit.CitizenId))] : [];
 
     protected override Task HandleAsync(ConsumeContext<CitizenExited> context, CancellationToken cancellationToken)
     {

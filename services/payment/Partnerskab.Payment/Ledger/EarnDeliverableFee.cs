@@ -13,8 +13,8 @@ public sealed class EarnDeliverableFee(PaymentDbContext db, IClock clock, ILogge
 {
     public static string CauseKey(Guid deliverableId) => $"deliverable:{deliverableId}";
 
-    protected override (Guid, string?, string)? CauseOf(DeliverableCompleted deliverable) =>
-        (deliverable.PartnershipId, null, CauseKey(deliverable.DeliverableId));
+    protected override IEnumerable<(Guid, string?, string)> CausesOf(DeliverableCompleted deliverable) =>
+        [(deliverable.PartnershipId, null, CauseKey(deliverable.DeliverableId))];
 
     protected override Task HandleAsync(ConsumeContext<DeliverableCompleted> context, CancellationToken cancellationToken)
     {

@@ -1,27 +1,14 @@
-using MassTransit;
 using NodaTime;
 using Partnerskab.Contracts.Cohort;
 using Partnerskab.Payment.Persistence;
-using Partnerskab.Payment.RateCards;
-using Partnerskab.ServiceDefaults;
 
 namespace Partnerskab.Payment.Ledger;
 
-/// <summary>A citizen handed over earns the provider the rate card's fee per citizen.</summary>
+/// <summary>Citizens handed over together (an import batch, or one citizen) earn their handover fees: one message, one inbox row, one transaction.</summary>
 public sealed class EarnHandoverFee(PaymentDbContext db, IClock clock, ILogger<EarnHandoverFee> logger)
-    : LedgerConsumer<CitizenHandedOver>(db, clock, logger)
+    : HandoverFeeEarning<CitizensHandedOver>(db, clock, logger)
 {
     public static string CauseKey(Guid partnershipId, string citizenId) => $"handover:{partnershipId}:{citizenId}";
 
-    protected override (Guid, string?, string)? CauseOf(CitizenHandedOver handover) =>
-        (handover.PartnershipId, handover.CitizenId, CauseKey(handover.PartnershipId, handover.CitizenId));
-
-    protected override Task HandleAsync(ConsumeContext<CitizenHandedOver> context, CancellationToken cancellationToken)
-    {
-        var handover = context.Message;
-        var earnedOn = handover.HandoverDate.ToLocalDate();
-        Earn(context, handover.PartnershipId, versions => new Earning(handover.PartnershipId, handover.CitizenId, LedgerItemKind.HandoverFee, null,
-            CauseKey(handover.PartnershipId, handover.CitizenId), earnedOn, Pricing.InForce(versions, earnedOn), Pricing.HandoverFee(versions, earnedOn)));
-        return Task.CompletedTask;
-    }
+    protected override CitizensHandedOver HandedOver(CitizensHandedOver message) => message;
 }

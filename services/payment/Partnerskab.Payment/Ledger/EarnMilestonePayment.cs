@@ -15,8 +15,8 @@ public sealed class EarnMilestonePayment(PaymentDbContext db, IClock clock, ILog
 
     public static string CauseKey(Guid milestoneId) => CauseKeyPrefix + milestoneId;
 
-    protected override (Guid, string?, string)? CauseOf(MilestoneAchieved milestone) =>
-        (milestone.PartnershipId, milestone.CitizenId, CauseKey(milestone.MilestoneId));
+    protected override IEnumerable<(Guid, string?, string)> CausesOf(MilestoneAchieved milestone) =>
+        [(milestone.PartnershipId, milestone.CitizenId, CauseKey(milestone.MilestoneId))];
 
     protected override Task HandleAsync(ConsumeContext<MilestoneAchieved> context, CancellationToken cancellationToken)
     {

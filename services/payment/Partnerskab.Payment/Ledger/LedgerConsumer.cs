@@ -21,14 +21,14 @@ public abstract class LedgerConsumer<TMessage>(PaymentDbContext db, IClock clock
     private readonly Dictionary<Guid, List<RateCard>> rateCards = [];
     private LedgerSnapshot? ledger;
 
-    /// <summary>The partnership, citizen and cause key the message books (for a credit, the key of the item taken back); null when it books nothing.</summary>
-    protected abstract (Guid PartnershipId, string? CitizenId, string CauseKey)? CauseOf(TMessage message);
+    /// <summary>The partnership, citizen and cause key of each item the message books (for a credit, the key of the item taken back); none when it books nothing.</summary>
+    protected abstract IEnumerable<(Guid PartnershipId, string? CitizenId, string CauseKey)> CausesOf(TMessage message);
 
     protected override bool SavesOncePerBatch => true;
 
     protected override async Task PrepareAsync(IReadOnlyList<ConsumeContext<TMessage>> messages, CancellationToken cancellationToken)
     {
-        var causes = messages.Select(m => CauseOf(m.Message)).OfType<(Guid PartnershipId, string? CitizenId, string CauseKey)>().ToList();
+        var causes = messages.SelectMany(m => CausesOf(m.Message)).ToList();
         var unread = causes.Select(c => c.PartnershipId).Distinct().Where(p => !rateCards.ContainsKey(p)).ToList();
         if (unread.Count > 0)
         {

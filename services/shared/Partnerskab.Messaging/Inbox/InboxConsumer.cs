@@ -13,10 +13,13 @@ namespace Partnerskab.Messaging.Inbox;
 /// (see <see cref="InboxConsumerRegistration"/>), handled one after the other in one transaction:
 /// one commit, one inbox insert and one hold of the handlers' locks for up to a hundred messages
 /// instead of one each, which is what bounds a partnership whose caps make its ledger writes
-/// take turns. The inbox rows are inserted first: a concurrent duplicate then waits on the
-/// primary key and inserts nothing once it is taken. A batch with a message the consumer cannot
-/// handle is tried again one message at a time, so the others commit; the batch then fails
-/// (retried, then parked) and on replay the inbox absorbs the messages that did commit.
+/// take turns. A message may carry many items (the citizens of a batch handover): a batch's
+/// messages then go in as many transactions as keep each to
+/// <see cref="InboxConsumerRegistration.MaxItemsPerTransaction"/> items. The inbox rows are
+/// inserted first: a concurrent duplicate then waits on the primary key and inserts nothing once
+/// it is taken. A transaction with a message the consumer cannot handle is tried again one
+/// message at a time, so the others commit; the batch then fails (retried, then parked) and on
+/// replay the inbox absorbs the messages that did commit.
 /// Subclasses write through <see cref="Db"/> and must not save or commit themselves.
 /// </summary>
 public abstract class InboxConsumer<TMessage, TDb>(TDb db, IClock clock, ILogger logger) : IConsumer<Batch<TMessage>>
@@ -28,33 +31,45 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, IClock clock, ILogger
 
     public async Task Consume(ConsumeContext<Batch<TMessage>> context)
     {
-        var messages = context.Message.ToList();
-        try
+        var cancellationToken = context.CancellationToken;
+        Exception? firstFailure = null;
+        foreach (var messages in InboxTransactions.Group(context.Message, m => ItemsOf(m.Message)))
         {
-            await HandleInOneTransactionAsync(messages, context.CancellationToken);
-        }
-        catch (Exception e) when (messages.Count > 1 && !MessagingExtensions.IsTransientDatabaseFault(e) && !context.CancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning(e, "{Consumer} could not handle a batch of {Count} messages; handling them one at a time", GetType().Name, messages.Count);
-            Exception? firstFailure = null;
-            foreach (var message in messages)
+            try
             {
-                try
-                {
-                    await HandleInOneTransactionAsync([message], context.CancellationToken);
-                }
-                catch (Exception failure)
-                {
-                    firstFailure ??= failure;
-                }
+                await HandleInOneTransactionAsync(messages, cancellationToken);
             }
-            if (firstFailure is not null) ExceptionDispatchInfo.Throw(firstFailure);
+            catch (Exception e) when (!MessagingExtensions.IsTransientDatabaseFault(e) && !cancellationToken.IsCancellationRequested)
+            {
+                // The other transactions of the batch still commit; the batch fails after them.
+                firstFailure ??= messages.Count > 1 ? await HandleOneAtATimeAsync(messages, e, cancellationToken) : e;
+            }
         }
+        if (firstFailure is not null) ExceptionDispatchInfo.Throw(firstFailure);
+    }
+
+    /// <summary>Handles a group that failed one message at a time, so the others commit; the first failure, if one fails again.</summary>
+    private async Task<Exception?> HandleOneAtATimeAsync(IReadOnlyList<ConsumeContext<TMessage>> messages, Exception groupFailure, CancellationToken cancellationToken)
+    {
+        logger.LogWarning(groupFailure, "{Consumer} could not handle a batch of {Count} messages; handling them one at a time", InboxName, messages.Count);
+        Exception? firstFailure = null;
+        foreach (var message in messages)
+        {
+            try
+            {
+                await HandleInOneTransactionAsync([message], cancellationToken);
+            }
+            catch (Exception failure)
+            {
+                firstFailure ??= failure;
+            }
+        }
+        return firstFailure;
     }
 
     private async Task HandleInOneTransactionAsync(IReadOnlyList<ConsumeContext<TMessage>> messages, CancellationToken cancellationToken)
     {
-        var consumer = GetType().Name;
+        var consumer = InboxName;
         var ids = messages.Select(m => m.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId.")).Distinct().ToArray();
 
@@ -87,6 +102,15 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, IClock clock, ILogger
         if (SavesOncePerBatch) await SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The consumer's name in the inbox: its class's, unless it takes over the messages of a consumer
+    /// that wrote its inbox rows under another name (so that a redelivery of one of those is still recognised).
+    /// </summary>
+    protected virtual string InboxName => GetType().Name;
+
+    /// <summary>How many items (citizens, causes) a message holds: a transaction holds at most <see cref="InboxConsumerRegistration.MaxItemsPerTransaction"/>.</summary>
+    protected virtual int ItemsOf(TMessage message) => 1;
 
     /// <summary>
     /// Runs in the batch's transaction before its new messages are handled, so a consumer can

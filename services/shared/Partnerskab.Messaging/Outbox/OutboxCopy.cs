@@ -6,8 +6,8 @@ namespace Partnerskab.Messaging.Outbox;
 
 /// <summary>
 /// Writes outbox rows by binary COPY, for paths that announce thousands of events in one
-/// transaction (a cohort import batch). The rows commit with the transaction, and the commit
-/// wakes the relay as a save would. The database numbers the rows (sequence); the relay marks
+/// transaction (a recalculation of many citizens' milestones). The rows commit with the
+/// transaction, and the commit wakes the relay as a save would. The database numbers the rows (sequence); the relay marks
 /// them sent. A test holds <see cref="Columns"/> to the EF model's columns of outbox_messages.
 /// </summary>
 public static class OutboxCopy
