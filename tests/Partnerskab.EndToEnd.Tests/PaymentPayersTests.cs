@@ -1,7 +1,6 @@
 using System.Xml.Linq;
 using Partnerskab.EndToEnd.Tests.Infrastructure;
 using Partnerskab.Payment.Tests.EInvoicing;
-using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.Scenario;
 using Shouldly;
@@ -60,15 +59,7 @@ public sealed class PaymentPayersTests(SuiteFixture suite)
             await PassesThePeppolRulesAsync(document);
         }
 
-        await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneRevoked", new
-        {
-            MilestoneId = milestoneId, PartnershipId = partnership, CitizenId = citizens[0],
-            MilestoneCode = TestRateCards.JobStart, RevokedOn = new DateOnly(2023, 8, 15), Reason = "register shows no employment",
-        });
-        await suite.Clients.Cohort.RecordExitAsync(new RecordExitRequest
-        {
-            PartnershipId = partnershipId, CitizenId = citizens[1], ExitDate = ThinSlice.Day(2023, 9, 1), Reason = ExitReason.WronglyEnrolled,
-        }, deadline: SuiteClients.Deadline());
+        await PaymentTestData.RevokeAndExitWronglyEnrolledAsync(suite, partnershipId, milestoneId, citizens[0], citizens[1]);
         var credited = await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count(i => i.Kind == LedgerItemKind.Credit) == 4);
         foreach (var credit in credited.Where(i => i.Kind == LedgerItemKind.Credit))
         {
