@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Npgsql;
 using Partnerskab.EndToEnd.Tests.Infrastructure;
-using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.Scenario;
 using Shouldly;
@@ -62,15 +61,7 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
         again.Created.ShouldBeFalse();
         again.Documents.ShouldHaveSingleItem().InvoiceId.ShouldBe(invoice.InvoiceId);
 
-        await PaymentTestData.PublishAsync(suite, "outcome", "Outcome.MilestoneRevoked", new
-        {
-            MilestoneId = milestoneId, PartnershipId = partnership, CitizenId = citizens[0],
-            MilestoneCode = TestRateCards.JobStart, RevokedOn = new DateOnly(2023, 8, 15), Reason = "register shows no employment",
-        });
-        await suite.Clients.Cohort.RecordExitAsync(new RecordExitRequest
-        {
-            PartnershipId = partnershipId, CitizenId = citizens[1], ExitDate = ThinSlice.Day(2023, 9, 1), Reason = ExitReason.WronglyEnrolled,
-        }, deadline: SuiteClients.Deadline());
+        await PaymentTestData.RevokeAndExitWronglyEnrolledAsync(suite, partnershipId, milestoneId, citizens[0], citizens[1]);
         await PaymentTestData.LedgerAsync(suite.Clients, partnershipId, items => items.Count(i => i.Kind == LedgerItemKind.Credit) == 2);
 
         var q3 = await RunAsync(partnershipId, ThinSlice.Day(2023, 7, 1), ThinSlice.Day(2023, 10, 2));

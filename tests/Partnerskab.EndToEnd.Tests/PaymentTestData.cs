@@ -59,6 +59,24 @@ public static class PaymentTestData
         return id;
     }
 
+    /// <summary>
+    /// The two corrections the credit tests make: the outcome service revokes a citizen's job start on
+    /// 2023-08-15, and another citizen exits as wrongly enrolled on 2023-09-01 (its handover fee comes back).
+    /// </summary>
+    public static async Task RevokeAndExitWronglyEnrolledAsync(SuiteFixture suite, string partnershipId, Guid milestoneId, string revokedCitizen,
+        string exitedCitizen)
+    {
+        await PublishAsync(suite, "outcome", "Outcome.MilestoneRevoked", new
+        {
+            MilestoneId = milestoneId, PartnershipId = Guid.Parse(partnershipId), CitizenId = revokedCitizen,
+            MilestoneCode = TestRateCards.JobStart, RevokedOn = new DateOnly(2023, 8, 15), Reason = "register shows no employment",
+        });
+        await suite.Clients.Cohort.RecordExitAsync(new RecordExitRequest
+        {
+            PartnershipId = partnershipId, CitizenId = exitedCitizen, ExitDate = ThinSlice.Day(2023, 9, 1), Reason = ExitReason.WronglyEnrolled,
+        }, deadline: SuiteClients.Deadline());
+    }
+
     /// <summary>Makes the owner's relay send an already sent outbox message again, with the same message id.</summary>
     public static async Task RedeliverAsync(SuiteFixture suite, string owner, Guid messageId)
     {

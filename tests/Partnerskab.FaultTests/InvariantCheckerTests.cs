@@ -212,6 +212,40 @@ public sealed class InvariantCheckerTests
     }
 
     [Fact]
+    public void Payers_items_that_miss_their_day_totals_a_line_of_another_payer_and_a_split_cause_without_one_lead_are_reported()
+    {
+        // The handover fee the kommune's alone, the milestone split across two payers, each billed its own items on its own invoice.
+        var fundItem = Guid.Parse("0193a000-0000-7000-8000-0000000000b5");
+        var fundInvoice = Guid.Parse("0193a000-0000-7000-8000-0000000000d2");
+        var fee = Consistent.Ledger[0] with { PayerId = "KOMMUNE" };
+        var kommune = Consistent.Ledger[1] with { AmountOre = 2_000_000, PayerId = "KOMMUNE" };
+        var fund = Consistent.Ledger[1] with { Id = fundItem, AmountOre = 500_000, PayerId = "FUND", Lead = false };
+        var split = Consistent with
+        {
+            Ledger = [fee, kommune, fund],
+            Documents =
+            [
+                new IssuedDocument(InvoiceId, InvoiceKind, 1, null, 3_000_000, 750_000, 3_750_000,
+                    [Consistent.Documents[0].Lines[0], new DocumentLine(2, MilestoneItem, 1, 2_000_000, 0, 2_000_000)]) { PayerId = "KOMMUNE" },
+                new IssuedDocument(fundInvoice, InvoiceKind, 2, null, 500_000, 125_000, 625_000, [new DocumentLine(1, fundItem, 1, 500_000, 0, 500_000)]) { PayerId = "FUND" },
+            ],
+            PayerTotals = [new PayerTotal(Partnership, "KOMMUNE", 3_000_000), new PayerTotal(Partnership, "FUND", 500_000)],
+        };
+
+        InvariantChecker.Check(split, Now, Horizon).ShouldBeEmpty();
+        Only(InvariantChecker.Check(split with { PayerTotals = [split.PayerTotals![1]] }, Now, Horizon)).ShouldBe(new Violation(
+            "payer's day totals not the sum of its items", $"partnership {Partnership} payer 'KOMMUNE': items 3000000, day totals 0 øre"));
+        var wrongPayer = split with { Documents = [split.Documents[0] with { PayerId = "FUND" }, split.Documents[1]] };
+        InvariantChecker.Check(wrongPayer, Now, Horizon).ShouldBe([
+            new Violation("document line of another payer's item", "document 1 of payer 'FUND' line 1: item of payer 'KOMMUNE'"),
+            new Violation("document line of another payer's item", "document 1 of payer 'FUND' line 2: item of payer 'KOMMUNE'"),
+        ]);
+        var noLead = split with { Ledger = [fee, kommune with { Lead = false }, fund] };
+        InvariantChecker.Check(noLead, Now, Horizon).Select(v => v.Invariant).ShouldBe(
+            ["achieved milestone without exactly one ledger item", "ledger cause without exactly one lead item"]);
+    }
+
+    [Fact]
     public void An_outbox_row_is_a_violation_only_once_it_is_older_than_the_retry_horizon()
     {
         var fresh = new UnsentOutboxRow("outcome", Guid.NewGuid(), "MilestoneAchieved", Now - Horizon + TimeSpan.FromSeconds(1), 2, "broker unreachable");

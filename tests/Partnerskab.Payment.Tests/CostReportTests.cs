@@ -63,12 +63,13 @@ public sealed class CostReportTests
         var kinds = ledger.ToDictionary(i => i.Id, i => i.Kind);
         var earned = ledger.Where(i => i.EarnedOn <= asOf).ToList();
         return new LedgerTotals(
-            earned.GroupBy(i => (i.EarnedOn, i.BookedOn, i.Kind, CreditedKind: i.CreditsItemId is { } credited ? kinds[credited] : i.Kind))
+            earned.GroupBy(i => (i.EarnedOn, i.BookedOn, i.Kind, CreditedKind: i.CreditsItemId is { } credited ? kinds[credited] : i.Kind, i.PayerId))
                 .Select(g => new LedgerTotals.Day(g.Key.EarnedOn, g.Key.BookedOn, g.Key.Kind, g.Key.CreditedKind, g.Sum(i => i.AmountOre), g.Count(),
-                    g.Count(i => !i.CauseKey.StartsWith("priced:", StringComparison.Ordinal) && !i.CauseKey.StartsWith("credit:priced:", StringComparison.Ordinal))))
+                    g.Count(i => i.Lead && !i.CauseKey.StartsWith("priced:", StringComparison.Ordinal) && !i.CauseKey.StartsWith("credit:priced:", StringComparison.Ordinal)),
+                    g.Key.PayerId))
                 .ToList(),
-            earned.Where(i => onDocuments.Contains(i.Id) && i.BookedOn <= asOf).GroupBy(i => i.BookedOn)
-                .Select(g => new LedgerTotals.Amount(g.Key, g.Sum(i => i.AmountOre))).ToList(),
+            earned.Where(i => onDocuments.Contains(i.Id) && i.BookedOn <= asOf).GroupBy(i => (i.BookedOn, i.PayerId))
+                .Select(g => new LedgerTotals.Amount(g.Key.BookedOn, g.Sum(i => i.AmountOre), g.Key.PayerId)).ToList(),
             ledger.Select(i => i.CauseKey).ToHashSet(StringComparer.Ordinal),
             earned.Where(i => i.CitizenId is not null).GroupBy(i => i.CitizenId!)
                 .Select(g => new LedgerTotals.Citizen(g.Key, g.Sum(i => i.AmountOre))).ToList());
@@ -76,6 +77,44 @@ public sealed class CostReportTests
 
     private static CostReport.Report On(LocalDate asOf, params LedgerItem[] extra) =>
         CostReport.Compute(asOf, Totals(asOf, [Handover, JobStart, .. extra], Q2), PaymentMatching.Reconcile([Q2], [PartPayment], asOf).Invoices, [Card], null);
+
+    [Fact]
+    public void A_payers_report_counts_its_items_documents_and_part_of_the_fees_and_the_partnerships_citizens_and_the_payers_sum_to_the_whole()
+    {
+        var card = new RateCard
+        {
+            Version = 1, EffectiveFrom = new LocalDate(2023, 3, 1), VatRateBasisPoints = 2500, Budgets = [new YearBudget(2023, 4_000_000)],
+            PeriodicFees = [new PeriodicFee("MANAGEMENT", 400_001, BillingInterval.Quarterly)],
+            Payers = [new Payer("KOMMUNE", "K", "29189757", null, 8_000), new Payer("FUND", "F", "11223344", null, 2_000, CapOre: 1_000_000)],
+            RemainderPayerId = "KOMMUNE",
+        };
+        var kommune = Item(LedgerItemKind.HandoverFee, 800_000, Handover.EarnedOn, causeKey: "handover:a");
+        var fund = Item(LedgerItemKind.HandoverFee, 200_000, Handover.EarnedOn, causeKey: "handover:a");
+        (kommune.PayerId, fund.PayerId, fund.Lead) = ("KOMMUNE", "FUND", false);
+        var fundInvoice = new Invoice
+        {
+            Id = Guid.NewGuid(), Kind = DocumentKind.Invoice, Number = 2, IssuerCvr = "12345678", PayerId = "FUND",
+            IssueDate = new LocalDate(2023, 7, 3), DueDate = new LocalDate(2023, 8, 2),
+            SellerName = "", BuyerName = "", BuyerCvr = "", BuyerEan = "", BuyerReference = "", PayeeBankRegistrationNumber = "", PayeeAccountNumber = "",
+            NetAmountOre = 200_000, VatAmountOre = 50_000, TotalAmountOre = 250_000,
+            Lines = [new InvoiceLine(1, fund.Id, "", Citizen, fund.EarnedOn, 1, 200_000, 0, null, 200_000)],
+        };
+        var asOf = new LocalDate(2023, 7, 10);
+        var totals = Totals(asOf, [kommune, fund], fundInvoice);
+        var reconciled = PaymentMatching.Reconcile([fundInvoice], [], asOf).Invoices;
+        var contract = new CostReport.Contract(Guid.NewGuid(), new LocalDate(2023, 3, 1), new LocalDate(2023, 12, 31));
+        CostReport.Report For(string? payer) => CostReport.Compute(asOf, totals, reconciled, [card], contract, payerId: payer);
+
+        var (whole, ofFund, ofKommune) = (For(null), For("FUND"), For("KOMMUNE"));
+
+        // Three quarterly fees due by 10 July (1 March, 1 April, 1 July), none booked: the fund's part of each is 80,000.00 kr rounded down.
+        ofFund.Years.Single().EarnedOre.ShouldBe(200_000 + 3 * 80_000);
+        (ofFund.Years.Single().EarnedOre + ofKommune.Years.Single().EarnedOre).ShouldBe(whole.Years.Single().EarnedOre);
+        (ofFund.InvoicedUnpaidOre, ofKommune.InvoicedUnpaidOre, whole.InvoicedUnpaidOre).ShouldBe((250_000, 0, 250_000));
+        (ofFund.CitizensHandedOver, ofKommune.CitizensHandedOver, whole.CitizensHandedOver).ShouldBe((1, 1, 1), "a split handover is one citizen");
+        (ofFund.Years.Single().BudgetOre, whole.Years.Single().BudgetOre).ShouldBe((null, 4_000_000));
+        (ofFund.ContractCapRemainingOre, ofKommune.ContractCapRemainingOre).ShouldBe((1_000_000 - 440_000, null), "the fund caps its own share");
+    }
 
     [Fact]
     public void Before_the_invoice_everything_earned_is_earned_but_not_invoiced_with_VAT()

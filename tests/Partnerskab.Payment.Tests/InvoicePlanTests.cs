@@ -28,6 +28,34 @@ public sealed class InvoicePlanTests
     };
 
     [Fact]
+    public void Each_payer_gets_an_invoice_of_its_own_items_and_a_credit_note_against_its_own_invoice()
+    {
+        var kommune = Item(LedgerItemKind.Milestone, 2_000_000, new LocalDate(2023, 5, 10), originalOre: 2_400_000, cappedBy: CapKind.PerCitizen);
+        var fund = Item(LedgerItemKind.Milestone, 500_000, new LocalDate(2023, 5, 10), originalOre: 600_000, cappedBy: CapKind.PerCitizen);
+        (kommune.PayerId, fund.PayerId) = ("KOMMUNE", "FUND");
+
+        var invoices = InvoicePlan.Plan([kommune, fund], NothingInvoiced, PeriodEnd, 2500);
+
+        invoices.Select(d => (d.Kind, d.PayerId, d.NetAmountOre, d.VatAmountOre)).ShouldBe(
+            [(DocumentKind.Invoice, "FUND", 500_000L, 125_000L), (DocumentKind.Invoice, "KOMMUNE", 2_000_000L, 500_000L)]);
+        invoices[0].Lines.ShouldHaveSingleItem().AllowanceOre.ShouldBe(100_000);
+
+        var fundInvoice = new InvoicePlan.InvoicedOn(Guid.NewGuid(), 7, new LocalDate(2023, 7, 3), 2500);
+        var kommuneInvoice = new InvoicePlan.InvoicedOn(Guid.NewGuid(), 8, new LocalDate(2023, 7, 3), 2500);
+        var credits = new[] { (kommune, kommuneInvoice), (fund, fundInvoice) }.Select(c =>
+        {
+            var credit = Item(LedgerItemKind.Credit, -c.Item1.AmountOre, new LocalDate(2023, 8, 15), credits: c.Item1.Id);
+            credit.PayerId = c.Item1.PayerId;
+            return credit;
+        }).ToList();
+        var notes = InvoicePlan.Plan(credits, new Dictionary<Guid, InvoicePlan.InvoicedOn> { [kommune.Id] = kommuneInvoice, [fund.Id] = fundInvoice },
+            new LocalDate(2023, 9, 30), 2500);
+
+        notes.Select(d => (d.Kind, d.PayerId, d.CreditedInvoice, d.NetAmountOre)).ShouldBe(
+            [(DocumentKind.CreditNote, "FUND", fundInvoice, 500_000L), (DocumentKind.CreditNote, "KOMMUNE", kommuneInvoice, 2_000_000L)]);
+    }
+
+    [Fact]
     public void Items_earned_up_to_the_period_end_go_on_one_invoice_in_date_order_and_later_ones_wait()
     {
         var june = Item(LedgerItemKind.Milestone, 2_500_000, new LocalDate(2023, 6, 30));

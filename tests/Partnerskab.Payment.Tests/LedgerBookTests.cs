@@ -119,7 +119,7 @@ public sealed class LedgerBookTests
         (unpriced.AmountOre, unpriced.Unpriced).ShouldBe((0L, true));
 
         PriceUnpricedItems.Book(ledger, [unpriced], [Card()], Now);
-        var priced = ledger.Find("priced:milestone:a").ShouldNotBeNull();
+        var priced = ledger.Find("priced:milestone:a").ShouldHaveSingleItem();
         (priced.AmountOre, priced.Unpriced, priced.EarnedOn).ShouldBe((2_500_000L, false, March));
         priced.PricingNote.ShouldBe("rate card v1: JOB_START, priced after it was earned unpriced");
         PriceUnpricedItems.Book(ledger, [unpriced], [Card()], Now);
@@ -127,7 +127,7 @@ public sealed class LedgerBookTests
 
         LedgerBook.Credit(ledger, PartnershipId, "milestone:a", "CIT1", March, "revoked", Guid.NewGuid(), Now);
 
-        ledger.Find("credit:priced:milestone:a").ShouldNotBeNull().AmountOre.ShouldBe(-2_500_000);
+        ledger.Find("credit:priced:milestone:a").ShouldHaveSingleItem().AmountOre.ShouldBe(-2_500_000);
         ledger.Added.Sum(i => i.AmountOre).ShouldBe(0);
     }
 

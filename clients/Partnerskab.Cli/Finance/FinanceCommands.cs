@@ -150,16 +150,18 @@ public static class FinanceCommands
     {
         var excludingVat = new Option<bool>("--excluding-vat") { Description = "Amounts without VAT." };
         var knownOn = CliOptions.Day("--known-on", "The report as the service knew it at the end of this day, YYYY-MM-DD (default: now).");
+        var payer = new Option<string>("--payer") { Description = "One payer's report (a payer id of the rate card); default: the partnership in total, with each payer's totals." };
         var command = new Command("cost", "The partnership's cost per calendar year as of a day: paid, invoiced unpaid, earned not invoiced, "
             + "expected, budget, share spent, expected difference; and earned as corrected where a correction moved money between years.")
         {
-            partnership, asOf, knownOn, excludingVat, CliOptions.Output,
+            partnership, asOf, knownOn, excludingVat, payer, CliOptions.Output,
         };
         cli.Action(command, async (result, cancellationToken) =>
         {
             using var channel = CliOptions.Channel(result, CliOptions.PaymentUrl);
             await new PartnershipCost(new PaymentService.PaymentServiceClient(channel.Invoker), cli.Output, result.GetValue(CliOptions.Output))
-                .ShowAsync(result.GetValue(partnership)!, result.GetValue(asOf), result.GetValue(excludingVat), cancellationToken, result.GetValue(knownOn));
+                .ShowAsync(result.GetValue(partnership)!, result.GetValue(asOf), result.GetValue(excludingVat), cancellationToken, result.GetValue(knownOn),
+                    result.GetValue(payer));
             return 0;
         });
         return command;

@@ -20,10 +20,11 @@ public sealed class PartnershipCost(PaymentService.PaymentServiceClient client, 
 
     /// <param name="asOf">Unset: today.</param>
     /// <param name="knownOn">Unset: as known now; set: as the service knew it at the end of that day.</param>
+    /// <param name="payerId">Unset: the partnership in total; set: that payer's report.</param>
     public async Task<GetPartnershipCostResponse> ShowAsync(string partnershipId, Date? asOf, bool excludingVat, CancellationToken cancellationToken = default,
-        Date? knownOn = null)
+        Date? knownOn = null, string? payerId = null)
     {
-        var request = new GetPartnershipCostRequest { PartnershipId = partnershipId, ExcludingVat = excludingVat, KnownOn = knownOn };
+        var request = new GetPartnershipCostRequest { PartnershipId = partnershipId, ExcludingVat = excludingVat, KnownOn = knownOn, PayerId = payerId ?? "" };
         if (asOf is not null) request.AsOf = asOf;
         var cost = await client.GetPartnershipCostAsync(request, deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: cancellationToken);
         ReadOutput.Write(output, format, cost, () => Report(cost));
@@ -34,7 +35,7 @@ public sealed class PartnershipCost(PaymentService.PaymentServiceClient client, 
     {
         var lines = new List<string>
         {
-            $"  Cost of partnership {cost.PartnershipId} as of {FinanceDates.Text(cost.AsOf)}"
+            $"  Cost of partnership {cost.PartnershipId}{(cost.PayerId.Length > 0 ? $" to payer {cost.PayerId}" : "")} as of {FinanceDates.Text(cost.AsOf)}"
                 + (cost.KnownOn is null ? "" : $", as known on {FinanceDates.Text(cost.KnownOn)}")
                 + $", DKK {(cost.ExcludingVat ? "excluding" : "including")} VAT",
             Table(cost).TrimEnd('\n'),
@@ -45,7 +46,17 @@ public sealed class PartnershipCost(PaymentService.PaymentServiceClient client, 
         // Earned as booked (the table's basis) and as corrected (by the year each outcome belongs to), where a correction moved money between years.
         lines.AddRange(cost.Years.Where(y => y.CorrectedEarnedOre != y.EarnedOre).Select(y =>
             $"  {y.Year} earned as booked (without VAT): {TextTable.Kroner(y.EarnedOre)}; as corrected, by the year each outcome belongs to: {TextTable.Kroner(y.CorrectedEarnedOre)}"));
-        if (cost.HasContractCapRemainingOre) lines.Add($"  room left under the contract cap (without VAT): {TextTable.Kroner(cost.ContractCapRemainingOre)}");
+        if (cost.HasContractCapRemainingOre)
+        {
+            lines.Add($"  room left under the {(cost.PayerId.Length > 0 ? "payer's own" : "contract")} cap (without VAT): {TextTable.Kroner(cost.ContractCapRemainingOre)}");
+        }
+        // Each payer's totals, when prices are split across payers.
+        if (cost.Payers.Count > 1 || cost.Payers.Any(p => p.PayerId.Length > 0))
+        {
+            lines.AddRange(cost.Payers.Select(p => $"  payer {(p.PayerId.Length > 0 ? p.PayerId : "(the kommune alone)")}: earned {TextTable.Kroner(p.TotalEarnedOre)}, "
+                + $"to date {TextTable.Kroner(p.TotalToDateOre)}, expected {TextTable.Kroner(p.TotalExpectedOre)}"
+                + (p.HasCapRemainingOre ? $", room under its own cap {TextTable.Kroner(p.CapRemainingOre)}" : "")));
+        }
         return string.Join('\n', lines) + "\n";
     }
 

@@ -43,6 +43,31 @@ public static class Money
         return parts;
     }
 
+    /// <summary>
+    /// An amount split in proportion to ceilings that sum to at least it (a capped price across the
+    /// payers' full parts): <see cref="Split"/> by the ceilings, and the øre the remainder part would
+    /// get above its own ceiling go to the first parts with room. No part exceeds its ceiling or goes
+    /// below 0, and the parts sum to the amount.
+    /// </summary>
+    public static long[] SplitWithin(long amountOre, IReadOnlyList<long> ceilings, int remainderIndex)
+    {
+        if (ceilings.Any(c => c < 0)) throw new ArgumentException("Ceilings are never negative.", nameof(ceilings));
+        ArgumentOutOfRangeException.ThrowIfNegative(amountOre);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(amountOre, ceilings.Sum());
+        if (amountOre == 0) return new long[ceilings.Count];
+        var parts = Split(amountOre, ceilings, remainderIndex);
+        // Only the remainder part can pass its ceiling: every other is rounded down from at most its ceiling.
+        var excess = parts[remainderIndex] - ceilings[remainderIndex];
+        for (var i = 0; excess > 0; i++)
+        {
+            var moved = Math.Min(excess, ceilings[i] - parts[i]);
+            parts[i] += moved;
+            parts[remainderIndex] -= moved;
+            excess -= moved;
+        }
+        return parts;
+    }
+
     /// <summary>Øre as an amount with two decimals and a point, as UBL writes it: 123456 as "1234.56".</summary>
     public static string Decimal2(long ore) => (ore / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -10,7 +10,10 @@ namespace Partnerskab.Testing.Invariants;
 /// payment service (exactly one handover fee), and payment knows no citizen cohort does not;</item>
 /// <item>every achieved milestone has exactly one ledger item, and every milestone item rests on an achieved milestone;</item>
 /// <item>every revoked milestone has exactly one credit, and every milestone credit rests on a revoked milestone;</item>
-/// <item>no ledger cause is booked twice, and no item is credited twice or by a credit of nothing that exists;</item>
+/// <item>no ledger cause is booked twice for a payer, each has exactly one lead item, and no item is credited twice or
+/// by a credit of nothing that exists;</item>
+/// <item>per payer: its items sum to what the day totals hold for it (when the snapshot holds them), and every line of
+/// its documents is one of its items (so, with the line and totals checks, its documents sum to its share of the ledger);</item>
 /// <item>every issued document's net amount is the sum of its lines and its total net plus VAT; every line is its
 /// item's amount (a credit note's lines the credits' amounts, positive), and a credit note credits only items of the
 /// invoice it names;</item>
@@ -31,6 +34,7 @@ public static class InvariantChecker
         CheckCitizens(snapshot, violations);
         CheckMilestones(snapshot, violations);
         CheckCauses(snapshot, violations);
+        CheckPayers(snapshot, violations);
         CheckDocuments(snapshot, violations);
         CheckNumbering(snapshot, violations);
         CheckClosedPeriods(snapshot, violations);
@@ -42,7 +46,7 @@ public static class InvariantChecker
     private static void CheckCitizens(SuiteSnapshot snapshot, List<Violation> violations)
     {
         var followUps = snapshot.OutcomeFollowUps.ToHashSet();
-        var fees = snapshot.Ledger.Where(i => i.Kind == HandoverFeeKind)
+        var fees = snapshot.Ledger.Where(i => i is { Kind: HandoverFeeKind, Lead: true })
             .GroupBy(i => new CitizenKey(i.PartnershipId, i.CitizenId ?? ""))
             .ToDictionary(g => g.Key, g => g.Count());
         var cohort = snapshot.CohortCitizens.Select(c => new CitizenKey(c.PartnershipId, c.CitizenId)).ToHashSet();
@@ -71,7 +75,7 @@ public static class InvariantChecker
 
     private static void CheckMilestones(SuiteSnapshot snapshot, List<Violation> violations)
     {
-        var items = snapshot.Ledger.Where(i => i.Kind == MilestoneKind).ToLookup(i => i.CauseKey);
+        var items = snapshot.Ledger.Where(i => i is { Kind: MilestoneKind, Lead: true }).ToLookup(i => i.CauseKey);
         var milestones = snapshot.OutcomeMilestones.ToDictionary(m => MilestoneCause(m.Id));
         foreach (var (cause, milestone) in milestones)
         {
@@ -112,10 +116,15 @@ public static class InvariantChecker
 
     private static void CheckCauses(SuiteSnapshot snapshot, List<Violation> violations)
     {
-        foreach (var twice in snapshot.Ledger.GroupBy(i => i.CauseKey).Where(g => g.Count() > 1))
+        foreach (var twice in snapshot.Ledger.GroupBy(i => (i.CauseKey, i.PayerId)).Where(g => g.Count() > 1))
         {
             violations.Add(new("ledger cause booked more than once",
-                $"{twice.Key}: items {string.Join(", ", twice.Select(i => i.Id))}, {twice.Sum(i => i.AmountOre)} øre in all"));
+                $"{twice.Key.CauseKey}{(twice.Key.PayerId.Length > 0 ? $" (payer {twice.Key.PayerId})" : "")}: items {string.Join(", ", twice.Select(i => i.Id))}, {twice.Sum(i => i.AmountOre)} øre in all"));
+        }
+        // A cause booked twice for one payer is reported above; here, the payers' items of a cause must name one lead among them.
+        foreach (var cause in snapshot.Ledger.GroupBy(i => i.CauseKey).Where(g => g.Where(i => i.Lead).Select(i => i.PayerId).Distinct().Count() != 1))
+        {
+            violations.Add(new("ledger cause without exactly one lead item", $"{cause.Key}: {cause.Count(i => i.Lead)} of {cause.Count()} items lead"));
         }
         var ids = snapshot.Ledger.Select(i => i.Id).ToHashSet();
         var credits = snapshot.Ledger.Where(i => i.CreditsItemId is not null).ToList();
@@ -126,6 +135,29 @@ public static class InvariantChecker
         foreach (var twice in credits.GroupBy(c => c.CreditsItemId!.Value).Where(g => g.Count() > 1))
         {
             violations.Add(new("ledger item credited more than once", $"item {twice.Key}: credits {string.Join(", ", twice.Select(c => c.Id))}"));
+        }
+    }
+
+    private static void CheckPayers(SuiteSnapshot snapshot, List<Violation> violations)
+    {
+        var items = snapshot.Ledger.ToDictionary(i => i.Id);
+        var totals = (snapshot.PayerTotals ?? []).ToDictionary(t => (t.PartnershipId, t.PayerId), t => t.AmountOre);
+        foreach (var payer in snapshot.PayerTotals is null ? [] : snapshot.Ledger.GroupBy(i => (i.PartnershipId, i.PayerId)))
+        {
+            var sum = payer.Sum(i => i.AmountOre);
+            if (totals.GetValueOrDefault(payer.Key) != sum)
+            {
+                violations.Add(new("payer's day totals not the sum of its items",
+                    $"partnership {payer.Key.PartnershipId} payer '{payer.Key.PayerId}': items {sum}, day totals {totals.GetValueOrDefault(payer.Key)} øre"));
+            }
+        }
+        foreach (var document in snapshot.Documents)
+        {
+            foreach (var line in document.Lines.Where(l => items.TryGetValue(l.LedgerItemId, out var item) && item.PayerId != document.PayerId))
+            {
+                violations.Add(new("document line of another payer's item",
+                    $"document {document.Number} of payer '{document.PayerId}' line {line.LineNumber}: item of payer '{items[line.LedgerItemId].PayerId}'"));
+            }
         }
     }
 

@@ -17,6 +17,11 @@ public sealed record SuiteSnapshot(
     /// <summary>The payment service's periods closed now (not reopened).</summary>
     public IReadOnlyList<ClosedPeriod> ClosedPeriods { get; init; } = [];
 
+    /// <summary>What the payment service's day totals hold per partnership and payer; null when not read.</summary>
+    public IReadOnlyList<PayerTotal>? PayerTotals { get; init; }
+
+    public sealed record PayerTotal(Guid PartnershipId, string PayerId, long AmountOre);
+
     public sealed record CitizenKey(Guid PartnershipId, string CitizenId);
 
     public sealed record ClosedPeriod(Guid PartnershipId, DateOnly Start, DateOnly End, DateTimeOffset ClosedAt);
@@ -32,6 +37,10 @@ public sealed record SuiteSnapshot(
         public Guid? CauseMessageId { get; init; }
         public DateOnly BookedOn { get; init; }
         public DateTimeOffset RecordedAt { get; init; }
+        /// <summary>Who pays it ("" the kommune alone); a split cause has an item per payer.</summary>
+        public string PayerId { get; init; } = "";
+        /// <summary>The item that counts its cause: the only one, or the remainder payer's.</summary>
+        public bool Lead { get; init; } = true;
     }
 
     /// <summary>An issued invoice or credit note (<see cref="Kind"/> 1 invoice, 2 credit note) with its lines.</summary>
@@ -43,6 +52,8 @@ public sealed record SuiteSnapshot(
         public string IssuerCvr { get; init; } = "";
         public DateOnly PeriodEnd { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
+        /// <summary>The payer it bills ("" the kommune alone).</summary>
+        public string PayerId { get; init; } = "";
     }
 
     public sealed record DocumentLine(int LineNumber, Guid LedgerItemId, int Quantity, long UnitPriceOre, long AllowanceOre, long NetAmountOre);

@@ -20,11 +20,12 @@ public static class SuiteSnapshotReader
             await QueryAsync(connectionString("outcome"), "SELECT id, partnership_id, citizen_id, code, revoked_at IS NOT NULL FROM milestones",
                 r => new AchievedMilestone(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetBoolean(4))),
             await QueryAsync(connectionString("payment"),
-                "SELECT id, partnership_id, citizen_id, kind, cause_key, amount_ore, credits_item_id, cause_message_id, booked_on, recorded_at FROM ledger_items",
+                "SELECT id, partnership_id, citizen_id, kind, cause_key, amount_ore, credits_item_id, cause_message_id, booked_on, recorded_at, payer_id, lead FROM ledger_items",
                 r => new LedgerEntry(r.GetGuid(0), r.GetGuid(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt32(3), r.GetString(4),
                     r.GetInt64(5), r.IsDBNull(6) ? null : r.GetGuid(6))
                 {
                     CauseMessageId = r.IsDBNull(7) ? null : r.GetGuid(7), BookedOn = r.GetFieldValue<DateOnly>(8), RecordedAt = r.GetFieldValue<DateTimeOffset>(9),
+                    PayerId = r.GetString(10), Lead = r.GetBoolean(11),
                 }),
             await ReadDocumentsAsync(connectionString("payment")),
             [.. (await Task.WhenAll(new[] { "cohort", "outcome", "payment" }.Select(service => QueryAsync(connectionString(service),
@@ -36,6 +37,9 @@ public static class SuiteSnapshotReader
             ClosedPeriods = await QueryAsync(connectionString("payment"),
                 "SELECT partnership_id, start, \"end\", closed_at FROM closed_periods WHERE reopened_at IS NULL",
                 r => new ClosedPeriod(r.GetGuid(0), r.GetFieldValue<DateOnly>(1), r.GetFieldValue<DateOnly>(2), r.GetFieldValue<DateTimeOffset>(3))),
+            PayerTotals = await QueryAsync(connectionString("payment"),
+                "SELECT partnership_id, payer_id, sum(amount_ore)::bigint FROM ledger_day_totals GROUP BY 1, 2",
+                r => new PayerTotal(r.GetGuid(0), r.GetString(1), r.GetInt64(2))),
         };
     }
 
@@ -46,11 +50,11 @@ public static class SuiteSnapshotReader
                 r => (InvoiceId: r.GetGuid(0), Line: new DocumentLine(r.GetInt32(1), r.GetGuid(2), r.GetInt32(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6)))))
             .ToLookup(l => l.InvoiceId, l => l.Line);
         return await QueryAsync(connectionString,
-            "SELECT id, kind, number, credited_invoice_id, net_amount_ore, vat_amount_ore, total_amount_ore, partnership_id, period_end, created_at, issuer_cvr FROM invoices",
+            "SELECT id, kind, number, credited_invoice_id, net_amount_ore, vat_amount_ore, total_amount_ore, partnership_id, period_end, created_at, issuer_cvr, payer_id FROM invoices",
             r => new IssuedDocument(r.GetGuid(0), r.GetInt32(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetGuid(3), r.GetInt64(4), r.GetInt64(5),
                 r.GetInt64(6), [.. lines[r.GetGuid(0)].OrderBy(l => l.LineNumber)])
             {
-                PartnershipId = r.GetGuid(7), PeriodEnd = r.GetFieldValue<DateOnly>(8), CreatedAt = r.GetFieldValue<DateTimeOffset>(9), IssuerCvr = r.GetString(10),
+                PartnershipId = r.GetGuid(7), PeriodEnd = r.GetFieldValue<DateOnly>(8), CreatedAt = r.GetFieldValue<DateTimeOffset>(9), IssuerCvr = r.GetString(10), PayerId = r.GetString(11),
             });
     }
 

@@ -31,6 +31,10 @@ namespace Partnerskab.Payment.Costs;
 /// <item>Citizens handed over are the handover fees booked, milestones reached the milestones
 /// booked less those taken back, each counted once: the price booked later for one earned
 /// unpriced (and its credit) is the same handover or milestone again.</item>
+/// <item>One payer's report (a price split across payers) counts its items, its documents and its
+/// part of the periodic fees; the citizens and milestones it pays a part of are the partnership's;
+/// budgets are left out (they are the partnership's) and the contract cap room is the payer's own
+/// cap's. The payers' reports sum to the whole.</item>
 /// <item>Budgets and caps are those of the rate card in force on the date. Share spent is paid
 /// over budget; the expected difference is budget less what the year is expected to cost
 /// (negative: over budget), as in the kommune's budget follow-up table.</item>
@@ -61,14 +65,20 @@ public static class CostReport
     /// <param name="reconciled">The partnership's invoices reconciled as of the date.</param>
     /// <param name="contract">The contract period, if known, for periodic fees.</param>
     /// <param name="excludingVat">Count the kommune's money without VAT.</param>
+    /// <param name="payerId">One payer's report (<see cref="LedgerItem.PayerId"/>); null for the partnership in total.</param>
     public static Report Compute(LocalDate asOf, LedgerTotals ledger, IReadOnlyCollection<PaymentMatching.ReconciledInvoice> reconciled,
-        IReadOnlyCollection<RateCard> versions, Contract? contract, bool excludingVat = false)
+        IReadOnlyCollection<RateCard> versions, Contract? contract, bool excludingVat = false, string? payerId = null)
     {
+        bool Mine(string payer) => payerId is null || payer == payerId;
+        long FeeOre(PeriodicFees.Occurrence f) => payerId is null ? f.Fee.AmountOre
+            : PayerItems.Of(f.Card, f.Fee.AmountOre, 1, f.Fee.AmountOre).Where(p => p.PayerId == payerId).Sum(p => p.AmountOre);
         var card = Pricing.InForce(versions, asOf);
+        var budgets = payerId is null ? card?.Budgets ?? [] : [];
+        reconciled = [.. reconciled.Where(r => Mine(r.Invoice.PayerId))];
         var fees = contract is null ? [] : PeriodicFees.Due(versions, contract.Start, contract.End, contract.End).ToList();
-        var all = ledger.Earned
+        var all = ledger.Earned.Where(d => Mine(d.PayerId))
             .Concat(fees.Where(f => f.EarnedOn <= asOf && !ledger.BookedPeriodicFees.Contains(f.CauseKey(contract!.PartnershipId)))
-                .Select(f => new LedgerTotals.Day(f.EarnedOn, f.EarnedOn, LedgerItemKind.PeriodicFee, LedgerItemKind.PeriodicFee, f.Fee.AmountOre, Items: 1, Causes: 1)))
+                .Select(f => new LedgerTotals.Day(f.EarnedOn, f.EarnedOn, LedgerItemKind.PeriodicFee, LedgerItemKind.PeriodicFee, FeeOre(f), Items: 1, Causes: 1)))
             .ToList();
         // As booked: what was invoiced and paid goes by the day each item was booked.
         var earned = all.Where(d => d.BookedOn <= asOf).ToList();
@@ -80,12 +90,12 @@ public static class CostReport
         var paid = reconciled.SelectMany(r => r.Payments.Select(p => (p.BookedOn.Year, AmountOre: Paying(r.Invoice, p.AmountOre)))).ToList();
         var unpaid = reconciled.Select(r => (r.Invoice.IssueDate.Year, OutstandingOre: Paying(r.Invoice, r.Standing.OutstandingOre))).ToList();
         var notInvoiced = WithVat(earned.Select(d => new LedgerTotals.Amount(d.BookedOn, d.AmountOre))
-            .Concat(ledger.Documented.Select(d => d with { AmountOre = -d.AmountOre })), on => VatRate(Pricing.InForce(versions, on)));
+            .Concat(ledger.Documented.Where(d => Mine(d.PayerId)).Select(d => d with { AmountOre = -d.AmountOre })), on => VatRate(Pricing.InForce(versions, on)));
         var future = fees.Where(f => f.EarnedOn > asOf)
-            .Select(f => (f.EarnedOn.Year, f.Fee.AmountOre + Money.Vat(f.Fee.AmountOre, VatRate(f.Card)))).ToList();
+            .Select(f => (f.EarnedOn.Year, FeeOre(f) + Money.Vat(FeeOre(f), VatRate(f.Card)))).ToList();
 
         var years = earned.Select(d => d.BookedOn.Year).Concat(corrected.Select(d => d.EarnedOn.Year)).Concat(paid.Select(p => p.Year)).Concat(unpaid.Select(u => u.Year))
-            .Concat(future.Select(f => f.Year)).Concat(card?.Budgets.Select(b => b.Year) ?? [])
+            .Concat(future.Select(f => f.Year)).Concat(budgets.Select(b => b.Year))
             .Distinct().Order()
             .Select(year =>
             {
@@ -95,22 +105,25 @@ public static class CostReport
                 var yearEarned = earned.Where(d => d.BookedOn.Year == year).Sum(d => d.AmountOre);
                 var yearCorrected = corrected.Where(d => d.EarnedOn.Year == year).Sum(d => d.AmountOre);
                 var expected = yearPaid + yearUnpaid + yearNotInvoiced + future.Where(f => f.Year == year).Sum(f => f.Item2);
-                var budget = card?.Budgets.FirstOrDefault(b => b.Year == year)?.AmountOre;
+                var budget = budgets.FirstOrDefault(b => b.Year == year)?.AmountOre;
                 return new Year(year, yearEarned, yearPaid, yearUnpaid, yearNotInvoiced, expected, budget,
                     budget is > 0 ? Money.BasisPoints(yearPaid, budget.Value) : null, budget - expected,
                     // The calendar-year cap counts items by the year they are about, as booking them under it did.
-                    card?.CapPerYearOre - yearCorrected is { } room ? Math.Max(0, room) : null, yearCorrected);
+                    (payerId is null ? card?.CapPerYearOre : null) - yearCorrected is { } room ? Math.Max(0, room) : null, yearCorrected);
             }).ToList();
 
         var toDate = years.Sum(y => y.PaidOre + y.InvoicedUnpaidOre + y.EarnedNotInvoicedOre);
-        var citizens = earned.Where(d => d.Kind == LedgerItemKind.HandoverFee).Sum(d => d.Causes);
-        var milestones = earned.Where(d => d.Kind == LedgerItemKind.Milestone).Sum(d => d.Causes)
-            - earned.Where(d => d is { Kind: LedgerItemKind.Credit, CreditedKind: LedgerItemKind.Milestone }).Sum(d => d.Causes);
-        return new Report(years, ledger.Earned.Sum(d => d.Items), years.Sum(y => y.PaidOre), years.Sum(y => y.InvoicedUnpaidOre),
+        // Counted over every payer's items: the lead item of a split cause counts it, wherever it is.
+        var counted = ledger.Earned.Where(d => d.BookedOn <= asOf).ToList();
+        var citizens = counted.Where(d => d.Kind == LedgerItemKind.HandoverFee).Sum(d => d.Causes);
+        var milestones = counted.Where(d => d.Kind == LedgerItemKind.Milestone).Sum(d => d.Causes)
+            - counted.Where(d => d is { Kind: LedgerItemKind.Credit, CreditedKind: LedgerItemKind.Milestone }).Sum(d => d.Causes);
+        var contractCap = payerId is null ? card?.CapContractOre : card?.Payers.FirstOrDefault(p => p.PayerId == payerId)?.CapOre;
+        return new Report(years, ledger.Earned.Where(d => Mine(d.PayerId)).Sum(d => d.Items), years.Sum(y => y.PaidOre), years.Sum(y => y.InvoicedUnpaidOre),
             years.Sum(y => y.EarnedNotInvoicedOre), toDate, toDate + future.Sum(f => f.Item2), citizens, Money.Share(toDate, 1, citizens),
             milestones, Money.Share(toDate, 1, milestones),
-            card?.CapContractOre - corrected.Sum(d => d.AmountOre) is { } contractRoom ? Math.Max(0, contractRoom) : null,
-            card?.CapPerCitizenOre is { } perCitizen
+            contractCap - corrected.Sum(d => d.AmountOre) is { } contractRoom ? Math.Max(0, contractRoom) : null,
+            payerId is null && card?.CapPerCitizenOre is { } perCitizen
                 ? ledger.Citizens.OrderBy(c => c.CitizenId, StringComparer.Ordinal)
                     .Select(c => new CitizenCapRoom(c.CitizenId, c.BookedOre, Math.Max(0, perCitizen - c.BookedOre))).ToList()
                 : []);

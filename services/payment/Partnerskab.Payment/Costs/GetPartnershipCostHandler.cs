@@ -25,11 +25,17 @@ public sealed class GetPartnershipCostHandler(PaymentDbContext db, IClock clock)
         var partnershipId = v.Id(request.PartnershipId, "partnership_id");
         var asOf = request.AsOf is null ? clock.Today() : v.Date(request.AsOf, "as_of");
         var recordedBefore = KnownOn.RecordedBefore(v, request.KnownOn);
+        var payerId = request.PayerId.Trim();
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
         var versions = await db.RateCards.AsNoTracking()
             .Where(c => c.PartnershipId == partnershipId && (recordedBefore == null || c.CreatedAt < recordedBefore)).ToListAsync(cancellationToken);
+        var payers = versions.SelectMany(c => c.Payers).Select(p => p.PayerId).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (payerId.Length > 0 && !payers.Contains(payerId))
+        {
+            throw DomainException.NotFound($"Partnership {partnershipId} has no payer {payerId} on its rate cards.");
+        }
         var partnership = await db.Partnerships.AsNoTracking().FirstOrDefaultAsync(p => p.PartnershipId == partnershipId, cancellationToken);
         var contract = partnership is { Version: > 0 } ? new CostReport.Contract(partnershipId, partnership.ContractStart, partnership.ContractEnd) : null;
         var citizenLevel = context.Caller().Roles.Any(CitizenLevelReaders.Contains);
@@ -39,7 +45,7 @@ public sealed class GetPartnershipCostHandler(PaymentDbContext db, IClock clock)
         var reconciled = (await IssuerReconciliation.ReadAsync(db, issuers, asOf, cancellationToken, recordedBefore)).Invoices
             .Where(r => r.Invoice.PartnershipId == partnershipId)
             .ToList();
-        var report = CostReport.Compute(asOf, ledger, reconciled, versions, contract, request.ExcludingVat);
+        var report = CostReport.Compute(asOf, ledger, reconciled, versions, contract, request.ExcludingVat, payerId.Length > 0 ? payerId : null);
 
         var response = new GetPartnershipCostResponse
         {
@@ -57,12 +63,20 @@ public sealed class GetPartnershipCostHandler(PaymentDbContext db, IClock clock)
             CostPerCitizenOre = report.CostPerCitizenOre,
             MilestonesReached = report.MilestonesReached,
             CostPerMilestoneOre = report.CostPerMilestoneOre,
-            UnpricedItems = await db.Ledger.CountAsync(i => i.PartnershipId == partnershipId && i.Unpriced && i.EarnedOn <= asOf
+            UnpricedItems = await db.Ledger.CountAsync(i => i.PartnershipId == partnershipId && i.Unpriced && i.Lead && i.EarnedOn <= asOf
                 && (recordedBefore == null || i.RecordedAt < recordedBefore)
                 && !db.Ledger.Any(o => (o.CauseKey == LedgerBook.PricedPrefix + i.CauseKey || o.CauseKey == LedgerBook.CreditPrefix + i.CauseKey)
                     && (recordedBefore == null || o.RecordedAt < recordedBefore)), cancellationToken),
         };
         if (request.KnownOn is not null) response.KnownOn = request.KnownOn;
+        response.PayerId = payerId;
+        if (payerId.Length == 0)
+        {
+            // The kommune paying alone ("") has items of its own while, or before, no card splits prices.
+            var ledgerPayers = ledger.Earned.Select(d => d.PayerId).Distinct();
+            response.Payers.AddRange(ledgerPayers.Union(payers).Distinct().Order(StringComparer.Ordinal)
+                .Select(p => ToProto(p, CostReport.Compute(asOf, ledger, reconciled, versions, contract, request.ExcludingVat, p))));
+        }
         // The room under each citizen's cap is a record per citizen: not for the committee's and investor's aggregate view.
         if (citizenLevel)
         {
@@ -79,6 +93,22 @@ public sealed class GetPartnershipCostHandler(PaymentDbContext db, IClock clock)
         if (report.ContractCapRemainingOre is { } contractRoom) response.ContractCapRemainingOre = contractRoom;
         response.Years.AddRange(report.Years.Select(ToProto));
         return response;
+    }
+
+    private static PayerCost ToProto(string payerId, CostReport.Report report)
+    {
+        var proto = new PayerCost
+        {
+            PayerId = payerId,
+            TotalEarnedOre = report.Years.Sum(y => y.EarnedOre),
+            TotalPaidOre = report.PaidOre,
+            TotalInvoicedUnpaidOre = report.InvoicedUnpaidOre,
+            TotalEarnedNotInvoicedOre = report.EarnedNotInvoicedOre,
+            TotalToDateOre = report.ToDateOre,
+            TotalExpectedOre = report.ExpectedOre,
+        };
+        if (report.ContractCapRemainingOre is { } room) proto.CapRemainingOre = room;
+        return proto;
     }
 
     private static YearCost ToProto(CostReport.Year year)

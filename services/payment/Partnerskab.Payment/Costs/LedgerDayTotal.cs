@@ -15,13 +15,16 @@ public sealed class LedgerDayTotal
     /// <summary>The day the items were booked on (<see cref="LedgerItem.BookedOn"/>).</summary>
     public LocalDate BookedOn { get; set; }
     public LedgerItemKind Kind { get; set; }
+    /// <summary>Whose items they are (<see cref="LedgerItem.PayerId"/>).</summary>
+    public string PayerId { get; set; } = "";
     /// <summary>For credits, the kind of the item taken back (a revoked milestone is no outcome); for other items, their own kind.</summary>
     public LedgerItemKind CreditedKind { get; set; }
     public long AmountOre { get; set; }
     public int Items { get; set; }
     /// <summary>
     /// Of the items, those that book a cause of their own: not the price booked later for an item
-    /// earned unpriced, nor the credit of that price, which are the same handover or milestone again.
+    /// earned unpriced, nor the credit of that price, which are the same handover or milestone again,
+    /// nor the items of a split price's payers but the lead (<see cref="LedgerItem.Lead"/>).
     /// </summary>
     public int Causes { get; set; }
 }
@@ -37,5 +40,7 @@ public sealed class DocumentedDayTotal
     public LocalDate IssueDate { get; set; }
     public LocalDate EarnedOn { get; set; }
     public LocalDate BookedOn { get; set; }
+    /// <summary>Whose items they are (<see cref="LedgerItem.PayerId"/>).</summary>
+    public string PayerId { get; set; } = "";
     public long AmountOre { get; set; }
 }

@@ -21,10 +21,11 @@ public sealed record LedgerTotals(IReadOnlyCollection<LedgerTotals.Day> Earned, 
     /// Items earned on a day, of a kind (for credits: of the kind of the item taken back too); of
     /// them, <paramref name="Causes"/> book a cause of their own (see <see cref="LedgerDayTotal.Causes"/>).
     /// </summary>
-    public sealed record Day(LocalDate EarnedOn, LocalDate BookedOn, LedgerItemKind Kind, LedgerItemKind CreditedKind, long AmountOre, int Items, int Causes);
+    public sealed record Day(LocalDate EarnedOn, LocalDate BookedOn, LedgerItemKind Kind, LedgerItemKind CreditedKind, long AmountOre, int Items, int Causes,
+        string PayerId = "");
 
-    /// <summary>Items booked on a day, summed.</summary>
-    public sealed record Amount(LocalDate BookedOn, long AmountOre);
+    /// <summary>Items booked on a day, summed (of one payer).</summary>
+    public sealed record Amount(LocalDate BookedOn, long AmountOre, string PayerId = "");
 
     public sealed record Citizen(string CitizenId, long BookedOre);
 
@@ -40,22 +41,22 @@ public sealed record LedgerTotals(IReadOnlyCollection<LedgerTotals.Day> Earned, 
             ? await db.Ledger.Where(i => i.PartnershipId == partnershipId && i.EarnedOn <= asOf && i.RecordedAt < before)
                 .GroupBy(i => new
                 {
-                    i.EarnedOn, i.BookedOn, i.Kind,
+                    i.EarnedOn, i.BookedOn, i.Kind, i.PayerId,
                     CreditedKind = db.Ledger.Where(c => c.Id == i.CreditsItemId).Select(c => (LedgerItemKind?)c.Kind).FirstOrDefault() ?? i.Kind,
                 })
                 .Select(g => new Day(g.Key.EarnedOn, g.Key.BookedOn, g.Key.Kind, g.Key.CreditedKind, g.Sum(i => i.AmountOre), g.Count(),
-                    g.Count(i => !i.CauseKey.StartsWith(LedgerBook.PricedPrefix) && !i.CauseKey.StartsWith(LedgerBook.CreditPrefix + LedgerBook.PricedPrefix))))
+                    g.Count(i => i.Lead && !i.CauseKey.StartsWith(LedgerBook.PricedPrefix) && !i.CauseKey.StartsWith(LedgerBook.CreditPrefix + LedgerBook.PricedPrefix)), g.Key.PayerId))
                 .ToListAsync(cancellationToken)
             : await db.LedgerDayTotals.Where(t => t.PartnershipId == partnershipId && t.EarnedOn <= asOf)
-                .Select(t => new Day(t.EarnedOn, t.BookedOn, t.Kind, t.CreditedKind, t.AmountOre, t.Items, t.Causes)).ToListAsync(cancellationToken);
+                .Select(t => new Day(t.EarnedOn, t.BookedOn, t.Kind, t.CreditedKind, t.AmountOre, t.Items, t.Causes, t.PayerId)).ToListAsync(cancellationToken);
         var documented = recordedBefore is { } knownBy
             ? await db.Invoices.Where(d => d.PartnershipId == partnershipId && d.IssueDate <= asOf && d.CreatedAt < knownBy)
                 .SelectMany(d => d.Lines)
                 .Join(db.Ledger, l => l.LedgerItemId, i => i.Id, (l, i) => i)
                 .Where(i => i.BookedOn <= asOf)
-                .GroupBy(i => i.BookedOn).Select(g => new Amount(g.Key, g.Sum(i => i.AmountOre))).ToListAsync(cancellationToken)
+                .GroupBy(i => new { i.BookedOn, i.PayerId }).Select(g => new Amount(g.Key.BookedOn, g.Sum(i => i.AmountOre), g.Key.PayerId)).ToListAsync(cancellationToken)
             : await db.DocumentedDayTotals.Where(t => t.PartnershipId == partnershipId && t.IssueDate <= asOf && t.BookedOn <= asOf)
-                .Select(t => new Amount(t.BookedOn, t.AmountOre)).ToListAsync(cancellationToken);
+                .Select(t => new Amount(t.BookedOn, t.AmountOre, t.PayerId)).ToListAsync(cancellationToken);
         var booked = await db.Ledger.Where(i => i.PartnershipId == partnershipId && periodicFeeCauseKeys.Contains(i.CauseKey)
                 && (recordedBefore == null || i.RecordedAt < recordedBefore))
             .Select(i => i.CauseKey).ToListAsync(cancellationToken);

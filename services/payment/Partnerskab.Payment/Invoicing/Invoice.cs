@@ -30,6 +30,8 @@ public sealed class Invoice
     public long? CreditedInvoiceNumber { get; set; }
     public LocalDate? CreditedInvoiceIssueDate { get; set; }
     public required string SellerName { get; set; }
+    /// <summary>The payer it bills (a payer of the rate card, "" for the kommune paying alone); the buyer is that payer.</summary>
+    public string PayerId { get; set; } = "";
     public required string BuyerName { get; set; }
     public required string BuyerCvr { get; set; }
     public required string BuyerEan { get; set; }

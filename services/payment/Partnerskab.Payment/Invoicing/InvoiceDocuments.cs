@@ -37,6 +37,7 @@ public static class InvoiceDocuments
         CreditedInvoiceId = document.CreditedInvoiceId?.ToString() ?? "",
         CreditedInvoiceNumber = document.CreditedInvoiceNumber ?? 0,
         SellerName = document.SellerName,
+        PayerId = document.PayerId,
         BuyerName = document.BuyerName,
         BuyerCvr = document.BuyerCvr,
         BuyerEan = document.BuyerEan,

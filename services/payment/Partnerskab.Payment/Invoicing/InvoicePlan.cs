@@ -7,11 +7,11 @@ namespace Partnerskab.Payment.Invoicing;
 /// What an invoice run puts on which document, as pure arithmetic over the ledger:
 /// <list type="bullet">
 /// <item>Every uninvoiced, non-zero item booked up to the end of the period goes on one invoice
-/// (an item is booked on its own day, or in the first open period when its day's period was
-/// closed; its line says so).</item>
+/// per payer (an item is booked on its own day, or in the first open period when its day's period
+/// was closed; its line says so): each payer of a split price is billed its own items.</item>
 /// <item>An item and its credit that are both uninvoiced cancel out and go on no document.</item>
 /// <item>A credit of an item already invoiced goes on a credit note that references that
-/// invoice, one credit note per credited invoice, at that invoice's VAT rate; its amounts are
+/// invoice, one credit note per credited invoice (so per payer: a credit has its item's payer), at that invoice's VAT rate; its amounts are
 /// positive; each line names the invoice it corrects and the fact that caused it.</item>
 /// <item>VAT is computed per document on the sum of its lines (see <see cref="Money"/>).</item>
 /// </list>
@@ -23,7 +23,9 @@ public static class InvoicePlan
     /// <summary>The issued invoice a ledger item is on.</summary>
     public sealed record InvoicedOn(Guid InvoiceId, long Number, LocalDate IssueDate, int VatRateBasisPoints);
 
-    public sealed record Document(DocumentKind Kind, InvoicedOn? CreditedInvoice, int VatRateBasisPoints, IReadOnlyList<InvoiceLine> Lines)
+    /// <param name="PayerId">Whom it bills (<see cref="LedgerItem.PayerId"/>).</param>
+    public sealed record Document(DocumentKind Kind, InvoicedOn? CreditedInvoice, int VatRateBasisPoints, IReadOnlyList<InvoiceLine> Lines,
+        string PayerId = "")
     {
         public long NetAmountOre => Lines.Sum(l => l.NetAmountOre);
         public long VatAmountOre => Money.Vat(NetAmountOre, VatRateBasisPoints);
@@ -45,20 +47,20 @@ public static class InvoicePlan
             .ToList();
 
         var documents = new List<Document>();
-        var earned = due.Where(i => i.Kind != LedgerItemKind.Credit).ToList();
-        if (earned.Count > 0)
+        foreach (var earned in due.Where(i => i.Kind != LedgerItemKind.Credit).GroupBy(i => i.PayerId).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             documents.Add(new Document(DocumentKind.Invoice, null, vatRateBasisPoints, earned.Select((item, n) => new InvoiceLine(
                 n + 1, item.Id, Describe(item), item.CitizenId, item.EarnedOn, item.Quantity, item.UnitPriceOre,
                 item.OriginalAmountOre - item.AmountOre, item.CappedBy == CapKind.None ? null : $"Cap: {Caps.Describe(item.CappedBy)}",
-                item.AmountOre)).ToList()));
+                item.AmountOre)).ToList(), earned.Key));
         }
         foreach (var credits in due.Where(i => i.Kind == LedgerItemKind.Credit)
                      .GroupBy(i => invoiced[i.CreditsItemId!.Value])
                      .OrderBy(g => g.Key.Number))
         {
             documents.Add(new Document(DocumentKind.CreditNote, credits.Key, credits.Key.VatRateBasisPoints, credits.Select((item, n) => new InvoiceLine(
-                n + 1, item.Id, DescribeCredit(item, credits.Key), item.CitizenId, item.EarnedOn, 1, -item.AmountOre, 0, null, -item.AmountOre)).ToList()));
+                n + 1, item.Id, DescribeCredit(item, credits.Key), item.CitizenId, item.EarnedOn, 1, -item.AmountOre, 0, null, -item.AmountOre)).ToList(),
+                credits.First().PayerId));
         }
         return documents;
     }

@@ -12,8 +12,11 @@ namespace Partnerskab.Payment.Invoicing;
 /// <summary>
 /// One invoice run on the caller's transaction, which holds the partnership's lock: books the
 /// periodic fees due by the end of the period, plans the documents over the uninvoiced ledger
-/// and, unless it is a preview, issues them with numbers from the issuer's series and puts
-/// their events in the outbox. A preview saves nothing.
+/// (per payer) and, unless it is a preview, issues them with numbers from the issuer's series and
+/// puts their events in the outbox. A preview saves nothing. Every payer's documents take their
+/// numbers from the one series of the issuer: the provider issues them all, and its invoices must
+/// be numbered in one unbroken sequence for its books (and a payment's reference, the number,
+/// names one document of the issuer).
 /// </summary>
 public static class InvoiceRuns
 {
@@ -104,6 +107,7 @@ public static class InvoiceRuns
     {
         var (partnership, card) = (terms.Partnership, terms.Card);
         var isInvoice = planned.Kind == DocumentKind.Invoice;
+        var buyer = InvoiceBuyer.Of(partnership, terms.Versions, planned.PayerId, terms.Period.End);
         return new Invoice
         {
             Id = Guid.CreateVersion7(),
@@ -120,9 +124,10 @@ public static class InvoiceRuns
             CreditedInvoiceNumber = planned.CreditedInvoice?.Number,
             CreditedInvoiceIssueDate = planned.CreditedInvoice?.IssueDate,
             SellerName = partnership.ProviderName,
-            BuyerName = partnership.KommuneName,
-            BuyerCvr = partnership.KommuneCvr,
-            BuyerEan = partnership.KommuneEan,
+            PayerId = planned.PayerId,
+            BuyerName = buyer.Name,
+            BuyerCvr = buyer.Cvr,
+            BuyerEan = buyer.Ean,
             BuyerReference = partnership.Reference!,
             PayeeBankRegistrationNumber = card.PayeeBankRegistrationNumber!,
             PayeeAccountNumber = card.PayeeAccountNumber!,

@@ -8,6 +8,8 @@ public enum CapKind
     PerCitizen = 1,
     PerCalendarYear = 2,
     Contract = 3,
+    /// <summary>A payer's own cap on its share (<see cref="RateCards.Payer.CapOre"/>).</summary>
+    Payer = 4,
 }
 
 /// <summary>
@@ -46,11 +48,25 @@ public static class Caps
                 $"capped by the {Describe(tightest.Kind)} of {Money.Decimal2(tightest.Cap!.Value)} DKK: {Money.Decimal2(tightest.Room)} of {Money.Decimal2(originalOre)} DKK booked");
     }
 
+    /// <summary>
+    /// A payer's part under its own cap: what is left of the cap after what the payer has booked,
+    /// credits counted. What the cap cuts off is paid by no one: the other payers pay their shares only.
+    /// </summary>
+    public static Result ApplyPayerCap(long partOre, RateCards.Payer payer, long bookedByPayerOre)
+    {
+        if (payer.CapOre is not { } cap || partOre <= 0) return new Result(partOre, CapKind.None, null);
+        var room = Math.Max(0, cap - bookedByPayerOre);
+        return room >= partOre
+            ? new Result(partOre, CapKind.None, null)
+            : new Result(room, CapKind.Payer, $"capped by {payer.PayerId}'s cap of {Money.Decimal2(cap)} DKK: {Money.Decimal2(room)} of {Money.Decimal2(partOre)} DKK booked");
+    }
+
     public static string Describe(CapKind kind) => kind switch
     {
         CapKind.PerCitizen => "per-citizen cap",
         CapKind.PerCalendarYear => "calendar-year cap",
         CapKind.Contract => "contract cap",
+        CapKind.Payer => "payer's cap",
         _ => "no cap",
     };
 }

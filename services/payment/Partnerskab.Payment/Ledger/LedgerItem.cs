@@ -17,7 +17,7 @@ public enum LedgerItemKind
 /// from (its message id; none for periodic fees, which the contract calendar causes) and a cause
 /// key ("milestone:{id}", "handover:{partnership}:{citizen}", "deliverable:{id}",
 /// "periodic:{partnership}:{code}:{date}", "credit:{credited cause key}", "priced:{unpriced item's
-/// cause key}") that is unique, so no cause is ever booked twice. The amount is the original amount
+/// cause key}") that is unique per payer, so no cause is ever booked twice. The amount is the original amount
 /// after caps; both stay visible.
 /// </summary>
 public sealed class LedgerItem
@@ -38,6 +38,16 @@ public sealed class LedgerItem
     public CapKind CappedBy { get; set; }
     public Guid? CreditsItemId { get; set; }
     public required string CauseKey { get; set; }
+    /// <summary>
+    /// Who pays it: a payer of the rate card that split the price ("" when the kommune pays it
+    /// alone). A split cause has one item per payer under one cause key; a credit takes back each.
+    /// </summary>
+    public string PayerId { get; set; } = "";
+    /// <summary>
+    /// The item that stands for its cause when causes are counted (citizens handed over, milestones
+    /// reached): the only one, or of a split price the remainder payer's.
+    /// </summary>
+    public bool Lead { get; set; } = true;
     public Guid? CauseMessageId { get; set; }
     /// <summary>The day the item is about: earned, or for a credit the day the corrected facts say the credited item stopped being due.</summary>
     public LocalDate EarnedOn { get; set; }

@@ -24,6 +24,8 @@ public static class LedgerItemCopy
         ("capped_by", (w, i, ct) => w.WriteAsync((int)i.CappedBy, NpgsqlDbType.Integer, ct)),
         ("credits_item_id", (w, i, ct) => w.WriteNullableAsync(i.CreditsItemId, NpgsqlDbType.Uuid, ct)),
         ("cause_key", (w, i, ct) => w.WriteAsync(i.CauseKey, NpgsqlDbType.Varchar, ct)),
+        ("payer_id", (w, i, ct) => w.WriteAsync(i.PayerId, NpgsqlDbType.Varchar, ct)),
+        ("lead", (w, i, ct) => w.WriteAsync(i.Lead, NpgsqlDbType.Boolean, ct)),
         ("cause_message_id", (w, i, ct) => w.WriteNullableAsync(i.CauseMessageId, NpgsqlDbType.Uuid, ct)),
         ("earned_on", (w, i, ct) => w.WriteAsync(i.EarnedOn.ToDateOnly(), NpgsqlDbType.Date, ct)),
         ("rate_card_version", (w, i, ct) => w.WriteNullableAsync(i.RateCardVersion, NpgsqlDbType.Integer, ct)),

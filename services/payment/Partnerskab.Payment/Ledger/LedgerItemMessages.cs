@@ -30,6 +30,8 @@ public static class LedgerItemMessages
         BookedOn = item.BookedOn.ToProto(),
         RecordedAt = Timestamp.FromDateTimeOffset(item.RecordedAt.ToDateTimeOffset()),
         Correction = CorrectionOf(item),
+        PayerId = item.PayerId,
+        Lead = item.Lead,
     };
 
     /// <summary>The fact a credit names as its cause, with the day it took effect; null for other items.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Partnerskab.Payment.Costs;
 using Partnerskab.Payment.Partnerships;
 using Partnerskab.Payment.Persistence;
 using Partnerskab.ServiceDefaults.Persistence;
@@ -51,6 +52,13 @@ public static class LedgerStore
         var all = causes.Select(c => c.PartnershipId).Distinct().ToList();
         var closed = await db.ClosedPeriods.AsNoTracking().Where(c => all.Contains(c.PartnershipId) && c.ReopenedAt == null)
             .Select(c => new { c.PartnershipId, c.Start, c.End }).ToListAsync(cancellationToken);
-        return new LedgerSnapshot(items, years, citizens, closed.Select(c => (c.PartnershipId, new DateInterval(c.Start, c.End))));
+        // The payers' own caps count what each payer has booked: a few rows per day in the day totals.
+        var payers = partnerships.Count == 0 ? [] : (await db.LedgerDayTotals.AsNoTracking()
+                .Where(t => partnerships.Contains(t.PartnershipId))
+                .GroupBy(t => new { t.PartnershipId, t.PayerId })
+                .Select(g => new { g.Key.PartnershipId, g.Key.PayerId, AmountOre = g.Sum(t => t.AmountOre) })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(p => (p.PartnershipId, p.PayerId), p => p.AmountOre);
+        return new LedgerSnapshot(items, years, citizens, closed.Select(c => (c.PartnershipId, new DateInterval(c.Start, c.End))), payers);
     }
 }

@@ -17,7 +17,8 @@ public static class PriceUnpricedItems
     public static async Task BookAsync(PaymentDbContext db, Guid partnershipId, IReadOnlyList<RateCard> versions, Instant now,
         CancellationToken cancellationToken)
     {
-        var unpriced = await db.Ledger.AsNoTracking().Where(i => i.PartnershipId == partnershipId && i.Unpriced).ToListAsync(cancellationToken);
+        // One per cause: the lead stands for the payers' items of a split price.
+        var unpriced = await db.Ledger.AsNoTracking().Where(i => i.PartnershipId == partnershipId && i.Unpriced && i.Lead).ToListAsync(cancellationToken);
         if (unpriced.Count == 0) return;
 
         // The caller holds the partnership's lock (what capped consumers take); the causes' own locks are what an

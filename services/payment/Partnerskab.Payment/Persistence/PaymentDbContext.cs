@@ -88,8 +88,9 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
         {
             item.ToTable("ledger_items");
             item.HasKey(i => i.Id);
-            // One item per cause: a milestone or a handover is never paid twice.
-            item.HasIndex(i => i.CauseKey).IsUnique();
+            // One item per cause and payer: a milestone or a handover is never paid twice.
+            item.HasIndex(i => new { i.CauseKey, i.PayerId }).IsUnique();
+            item.Property(i => i.PayerId).HasMaxLength(50);
             item.HasIndex(i => new { i.PartnershipId, i.EarnedOn });
             // Covers the sums per citizen (the cap check's, the cost report's) without reading the items.
             item.HasIndex(i => new { i.PartnershipId, i.CitizenId }).IncludeProperties(i => new { i.EarnedOn, i.AmountOre });
@@ -111,12 +112,14 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
         model.Entity<LedgerDayTotal>(total =>
         {
             total.ToTable("ledger_day_totals");
-            total.HasKey(t => new { t.PartnershipId, t.EarnedOn, t.BookedOn, t.Kind, t.CreditedKind });
+            total.HasKey(t => new { t.PartnershipId, t.EarnedOn, t.BookedOn, t.Kind, t.CreditedKind, t.PayerId });
+            total.Property(t => t.PayerId).HasMaxLength(50);
         });
         model.Entity<DocumentedDayTotal>(total =>
         {
             total.ToTable("documented_day_totals");
-            total.HasKey(t => new { t.PartnershipId, t.IssueDate, t.EarnedOn, t.BookedOn });
+            total.HasKey(t => new { t.PartnershipId, t.IssueDate, t.EarnedOn, t.BookedOn, t.PayerId });
+            total.Property(t => t.PayerId).HasMaxLength(50);
         });
         model.Entity<Partnership>(partnership =>
         {
@@ -143,6 +146,7 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
             invoice.HasOne<Invoice>().WithMany().HasForeignKey(i => i.CreditedInvoiceId).OnDelete(DeleteBehavior.Restrict);
             invoice.Property(i => i.IssuerCvr).HasMaxLength(8);
             invoice.Property(i => i.SellerName).HasMaxLength(200);
+            invoice.Property(i => i.PayerId).HasMaxLength(50);
             invoice.Property(i => i.BuyerName).HasMaxLength(200);
             invoice.Property(i => i.BuyerCvr).HasMaxLength(8);
             invoice.Property(i => i.BuyerEan).HasMaxLength(13);

@@ -36,6 +36,9 @@ public sealed class RateCard
     public string? RemainderPayerId { get; set; }
     public Instant CreatedAt { get; set; }
 
+    /// <summary>Whether a cap of the card or of one of its payers limits what is booked.</summary>
+    public bool HasCaps => CapPerCitizenOre is not null || CapPerYearOre is not null || CapContractOre is not null || Payers.Any(p => p.CapOre is not null);
+
     /// <summary>What each payer pays of an amount (<see cref="Money.Split"/>); empty without payers.</summary>
     public IReadOnlyList<(string PayerId, long AmountOre)> PayerParts(long amountOre)
     {
@@ -73,5 +76,5 @@ public sealed record PeriodicFee(string Code, long AmountOre, BillingInterval In
 
 public sealed record YearBudget(int Year, long AmountOre);
 
-/// <summary>A party paying a share of every price, in hundredths of a percent.</summary>
-public sealed record Payer(string PayerId, string Name, string Cvr, string? Ean, int ShareBasisPoints);
+/// <summary>A party paying a share of every price, in hundredths of a percent; with a cap of its own on what it pays over the contract.</summary>
+public sealed record Payer(string PayerId, string Name, string Cvr, string? Ean, int ShareBasisPoints, long? CapOre = null);

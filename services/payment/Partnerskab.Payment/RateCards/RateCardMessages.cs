@@ -54,7 +54,8 @@ public static partial class RateCardMessages
                     v.Digits(payer.Cvr, $"{field}.cvr", 8);
                     if (payer.Ean.Length > 0) v.Digits(payer.Ean, $"{field}.ean", 13);
                     v.Check(payer.ShareBasisPoints is > 0 and <= 10_000, $"{field}.share_basis_points", "must be between 1 and 10000 (100 %)");
-                    return new Payer(id, v.Text(payer.Name, $"{field}.name"), payer.Cvr, payer.Ean.Length > 0 ? payer.Ean : null, payer.ShareBasisPoints);
+                    return new Payer(id, v.Text(payer.Name, $"{field}.name"), payer.Cvr, payer.Ean.Length > 0 ? payer.Ean : null, payer.ShareBasisPoints,
+                        payer.HasCapOre ? v.Amount(payer.CapOre, $"{field}.cap_ore") : null);
                 }),
             CreatedAt = now,
         };
@@ -129,9 +130,11 @@ public static partial class RateCardMessages
             Budgets = { card.Budgets.OrderBy(b => b.Year).Select(b => new Protos.Payment.V1.YearBudget { Year = b.Year, AmountOre = b.AmountOre }) },
             Payers =
             {
-                card.Payers.Select(p => new Protos.Payment.V1.Payer
+                card.Payers.Select(p =>
                 {
-                    PayerId = p.PayerId, Name = p.Name, Cvr = p.Cvr, Ean = p.Ean ?? "", ShareBasisPoints = p.ShareBasisPoints,
+                    var payer = new Protos.Payment.V1.Payer { PayerId = p.PayerId, Name = p.Name, Cvr = p.Cvr, Ean = p.Ean ?? "", ShareBasisPoints = p.ShareBasisPoints };
+                    if (p.CapOre is { } cap) payer.CapOre = cap;
+                    return payer;
                 }),
             },
             RemainderPayerId = card.RemainderPayerId ?? "",

@@ -131,11 +131,16 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("date")
                         .HasColumnName("booked_on");
 
+                    b.Property<string>("PayerId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("payer_id");
+
                     b.Property<long>("AmountOre")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_ore");
 
-                    b.HasKey("PartnershipId", "IssueDate", "EarnedOn", "BookedOn")
+                    b.HasKey("PartnershipId", "IssueDate", "EarnedOn", "BookedOn", "PayerId")
                         .HasName("pk_documented_day_totals");
 
                     b.ToTable("documented_day_totals", (string)null);
@@ -163,6 +168,11 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("credited_kind");
 
+                    b.Property<string>("PayerId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("payer_id");
+
                     b.Property<long>("AmountOre")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_ore");
@@ -175,7 +185,7 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("items");
 
-                    b.HasKey("PartnershipId", "EarnedOn", "BookedOn", "Kind", "CreditedKind")
+                    b.HasKey("PartnershipId", "EarnedOn", "BookedOn", "Kind", "CreditedKind", "PayerId")
                         .HasName("pk_ledger_day_totals");
 
                     b.ToTable("ledger_day_totals", (string)null);
@@ -363,6 +373,12 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("character varying(4)")
                         .HasColumnName("payee_bank_registration_number");
 
+                    b.Property<string>("PayerId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("payer_id");
+
                     b.Property<int>("PaymentTermsDays")
                         .HasColumnType("integer")
                         .HasColumnName("payment_terms_days");
@@ -544,6 +560,10 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("kind");
 
+                    b.Property<bool>("Lead")
+                        .HasColumnType("boolean")
+                        .HasColumnName("lead");
+
                     b.Property<long>("OriginalAmountOre")
                         .HasColumnType("bigint")
                         .HasColumnName("original_amount_ore");
@@ -551,6 +571,12 @@ namespace Partnerskab.Payment.Persistence.Migrations
                     b.Property<Guid>("PartnershipId")
                         .HasColumnType("uuid")
                         .HasColumnName("partnership_id");
+
+                    b.Property<string>("PayerId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("payer_id");
 
                     b.Property<string>("PricingNote")
                         .IsRequired()
@@ -581,13 +607,13 @@ namespace Partnerskab.Payment.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_ledger_items");
 
-                    b.HasIndex("CauseKey")
-                        .IsUnique()
-                        .HasDatabaseName("ix_ledger_items_cause_key");
-
                     b.HasIndex("PartnershipId")
                         .HasDatabaseName("ix_ledger_items_unpriced")
                         .HasFilter("unpriced");
+
+                    b.HasIndex("CauseKey", "PayerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_items_cause_key_payer_id");
 
                     b.HasIndex("PartnershipId", "CitizenId")
                         .HasDatabaseName("ix_ledger_items_partnership_id_citizen_id");
@@ -1115,6 +1141,10 @@ namespace Partnerskab.Payment.Persistence.Migrations
                                 .HasMaxLength(50)
                                 .HasColumnType("character varying(50)")
                                 .HasColumnName("payer_id");
+
+                            b1.Property<long?>("CapOre")
+                                .HasColumnType("bigint")
+                                .HasColumnName("cap_ore");
 
                             b1.Property<string>("Cvr")
                                 .IsRequired()
