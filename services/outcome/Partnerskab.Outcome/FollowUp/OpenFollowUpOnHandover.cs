@@ -17,12 +17,18 @@ namespace Partnerskab.Outcome.FollowUp;
 /// may open a follow-up first, and the lock makes that one of them wins cleanly.
 /// </remarks>
 public sealed class OpenFollowUpOnHandover(
-    OutcomeDbContext db, MilestoneRecalculation recalculation, IClock clock, ILogger<OpenFollowUpOnHandover> logger)
+    OutcomeDbContext db, MilestoneRecalculation recalculation, KeptReads kept, IClock clock, ILogger<OpenFollowUpOnHandover> logger)
     : InboxConsumer<CitizenHandedOver, OutcomeDbContext>(db, clock, logger)
 {
     private Dictionary<(Guid PartnershipId, string CitizenId), FollowUpCitizen> known = [];
 
     protected override bool SavesOncePerBatch => true;
+
+    protected override async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await base.SaveAsync(cancellationToken);
+        await kept.KeepStoredAsync(known.Keys, FactsChanged.Window, cancellationToken);
+    }
 
     protected override async Task PrepareAsync(IReadOnlyList<ConsumeContext<CitizenHandedOver>> messages, CancellationToken cancellationToken)
     {
