@@ -101,6 +101,8 @@ public static class OutcomeRpcHandlers
     public static IServiceCollection AddOutcomeRpcHandlers(this IServiceCollection services) => services
         .AddScoped<MilestoneRecalculation>()
         .AddScoped<FollowUpLookup>()
+        .AddScoped<KeptReads>()
+        .AddHostedService<KeptReadsUpkeep>()
         .AddScoped<ClaimDecisions>()
         .AddScoped<IRecordedScopeLookup, ClaimPartnershipLookup>()
         .AddScoped<SetMilestoneDefinitionsHandler>()

@@ -21,7 +21,8 @@ namespace Partnerskab.Benchmarks;
 /// statuses and ledger items are loaded directly by binary COPY into the outcome service's
 /// follow_up_citizens (with the decided weeks status ingestion keeps beside the reports) and
 /// weekly_status_reports and the payment service's ledger_items: the cohort service does not
-/// know these citizens, and no event announced them.
+/// know these citizens, and no event announced them. The outcome service is then asked to build
+/// its kept worklists and counts of these partnerships from the loaded facts, as after a migration.
 /// </remarks>
 public static class NationalDataSet
 {
@@ -113,8 +114,15 @@ public static class NationalDataSet
                     await writer.WriteAsync(false, NpgsqlDbType.Boolean);
                 });
         }
+        // Loaded beside the service, so its kept worklists and counts are built from these facts as after a migration, before any read.
+        await Database.ScalarAsync(connectionString("outcome"),
+            "WITH asked AS (INSERT INTO kept_rebuilds (partnership_id, requested_at) SELECT id, now() FROM unnest($1::uuid[]) AS id ON CONFLICT DO NOTHING RETURNING 1) SELECT count(*) FROM asked",
+            [partnerships.Select(p => p.Id).ToArray()]);
+        await Database.WaitForCountAsync("the outcome service's kept worklists and counts built", connectionString("outcome"),
+            "SELECT (NOT EXISTS (SELECT 1 FROM kept_rebuilds))::int", 1, options.Patience);
         // As autovacuum would soon after such a load: the planner should know the tables' sizes.
-        await Database.ScalarAsync(connectionString("outcome"), "ANALYZE follow_up_citizens, weekly_status_reports; SELECT 0");
+        await Database.ScalarAsync(connectionString("outcome"),
+            "ANALYZE follow_up_citizens, weekly_status_reports, counted_citizens, follow_up_day_counts, status_week_counts, status_at_month_counts, final_status_counts; SELECT 0");
         await Database.ScalarAsync(connectionString("payment"), "ANALYZE ledger_items; SELECT 0");
         return new Loaded(partnerships, (long)citizens.Count * options.WeeksPerCitizen, (long)citizens.Count * LedgerItemsPerCitizen);
     }

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -37,27 +38,25 @@ public sealed class GetWorklistHandler(OutcomeDbContext db, IClock clock)
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
+        // One snapshot: whether the kept rows answer for the day holds for the rows read, and they follow the plan read.
+        await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var plan = await FollowUpPlans.RequiredAsync(db, partnershipId, cancellationToken);
-        var citizens = knownOn is { } known
-            ? (await KnownFacts.CitizensAsync(db, partnershipId, known, cancellationToken))
-                .Where(c => c.FollowUpStart <= asOf && c.ExitReason != ExitReason.WronglyEnrolled).ToList()
-            : await db.FollowUpCitizens.AsNoTracking()
-                .Where(c => c.PartnershipId == partnershipId && c.FollowUpStart <= asOf && c.ExitReason != ExitReason.WronglyEnrolled)
-                .ToListAsync(cancellationToken);
-        var contacts = await ContactDates.ReadAsync(db, partnershipId, citizens, cancellationToken, knownOn);
-        var schedules = citizens.Select(c => (c.CitizenId, Schedule: contacts.ScheduleOf(c, plan, asOf))).ToList();
-        var (page, next) = Worklist.Page(schedules.SelectMany(s => Worklist.Items(s.CitizenId, s.Schedule, plan.NoContactDays)), after, size);
-        AuditCall.Citizens(partnershipId, page.Select(i => i.CitizenId));
+        var page = knownOn is null && await KeptWorklistRead.AnswersAsync(db, partnershipId, asOf, cancellationToken)
+            ? await KeptWorklistRead.ReadAsync(db, partnershipId, asOf, after, size, cancellationToken)
+            : await ComputedPageAsync(plan, partnershipId, asOf, knownOn, after, size, cancellationToken);
+        await snapshot.CommitAsync(cancellationToken);
+        AuditCall.Citizens(partnershipId, page.Items.Select(i => i.CitizenId));
 
+        var next = page.Next;
         var response = new GetWorklistResponse
         {
-            CitizensInFollowUp = schedules.Count(s => s.Schedule.InFollowUp),
-            CitizensClosedOut = schedules.Count(s => !s.Schedule.InFollowUp),
+            CitizensInFollowUp = page.InFollowUp,
+            CitizensClosedOut = page.ClosedOut,
             NextPageToken = next is null ? "" : PageToken.Write(List, LocalDatePattern.Iso.Format(next.DueOn), next.CitizenId,
                 ((int)next.Kind).ToString(CultureInfo.InvariantCulture), next.Months.ToString(CultureInfo.InvariantCulture)),
             Plan = plan.ToProto(),
         };
-        response.Items.AddRange(page.Select(i => new Protos.Outcome.V1.WorklistItem
+        response.Items.AddRange(page.Items.Select(i => new Protos.Outcome.V1.WorklistItem
         {
             Kind = (Protos.Outcome.V1.WorklistItemKind)(int)i.Kind,
             CitizenId = i.CitizenId,
@@ -67,5 +66,25 @@ public sealed class GetWorklistHandler(OutcomeDbContext db, IClock clock)
             DaysWithoutContact = i.DaysWithoutContact,
         }));
         return response;
+    }
+
+    /// <summary>
+    /// The page computed from every citizen's schedule: for a day before the latest contact or
+    /// the day the kept rows were swept through, as known on a past day, and while the kept rows
+    /// are being built.
+    /// </summary>
+    private async Task<WorklistPage> ComputedPageAsync(FollowUpPlan plan, Guid partnershipId, LocalDate asOf, KnownOn? knownOn, Worklist.Key? after, int size,
+        CancellationToken cancellationToken)
+    {
+        var citizens = knownOn is { } known
+            ? (await KnownFacts.CitizensAsync(db, partnershipId, known, cancellationToken))
+                .Where(c => c.FollowUpStart <= asOf && c.ExitReason != ExitReason.WronglyEnrolled).ToList()
+            : await db.FollowUpCitizens.AsNoTracking()
+                .Where(c => c.PartnershipId == partnershipId && c.FollowUpStart <= asOf && c.ExitReason != ExitReason.WronglyEnrolled)
+                .ToListAsync(cancellationToken);
+        var contacts = await ContactDates.ReadAsync(db, partnershipId, citizens, cancellationToken, knownOn);
+        var schedules = citizens.Select(c => (c.CitizenId, Schedule: contacts.ScheduleOf(c, plan, asOf))).ToList();
+        var (page, next) = Worklist.Page(schedules.SelectMany(s => Worklist.Items(s.CitizenId, s.Schedule, plan.NoContactDays)), after, size);
+        return new WorklistPage(page, next, schedules.Count(s => s.Schedule.InFollowUp), schedules.Count(s => !s.Schedule.InFollowUp));
     }
 }

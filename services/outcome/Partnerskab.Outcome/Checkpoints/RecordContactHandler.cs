@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Partnerskab.Outcome.FollowUp;
+using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Persistence;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults.Audit;
@@ -12,7 +13,7 @@ using Partnerskab.ServiceDefaults;
 namespace Partnerskab.Outcome.Checkpoints;
 
 /// <summary>The provider records a contact with a citizen in follow-up; a retry under the same reference is safe.</summary>
-public sealed class RecordContactHandler(OutcomeDbContext db, FollowUpLookup followUps, IClock clock)
+public sealed class RecordContactHandler(OutcomeDbContext db, FollowUpLookup followUps, MilestoneRecalculation recalculation, KeptReads kept, IClock clock)
 {
     public async Task<RecordContactResponse> HandleAsync(RecordContactRequest request, ServerCallContext context)
     {
@@ -54,13 +55,19 @@ public sealed class RecordContactHandler(OutcomeDbContext db, FollowUpLookup fol
             RecordedAt = clock.GetCurrentInstant(),
         };
         db.Contacts.Add(contact);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
+            // The citizen's contacts are read again under its lock to keep its worklist rows.
+            await recalculation.LockCitizensAsync(partnershipId, [citizenId], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await kept.KeepStoredAsync([(partnershipId, citizenId)], FactsChanged.Contacts, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return new RecordContactResponse { Contact = ToProto(contact), Created = true };
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
+            await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var existing = await db.Contacts.AsNoTracking()
                 .FirstAsync(c => c.PartnershipId == partnershipId && c.Reference == reference, cancellationToken);

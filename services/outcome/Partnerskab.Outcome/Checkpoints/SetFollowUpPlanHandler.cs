@@ -9,7 +9,7 @@ using Partnerskab.ServiceDefaults.Persistence;
 namespace Partnerskab.Outcome.Checkpoints;
 
 /// <summary>The kommune sets how the provider must follow each citizen of a partnership.</summary>
-public sealed class SetFollowUpPlanHandler(OutcomeDbContext db, CohortLookup cohort)
+public sealed class SetFollowUpPlanHandler(OutcomeDbContext db, CohortLookup cohort, KeptReads kept)
 {
     public async Task<SetFollowUpPlanResponse> HandleAsync(SetFollowUpPlanRequest request, ServerCallContext context)
     {
@@ -33,6 +33,7 @@ public sealed class SetFollowUpPlanHandler(OutcomeDbContext db, CohortLookup coh
 
         var cancellationToken = context.CancellationToken;
         await cohort.EnsurePartnershipExistsAsync(partnershipId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var stored = await db.FollowUpPlans.FirstOrDefaultAsync(p => p.PartnershipId == partnershipId, cancellationToken);
         if (stored is null)
         {
@@ -45,6 +46,8 @@ public sealed class SetFollowUpPlanHandler(OutcomeDbContext db, CohortLookup coh
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await kept.RequestRebuildAsync(partnershipId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {

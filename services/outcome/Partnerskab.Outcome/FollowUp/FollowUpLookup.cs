@@ -11,7 +11,7 @@ namespace Partnerskab.Outcome.FollowUp;
 /// the handover event would open (the window only; an exit comes by its own event), which the
 /// event later finds and sets to the same window.
 /// </summary>
-public sealed class FollowUpLookup(OutcomeDbContext db, CohortLookup cohort, MilestoneRecalculation recalculation, IClock clock)
+public sealed class FollowUpLookup(OutcomeDbContext db, CohortLookup cohort, MilestoneRecalculation recalculation, KeptReads kept, IClock clock)
 {
     /// <summary>The citizen's follow-up known here, else the cohort service's answer on the day as an unsaved row; null when neither knows the citizen.</summary>
     public async Task<FollowUpCitizen?> KnownOrAskAsync(Guid partnershipId, string citizenId, LocalDate onDate, CancellationToken cancellationToken) =>
@@ -33,7 +33,9 @@ public sealed class FollowUpLookup(OutcomeDbContext db, CohortLookup cohort, Mil
     public async Task OpenIfUnknownAsync(Guid partnershipId, string citizenId, CohortLookup.FollowUpAnswer answer, CancellationToken cancellationToken)
     {
         if (await db.FollowUpCitizens.AnyAsync(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId, cancellationToken)) return;
-        db.FollowUpCitizens.Add(Row(partnershipId, citizenId, answer));
+        var citizen = Row(partnershipId, citizenId, answer);
+        db.FollowUpCitizens.Add(citizen);
+        await kept.KeepAsync([citizen], FactsChanged.Window, cancellationToken);
     }
 
     /// <summary>

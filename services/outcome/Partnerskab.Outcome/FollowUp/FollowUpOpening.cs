@@ -17,7 +17,7 @@ namespace Partnerskab.Outcome.FollowUp;
 /// exit may open a follow-up first, and the lock makes that one of them wins cleanly.
 /// </remarks>
 public abstract class FollowUpOpening<TMessage>(
-    OutcomeDbContext db, MilestoneRecalculation recalculation, IClock clock, ILogger logger)
+    OutcomeDbContext db, MilestoneRecalculation recalculation, KeptReads kept, IClock clock, ILogger logger)
     : InboxConsumer<TMessage, OutcomeDbContext>(db, clock, logger)
     where TMessage : class
 {
@@ -29,6 +29,12 @@ public abstract class FollowUpOpening<TMessage>(
     protected override int ItemsOf(TMessage message) => HandedOver(message).Citizens.Count;
 
     protected override bool SavesOncePerBatch => true;
+
+    protected override async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await base.SaveAsync(cancellationToken);
+        await kept.KeepStoredAsync(known.Keys, FactsChanged.Window, cancellationToken);
+    }
 
     protected override async Task PrepareAsync(IReadOnlyList<ConsumeContext<TMessage>> messages, CancellationToken cancellationToken)
     {

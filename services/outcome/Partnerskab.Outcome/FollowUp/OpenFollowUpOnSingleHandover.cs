@@ -10,8 +10,8 @@ namespace Partnerskab.Outcome.FollowUp;
 /// batches: such an event written or queued before an upgrade opens the follow-up as a batch of one.
 /// </summary>
 public sealed class OpenFollowUpOnSingleHandover(
-    OutcomeDbContext db, MilestoneRecalculation recalculation, IClock clock, ILogger<OpenFollowUpOnSingleHandover> logger)
-    : FollowUpOpening<CitizenHandedOver>(db, recalculation, clock, logger)
+    OutcomeDbContext db, MilestoneRecalculation recalculation, KeptReads kept, IClock clock, ILogger<OpenFollowUpOnSingleHandover> logger)
+    : FollowUpOpening<CitizenHandedOver>(db, recalculation, kept, clock, logger)
 {
     /// <summary>The name these events' inbox rows were written under before the upgrade, so a redelivery of one is still recognised.</summary>
     protected override string InboxName => nameof(OpenFollowUpOnHandover);

@@ -15,7 +15,7 @@ namespace Partnerskab.Outcome.FollowUp;
 /// exited as wrongly enrolled was never in follow-up: every milestone is revoked.
 /// </summary>
 public sealed class StopFollowUpOnExit(
-    OutcomeDbContext db, FollowUpLookup followUps, MilestoneRecalculation recalculation, IClock clock, ILogger<StopFollowUpOnExit> logger)
+    OutcomeDbContext db, FollowUpLookup followUps, MilestoneRecalculation recalculation, KeptReads kept, IClock clock, ILogger<StopFollowUpOnExit> logger)
     : InboxConsumer<CitizenExited, OutcomeDbContext>(db, clock, logger)
 {
     protected override async Task HandleAsync(ConsumeContext<CitizenExited> context, CancellationToken cancellationToken)
@@ -32,5 +32,6 @@ public sealed class StopFollowUpOnExit(
         citizen.ExitRecordedAt = Clock.GetCurrentInstant();
         await recalculation.RecalculateAsync(message.PartnershipId, [message.CitizenId],
             FactChange.Exit(citizen.ExitDate.Value, $"the citizen exited on {citizen.ExitDate:uuuu-MM-dd} ({message.Reason})"), cancellationToken);
+        await kept.KeepAsync([citizen], FactsChanged.Window, cancellationToken);
     }
 }

@@ -29,6 +29,15 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
     public DbSet<FollowUpPlan> FollowUpPlans => Set<FollowUpPlan>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<KpiTarget> KpiTargets => Set<KpiTarget>();
+    public DbSet<WorklistItemRow> WorklistItems => Set<WorklistItemRow>();
+    public DbSet<WorklistCitizen> WorklistCitizens => Set<WorklistCitizen>();
+    public DbSet<WorklistSweep> WorklistSweeps => Set<WorklistSweep>();
+    public DbSet<KeptRebuild> KeptRebuilds => Set<KeptRebuild>();
+    public DbSet<CountedCitizen> CountedCitizens => Set<CountedCitizen>();
+    public DbSet<FollowUpDayCount> FollowUpDayCounts => Set<FollowUpDayCount>();
+    public DbSet<StatusWeekCount> StatusWeekCounts => Set<StatusWeekCount>();
+    public DbSet<StatusAtMonthCount> StatusAtMonthCounts => Set<StatusAtMonthCount>();
+    public DbSet<FinalStatusCount> FinalStatusCounts => Set<FinalStatusCount>();
     public DbSet<BusinessCaseInputsVersion> BusinessCaseInputs => Set<BusinessCaseInputsVersion>();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -108,8 +117,39 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
             contact.HasKey(c => c.Id);
             contact.HasIndex(c => new { c.PartnershipId, c.Reference }).IsUnique();
             contact.HasIndex(c => new { c.PartnershipId, c.CitizenId });
+            // Whether a worklist's day is on or after the partnership's latest contact (KeptWorklistRead).
+            contact.HasIndex(c => new { c.PartnershipId, c.ContactDate });
             contact.Property(c => c.CitizenId).HasMaxLength(64);
             contact.Property(c => c.Reference).HasMaxLength(100);
+        });
+        model.Entity<WorklistItemRow>(item =>
+        {
+            item.ToTable("worklist_items");
+            // The worklist's order, ordinal by pseudonym, so a page is one range of this key.
+            item.HasKey(i => new { i.PartnershipId, i.DueOn, i.CitizenId, i.Kind, i.Months });
+            item.HasIndex(i => new { i.PartnershipId, i.CitizenId, i.Kind });
+            item.HasIndex(i => i.Until).HasFilter("until IS NOT NULL");
+            item.Property(i => i.CitizenId).HasMaxLength(64).UseCollation("C");
+        });
+        model.Entity<WorklistCitizen>(citizen =>
+        {
+            citizen.HasKey(c => new { c.PartnershipId, c.CitizenId });
+            citizen.Property(c => c.CitizenId).HasMaxLength(64);
+        });
+        model.Entity<KeptRebuild>(rebuild => rebuild.HasKey(r => r.PartnershipId));
+        model.Entity<CountedCitizen>(citizen =>
+        {
+            citizen.HasKey(c => new { c.PartnershipId, c.CitizenId });
+            citizen.Property(c => c.CitizenId).HasMaxLength(64);
+        });
+        model.Entity<FollowUpDayCount>(count => count.HasKey(c => new { c.PartnershipId, c.Day }));
+        model.Entity<StatusWeekCount>(count => count.HasKey(c => new { c.PartnershipId, c.WeekStart, c.Status, c.FromDay, c.UntilDay }));
+        model.Entity<StatusAtMonthCount>(count => count.HasKey(c => new { c.PartnershipId, c.Months, c.Day, c.Status }));
+        model.Entity<FinalStatusCount>(count => count.HasKey(c => new { c.PartnershipId, c.Day, c.Status }));
+        model.Entity<WorklistSweep>(sweep =>
+        {
+            sweep.HasKey(s => s.Id);
+            sweep.Property(s => s.Id).ValueGeneratedNever();
         });
         model.Entity<KpiTarget>(target =>
         {

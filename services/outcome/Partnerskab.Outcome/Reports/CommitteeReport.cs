@@ -19,8 +19,11 @@ public static class CommitteeReport
 
     public sealed record StandingMilestone(string CitizenId, string Code, LocalDate AchievedOn);
 
+    /// <param name="Counts">The counts of citizens on the day, from the citizens (<see cref="CountCitizens"/>) or as kept (<see cref="CommitteeCounts"/>).</param>
+    /// <param name="Outcomes">The verified outcomes of the citizens counted, dated on or before the day.</param>
+    /// <param name="Milestones">The standing milestones of the citizens counted, reached on or before the day.</param>
     public sealed record Facts(
-        IReadOnlyList<Citizen> Citizens,
+        Counts Counts,
         IReadOnlyList<VerifiedOutcome> Outcomes,
         IReadOnlyList<StandingMilestone> Milestones,
         IReadOnlyList<string> MilestoneCodes,
@@ -41,19 +44,16 @@ public static class CommitteeReport
         public int ShareBasisPoints => Reached == 0 ? 0 : (int)((2L * SelfSufficient * 10_000 + Reached) / (2L * Reached));
     }
 
+    /// <summary>What the report counts of citizens on the day: handed over, per month, at M months, closed out by final status.</summary>
+    public sealed record Counts(int HandedOver, IReadOnlyList<Month> Months, IReadOnlyList<AtMonth> SelfSufficiency, IReadOnlyList<StatusCount> FinalStatuses);
+
     public sealed record Report(int HandedOver, IReadOnlyList<Month> Months, IReadOnlyList<Kpi> Kpis, IReadOnlyList<MilestoneCount> Milestones,
         IReadOnlyList<AtMonth> SelfSufficiency, IReadOnlyList<StatusCount> FinalStatuses);
 
     public static Report Build(Facts facts, LocalDate asOf)
     {
-        var citizens = facts.Citizens.Where(c => c.Window.Start <= asOf).ToList();
-        var known = citizens.Select(c => c.CitizenId).ToHashSet();
-        WeeklyStatusKind? StatusOn(Citizen c, LocalDate day) => c.Weeks.StatusOn(day);
-
-        var months = MonthsOf(citizens, asOf);
-
-        var outcomes = facts.Outcomes.Where(o => o.Date <= asOf && known.Contains(o.CitizenId)).ToList();
-        var milestones = facts.Milestones.Where(m => m.AchievedOn <= asOf && known.Contains(m.CitizenId)).ToList();
+        var outcomes = facts.Outcomes.Where(o => o.Date <= asOf).ToList();
+        var milestones = facts.Milestones.Where(m => m.AchievedOn <= asOf).ToList();
         var kpis = facts.Targets.OrderBy(t => t.Code, StringComparer.Ordinal).Select(t => new Kpi(t, t.Measure switch
         {
             KpiMeasure.CitizensWithOutcome => outcomes.Where(o => o.Kind == t.OutcomeKind).Select(o => o.CitizenId).Distinct().Count(),
@@ -65,6 +65,32 @@ public static class CommitteeReport
         var milestoneCounts = facts.MilestoneCodes.Concat(milestones.Select(m => m.Code)).Distinct().Order(StringComparer.Ordinal)
             .Select(code => new MilestoneCount(code, milestones.Where(m => m.Code == code).Select(m => m.CitizenId).Distinct().Count()))
             .ToList();
+        var counts = facts.Counts;
+        return new Report(counts.HandedOver, counts.Months, kpis, milestoneCounts, counts.SelfSufficiency, counts.FinalStatuses);
+    }
+
+    /// <summary>
+    /// The facts on the day from every citizen's, for the report computed from the citizens (as
+    /// known on a past day, or while the kept counts are being built): the counts, and the
+    /// outcomes and milestones of the citizens handed over by the day.
+    /// </summary>
+    public static Facts FromCitizens(IReadOnlyList<Citizen> citizens, IEnumerable<VerifiedOutcome> outcomes, IEnumerable<StandingMilestone> milestones,
+        IReadOnlyList<string> milestoneCodes, IReadOnlyList<KpiTarget> targets, LocalDate asOf)
+    {
+        var counted = CountedOn(citizens, asOf).Select(c => c.CitizenId).ToHashSet();
+        return new Facts(CountCitizens(citizens, asOf), outcomes.Where(o => counted.Contains(o.CitizenId)).ToList(),
+            milestones.Where(m => counted.Contains(m.CitizenId)).ToList(), milestoneCodes, targets);
+    }
+
+    private static IEnumerable<Citizen> CountedOn(IEnumerable<Citizen> citizens, LocalDate asOf) => citizens.Where(c => c.Window.Start <= asOf);
+
+    /// <summary>The counts on the day computed from every citizen: for a report as known on a past day, and while the kept counts are being built.</summary>
+    public static Counts CountCitizens(IReadOnlyList<Citizen> all, LocalDate asOf)
+    {
+        var citizens = CountedOn(all, asOf).ToList();
+        WeeklyStatusKind? StatusOn(Citizen c, LocalDate day) => c.Weeks.StatusOn(day);
+
+        var months = MonthsOf(citizens, asOf);
 
         var atMonths = SelfSufficiencyMonths.Select(m =>
         {
@@ -87,13 +113,13 @@ public static class CommitteeReport
 
         var finals = citizens.Where(c => c.Window.ObligationsEnd <= asOf)
             .Select(c => StatusOn(c, c.Window.ObligationsEnd.PlusDays(-1))).ToList();
-        return new Report(citizens.Count, months, kpis, milestoneCounts, atMonths, Counts(finals));
+        return new Counts(citizens.Count, months, atMonths, Tallied(finals));
     }
 
     private static YearMonth YearMonth(LocalDate day) => new(day.Year, day.Month);
 
     /// <summary>Every status in the API's order, so the months line up as a table's columns; the unreported first.</summary>
-    private static readonly WeeklyStatusKind?[] StatusOrder = [null, .. Enum.GetValues<WeeklyStatusKind>().Select(s => (WeeklyStatusKind?)s)];
+    public static readonly WeeklyStatusKind?[] StatusOrder = [null, .. Enum.GetValues<WeeklyStatusKind>().Select(s => (WeeklyStatusKind?)s)];
 
     private static readonly int[] PositionInOrder = Enumerable.Range(0, StatusOrder.Max(s => (int?)s ?? 0) + 1)
         .Select(n => Array.IndexOf(StatusOrder, n == 0 ? null : (WeeklyStatusKind?)n)).ToArray();
@@ -112,13 +138,8 @@ public static class CommitteeReport
     private static List<Month> MonthsOf(IReadOnlyList<Citizen> citizens, LocalDate asOf)
     {
         if (citizens.Count == 0) return [];
-        var days = new List<(YearMonth Month, LocalDate CountedOn, LocalDate WeekStart)>();
-        for (var month = YearMonth(citizens.Min(c => c.Window.Start)); month <= YearMonth(asOf); month = month.PlusMonths(1))
-        {
-            var lastDay = month.OnDayOfMonth(month.Calendar.GetDaysInMonth(month.Year, month.Month));
-            var countedOn = lastDay < asOf ? lastDay : asOf;
-            days.Add((month, countedOn, WeeklyTimeline.WeekOf(countedOn)));
-        }
+        var days = CommitteeCounts.CountedOn(citizens.Min(c => c.Window.Start), asOf)
+            .Select(countedOn => (Month: YearMonth(countedOn), CountedOn: countedOn, WeekStart: WeeklyTimeline.WeekOf(countedOn))).ToList();
         var tallies = days.Select(_ => new Tally()).ToArray();
         foreach (var citizen in citizens)
         {
@@ -144,7 +165,7 @@ public static class CommitteeReport
             tallies[i].Counts(), tallies[i].SelfSufficient)).ToList();
     }
 
-    private static List<StatusCount> Counts(IEnumerable<WeeklyStatusKind?> statuses)
+    private static List<StatusCount> Tallied(IEnumerable<WeeklyStatusKind?> statuses)
     {
         var tally = new Tally();
         foreach (var status in statuses) tally.Count(status);

@@ -1,3 +1,4 @@
+using System.Data;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -26,16 +27,19 @@ public sealed class GetCommitteeReportHandler(OutcomeDbContext db, CohortLookup 
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
-        var (citizens, outcomes, milestones) = knownOn is { } known
-            ? await FactsKnownOnAsync(partnershipId, asOf, known, cancellationToken)
-            : await FactsNowAsync(partnershipId, asOf, cancellationToken);
-        // Citizens come only from the cohort service's handovers, so a partnership with some exists.
-        if (citizens.Count == 0) await cohort.EnsurePartnershipExistsAsync(partnershipId, cancellationToken);
+        // One snapshot: whether the kept counts answer holds for the counts read.
+        await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var codes = await db.MilestoneDefinitions.AsNoTracking().Where(d => d.PartnershipId == partnershipId).Select(d => d.Code).ToListAsync(cancellationToken);
         var targets = await db.KpiTargets.AsNoTracking().Where(t => t.PartnershipId == partnershipId).ToListAsync(cancellationToken);
+        var facts = knownOn is { } known ? await FactsKnownOnAsync(partnershipId, asOf, known, codes, targets, cancellationToken)
+            : await KeptReads.WaitingAsync(db, partnershipId, cancellationToken) ? await FactsNowAsync(partnershipId, asOf, null, codes, targets, cancellationToken)
+            : await FactsNowAsync(partnershipId, asOf, await KeptCommitteeRead.CountsAsync(db, partnershipId, asOf, cancellationToken), codes, targets, cancellationToken);
+        // Citizens come only from the cohort service's handovers, so a partnership with some exists.
+        var anyCitizen = await db.FollowUpCitizens.AnyAsync(c => c.PartnershipId == partnershipId, cancellationToken);
+        await snapshot.CommitAsync(cancellationToken);
+        if (!anyCitizen) await cohort.EnsurePartnershipExistsAsync(partnershipId, cancellationToken);
 
-        var report = CommitteeReport.Build(new CommitteeReport.Facts(
-            citizens, outcomes, milestones, codes, targets), asOf);
+        var report = CommitteeReport.Build(facts, asOf);
 
         var response = new GetCommitteeReportResponse { PartnershipId = partnershipId.ToString(), AsOf = asOf.ToProto(), HandedOver = report.HandedOver };
         response.Months.AddRange(report.Months.Select(m =>
@@ -67,39 +71,42 @@ public sealed class GetCommitteeReportHandler(OutcomeDbContext db, CohortLookup 
         return response;
     }
 
-    private sealed record ReportFacts(
-        List<CommitteeReport.Citizen> Citizens, List<CommitteeReport.VerifiedOutcome> Outcomes, List<CommitteeReport.StandingMilestone> Milestones);
-
-    /// <summary>The facts as they stand now, read straight from the current rows: the dashboard's path.</summary>
-    private async Task<ReportFacts> FactsNowAsync(Guid partnershipId, LocalDate asOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// The facts as they stand now: the counts as kept, or computed from every citizen while the
+    /// kept counts are being built (<paramref name="counts"/> null); the verified outcomes and
+    /// standing milestones of the citizens handed over by the day, read from the current rows.
+    /// </summary>
+    private async Task<CommitteeReport.Facts> FactsNowAsync(Guid partnershipId, LocalDate asOf, CommitteeReport.Counts? counts,
+        List<string> codes, List<KpiTarget> targets, CancellationToken cancellationToken)
     {
-        var citizens = await db.FollowUpCitizens.AsNoTracking()
-            .Where(c => c.PartnershipId == partnershipId && c.ExitReason != ExitReason.WronglyEnrolled)
-            .ToListAsync(cancellationToken);
+        var counted = db.FollowUpCitizens.Where(c => c.PartnershipId == partnershipId && c.FollowUpStart <= asOf && c.ExitReason != ExitReason.WronglyEnrolled);
+        counts ??= CommitteeReport.CountCitizens((await counted.AsNoTracking().ToListAsync(cancellationToken)).Select(ReportCitizen).ToList(), asOf);
         var outcomes = await db.Claims.AsNoTracking()
-            .Where(c => c.PartnershipId == partnershipId && c.Status == ClaimStatus.Verified && c.OutcomeDate <= asOf)
+            .Where(c => c.PartnershipId == partnershipId && c.Status == ClaimStatus.Verified && c.OutcomeDate <= asOf
+                && counted.Any(f => f.CitizenId == c.CitizenId))
             .Select(c => new CommitteeReport.VerifiedOutcome(c.CitizenId, c.Kind, c.OutcomeDate, c.EmployerCvr))
             .ToListAsync(cancellationToken);
         var milestones = await db.Milestones.AsNoTracking()
-            .Where(m => m.PartnershipId == partnershipId && m.RevokedAt == null && m.AchievedOn <= asOf)
+            .Where(m => m.PartnershipId == partnershipId && m.RevokedAt == null && m.AchievedOn <= asOf
+                && counted.Any(f => f.CitizenId == m.CitizenId))
             .Select(m => new CommitteeReport.StandingMilestone(m.CitizenId, m.Code, m.AchievedOn))
             .ToListAsync(cancellationToken);
-        return new ReportFacts(citizens.Select(ReportCitizen).ToList(), outcomes, milestones);
+        return new CommitteeReport.Facts(counts, outcomes, milestones, codes, targets);
     }
 
-    /// <summary>The facts as known on a past day, from the versions kept (<see cref="KnownFacts"/>).</summary>
-    private async Task<ReportFacts> FactsKnownOnAsync(Guid partnershipId, LocalDate asOf, KnownOn knownOn, CancellationToken cancellationToken)
+    /// <summary>The facts as known on a past day, from the versions kept (<see cref="KnownFacts"/>), counted from every citizen.</summary>
+    private async Task<CommitteeReport.Facts> FactsKnownOnAsync(Guid partnershipId, LocalDate asOf, KnownOn knownOn,
+        List<string> codes, List<KpiTarget> targets, CancellationToken cancellationToken)
     {
         var citizens = await KnownFacts.CitizensAsync(db, partnershipId, knownOn, cancellationToken);
         var outcomes = (await KnownFacts.VerifiedClaimsAsync(db, partnershipId, knownOn, cancellationToken))
             .Where(c => c.Content.OutcomeDate <= asOf)
-            .Select(c => new CommitteeReport.VerifiedOutcome(c.Claim.CitizenId, c.Claim.Kind, c.Content.OutcomeDate, c.Content.EmployerCvr))
-            .ToList();
+            .Select(c => new CommitteeReport.VerifiedOutcome(c.Claim.CitizenId, c.Claim.Kind, c.Content.OutcomeDate, c.Content.EmployerCvr));
         var milestones = (await KnownFacts.MilestonesAsync(db, partnershipId, null, knownOn, cancellationToken))
             .Where(m => !m.Revoked && m.AchievedOn <= asOf)
-            .Select(m => new CommitteeReport.StandingMilestone(m.CitizenId, m.Code, m.AchievedOn))
-            .ToList();
-        return new ReportFacts(citizens.Where(c => c.ExitReason != ExitReason.WronglyEnrolled).Select(ReportCitizen).ToList(), outcomes, milestones);
+            .Select(m => new CommitteeReport.StandingMilestone(m.CitizenId, m.Code, m.AchievedOn));
+        return CommitteeReport.FromCitizens(citizens.Where(c => c.ExitReason != ExitReason.WronglyEnrolled).Select(ReportCitizen).ToList(),
+            outcomes, milestones, codes, targets, asOf);
     }
 
     private static CommitteeReport.Citizen ReportCitizen(FollowUpCitizen c) => new(c.CitizenId, c.Window, c.Weeks);

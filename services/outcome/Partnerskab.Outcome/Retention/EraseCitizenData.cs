@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Inbox;
+using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Persistence;
 using Partnerskab.ServiceDefaults;
@@ -16,7 +17,7 @@ namespace Partnerskab.Outcome.Retention;
 /// each claim's kind, date and status, each milestone's code and dates. The citizen is marked
 /// erased so no later recomputation takes its milestones away for lack of the erased facts.
 /// </summary>
-public sealed class EraseCitizenData(OutcomeDbContext db, MilestoneRecalculation recalculation, IClock clock, ILogger<EraseCitizenData> logger)
+public sealed class EraseCitizenData(OutcomeDbContext db, MilestoneRecalculation recalculation, KeptReads kept, IClock clock, ILogger<EraseCitizenData> logger)
     : InboxConsumer<CitizenDataErased, OutcomeDbContext>(db, clock, logger)
 {
     protected override async Task HandleAsync(ConsumeContext<CitizenDataErased> context, CancellationToken cancellationToken)
@@ -45,5 +46,7 @@ public sealed class EraseCitizenData(OutcomeDbContext db, MilestoneRecalculation
             .SetProperty(x => x.DecisionReason, (string?)null), cancellationToken);
         await Db.Milestones.Where(m => m.PartnershipId == partnershipId && m.CitizenId == citizenId)
             .ExecuteUpdateAsync(m => m.SetProperty(x => x.BasisWeekStarts, new List<LocalDate>()), cancellationToken);
+        // Without its weeks and contacts the citizen's checkpoints are unmet again.
+        await kept.KeepStoredAsync([(partnershipId, citizenId)], FactsChanged.All, cancellationToken);
     }
 }

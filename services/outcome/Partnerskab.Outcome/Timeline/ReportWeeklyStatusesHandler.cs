@@ -22,7 +22,7 @@ namespace Partnerskab.Outcome.Timeline;
 /// and written with the citizens' decided weeks and milestones, one result per row. The stream's
 /// idempotency key makes a retried stream answer as the first did and write nothing.
 /// </summary>
-public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRecalculation recalculation, IClock clock)
+public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRecalculation recalculation, KeptReads kept, IClock clock)
 {
     private const int StatusBatchSize = 1000;
     private const int MaxStatusRows = 2_000_000;
@@ -266,6 +266,7 @@ public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRe
                 return (citizen.CitizenId, citizen.DecidedWeekStatuses);
             }).ToList();
             await DecidedWeeksStore.WriteAsync(db, stream.PartnershipId, changed, cancellationToken);
+            await kept.KeepAsync(changed.Select(c => citizens[c.CitizenId]), FactsChanged.Weeks, cancellationToken);
             var earliestWeeks = accepted.GroupBy(r => r.CitizenId).ToDictionary(g => g.Key, g => g.Min(r => r.WeekStart));
             await recalculation.RecalculateAsync(stream.PartnershipId, changed.Select(c => c.CitizenId).ToList(),
                 FactChange.StatusWeeks(earliestWeeks, stream.ReportedBy,

@@ -235,6 +235,9 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                     b.HasIndex("PartnershipId", "CitizenId")
                         .HasDatabaseName("ix_contacts_partnership_id_citizen_id");
 
+                    b.HasIndex("PartnershipId", "ContactDate")
+                        .HasDatabaseName("ix_contacts_partnership_id_contact_date");
+
                     b.HasIndex("PartnershipId", "Reference")
                         .IsUnique()
                         .HasDatabaseName("ix_contacts_partnership_id_reference");
@@ -266,6 +269,92 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasName("pk_follow_up_plans");
 
                     b.ToTable("follow_up_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Outcome.Checkpoints.WorklistCitizen", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("CitizenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("citizen_id");
+
+                    b.Property<LocalDate?>("LastContactOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_contact_on");
+
+                    b.Property<LocalDate>("ObligationsEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("obligations_end");
+
+                    b.Property<LocalDate>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.HasKey("PartnershipId", "CitizenId")
+                        .HasName("pk_worklist_citizens");
+
+                    b.ToTable("worklist_citizens", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Outcome.Checkpoints.WorklistItemRow", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<LocalDate>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("CitizenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("citizen_id")
+                        .UseCollation("C");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("months");
+
+                    b.Property<LocalDate?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("PartnershipId", "DueOn", "CitizenId", "Kind", "Months")
+                        .HasName("pk_worklist_items");
+
+                    b.HasIndex("Until")
+                        .HasDatabaseName("ix_worklist_items_until")
+                        .HasFilter("until IS NOT NULL");
+
+                    b.HasIndex("PartnershipId", "CitizenId", "Kind")
+                        .HasDatabaseName("ix_worklist_items_partnership_id_citizen_id_kind");
+
+                    b.ToTable("worklist_items", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Outcome.Checkpoints.WorklistSweep", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<LocalDate>("SweptThrough")
+                        .HasColumnType("date")
+                        .HasColumnName("swept_through");
+
+                    b.HasKey("Id")
+                        .HasName("pk_worklist_sweeps");
+
+                    b.ToTable("worklist_sweeps", (string)null);
                 });
 
             modelBuilder.Entity("Partnerskab.Outcome.Claims.ClaimHistoryEntry", b =>
@@ -514,6 +603,23 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                     b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
+            modelBuilder.Entity("Partnerskab.Outcome.FollowUp.KeptRebuild", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<Instant>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("PartnershipId")
+                        .HasName("pk_kept_rebuilds");
+
+                    b.ToTable("kept_rebuilds", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Outcome.Milestones.Milestone", b =>
                 {
                     b.Property<Guid>("Id")
@@ -637,6 +743,96 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                     b.ToTable("milestone_definitions", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskab.Outcome.Reports.CountedCitizen", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("CitizenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("citizen_id");
+
+                    b.Property<byte[]>("DecidedWeekStatuses")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("decided_week_statuses");
+
+                    b.Property<LocalDate?>("ExitDate")
+                        .HasColumnType("date")
+                        .HasColumnName("exit_date");
+
+                    b.Property<LocalDate>("FollowUpEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("follow_up_end");
+
+                    b.Property<LocalDate>("FollowUpStart")
+                        .HasColumnType("date")
+                        .HasColumnName("follow_up_start");
+
+                    b.Property<bool>("WronglyEnrolled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("wrongly_enrolled");
+
+                    b.HasKey("PartnershipId", "CitizenId")
+                        .HasName("pk_counted_citizens");
+
+                    b.ToTable("counted_citizens", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Outcome.Reports.FinalStatusCount", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<LocalDate>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Citizens")
+                        .HasColumnType("integer")
+                        .HasColumnName("citizens");
+
+                    b.HasKey("PartnershipId", "Day", "Status")
+                        .HasName("pk_final_status_counts");
+
+                    b.ToTable("final_status_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Outcome.Reports.FollowUpDayCount", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<LocalDate>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Completed")
+                        .HasColumnType("integer")
+                        .HasColumnName("completed");
+
+                    b.Property<int>("Exited")
+                        .HasColumnType("integer")
+                        .HasColumnName("exited");
+
+                    b.Property<int>("Started")
+                        .HasColumnType("integer")
+                        .HasColumnName("started");
+
+                    b.HasKey("PartnershipId", "Day")
+                        .HasName("pk_follow_up_day_counts");
+
+                    b.ToTable("follow_up_day_counts", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Outcome.Reports.KpiTarget", b =>
                 {
                     b.Property<Guid>("PartnershipId")
@@ -675,6 +871,66 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasName("pk_kpi_targets");
 
                     b.ToTable("kpi_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Outcome.Reports.StatusAtMonthCount", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("months");
+
+                    b.Property<LocalDate>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Citizens")
+                        .HasColumnType("integer")
+                        .HasColumnName("citizens");
+
+                    b.HasKey("PartnershipId", "Months", "Day", "Status")
+                        .HasName("pk_status_at_month_counts");
+
+                    b.ToTable("status_at_month_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Outcome.Reports.StatusWeekCount", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<LocalDate>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status");
+
+                    b.Property<LocalDate>("FromDay")
+                        .HasColumnType("date")
+                        .HasColumnName("from_day");
+
+                    b.Property<LocalDate>("UntilDay")
+                        .HasColumnType("date")
+                        .HasColumnName("until_day");
+
+                    b.Property<int>("Citizens")
+                        .HasColumnType("integer")
+                        .HasColumnName("citizens");
+
+                    b.HasKey("PartnershipId", "WeekStart", "Status", "FromDay", "UntilDay")
+                        .HasName("pk_status_week_counts");
+
+                    b.ToTable("status_week_counts", (string)null);
                 });
 
             modelBuilder.Entity("Partnerskab.Outcome.Timeline.StatusImportRun", b =>
