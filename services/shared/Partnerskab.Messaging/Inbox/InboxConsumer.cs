@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Partnerskab.ServiceDefaults.Persistence;
 using Partnerskab.ServiceDefaults.Recording;
 
 namespace Partnerskab.Messaging.Inbox;
@@ -33,7 +34,7 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, IClock clock, ILogger
         {
             await HandleInOneTransactionAsync(messages, context.CancellationToken);
         }
-        catch (Exception e) when (messages.Count > 1 && !MessagingExtensions.IsTransientDatabaseFault(e) && !context.CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (messages.Count > 1 && !DatabaseFaults.IsTransient(e) && !context.CancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "{Consumer} could not handle a batch of {Count} messages; handling them one at a time", GetType().Name, messages.Count);
             Exception? firstFailure = null;
