@@ -104,14 +104,14 @@ public sealed class FaultSuite : IAsyncLifetime
     public string RabbitMqUri => $"amqp://guest:guest@127.0.0.1:{Infrastructure.Port}/";
 
     /// <summary>
-    /// A fault: after a while, something is taken away, and brought back after the outage; when the taking began and
-    /// when the bringing back was done.
+    /// A fault: after a while, something is taken away, and brought back after the outage; when it was gone (the stop
+    /// done: a kill waits until the processes are gone) and when it was back.
     /// </summary>
     public static async Task<(DateTime Began, DateTime Ended)> OutageAsync(Func<Task> stop, Func<Task> start, TimeSpan after, TimeSpan outage)
     {
         await Task.Delay(after);
-        var began = DateTime.UtcNow;
         await stop();
+        var began = DateTime.UtcNow;
         await Task.Delay(outage);
         await start();
         return (began, DateTime.UtcNow);
