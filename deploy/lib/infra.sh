@@ -8,6 +8,11 @@
 #   free_port                            print a TCP port that is free on 127.0.0.1
 #   pg_throwaway_start DIR [PORT]        initdb + start a private PostgreSQL in DIR
 #   pg_throwaway_stop DIR                stop it and delete DIR
+#   pg_replicated_start DIR              a primary (DIR/node1) and a synchronous standby (DIR/node2)
+#   pg_replicated_stop DIR               stop both and delete DIR
+#   pg_node_kill NODE / pg_node_start NODE / pg_node_promote NODE / pg_standby_rebuild NODE PRIMARY
+#                                        SIGKILL a node of the pair / start it again / promote a
+#                                        standby / make a node a fresh synchronous standby of PRIMARY
 #   rabbitmq_throwaway_start DIR [PORT]  start a private RabbitMQ node with all state in DIR
 #   rabbitmq_throwaway_ctl DIR ARGS...   run rabbitmqctl against that node
 #   rabbitmq_throwaway_stop DIR          stop it (and its private epmd) and delete DIR
@@ -23,7 +28,7 @@
 #
 # The start functions publish what they chose in globals (they cannot print it: a
 # daemon started inside $(...) would keep the pipe open):
-#   THROWAWAY_PG_PORT, THROWAWAY_RABBITMQ_PORT, THROWAWAY_RABBITMQ_NODE, THROWAWAY_RABBITMQ_PORTS
+#   THROWAWAY_PG_PORT, THROWAWAY_PG_PORTS, THROWAWAY_RABBITMQ_PORT, THROWAWAY_RABBITMQ_NODE, THROWAWAY_RABBITMQ_PORTS
 
 # RabbitMQ's own scripts. /usr/sbin/rabbitmq-* are Debian wrappers that `su` to the
 # rabbitmq user and pin HOME/cwd to /var/lib/rabbitmq (its cookie, its logs); the
@@ -147,15 +152,7 @@ pg_throwaway_start() {
     dir=$(cd "$dir" && pwd)
     for attempt in 1 2 3; do
         local try_port=${port:-$(free_port)}
-        rm -rf "$dir/data"
-        mkdir -p "$dir/data"
-        if [[ $(id -u) -eq 0 ]]; then
-            # The postgres user must be able to reach DIR and own the data dir.
-            chmod o+x "$dir"
-            chown postgres: "$dir/data"
-            runuser -u postgres -- test -x "$dir/data" ||
-                infra_die "user postgres cannot reach $dir (a parent directory is private); use e.g. a dir under /tmp"
-        fi
+        _pg_empty_data_dir "$dir"
         as_postgres "$bindir/initdb" --pgdata="$dir/data" --username=postgres \
             --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 ||
             { cat "$dir/initdb.log" >&2; infra_die "initdb failed in $dir/data"; }
@@ -189,6 +186,142 @@ pg_throwaway_stop() {
             infra_log "warning: pg_ctl stop failed for $dir/data"
     fi
     rm -rf "$dir"
+}
+
+# _pg_empty_data_dir DIR: an empty DIR/data that the postgres user owns and can reach.
+_pg_empty_data_dir() {
+    local dir=$1
+    rm -rf "$dir/data"
+    mkdir -p "$dir/data"
+    chmod 700 "$dir/data" # PostgreSQL refuses a data dir others can read
+    if [[ $(id -u) -eq 0 ]]; then
+        chmod o+x "$dir"
+        chown postgres: "$dir/data"
+        runuser -u postgres -- test -x "$dir/data" ||
+            infra_die "user postgres cannot reach $dir (a parent directory is private); use e.g. a dir under /tmp"
+    fi
+}
+
+# pg_replicated_start DIR
+# Two throwaway PostgreSQL nodes on free ports: a primary in DIR/node1 and a streaming standby in
+# DIR/node2 (pg_basebackup), which the primary waits for on every commit (synchronous_standby_names
+# = '*', synchronous_commit = on): a commit acknowledged to a client has reached the standby.
+# Each node dir has the infra.env of pg_throwaway_start, so pg_throwaway_pause/_resume work on it.
+# fsync stays off as on the single server: the faults here kill processes, not the machine, and
+# what a killed process wrote is in the page cache. Sets THROWAWAY_PG_PORTS ("primary standby").
+pg_replicated_start() {
+    local dir=$1 bindir primary_port standby_port
+    bindir=$(pg_bindir) || infra_die "PostgreSQL server binaries not found (run ensure_packages)"
+    mkdir -p "$dir/node1" "$dir/node2"
+    dir=$(cd "$dir" && pwd)
+    [[ $(id -u) -ne 0 ]] || chmod o+x "$dir"
+    primary_port=$(free_port)
+    standby_port=$(free_port)
+    _pg_empty_data_dir "$dir/node1"
+    as_postgres "$bindir/initdb" --pgdata="$dir/node1/data" --username=postgres \
+        --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$dir/node1/initdb.log" 2>&1 ||
+        { cat "$dir/node1/initdb.log" >&2; infra_die "initdb failed in $dir/node1/data"; }
+    # In postgresql.conf, so that pg_basebackup copies it to every standby made from this node.
+    # initdb's pg_hba.conf already trusts replication connections from 127.0.0.1.
+    as_postgres tee -a "$dir/node1/data/postgresql.conf" >/dev/null <<'EOF'
+listen_addresses = '127.0.0.1'
+max_connections = 300
+fsync = off
+full_page_writes = off
+synchronous_commit = on
+synchronous_standby_names = '*'
+EOF
+    printf 'port=%s\nbindir=%s\nname=node1\n' "$primary_port" "$bindir" >"$dir/node1/infra.env"
+    pg_node_start "$dir/node1" || infra_die "the primary PostgreSQL did not start in $dir/node1"
+    printf 'port=%s\nbindir=%s\nname=node2\n' "$standby_port" "$bindir" >"$dir/node2/infra.env"
+    pg_standby_rebuild "$dir/node2" "$dir/node1"
+    THROWAWAY_PG_PORTS="$primary_port $standby_port"
+    infra_log "throwaway PostgreSQL primary on 127.0.0.1:$primary_port, synchronous standby on 127.0.0.1:$standby_port (in $dir)"
+}
+
+# pg_node_start NODE: start the node's data dir on its port, its socket in the data dir.
+pg_node_start() {
+    local node=$1 bindir port name
+    bindir=$(sed -n 's/^bindir=//p' "$node/infra.env")
+    port=$(sed -n 's/^port=//p' "$node/infra.env")
+    name=$(sed -n 's/^name=//p' "$node/infra.env")
+    # The log outside the data dir, so that pg_basebackup does not copy one node's log into another.
+    [[ $(id -u) -ne 0 ]] || { touch "$node/postgres.log" && chown postgres: "$node/postgres.log"; }
+    as_postgres "$bindir/pg_ctl" --pgdata="$node/data" --log="$node/postgres.log" \
+        --wait --timeout=60 --silent \
+        -o "-p $port -c unix_socket_directories=$node/data -c cluster_name=$name" start
+}
+
+# _pg_sql NODE SQL...: run each SQL statement on the node (own transaction each), unaligned output.
+_pg_sql() {
+    local node=$1 bindir port statement args=()
+    shift
+    bindir=$(sed -n 's/^bindir=//p' "$node/infra.env")
+    port=$(sed -n 's/^port=//p' "$node/infra.env")
+    for statement in "$@"; do args+=(-c "$statement"); done
+    as_postgres "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres --no-psqlrc -XtA \
+        --set=ON_ERROR_STOP=1 "${args[@]}"
+}
+
+# pg_replicated_stop DIR: stop both nodes (immediately) and delete DIR.
+pg_replicated_stop() { _nodes_stop "$1" pg_throwaway_stop; }
+
+# _nodes_stop DIR STOP: STOP each node directory DIR/node* (which deletes it), then delete DIR.
+_nodes_stop() {
+    local dir=$1 stop=$2 node
+    [[ -d $dir ]] || return 0
+    for node in "$dir"/node*; do
+        [[ -d $node ]] && "$stop" "$node"
+    done
+    rm -rf "$dir"
+}
+
+# pg_node_kill NODE: SIGKILL the node's postmaster and every backend at once, as a crash would:
+# no shutdown checkpoint, no goodbye to clients or the standby.
+pg_node_kill() {
+    local node=$1 postmaster pids pid
+    postmaster=$(head -n 1 "$node/data/postmaster.pid")
+    pids=$(ps -o pid= --ppid "$postmaster" | tr '\n' ' ')
+    # shellcheck disable=SC2086 # one word per pid
+    kill -KILL "$postmaster" $pids 2>/dev/null || true
+    for pid in $postmaster $pids; do
+        while process_alive "$pid"; do sleep 0.1; done
+    done
+}
+
+# pg_node_promote NODE: promote the standby in NODE to primary. No standby is left to wait for, so
+# it commits without one (synchronous_standby_names emptied) until pg_standby_rebuild gives it one
+# again: as a failover manager in non-strict synchronous mode does, writes go on, and for that
+# while a commit is on one node only.
+pg_node_promote() {
+    local node=$1 bindir
+    bindir=$(sed -n 's/^bindir=//p' "$node/infra.env")
+    as_postgres "$bindir/pg_ctl" --pgdata="$node/data" --wait --timeout=60 --silent promote
+    _pg_sql "$node" "ALTER SYSTEM SET synchronous_standby_names = ''" "SELECT pg_reload_conf()" >/dev/null
+}
+
+# pg_standby_rebuild NODE PRIMARY: a fresh copy of PRIMARY (pg_basebackup) in NODE, started on
+# NODE's port as its streaming standby; once it streams, PRIMARY waits for it on every commit again.
+# NODE's old data, a former primary's among them, is thrown away (it may hold transactions the
+# promoted node never saw).
+pg_standby_rebuild() {
+    local node=$1 primary=$2 bindir primary_port waited=0
+    bindir=$(sed -n 's/^bindir=//p' "$primary/infra.env")
+    primary_port=$(sed -n 's/^port=//p' "$primary/infra.env")
+    if [[ -f $node/data/postmaster.pid ]]; then
+        as_postgres "$bindir/pg_ctl" --pgdata="$node/data" --mode=immediate --wait --silent stop 2>/dev/null || true
+    fi
+    _pg_empty_data_dir "$node"
+    # -R: standby.signal and primary_conninfo (this primary's host and port) in the copy.
+    as_postgres "$bindir/pg_basebackup" --pgdata="$node/data" -h 127.0.0.1 -p "$primary_port" -U postgres \
+        --write-recovery-conf --wal-method=stream --checkpoint=fast --no-sync >"$node/basebackup.log" 2>&1 ||
+        { cat "$node/basebackup.log" >&2; infra_die "pg_basebackup into $node/data failed"; }
+    pg_node_start "$node" || infra_die "the standby PostgreSQL did not start in $node"
+    until [[ $(_pg_sql "$primary" "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'") -ge 1 ]]; do
+        ((waited++ < 600)) || infra_die "the standby in $node does not stream from $primary"
+        sleep 0.1
+    done
+    _pg_sql "$primary" "ALTER SYSTEM RESET synchronous_standby_names" "SELECT pg_reload_conf()" >/dev/null
 }
 
 # --------------------------------------------------------------------------------------
@@ -415,14 +548,7 @@ rabbitmq_cluster_start() {
 }
 
 # rabbitmq_cluster_stop DIR: stop every node, then their shared epmd, and delete DIR.
-rabbitmq_cluster_stop() {
-    local dir=$1 node
-    [[ -d $dir ]] || return 0
-    for node in "$dir"/node*; do
-        [[ -d $node ]] && rabbitmq_throwaway_stop "$node"
-    done
-    rm -rf "$dir"
-}
+rabbitmq_cluster_stop() { _nodes_stop "$1" rabbitmq_throwaway_stop; }
 
 # rabbitmq_node_kill DIR: SIGKILL the node's process group, as a crash would: no goodbye to
 # the cluster, no flush.

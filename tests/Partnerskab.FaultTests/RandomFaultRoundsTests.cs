@@ -9,7 +9,7 @@ namespace Partnerskab.FaultTests;
 
 /// <summary>
 /// Rounds of load on the scaled-out suite (two instances of each service, a RabbitMQ cluster of three nodes with quorum
-/// queues), each with one fault of a random kind at a random moment, from a recorded seed so that a failing run can be
+/// queues, a PostgreSQL primary with a synchronous standby), each with one fault of a random kind at a random moment, from a recorded seed so that a failing run can be
 /// replayed. CI runs one round; tests/faults.sh --long runs many (PARTNERSKAB_FAULT_ROUNDS, PARTNERSKAB_FAULT_SEED) and
 /// has the summary written to PARTNERSKAB_FAULT_SUMMARY.
 /// </summary>
@@ -18,7 +18,8 @@ public sealed class RandomFaultRoundsTests(FaultSuite faults, ITestOutputHelper 
 {
     private static readonly LoadOptions RoundLoad = new(Rounds: 2, CitizensPerRound: 3, CallsPerSecond: 8);
 
-    private static readonly string[] Kinds = ["SIGKILL cohort", "SIGKILL outcome", "SIGKILL payment", "RabbitMQ node killed", "PostgreSQL stopped"];
+    private static readonly string[] Kinds =
+        ["SIGKILL cohort", "SIGKILL outcome", "SIGKILL payment", "RabbitMQ node killed", "PostgreSQL stopped", "PostgreSQL failed over"];
 
     [Fact]
     public async Task Random_faults_under_load_break_no_invariant()
@@ -74,7 +75,14 @@ public sealed class RandomFaultRoundsTests(FaultSuite faults, ITestOutputHelper 
             case "RabbitMQ node killed":
                 return ($"RabbitMQ node {target} of 3 killed", () => faults.Cluster.KillNodeAsync(target), () => faults.Cluster.RestartNodeAsync(target));
             case "PostgreSQL stopped":
-                return (kind, faults.Infrastructure.StopPostgresAsync, faults.Infrastructure.StartPostgresAsync);
+                return ("PostgreSQL primary stopped and started again", faults.Database.StopPrimaryAsync, faults.Database.StartPrimaryAsync);
+            case "PostgreSQL failed over":
+                // Brought back: the standby promoted, then the old primary made its standby while the load goes on.
+                return ("PostgreSQL primary killed, standby promoted", faults.Database.KillPrimaryAsync, async () =>
+                {
+                    await faults.Database.PromoteStandbyAsync();
+                    await faults.Database.RebuildStandbyAsync();
+                });
             default:
                 var instances = suite.Services.Where(s => kind.EndsWith(s.Name, StringComparison.Ordinal)).ToList();
                 var instance = (target - 1) % instances.Count;
@@ -104,7 +112,7 @@ public sealed class RandomFaultRoundsTests(FaultSuite faults, ITestOutputHelper 
             | --- | --- |
             | finished (UTC) | {DateTime.UtcNow:yyyy-MM-dd HH:mm} |
             | seed | {seed} |
-            | suite | {suite.Cohorts.Count} instances of each service, a RabbitMQ cluster of {faults.Cluster.Ports.Count} nodes with quorum queues, one PostgreSQL |
+            | suite | {suite.Cohorts.Count} instances of each service, a RabbitMQ cluster of {faults.Cluster.Ports.Count} nodes with quorum queues, a PostgreSQL primary with a synchronous standby |
             | rounds | {rounds} |
             | load per round | {RoundLoad.Rounds * RoundLoad.CitizensPerRound} citizens handed over, reported on, claimed for and verified, {RoundLoad.Rounds} claims revoked, {RoundLoad.Rounds} monthly invoice runs, at most {RoundLoad.CallsPerSecond} calls/s |
             {string.Join('\n', faultsPerKind.Select(f => $"| faults: {f.Key} | {f.Value} |"))}

@@ -1,6 +1,8 @@
 using Google.Rpc;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using Partnerskab.ServiceDefaults.Errors;
 using Status = Grpc.Core.Status;
 
@@ -38,6 +40,15 @@ public sealed class ErrorInterceptorTests
         error.StatusCode.ShouldBe(StatusCode.Internal);
         error.Status.Detail.ShouldNotContain("secret");
         error.Status.Detail.ShouldNotContain("InvalidOperationException");
+    }
+
+    [Fact]
+    public async Task A_database_that_is_away_is_Unavailable_so_the_caller_tries_again()
+    {
+        var refused = new NpgsqlException("Failed to connect to 127.0.0.1:5432", new System.Net.Sockets.SocketException(111));
+        var error = await CallThrowing(new DbUpdateException("An error occurred while saving the entity changes.", refused));
+        error.StatusCode.ShouldBe(StatusCode.Unavailable);
+        error.Status.Detail.ShouldNotContain("5432");
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Partnerskab.Messaging.Inbox;
 using Partnerskab.Messaging.Outbox;
+using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Messaging;
 
@@ -59,14 +60,14 @@ public static class MessagingExtensions
                 // minute: the message is not at fault, and parking it would leave the work to an operator.
                 rabbitMq.UseMessageRetry(retry =>
                 {
-                    retry.Handle<Exception>(IsTransientDatabaseFault);
+                    retry.Handle<Exception>(DatabaseFaults.IsTransient);
                     retry.Interval(30, TimeSpan.FromSeconds(2));
                 });
                 // Anything else gets short in-memory retries; after that the message goes to the
                 // endpoint's _error queue (there is no delayed-exchange plug-in to redeliver later).
                 rabbitMq.UseMessageRetry(retry =>
                 {
-                    retry.Ignore<Exception>(IsTransientDatabaseFault);
+                    retry.Ignore<Exception>(DatabaseFaults.IsTransient);
                     retry.Intervals(100, 500, 2000);
                 });
                 rabbitMq.ConfigureEndpoints(context);
@@ -79,9 +80,4 @@ public static class MessagingExtensions
         });
         return builder;
     }
-
-    /// <summary>A database fault that goes away by itself (connection refused, server shutting down), however EF Core wrapped it.</summary>
-    public static bool IsTransientDatabaseFault(Exception exception) =>
-        exception is System.Data.Common.DbException { IsTransient: true }
-        || (exception.InnerException is { } inner && IsTransientDatabaseFault(inner));
 }

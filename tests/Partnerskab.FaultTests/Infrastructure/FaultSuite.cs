@@ -36,12 +36,14 @@ public sealed class FaultSuite : IAsyncLifetime
     private ThrowawayInfrastructure? infrastructure;
     private LocalSuite? suite;
     private BrokerCluster? cluster;
+    private DatabasePair? database;
     private Task<LocalSuite>? replicas;
 
     public ThrowawayInfrastructure Infrastructure => infrastructure ?? throw new InvalidOperationException("The infrastructure did not start.");
     public LocalSuite Suite => suite ?? throw new InvalidOperationException("The suite did not start.");
     public SuiteClients Clients => Suite.Clients;
     public BrokerCluster Cluster => cluster ?? throw new InvalidOperationException("The cluster has not been started: ask for the replicas first.");
+    public DatabasePair Database => database ?? throw new InvalidOperationException("The database pair has not been started: ask for the replicas first.");
 
     private static readonly Dictionary<string, string> RelaySettings = new()
     {
@@ -56,8 +58,9 @@ public sealed class FaultSuite : IAsyncLifetime
     }
 
     /// <summary>
-    /// A second suite, as a scaled-out deployment runs: two instances of each service against this PostgreSQL, and a
-    /// RabbitMQ cluster of three nodes (<see cref="Cluster"/>) with quorum queues; started by the first test that asks.
+    /// A second suite, as a scaled-out deployment runs: two instances of each service, a PostgreSQL primary with a
+    /// synchronous standby (<see cref="Database"/>) reached through a multi-host connection string, and a RabbitMQ
+    /// cluster of three nodes (<see cref="Cluster"/>) with quorum queues; started by the first test that asks.
     /// Its cohort instances log every request, so a test can tell which one answered.
     /// </summary>
     /// <remarks>
@@ -69,33 +72,49 @@ public sealed class FaultSuite : IAsyncLifetime
 
     private async Task<LocalSuite> StartReplicasAsync()
     {
-        cluster = await BrokerCluster.StartAsync();
+        var (startingCluster, startingDatabase) = (BrokerCluster.StartAsync(), DatabasePair.StartAsync());
+        try
+        {
+            await Task.WhenAll(startingCluster, startingDatabase);
+        }
+        finally
+        {
+            // Whichever started is stopped at the end, even if the other did not start.
+            if (startingCluster.IsCompletedSuccessfully) cluster = startingCluster.Result;
+            if (startingDatabase.IsCompletedSuccessfully) database = startingDatabase.Result;
+        }
         var environment = new Dictionary<string, string>(RelaySettings)
         {
             ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
         };
-        foreach (var (key, value) in cluster.ServiceSettings) environment[key] = value;
+        foreach (var (key, value) in Cluster.ServiceSettings) environment[key] = value;
         return await LocalSuite.StartAsync("replicas", environment,
-            Infrastructure.Servers with { RabbitMqPort = cluster.Ports[0] }, instances: 2, startPatience: TimeSpan.FromMinutes(5));
+            new SuiteInfrastructure(Database.ConnectionString, Cluster.Ports[0]), instances: 2, startPatience: TimeSpan.FromMinutes(5));
     }
 
     public async Task DisposeAsync()
     {
         if (replicas is { IsCompletedSuccessfully: true }) await (await replicas).DisposeAsync();
         if (cluster is not null) await cluster.DisposeAsync();
+        if (database is not null) await database.DisposeAsync();
         if (suite is not null) await suite.DisposeAsync();
         if (infrastructure is not null) await infrastructure.DisposeAsync();
     }
 
     public string RabbitMqUri => $"amqp://guest:guest@127.0.0.1:{Infrastructure.Port}/";
 
-    /// <summary>A fault: after a while, something is taken away, and brought back after the outage.</summary>
-    public static async Task OutageAsync(Func<Task> stop, Func<Task> start, TimeSpan after, TimeSpan outage)
+    /// <summary>
+    /// A fault: after a while, something is taken away, and brought back after the outage; when it was gone (the stop
+    /// done: a kill waits until the processes are gone) and when it was back.
+    /// </summary>
+    public static async Task<(DateTime Began, DateTime Ended)> OutageAsync(Func<Task> stop, Func<Task> start, TimeSpan after, TimeSpan outage)
     {
         await Task.Delay(after);
         await stop();
+        var began = DateTime.UtcNow;
         await Task.Delay(outage);
         await start();
+        return (began, DateTime.UtcNow);
     }
 
     /// <summary>A load driver on a partnership of its own, ready to run.</summary>

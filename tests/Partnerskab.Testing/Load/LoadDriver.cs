@@ -35,10 +35,14 @@ public sealed class LoadDriver(SuiteClients clients, LoadOptions options, TimeSp
         [StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.Internal, StatusCode.Unknown, StatusCode.Cancelled];
 
     private readonly TimeSpan interval = TimeSpan.FromSeconds(1 / options.CallsPerSecond);
+    private readonly List<CallTiming> calls = [];
     private DateTime nextCall = DateTime.UtcNow;
     private int retries;
 
     public string PartnershipId { get; private set; } = "";
+
+    /// <summary>Every call answered so far, in the order they were made.</summary>
+    public IReadOnlyList<CallTiming> Calls => calls;
 
     /// <summary>A partnership with room for every citizen of the run, the job-start milestone and a rate card pricing it.</summary>
     public async Task PrepareAsync(string reference, CancellationToken cancellationToken = default)
@@ -207,14 +211,18 @@ public sealed class LoadDriver(SuiteClients clients, LoadOptions options, TimeSp
     {
         var giveUpAt = DateTime.UtcNow + patience;
         var backOff = TimeSpan.FromMilliseconds(100);
-        while (true)
+        DateTime? began = null;
+        for (var attempt = 1; ; attempt++)
         {
             var wait = nextCall - DateTime.UtcNow;
             if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
             nextCall = DateTime.UtcNow + interval;
+            began ??= DateTime.UtcNow;
             try
             {
-                return await call();
+                var answer = await call();
+                calls.Add(new CallTiming(began.Value, DateTime.UtcNow, attempt));
+                return answer;
             }
             catch (RpcException e) when (Transient.Contains(e.StatusCode) && DateTime.UtcNow < giveUpAt)
             {

@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Partnerskab.ServiceDefaults.Persistence;
 using Partnerskab.ServiceDefaults.Recording;
 
 namespace Partnerskab.Messaging.Inbox;
@@ -39,7 +40,7 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, IClock clock, ILogger
             {
                 await HandleInOneTransactionAsync(messages, cancellationToken);
             }
-            catch (Exception e) when (!MessagingExtensions.IsTransientDatabaseFault(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (!DatabaseFaults.IsTransient(e) && !cancellationToken.IsCancellationRequested)
             {
                 // The other transactions of the batch still commit; the batch fails after them.
                 firstFailure ??= messages.Count > 1 ? await HandleOneAtATimeAsync(messages, e, cancellationToken) : e;

@@ -3,14 +3,16 @@ using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
+using Partnerskab.ServiceDefaults.Persistence;
 using Status = Google.Rpc.Status;
 
 namespace Partnerskab.ServiceDefaults.Errors;
 
 /// <summary>
 /// The one place where exceptions become gRPC statuses: invalid requests become InvalidArgument
-/// with BadRequest field violations, domain refusals their own code, and anything unexpected
-/// Internal with no detail, so a caller never sees Unknown or a stack trace.
+/// with BadRequest field violations, domain refusals their own code, a database that is away
+/// Unavailable (try again), and anything unexpected Internal with no detail, so a caller never
+/// sees Unknown or a stack trace.
 /// </summary>
 public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interceptor
 {
@@ -86,6 +88,11 @@ public sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Interce
                 return new RpcException(new Grpc.Core.Status(domain.Code, domain.Message));
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "The call was cancelled."));
+            case var fault when DatabaseFaults.IsTransient(fault):
+                // Restarting or failing over: the call is not at fault, and the caller may try it again shortly
+                // (Internal would say otherwise, and log a stack trace for every call of the outage).
+                logger.LogWarning("{Method}: database not reachable ({Reason})", context.Method, fault.Message);
+                return new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "The database is not reachable just now; try again."));
             default:
                 logger.LogError(exception, "Unhandled error in {Method}", context.Method);
                 return new RpcException(new Grpc.Core.Status(StatusCode.Internal, "Internal error; the service log has the details."));
