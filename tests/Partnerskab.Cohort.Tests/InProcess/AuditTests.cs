@@ -109,23 +109,12 @@ public sealed class AuditTests(CohortHost cohort) : InProcessTests(cohort.ResetA
 
     private static async Task<IReadOnlyList<string>> ImportAsync(InProcessClient<CohortService.CohortServiceClient> clients, string partnershipId, int[] citizens)
     {
-        using var call = clients.Client.ImportCitizens(deadline: SuiteClients.Deadline());
-        foreach (var n in citizens)
+        var rows = citizens.Select(n => HandOver(partnershipId, n)).Select(row => new CitizenRow
         {
-            var row = HandOver(partnershipId, n);
-            await call.RequestStream.WriteAsync(new ImportCitizensRequest
-            {
-                PartnershipId = partnershipId,
-                IdempotencyKey = $"audit-{partnershipId}",
-                Row = new CitizenRow
-                {
-                    Cpr = row.Cpr, HandoverDate = row.HandoverDate, BenefitType = row.BenefitType,
-                    WeeksSickListed = row.WeeksSickListed, CaseReference = row.CaseReference,
-                },
-            });
-        }
-        await call.RequestStream.CompleteAsync();
-        var response = await call.ResponseAsync;
+            Cpr = row.Cpr, HandoverDate = row.HandoverDate, BenefitType = row.BenefitType,
+            WeeksSickListed = row.WeeksSickListed, CaseReference = row.CaseReference,
+        }).ToList();
+        var response = await clients.Client.ImportAsync(partnershipId, $"audit-{partnershipId}", rows);
         response.Accepted.ShouldBe(citizens.Length);
         return response.Results.Select(r => r.CitizenId).ToList();
     }

@@ -27,7 +27,7 @@ public sealed class CohortTests(CohortHost cohort) : InProcessTests(cohort.Reset
             Row(1100).With(r => { r.WeeksSickListed = 10; r.HandoverDate = ThinSlice.Day(2023, 8, 1); }),  // 24: ineligible
         ];
 
-        var result = await ImportAsync(partnership.PartnershipId, "night-1", rows);
+        var result = await Cohort.ImportAsync(partnership.PartnershipId, "night-1", rows);
 
         result.Accepted.ShouldBe(20);
         result.Unchanged.ShouldBe(1);
@@ -47,15 +47,15 @@ public sealed class CohortTests(CohortHost cohort) : InProcessTests(cohort.Reset
     {
         var partnership = await CreatePartnershipAsync(capacity: 150);
         var rows = Enumerable.Range(0, 30).Select(n => Row(2000 + n)).ToList();
-        var first = await ImportAsync(partnership.PartnershipId, "night-1", rows);
+        var first = await Cohort.ImportAsync(partnership.PartnershipId, "night-1", rows);
         first.Accepted.ShouldBe(30);
         var counts = await cohort.RowCountsAsync();
 
-        var nextNight = await ImportAsync(partnership.PartnershipId, "night-2", rows);
+        var nextNight = await Cohort.ImportAsync(partnership.PartnershipId, "night-2", rows);
         nextNight.Unchanged.ShouldBe(30);
         nextNight.Replayed.ShouldBeFalse();
 
-        var retried = await ImportAsync(partnership.PartnershipId, "night-1", rows.Take(3).ToList());
+        var retried = await Cohort.ImportAsync(partnership.PartnershipId, "night-1", rows.Take(3).ToList());
         retried.Replayed.ShouldBeTrue();
         retried.Accepted.ShouldBe(30);
         retried.Results.Select(r => r.CitizenId).ShouldBe(first.Results.Select(r => r.CitizenId));
@@ -70,8 +70,8 @@ public sealed class CohortTests(CohortHost cohort) : InProcessTests(cohort.Reset
     {
         var partnership = await CreatePartnershipAsync(capacity: 30);
         var results = await Task.WhenAll(
-            ImportAsync(partnership.PartnershipId, "system-a", Enumerable.Range(0, 25).Select(n => Row(3000 + n)).ToList()),
-            ImportAsync(partnership.PartnershipId, "system-b", Enumerable.Range(0, 25).Select(n => Row(3100 + n)).ToList()));
+            Cohort.ImportAsync(partnership.PartnershipId, "system-a", Enumerable.Range(0, 25).Select(n => Row(3000 + n)).ToList()),
+            Cohort.ImportAsync(partnership.PartnershipId, "system-b", Enumerable.Range(0, 25).Select(n => Row(3100 + n)).ToList()));
 
         results.Sum(r => r.Accepted).ShouldBe(30);
         results.Sum(r => r.Rejected).ShouldBe(20);
@@ -87,10 +87,10 @@ public sealed class CohortTests(CohortHost cohort) : InProcessTests(cohort.Reset
         // Two batches of the import (1,000 rows and 200); the first holds a repeat, answered unchanged and announced once.
         var rows = Enumerable.Range(0, 1200).Select(n => Row(6000 + n)).ToList();
         rows[10] = Row(6000);
-        var imported = await ImportAsync(partnership.PartnershipId, "batches", rows);
+        var imported = await Cohort.ImportAsync(partnership.PartnershipId, "batches", rows);
         imported.Accepted.ShouldBe(1199);
         var single = (await Cohort.HandOverCitizenAsync(HandOver(partnership.PartnershipId, 7500), deadline: SuiteClients.Deadline())).Citizen;
-        (await ImportAsync(partnership.PartnershipId, "batches-again", rows)).Unchanged.ShouldBe(1200);
+        (await Cohort.ImportAsync(partnership.PartnershipId, "batches-again", rows)).Unchanged.ShouldBe(1200);
 
         var events = await HandoverEventsAsync(partnership.PartnershipId);
         events.Select(e => e.Citizens.Count).ShouldBe([999, 200, 1], "one event per committed batch and per single handover; nothing for unchanged rows");
@@ -108,9 +108,9 @@ public sealed class CohortTests(CohortHost cohort) : InProcessTests(cohort.Reset
         var partnership = await CreatePartnershipAsync(10);
         var before = await cohort.RowCountsAsync();
 
-        var empty = await Should.ThrowAsync<RpcException>(() => ImportAsync(partnership.PartnershipId, "empty", []));
+        var empty = await Should.ThrowAsync<RpcException>(() => Cohort.ImportAsync(partnership.PartnershipId, "empty", []));
         empty.StatusCode.ShouldBe(StatusCode.InvalidArgument);
-        var unknown = await Should.ThrowAsync<RpcException>(() => ImportAsync(Guid.NewGuid().ToString(), "unknown", [Row(1)]));
+        var unknown = await Should.ThrowAsync<RpcException>(() => Cohort.ImportAsync(Guid.NewGuid().ToString(), "unknown", [Row(1)]));
         unknown.StatusCode.ShouldBe(StatusCode.NotFound);
 
         (await cohort.RowCountsAsync()).ShouldBe(before);
@@ -221,7 +221,7 @@ public sealed class CohortTests(CohortHost cohort) : InProcessTests(cohort.Reset
         (violation.Field, violation.Description).ShouldBe(("case_reference",
             $"is already the case reference of citizen {first.CitizenId} in this partnership; a case reference names one citizen"));
 
-        var imported = await ImportAsync(partnership.PartnershipId, "case-references",
+        var imported = await Cohort.ImportAsync(partnership.PartnershipId, "case-references",
             [Row(4302).With(r => r.CaseReference = "HAD-SHARED"), Row(4303).With(r => r.CaseReference = "HAD-SHARED"), Row(4304).With(r => r.CaseReference = first.CaseReference)]);
         imported.Results.Select(r => (r.RowNumber, r.Outcome, r.Violations.SingleOrDefault()?.Field))
             .ShouldBe([(1, RowOutcome.Accepted, null), (2, RowOutcome.Rejected, "case_reference"), (3, RowOutcome.Rejected, "case_reference")]);
@@ -236,7 +236,7 @@ public sealed class CohortTests(CohortHost cohort) : InProcessTests(cohort.Reset
     {
         var partnership = await CreatePartnershipAsync(capacity: 150);
         var rows = Enumerable.Range(0, 45).Select(n => Row(5000 + n).With(r => r.HandoverDate = ThinSlice.Day(2023, n < 20 ? 4 : 5, 1 + n % 20))).ToList();
-        (await ImportAsync(partnership.PartnershipId, "paging", rows)).Accepted.ShouldBe(45);
+        (await Cohort.ImportAsync(partnership.PartnershipId, "paging", rows)).Accepted.ShouldBe(45);
 
         var found = (await Cohort.GetCitizenAsync(new GetCitizenRequest { PartnershipId = partnership.PartnershipId, CaseReference = rows[7].CaseReference },
             deadline: SuiteClients.Deadline())).Citizen;
@@ -301,21 +301,6 @@ public sealed class CohortTests(CohortHost cohort) : InProcessTests(cohort.Reset
     private async Task<GetFollowUpStatusResponse> FollowUpAsync(string partnershipId, string citizenId, Google.Type.Date on) =>
         await Cohort.GetFollowUpStatusAsync(new GetFollowUpStatusRequest { PartnershipId = partnershipId, CitizenId = citizenId, OnDate = on },
             deadline: SuiteClients.Deadline());
-
-    private async Task<ImportCitizensResponse> ImportAsync(string partnershipId, string idempotencyKey, IReadOnlyList<CitizenRow> rows)
-    {
-        using var call = Cohort.ImportCitizens(deadline: SuiteClients.Deadline());
-        var first = true;
-        foreach (var row in rows)
-        {
-            await call.RequestStream.WriteAsync(first
-                ? new ImportCitizensRequest { PartnershipId = partnershipId, IdempotencyKey = idempotencyKey, Row = row }
-                : new ImportCitizensRequest { Row = row });
-            first = false;
-        }
-        await call.RequestStream.CompleteAsync();
-        return await call.ResponseAsync;
-    }
 
     private static CitizenRow Row(int n) => new()
     {

@@ -5,6 +5,7 @@ using Partnerskab.Cohort.Advisors;
 using Partnerskab.Cohort.Handover;
 using Partnerskab.Cohort.Import;
 using Partnerskab.Cohort.Partnerships;
+using Partnerskab.Cohort.Queries;
 using Partnerskab.Messaging;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Persistence;
@@ -20,6 +21,7 @@ public sealed class CohortDbContext(DbContextOptions<CohortDbContext> options) :
     public DbSet<AdvisorAssignment> AdvisorAssignments => Set<AdvisorAssignment>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<CitizenStatusDay> CitizenStatusDays => Set<CitizenStatusDay>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -70,6 +72,11 @@ public sealed class CohortDbContext(DbContextOptions<CohortDbContext> options) :
         {
             batch.HasKey(b => new { b.PartnershipId, b.IdempotencyKey, b.Batch });
             batch.Property(b => b.IdempotencyKey).HasMaxLength(100);
+        });
+        model.Entity<CitizenStatusDay>(day =>
+        {
+            day.ToTable("citizen_status_days");
+            day.HasKey(d => new { d.PartnershipId, d.Kind, d.Day });
         });
     }
 

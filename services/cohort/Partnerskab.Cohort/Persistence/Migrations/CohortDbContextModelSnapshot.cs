@@ -250,6 +250,30 @@ namespace Partnerskab.Cohort.Persistence.Migrations
                     b.ToTable("partnership_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskab.Cohort.Queries.CitizenStatusDay", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<short>("Kind")
+                        .HasColumnType("smallint")
+                        .HasColumnName("kind");
+
+                    b.Property<LocalDate>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Citizens")
+                        .HasColumnType("integer")
+                        .HasColumnName("citizens");
+
+                    b.HasKey("PartnershipId", "Kind", "Day")
+                        .HasName("pk_citizen_status_days");
+
+                    b.ToTable("citizen_status_days", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
