@@ -81,13 +81,31 @@ public sealed class KnownOnRulesTests
             RecordedAt = Instant.FromUtc(2023, 4, 3, 8, 0), ExitDate = new LocalDate(2023, 4, 20), ExitReason = ExitReason.Withdrew,
             ExitRecordedAt = Instant.FromUtc(2023, 7, 3, 8, 0),
         };
-        new KnownOn(new LocalDate(2023, 4, 2)).Citizen(citizen, []).ShouldBeNull();
-        June5.Citizen(citizen, [])!.Window.ObligationsEnd.ShouldBe(citizen.FollowUpEnd);
-        new KnownOn(new LocalDate(2023, 7, 3)).Citizen(citizen, [])!.Window.ObligationsEnd.ShouldBe(new LocalDate(2023, 4, 20));
+        var window = (citizen.FollowUpStart, citizen.FollowUpEnd);
+        new KnownOn(new LocalDate(2023, 4, 2)).Citizen(citizen, window, []).ShouldBeNull();
+        June5.Citizen(citizen, window, [])!.Window.ObligationsEnd.ShouldBe(citizen.FollowUpEnd);
+        new KnownOn(new LocalDate(2023, 7, 3)).Citizen(citizen, window, [])!.Window.ObligationsEnd.ShouldBe(new LocalDate(2023, 4, 20));
         // Known before the suite kept the moments: known on every day.
         citizen.RecordedAt = null;
         citizen.ExitRecordedAt = null;
-        new KnownOn(new LocalDate(2000, 1, 1)).Citizen(citizen, [])!.ExitDate.ShouldBe(citizen.ExitDate);
+        new KnownOn(new LocalDate(2000, 1, 1)).Citizen(citizen, window, [])!.ExitDate.ShouldBe(citizen.ExitDate);
+    }
+
+    [Fact]
+    public void A_citizen_is_known_in_the_window_current_at_the_moment_however_often_it_moved()
+    {
+        var citizen = new FollowUpCitizen { CitizenId = "c", FollowUpStart = new LocalDate(2023, 4, 17), FollowUpEnd = new LocalDate(2025, 4, 17) };
+        var moved1 = Instant.FromUtc(2023, 5, 1, 8, 0);
+        var moved2 = Instant.FromUtc(2023, 6, 1, 8, 0);
+        SupersededFollowUpWindow[] replaced =
+        [
+            new() { CitizenId = "c", FollowUpStart = new LocalDate(2023, 4, 10), FollowUpEnd = new LocalDate(2025, 4, 10), SupersededAt = moved2 },
+            new() { CitizenId = "c", FollowUpStart = new LocalDate(2023, 4, 3), FollowUpEnd = new LocalDate(2025, 4, 3), SupersededAt = moved1 },
+        ];
+        SupersededFollowUpWindow.CurrentAt(moved1.Minus(Duration.FromSeconds(1)), citizen, replaced).Start.ShouldBe(new LocalDate(2023, 4, 3));
+        SupersededFollowUpWindow.CurrentAt(moved1, citizen, replaced).Start.ShouldBe(new LocalDate(2023, 4, 3), "a window replaced at the very moment was current until then");
+        SupersededFollowUpWindow.CurrentAt(moved1.Plus(Duration.FromSeconds(1)), citizen, replaced).Start.ShouldBe(new LocalDate(2023, 4, 10));
+        SupersededFollowUpWindow.CurrentAt(moved2.Plus(Duration.FromSeconds(1)), citizen, replaced).ShouldBe((citizen.FollowUpStart, citizen.FollowUpEnd));
     }
 
     [Fact]

@@ -130,14 +130,19 @@ public sealed class KnownOnTests(ClockedOutcomeHost outcome) : InProcessTests(ou
     public async Task A_corrected_handover_date_that_moves_the_window_revokes_what_it_takes_away_with_the_handover_as_its_cause()
     {
         outcome.On(new LocalDate(2023, 4, 3));
-        await outcome.WriteAsync(db => db.MilestoneDefinitions.Add(new MilestoneDefinition
+        await outcome.WriteAsync(db =>
         {
-            PartnershipId = partnership, Code = Streak, Description = "four weeks", RuleKind = MilestoneRuleKind.ConsecutiveSelfSufficientWeeks, Weeks = 4,
-        }));
+            db.MilestoneDefinitions.Add(new MilestoneDefinition
+            {
+                PartnershipId = partnership, Code = Streak, Description = "four weeks", RuleKind = MilestoneRuleKind.ConsecutiveSelfSufficientWeeks, Weeks = 4,
+            });
+            db.FollowUpPlans.Add(new Checkpoints.FollowUpPlan { PartnershipId = partnership, ContactIntervalWeeks = 4, StatusCheckpointMonths = [1, 3], NoContactDays = 30 });
+        });
         await outcome.PublishAsync(HandedOver(a, Start));
         await outcome.WaitUntilAsync(db => db.FollowUpCitizens.AnyAsync(x => x.PartnershipId == partnership), "the handover");
         outcome.On(new LocalDate(2023, 5, 8));
         await ReportAsync("p-1", StatusSource.Provider, Weeks(a, 14, 17, WeeklyStatus.OrdinaryEmployment));
+        var beforeTheMove = await TakeAsync(new LocalDate(2023, 5, 8));
 
         // The kommune corrects the handover to a week later: the first week in work falls before the window, the streak is three weeks.
         outcome.On(new LocalDate(2023, 6, 1));
@@ -151,6 +156,13 @@ public sealed class KnownOnTests(ClockedOutcomeHost outcome) : InProcessTests(ou
             (true, ThinSlice.Day(2023, 6, 1), Start.ToProto(), "handover", "2023-04-10", "the cohort service"));
         milestone.RevocationReason.ShouldContain("the handover date moved from 2023-04-03 to 2023-04-10");
         (await outcome.ReadAsync(db => db.FollowUpCitizens.AsNoTracking().SingleAsync(x => x.PartnershipId == partnership))).FollowUpStart.ShouldBe(corrected);
+
+        // As known on the day before the move, the window and what it decided are as they were then.
+        var again = await TakeAsync(beforeTheMove.Day, knownOn: beforeTheMove.Day);
+        again.Report.ShouldBe(beforeTheMove.Report, "the committee report as known before the move");
+        again.Milestones.ShouldBe(beforeTheMove.Milestones, "the milestones as known before the move");
+        again.Worklist.ShouldBe(beforeTheMove.Worklist, "the worklist as known before the move");
+        (await TakeAsync(beforeTheMove.Day)).Worklist.ShouldNotBe(beforeTheMove.Worklist, "as known now, the checkpoints follow the moved window");
     }
 
     private CitizenHandedOver HandedOver(string citizen, LocalDate start) => new()

@@ -20,6 +20,8 @@ public sealed class FollowUpCitizen
     public ExitReason? ExitReason { get; set; }
     /// <summary>When this service learnt of the citizen's handover; null for citizens known before it kept the moment.</summary>
     public Instant? RecordedAt { get; set; }
+    /// <summary>When this service learnt of the current window (a moved handover date); null while it is the handover's own.</summary>
+    public Instant? WindowRecordedAt { get; set; }
     /// <summary>When this service learnt of the exit; null for exits known before it kept the moment.</summary>
     public Instant? ExitRecordedAt { get; set; }
     /// <summary>Set once the cohort service erased the citizen's data (CitizenDataErased); its facts are gone.</summary>

@@ -76,16 +76,23 @@ public abstract class FollowUpOpening<TMessage>(
     }
 
     /// <summary>
-    /// A corrected handover date moves the window: the decided weeks are counted from the new
-    /// start and the milestones recomputed over it, a milestone the move takes away revoked with
-    /// the handover as its cause.
+    /// A corrected handover date moves the window: the window it replaces is kept with when it
+    /// stopped being current, the decided weeks are counted from the new start and the milestones
+    /// recomputed over it, a milestone the move takes away revoked with the handover as its cause.
     /// </summary>
     private async Task MoveFollowUpAsync(FollowUpCitizen citizen, LocalDate start, LocalDate end, CancellationToken cancellationToken)
     {
         var before = citizen.FollowUpStart;
+        var now = Clock.GetCurrentInstant();
+        Db.SupersededFollowUpWindows.Add(new SupersededFollowUpWindow
+        {
+            PartnershipId = citizen.PartnershipId, CitizenId = citizen.CitizenId, FollowUpStart = citizen.FollowUpStart, FollowUpEnd = citizen.FollowUpEnd,
+            RecordedAt = citizen.WindowRecordedAt ?? citizen.RecordedAt, SupersededAt = now,
+        });
         await DecidedWeeksStore.RefreshAsync(Db, citizen.PartnershipId, citizen.CitizenId, start, cancellationToken);
         citizen.FollowUpStart = start;
         citizen.FollowUpEnd = end;
+        citizen.WindowRecordedAt = now;
         await recalculation.RecalculateAsync(citizen.PartnershipId, [citizen.CitizenId],
             FactChange.Handover(before, start, $"the handover date moved from {before:uuuu-MM-dd} to {start:uuuu-MM-dd}"), cancellationToken);
     }

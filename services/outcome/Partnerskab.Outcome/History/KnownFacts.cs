@@ -11,7 +11,7 @@ namespace Partnerskab.Outcome.History;
 /// A partnership's facts as the suite knew them on a day (<see cref="KnownOn"/>), read from the
 /// versions kept beside the current ones: the weekly status reports current then (replaced ones
 /// are in superseded_status_reports), each claim after its last step by then (its history), the
-/// handovers, exits and milestones recorded by then. The reads of "now" do not come here.
+/// handovers (in the follow-up window current then), exits and milestones recorded by then. The reads of "now" do not come here.
 /// </summary>
 public static class KnownFacts
 {
@@ -31,8 +31,12 @@ public static class KnownFacts
             .Select(r => new { r.CitizenId, Report = r.ToReport() })
             .ToListAsync(cancellationToken);
         var reports = current.Concat(replacedLater).ToLookup(r => r.CitizenId, r => r.Report);
+        var windowsReplacedLater = (await db.SupersededFollowUpWindows.AsNoTracking()
+            .Where(w => w.PartnershipId == partnershipId && w.SupersededAt >= end)
+            .ToListAsync(cancellationToken)).ToLookup(w => w.CitizenId);
         return citizens
-            .Select(c => knownOn.Citizen(c, DecidedWeeks.Encode(c.FollowUpStart, WeeklyTimeline.Build(reports[c.CitizenId]))))
+            .Select(c => (Citizen: c, Window: SupersededFollowUpWindow.CurrentAt(end, c, windowsReplacedLater[c.CitizenId])))
+            .Select(c => knownOn.Citizen(c.Citizen, c.Window, DecidedWeeks.Encode(c.Window.Start, WeeklyTimeline.Build(reports[c.Citizen.CitizenId]))))
             .OfType<FollowUpCitizen>()
             .ToList();
     }

@@ -31,8 +31,11 @@ public readonly record struct KnownOn(LocalDate Day)
     /// <summary>The day a report is as of when the request names none: the known-on day, so that alone gives the report as it was presented that day; else today.</summary>
     public static LocalDate DefaultAsOf(KnownOn? knownOn, IClock clock) => knownOn?.Day ?? clock.Today();
 
-    /// <summary>The citizen as known on the day, or null when its handover was not known yet; an exit learnt later is not known.</summary>
-    public FollowUpCitizen? Citizen(FollowUpCitizen citizen, byte[] decidedWeekStatuses)
+    /// <summary>
+    /// The citizen as known on the day, in the follow-up window known then, or null when its
+    /// handover was not known yet; an exit learnt later is not known.
+    /// </summary>
+    public FollowUpCitizen? Citizen(FollowUpCitizen citizen, (LocalDate Start, LocalDate End) window, byte[] decidedWeekStatuses)
     {
         if (citizen.RecordedAt is { } recorded && !Knew(recorded)) return null;
         var exitKnown = citizen.ExitRecordedAt is not { } exitRecorded || Knew(exitRecorded);
@@ -40,8 +43,8 @@ public readonly record struct KnownOn(LocalDate Day)
         {
             PartnershipId = citizen.PartnershipId,
             CitizenId = citizen.CitizenId,
-            FollowUpStart = citizen.FollowUpStart,
-            FollowUpEnd = citizen.FollowUpEnd,
+            FollowUpStart = window.Start,
+            FollowUpEnd = window.End,
             ExitDate = exitKnown ? citizen.ExitDate : null,
             ExitReason = exitKnown ? citizen.ExitReason : null,
             RecordedAt = citizen.RecordedAt,

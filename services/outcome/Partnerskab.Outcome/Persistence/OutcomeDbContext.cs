@@ -24,6 +24,7 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
     public DbSet<Milestone> Milestones => Set<Milestone>();
     public DbSet<WeeklyStatusReport> WeeklyStatusReports => Set<WeeklyStatusReport>();
     public DbSet<SupersededStatusReport> SupersededStatusReports => Set<SupersededStatusReport>();
+    public DbSet<SupersededFollowUpWindow> SupersededFollowUpWindows => Set<SupersededFollowUpWindow>();
     public DbSet<StatusImportRun> StatusImportRuns => Set<StatusImportRun>();
     public DbSet<Deliverable> Deliverables => Set<Deliverable>();
     public DbSet<FollowUpPlan> FollowUpPlans => Set<FollowUpPlan>();
@@ -97,6 +98,11 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
         {
             report.HasKey(r => new { r.PartnershipId, r.CitizenId, r.WeekStart, r.Source });
             report.Property(r => r.CitizenId).HasMaxLength(64);
+        });
+        model.Entity<SupersededFollowUpWindow>(window =>
+        {
+            window.HasKey(w => new { w.PartnershipId, w.CitizenId, w.SupersededAt });
+            window.Property(w => w.CitizenId).HasMaxLength(64);
         });
         model.Entity<SupersededStatusReport>(version =>
         {

@@ -595,6 +595,10 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
 
+                    b.Property<Instant?>("WindowRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_recorded_at");
+
                     b.HasKey("PartnershipId", "CitizenId")
                         .HasName("pk_follow_up_citizens");
 
@@ -618,6 +622,39 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasName("pk_kept_rebuilds");
 
                     b.ToTable("kept_rebuilds", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Outcome.FollowUp.SupersededFollowUpWindow", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("CitizenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("citizen_id");
+
+                    b.Property<Instant>("SupersededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("superseded_at");
+
+                    b.Property<LocalDate>("FollowUpEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("follow_up_end");
+
+                    b.Property<LocalDate>("FollowUpStart")
+                        .HasColumnType("date")
+                        .HasColumnName("follow_up_start");
+
+                    b.Property<Instant?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("PartnershipId", "CitizenId", "SupersededAt")
+                        .HasName("pk_superseded_follow_up_windows");
+
+                    b.ToTable("superseded_follow_up_windows", (string)null);
                 });
 
             modelBuilder.Entity("Partnerskab.Outcome.Milestones.Milestone", b =>
