@@ -17,10 +17,21 @@ public sealed class GatewayOptions
     /// <summary>The password of a PKCS#12 certificate file.</summary>
     public string? CertificatePassword { get; set; }
 
-    /// <summary>The cohort, outcome and payment services' gRPC (h2c) addresses.</summary>
+    /// <summary>
+    /// The cohort, outcome and payment services' gRPC (h2c) addresses: one instance (http://host:port) or every instance
+    /// behind a DNS name (dns:///host:port, e.g. a Kubernetes headless Service), over which calls are spread round robin.
+    /// </summary>
     public Uri? CohortUrl { get; set; }
     public Uri? OutcomeUrl { get; set; }
     public Uri? PaymentUrl { get; set; }
+
+    /// <summary>
+    /// Static lists of each service's instances (environment Gateway__CohortUrls__0, __1, ...); a list, when given,
+    /// replaces the single address, and calls are spread round robin over the instances that answer.
+    /// </summary>
+    public List<Uri> CohortUrls { get; set; } = [];
+    public List<Uri> OutcomeUrls { get; set; } = [];
+    public List<Uri> PaymentUrls { get; set; } = [];
 
     /// <summary>
     /// The gateway's own private signing key (JWK, issuer partnerskab-gateway), with which it signs

@@ -5,9 +5,21 @@ public sealed class PortalOptions
 {
     public const string Section = "Portal";
 
+    /// <summary>
+    /// The services' gRPC (h2c) addresses: one instance (http://host:port) or every instance behind a DNS name
+    /// (dns:///host:port, e.g. a Kubernetes headless Service), over which calls are spread round robin.
+    /// </summary>
     public Uri CohortUrl { get; set; } = new("http://127.0.0.1:5101");
     public Uri OutcomeUrl { get; set; } = new("http://127.0.0.1:5201");
     public Uri PaymentUrl { get; set; } = new("http://127.0.0.1:5301");
+
+    /// <summary>
+    /// Static lists of each service's instances (environment Portal__CohortUrls__0, __1, ...); a list, when given,
+    /// replaces the single address, and calls are spread round robin over the instances that answer.
+    /// </summary>
+    public List<Uri> CohortUrls { get; set; } = [];
+    public List<Uri> OutcomeUrls { get; set; } = [];
+    public List<Uri> PaymentUrls { get; set; } = [];
 
     /// <summary>The portal's private key ("partnerskab-portal.jwk" in the key directory); its public part is in the trusted JWKS.</summary>
     public string SigningKeyFile { get; set; } = "";

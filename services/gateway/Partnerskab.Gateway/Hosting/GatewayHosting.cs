@@ -13,8 +13,11 @@ using Partnerskab.Gateway.Persistence;
 using Partnerskab.Gateway.Problems;
 using Partnerskab.Gateway.Routing;
 using Partnerskab.ServiceDefaults.Access;
+using Partnerskab.ServiceDefaults.Calling;
 using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.ServiceDefaults.Persistence;
+using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.ServiceDiscovery;
 using Yarp.ReverseProxy.Transforms;
 
 namespace Partnerskab.Gateway.Hosting;
@@ -70,6 +73,11 @@ public static class GatewayHosting
                 transforms.AddResponseTransform(context => DateResponses.TranslateAsync(context, response));
                 transforms.AddResponseTransform(BackendErrorTranslation.TranslateAsync);
             });
+        builder.Services.AddSingleton<IPassiveHealthCheckPolicy, UnreachableDestinations>();
+        if (services.Any(s => s.Instances.ByDns))
+        {
+            builder.Services.AddSingleton<IDestinationResolver, PodDestinations>();
+        }
 
         var connectionString = builder.Configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName)
             ?? throw new InvalidOperationException($"Configure ConnectionStrings:{DatabaseExtensions.ConnectionStringName} (environment ConnectionStrings__Database).");
@@ -78,7 +86,7 @@ public static class GatewayHosting
         builder.Services.AddScoped<IdempotencyStore>();
         builder.Services.AddScoped<IdempotentRequests>();
         builder.Services.AddHostedService<IdempotencyKeyPurge>();
-        builder.AddBulkJobs(gateway);
+        builder.AddBulkJobs(gateway, services);
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 
         builder.Services.Configure<ShutdownOptions>(builder.Configuration.GetSection(ShutdownOptions.Section));
@@ -103,7 +111,7 @@ public static class GatewayHosting
     /// Bulk jobs: the kinds of file, the worker that runs them as their callers (with tokens the
     /// gateway signs with its own key), the gRPC clients of the services they stream to.
     /// </summary>
-    private static void AddBulkJobs(this WebApplicationBuilder builder, GatewayOptions gateway)
+    private static void AddBulkJobs(this WebApplicationBuilder builder, GatewayOptions gateway, IReadOnlyList<SuiteService> services)
     {
         if (string.IsNullOrWhiteSpace(gateway.SigningKeyFile))
         {
@@ -122,11 +130,17 @@ public static class GatewayHosting
         builder.Services.AddHostedService<JobWorker>();
         builder.Services.AddHostedService<FinishedJobPurge>();
         // A validation's answer names every row of the file: up to some 15 MB for the largest file.
-        builder.Services.AddGrpcClient<Protos.Cohort.V1.CohortService.CohortServiceClient>(client => client.Address = gateway.CohortUrl)
-            .ConfigureChannel(channel => channel.MaxReceiveMessageSize = 64 * 1024 * 1024);
-        builder.Services.AddGrpcClient<Protos.Outcome.V1.OutcomeService.OutcomeServiceClient>(client => client.Address = gateway.OutcomeUrl)
-            .ConfigureChannel(channel => channel.MaxReceiveMessageSize = 64 * 1024 * 1024);
-        builder.Services.AddGrpcClient<Protos.Payment.V1.PaymentService.PaymentServiceClient>(client => client.Address = gateway.PaymentUrl);
+        var (cohort, outcome, payment) = (Of("cohort"), Of("outcome"), Of("payment"));
+        builder.Services.AddGrpcClient<Protos.Cohort.V1.CohortService.CohortServiceClient>(client => client.Address = cohort.Address)
+            .ConfigureChannel(channel => channel.MaxReceiveMessageSize = 64 * 1024 * 1024)
+            .ConfigureChannel(cohort.Spread);
+        builder.Services.AddGrpcClient<Protos.Outcome.V1.OutcomeService.OutcomeServiceClient>(client => client.Address = outcome.Address)
+            .ConfigureChannel(channel => channel.MaxReceiveMessageSize = 64 * 1024 * 1024)
+            .ConfigureChannel(outcome.Spread);
+        builder.Services.AddGrpcClient<Protos.Payment.V1.PaymentService.PaymentServiceClient>(client => client.Address = payment.Address)
+            .ConfigureChannel(payment.Spread);
+
+        ServiceInstances Of(string name) => services.Single(s => s.Name == name).Instances;
     }
 
     /// <summary>
@@ -156,7 +170,9 @@ public static class GatewayHosting
             proxy.UseMiddleware<RestRequestGuard>();
             proxy.UseMiddleware<DateRequests>();
             proxy.UseMiddleware<IdempotentWrites>();
+            proxy.UseMiddleware<ConnectFailover>();
             proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
         });
         app.MapFallback(context => Problem.NoRoute(context.Request.Method, context.Request.Path).WriteAsync(context.Response));
         return app;

@@ -1,14 +1,17 @@
-using Grpc.Health.V1;
 using Grpc.Net.Client;
+using Grpc.Health.V1;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Partnerskab.Gateway.Routing;
 
 namespace Partnerskab.Gateway.Hosting;
 
-/// <summary>Whether a service behind the gateway answers its grpc.health.v1 check: the gateway is ready only when all three do.</summary>
+/// <summary>
+/// Whether a service behind the gateway answers its grpc.health.v1 check (any of its instances): the gateway is ready
+/// only when all three do.
+/// </summary>
 public sealed class ServiceHealthCheck(SuiteService service) : IHealthCheck, IDisposable
 {
-    private readonly GrpcChannel channel = GrpcChannel.ForAddress(service.Address);
+    private readonly GrpcChannel channel = service.Instances.Channel();
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

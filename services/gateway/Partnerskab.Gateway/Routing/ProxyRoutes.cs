@@ -2,6 +2,8 @@ using System.Net;
 using Google.Protobuf.Reflection;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.LoadBalancing;
 
 namespace Partnerskab.Gateway.Routing;
 
@@ -43,7 +45,19 @@ public static class ProxyRoutes
         .. services.Select(service => new ClusterConfig
         {
             ClusterId = service.Name,
-            Destinations = new Dictionary<string, DestinationConfig> { [service.Name] = new() { Address = service.Address.ToString() } },
+            // One destination per listed instance, or per address of a DNS name (resolved again every 30 s).
+            Destinations = service.Instances.Addresses.Select((address, i) => (address, i))
+                .ToDictionary(d => $"{service.Name}-{d.i}", d => new DestinationConfig { Address = d.address.ToString() }),
+            LoadBalancingPolicy = LoadBalancingPolicies.RoundRobin,
+            HealthCheck = new HealthCheckConfig
+            {
+                Passive = new PassiveHealthCheckConfig
+                {
+                    Enabled = true, Policy = UnreachableDestinations.PolicyName, ReactivationPeriod = UnreachableDestinations.LeftOutFor,
+                },
+                // When every instance is left out, each is tried again rather than none.
+                AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
+            },
             // Plain-text HTTP/2 is only spoken when the version is demanded exactly.
             HttpRequest = new ForwarderRequestConfig { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact },
         }),

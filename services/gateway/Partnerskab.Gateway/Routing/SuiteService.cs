@@ -3,17 +3,18 @@ using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.Protos.Payment.V1;
+using Partnerskab.ServiceDefaults.Calling;
 
 namespace Partnerskab.Gateway.Routing;
 
-/// <summary>One of the services behind the gateway: its name, its proto service and where it listens.</summary>
-public sealed record SuiteService(string Name, ServiceDescriptor Descriptor, Uri Address)
+/// <summary>One of the services behind the gateway: its name, its proto service and where its instances listen.</summary>
+public sealed record SuiteService(string Name, ServiceDescriptor Descriptor, ServiceInstances Instances)
 {
     public static IReadOnlyList<SuiteService> All(GatewayOptions options) =>
     [
-        new("cohort", CohortServiceReflection.Descriptor.Services.Single(), Required(options.CohortUrl, nameof(options.CohortUrl))),
-        new("outcome", OutcomeServiceReflection.Descriptor.Services.Single(), Required(options.OutcomeUrl, nameof(options.OutcomeUrl))),
-        new("payment", PaymentServiceReflection.Descriptor.Services.Single(), Required(options.PaymentUrl, nameof(options.PaymentUrl))),
+        new("cohort", CohortServiceReflection.Descriptor.Services.Single(), Of(nameof(options.CohortUrl), options.CohortUrl, options.CohortUrls)),
+        new("outcome", OutcomeServiceReflection.Descriptor.Services.Single(), Of(nameof(options.OutcomeUrl), options.OutcomeUrl, options.OutcomeUrls)),
+        new("payment", PaymentServiceReflection.Descriptor.Services.Single(), Of(nameof(options.PaymentUrl), options.PaymentUrl, options.PaymentUrls)),
     ];
 
     /// <summary>The proto services alone, for what needs no address (the REST route table, the OpenAPI document).</summary>
@@ -24,6 +25,5 @@ public sealed record SuiteService(string Name, ServiceDescriptor Descriptor, Uri
         PaymentServiceReflection.Descriptor.Services.Single(),
     ];
 
-    private static Uri Required(Uri? url, string name) =>
-        url ?? throw new InvalidOperationException($"Configure {GatewayOptions.Section}:{name} (environment {GatewayOptions.Section}__{name}).");
+    private static ServiceInstances Of(string name, Uri? url, List<Uri> urls) => ServiceInstances.From(GatewayOptions.Section, name, url, urls);
 }

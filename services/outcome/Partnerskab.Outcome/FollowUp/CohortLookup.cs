@@ -1,11 +1,11 @@
 using Grpc.Core;
-using Grpc.Net.Client.Balancer;
 using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Access;
+using Partnerskab.ServiceDefaults.Calling;
 using Partnerskab.ServiceDefaults.Errors;
 
 namespace Partnerskab.Outcome.FollowUp;
@@ -99,9 +99,9 @@ public static class CohortClientRegistration
         var section = builder.Configuration.GetSection(CohortClientOptions.Section);
         builder.Services.Configure<CohortClientOptions>(section);
         var configured = section.Get<CohortClientOptions>() ?? new CohortClientOptions();
-        var (address, resolvers) = CohortAddress(configured);
+        var cohort = ServiceInstances.From(CohortClientOptions.Section, nameof(CohortClientOptions.CohortUrl), configured.CohortUrl, configured.CohortUrls);
 
-        builder.Services.AddGrpcClient<CohortService.CohortServiceClient>(client => client.Address = address)
+        builder.Services.AddGrpcClient<CohortService.CohortServiceClient>(client => client.Address = cohort.Address)
             .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true)
             .AddCallCredentials((_, metadata, services) =>
             {
@@ -128,38 +128,8 @@ public static class CohortClientRegistration
                     },
                 },
             })
-            .ConfigureChannel((services, channel) =>
-            {
-                if (resolvers is null) return;
-                // A resolved address names no scheme the channel could take its transport security from.
-                channel.Credentials = ChannelCredentials.Insecure;
-                channel.ServiceProvider = resolvers(services);
-                channel.ServiceConfig!.LoadBalancingConfigs.Add(new Grpc.Net.Client.Configuration.RoundRobinConfig());
-            });
+            .ConfigureChannel(cohort.Spread);
         builder.Services.AddScoped<CohortLookup>();
         return builder;
-    }
-
-    /// <summary>
-    /// The channel's address and, for a static list or a DNS name, the services its channel finds the instances with: a
-    /// static resolver over the list, or DNS asked again every half minute, so instances that come and go are followed.
-    /// One http address needs neither.
-    /// </summary>
-    private static (Uri Address, Func<IServiceProvider, IServiceProvider>? Resolvers) CohortAddress(CohortClientOptions options)
-    {
-        var url = options.CohortUrls.Count > 0 ? new Uri("static:///cohort") : options.CohortUrl
-            ?? throw new InvalidOperationException("Configure Services:CohortUrl or Services:CohortUrls (environment Services__CohortUrl, Services__CohortUrls__0, ...).");
-        ResolverFactory? resolver = url.Scheme switch
-        {
-            "static" => new StaticResolverFactory(_ => options.CohortUrls.Select(u => new BalancerAddress(u.Host, u.Port)).ToList()),
-            "dns" => new DnsResolverFactory(TimeSpan.FromSeconds(30)),
-            _ => null,
-        };
-        if (resolver is null) return (url, null);
-        IServiceProvider? withResolver = null;
-        return (url, services => withResolver ??= new ServiceCollection()
-            .AddSingleton(services.GetRequiredService<ILoggerFactory>())
-            .AddSingleton(resolver)
-            .BuildServiceProvider());
     }
 }

@@ -1,9 +1,9 @@
 using Grpc.Net.ClientFactory;
-using Microsoft.Extensions.Options;
 using Partnerskab.Portal.Accounts;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.Protos.Payment.V1;
+using Partnerskab.ServiceDefaults.Calling;
 
 namespace Partnerskab.Portal.Calling;
 
@@ -12,19 +12,24 @@ public static class SuiteClientsRegistration
     /// <summary>The deadline every call to a service carries.</summary>
     public static DateTime Deadline() => DateTime.UtcNow.AddSeconds(15);
 
-    /// <summary>gRPC clients of the three services; every call carries the signed-in person's token.</summary>
-    public static IServiceCollection AddSuiteClients(this IServiceCollection services)
+    /// <summary>
+    /// gRPC clients of the three services, each spread over the service's instances when several are configured; every
+    /// call carries the signed-in person's token.
+    /// </summary>
+    public static IServiceCollection AddSuiteClients(this IServiceCollection services, PortalOptions options)
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<PersonTokens>();
-        Add<CohortService.CohortServiceClient>(services, options => options.CohortUrl);
-        Add<OutcomeService.OutcomeServiceClient>(services, options => options.OutcomeUrl);
-        Add<PaymentService.PaymentServiceClient>(services, options => options.PaymentUrl);
+        Add<CohortService.CohortServiceClient>(services, Instances(nameof(options.CohortUrl), options.CohortUrl, options.CohortUrls));
+        Add<OutcomeService.OutcomeServiceClient>(services, Instances(nameof(options.OutcomeUrl), options.OutcomeUrl, options.OutcomeUrls));
+        Add<PaymentService.PaymentServiceClient>(services, Instances(nameof(options.PaymentUrl), options.PaymentUrl, options.PaymentUrls));
         return services;
     }
 
-    private static void Add<TClient>(IServiceCollection services, Func<PortalOptions, Uri> address) where TClient : class =>
-        services.AddGrpcClient<TClient>((provider, client) => client.Address = address(provider.GetRequiredService<IOptions<PortalOptions>>().Value))
+    private static ServiceInstances Instances(string name, Uri url, List<Uri> urls) => ServiceInstances.From(PortalOptions.Section, name, url, urls);
+
+    private static void Add<TClient>(IServiceCollection services, ServiceInstances instances) where TClient : class =>
+        services.AddGrpcClient<TClient>(client => client.Address = instances.Address)
             .AddCallCredentials((_, metadata, provider) =>
             {
                 var user = provider.GetRequiredService<IHttpContextAccessor>().HttpContext?.User
@@ -33,5 +38,6 @@ public static class SuiteClientsRegistration
                 return Task.CompletedTask;
             })
             // The services listen on loopback or a private network in plain h2c; the token still goes only to them.
-            .ConfigureChannel(channel => channel.UnsafeUseInsecureChannelCallCredentials = true);
+            .ConfigureChannel(channel => channel.UnsafeUseInsecureChannelCallCredentials = true)
+            .ConfigureChannel(instances.Spread);
 }

@@ -73,7 +73,7 @@ public static class PortalHosting
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.HttpOnly = true;
         });
-        builder.Services.AddSuiteClients();
+        builder.Services.AddSuiteClients(portal);
         builder.Services.AddHttpClient<Uploads.GatewayJobs>(client =>
             {
                 // Without a gateway the upload pages say so and never call this client.
