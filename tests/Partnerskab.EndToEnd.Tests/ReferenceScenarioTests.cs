@@ -140,8 +140,9 @@ public sealed class ReferenceScenarioTests(SuiteFixture suite)
         log.ShouldContain(InvestorView.Position(position));
 
         var record = JsonNode.Parse(result.Indigo.RecordJson)!.AsObject();
-        record.Select(p => p.Key).Order(StringComparer.Ordinal).ShouldBe(
-            ["dates", "investments", "name", "outcome_metrics", "outcome_pricings", "results", "status"], "the outcome payments and the maximum payment stay private");
+        // The outcome payments and the maximum payment stay private.
+        record.Select(p => p.Key).Order(StringComparer.Ordinal).ToList().ShouldBe(
+            ["dates", "investments", "name", "outcome_metrics", "outcome_pricings", "results", "status"]);
         record["investments"]![0]!["investment_commitment"]!["amount"]!["exact"]!["value"]!.GetValue<decimal>().ShouldBe(3_000_000m);
         record["results"]![0]!["number_with_positive_social_outcomes"]!["value"]!.GetValue<int>().ShouldBe(83);
         log.ShouldContain(result.Indigo.RecordJson);
