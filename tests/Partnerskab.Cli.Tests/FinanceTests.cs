@@ -38,7 +38,7 @@ public sealed class FinanceTests
         {
             Number = 17, Kind = DocumentKind.Invoice, IssueDate = Day(2024, 6, 3), DueDate = Day(2024, 7, 3),
             PeriodStart = Day(2024, 5, 1), PeriodEnd = Day(2024, 5, 31), NetAmountOre = 4_249_950, VatAmountOre = 1_062_488,
-            TotalAmountOre = 5_312_438, Status = InvoiceStatus.PartlyPaid, OutstandingOre = 312_438,
+            TotalAmountOre = 5_312_438, Status = InvoiceStatus.PartlyPaid, OutstandingOre = 312_438, PayerId = "FUND",
         };
         var creditNote = new Invoice
         {
@@ -48,9 +48,9 @@ public sealed class FinanceTests
 
         var rows = Cells(InvoiceDocuments.Table([invoice, creditNote]));
 
-        rows[0].ShouldBe(["number", "document", "issued", "due", "period", "credits", "net DKK", "VAT DKK", "total DKK", "status", "outstanding DKK"]);
-        rows[1].ShouldBe(["17", "invoice", "2024-06-03", "2024-07-03", "2024-05-01..2024-05-31", "", "42,499.50", "10,624.88", "53,124.38", "partly paid", "3,124.38"]);
-        rows[2].ShouldBe(["18", "credit note", "2024-07-02", "", "2024-06-01..2024-06-30", "17", "10,000.00", "2,500.00", "12,500.00", "issued", ""]);
+        rows[0].ShouldBe(["number", "document", "payer", "issued", "due", "period", "credits", "net DKK", "VAT DKK", "total DKK", "status", "outstanding DKK"]);
+        rows[1].ShouldBe(["17", "invoice", "FUND", "2024-06-03", "2024-07-03", "2024-05-01..2024-05-31", "", "42,499.50", "10,624.88", "53,124.38", "partly paid", "3,124.38"]);
+        rows[2].ShouldBe(["18", "credit note", "", "2024-07-02", "", "2024-06-01..2024-06-30", "17", "10,000.00", "2,500.00", "12,500.00", "issued", ""]);
     }
 
     /// <summary>The table's cells, cut where the rule under the header has its dashes (a line ends after its last text).</summary>

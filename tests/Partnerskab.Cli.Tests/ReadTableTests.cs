@@ -162,6 +162,7 @@ public sealed class ReadTableTests
                 {
                     ItemId = "i-1", Kind = LedgerItemKind.HandoverFee, CitizenId = Citizen, EarnedOn = Day(2023, 4, 3), Quantity = 1, UnitPriceOre = 2_500_000,
                     OriginalAmountOre = 2_500_000, AmountOre = 2_000_000, CappedBy = CapKind.PerCitizen, RateCardVersion = 1, PricingNote = "rate card version 1",
+                    PayerId = "KOMMUNE",
                 },
                 new LedgerItem
                 {
@@ -179,10 +180,10 @@ public sealed class ReadTableTests
         var report = LedgerView.Report(ledger);
 
         var rows = FinanceTests.Cells(report);
-        rows[0].ShouldBe(["earned on", "kind", "code", "citizen", "quantity", "unit price", "before caps", "amount DKK", "capped by", "rate card", "pricing", "item", "credits item"]);
-        rows[1].ShouldBe(["2023-04-03", "handover_fee", "", Citizen, "1", "25,000.00", "25,000.00", "20,000.00", "per_citizen", "1", "rate card version 1", "i-1", ""]);
-        rows[2].ShouldBe(["2025-04-03", "milestone", "M24", Citizen, "1", "0.00", "0.00", "0.00", "", "", "unpriced: no price for M24", "i-2", ""]);
-        rows[3].ShouldBe(["2023-05-01", "credit", "", Citizen, "1", "-20,000.00", "-20,000.00", "-5,000.00", "", "1", "", "i-3", "i-1"]);
+        rows[0].ShouldBe(["earned on", "kind", "payer", "code", "citizen", "quantity", "unit price", "before caps", "amount DKK", "capped by", "rate card", "pricing", "item", "credits item"]);
+        rows[1].ShouldBe(["2023-04-03", "handover_fee", "KOMMUNE", "", Citizen, "1", "25,000.00", "25,000.00", "20,000.00", "per_citizen", "1", "rate card version 1", "i-1", ""]);
+        rows[2].ShouldBe(["2025-04-03", "milestone", "", "M24", Citizen, "1", "0.00", "0.00", "0.00", "", "", "unpriced: no price for M24", "i-2", ""]);
+        rows[3].ShouldBe(["2023-05-01", "credit", "", "", Citizen, "1", "-20,000.00", "-20,000.00", "-5,000.00", "", "1", "", "i-3", "i-1"]);
         report.ShouldEndWith("  3 item(s), 1 unpriced; total 15,000.00 DKK\n");
     }
 

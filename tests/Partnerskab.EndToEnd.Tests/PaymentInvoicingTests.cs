@@ -89,9 +89,9 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
             deadline: SuiteClients.Deadline())).Documents;
         (beforeQ3.ShouldHaveSingleItem().Status, beforeQ3[0].CreditedOre).ShouldBe((InvoiceStatus.Issued, 0L));
 
-        (await OutboxEventsAsync(partnershipId)).ShouldBe([
-            ("InvoiceIssued", invoice.Number), ("InvoiceIssued", invoice.Number + 1), ("CreditNoteIssued", invoice.Number + 2),
-        ]);
+        (await OutboxEventsAsync(suite, partnershipId)).ShouldBe([
+            ("InvoiceIssued", invoice.Number, ""), ("InvoiceIssued", invoice.Number + 1, ""), ("CreditNoteIssued", invoice.Number + 2, ""),
+        ], "the kommune paying alone is payer \"\"");
     }
 
     [Fact]
@@ -223,18 +223,19 @@ public sealed class PaymentInvoicingTests(SuiteFixture suite)
     }
 
     /// <summary>The invoice events of a partnership in the payment service's outbox, by number.</summary>
-    private async Task<List<(string Event, long Number)>> OutboxEventsAsync(string partnershipId)
+    /// <summary>The payment service's document events of a partnership in its outbox, by number: the event, the number and the payer.</summary>
+    public static async Task<List<(string Event, long Number, string PayerId)>> OutboxEventsAsync(SuiteFixture suite, string partnershipId)
     {
         await using var connection = new NpgsqlConnection(suite.ConnectionString("payment"));
         await connection.OpenAsync();
         await using var query = new NpgsqlCommand("""
-            SELECT split_part(split_part(message_type, ',', 1), '.', 4), (body->>'number')::bigint FROM outbox_messages
+            SELECT split_part(split_part(message_type, ',', 1), '.', 4), (body->>'number')::bigint, body->>'payerId' FROM outbox_messages
             WHERE message_type LIKE 'Partnerskab.Contracts.Payment.%' AND body->>'partnershipId' = @partnership ORDER BY 2
             """, connection);
         query.Parameters.AddWithValue("partnership", partnershipId);
-        var events = new List<(string, long)>();
+        var events = new List<(string, long, string)>();
         await using var reader = await query.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) events.Add((reader.GetString(0), reader.GetInt64(1)));
+        while (await reader.ReadAsync()) events.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
         return events;
     }
 }

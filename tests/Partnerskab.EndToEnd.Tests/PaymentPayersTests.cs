@@ -80,6 +80,10 @@ public sealed class PaymentPayersTests(SuiteFixture suite)
             await PassesThePeppolRulesAsync(creditNote);
         }
 
+        // Each document's event names the payer it bills.
+        (await PaymentInvoicingTests.OutboxEventsAsync(suite, partnershipId)).ShouldBe(
+            q2.Documents.Concat(q3.Documents).Select(d => (d.Kind == DocumentKind.Invoice ? "InvoiceIssued" : "CreditNoteIssued", d.Number, d.PayerId)));
+
         // The cost report per payer and in total, as of the third quarter's end (before the next fee falls due): the payers' earned
         // amounts sum to the whole; the counts are the partnership's.
         var total = await CostAsync(partnershipId, "");

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Partnerskab.Cli.Finance;
 using Partnerskab.EndToEnd.Tests.Infrastructure;
@@ -110,6 +111,42 @@ public sealed class ReferenceScenarioTests(SuiteFixture suite)
         estimate.GrossSavingOre.ShouldBeInRange(estimate.GrossSavingLowOre, estimate.GrossSavingHighOre);
         estimate.NetToDateOre.ShouldBe(estimate.GrossSavingOre - result.Cost.TotalToDateOre);
         Log.ToString().ShouldContain("  Against the expected curve: ");
+    }
+
+    [Fact]
+    public async Task The_Haderslev_scenario_passes_the_outcome_payments_through_to_the_investor_and_prints_its_position_and_the_public_INDIGO_record()
+    {
+        var result = await LoadedAsync();
+        var log = Log.ToString();
+
+        var position = result.InvestorPosition;
+        (position.CommittedOre, position.DrawnOre, position.OutcomePaymentsOre).ShouldBe((300_000_000L, 250_000_000L, ReferencePlan.InvestorOutcomePaymentsOre));
+        // 3,072,195.12 DKK passed through against 2,500,000 drawn: all of the capital repaid, the rest a return.
+        (position.RepaidOre, position.ReturnedOre, position.OutstandingOre, position.UndrawnOre).ShouldBe((250_000_000L, 57_219_512L, 0L, 50_000_000L));
+        position.MultipleTenThousandths.ShouldBe(12_289, "3,072,195.12 back of 2,500,000 in: 1.22888 times");
+        position.RateOfReturnStatus.ShouldBe(RateOfReturnStatus.Rate);
+        // Computed apart from the service (bisection over the same seven dated cash flows, Actual/365): 19.0488 % a year.
+        position.RateOfReturn.ShouldBe(0.190488282, 1e-8);
+
+        var passedThrough = (await suite.Clients.Payment.ListInvestorCashFlowsAsync(new ListInvestorCashFlowsRequest { PartnershipId = result.PartnershipId },
+            deadline: SuiteClients.Deadline())).CashFlows.Where(f => f.Kind == InvestorCashFlowKind.OutcomePayment);
+        // One per paid invoice with milestones, on its payment's day: the Q1 2024 payment, short of the credited 26 weeks, passes
+        // its share of the milestone lines (475,000 of 512,500 paid × 380,000), the others their milestones in full.
+        passedThrough.Select(f => (FinanceDates.Text(f.OccurredOn), f.AmountOre)).ShouldBe(
+        [
+            ("2023-10-25", 4_000_000L), ("2024-01-24", 60_000_000L), ("2024-04-24", 35_219_512L), ("2024-07-24", 131_000_000L), ("2025-01-22", 77_000_000L),
+        ]);
+        log.ShouldContain("the investor's cash flows are synthetic");
+        log.ShouldContain(InvestorView.Position(position));
+
+        var record = JsonNode.Parse(result.Indigo.RecordJson)!.AsObject();
+        // The outcome payments and the maximum payment stay private.
+        record.Select(p => p.Key).Order(StringComparer.Ordinal).ToList().ShouldBe(
+            ["dates", "investments", "name", "outcome_metrics", "outcome_pricings", "results", "status"]);
+        record["investments"]![0]!["investment_commitment"]!["amount"]!["exact"]!["value"]!.GetValue<decimal>().ShouldBe(3_000_000m);
+        record["results"]![0]!["number_with_positive_social_outcomes"]!["value"]!.GetValue<int>().ShouldBe(83);
+        log.ShouldContain(result.Indigo.RecordJson);
+        log.ShouldContain("its public part only; private: maximum_outcome_payment, outcome_payments");
     }
 
     [Fact]

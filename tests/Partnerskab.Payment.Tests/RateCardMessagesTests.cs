@@ -50,8 +50,8 @@ public sealed class RateCardMessagesTests
     public void Payers_are_read_with_their_shares_and_every_price_is_shown_split_across_them()
     {
         var request = Request();
-        request.Payers.Add(new Protos.Payment.V1.Payer { PayerId = "KOMMUNE", Name = "Haderslev Kommune", Cvr = "29189722", Ean = "5798000020007", ShareBasisPoints = 8_000 });
-        request.Payers.Add(new Protos.Payment.V1.Payer { PayerId = "FUND", Name = "Udfaldsfonden", Cvr = "11223344", ShareBasisPoints = 2_000 });
+        request.Payers.Add(new Protos.Payment.V1.Payer { PayerId = "KOMMUNE", Name = "Haderslev Kommune", Cvr = "29189722", Ean = "5798000420526", ShareBasisPoints = 8_000 });
+        request.Payers.Add(new Protos.Payment.V1.Payer { PayerId = "FUND", Name = "Udfaldsfonden", Cvr = "11223344", Ean = "5798000123458", ShareBasisPoints = 2_000 });
         request.RemainderPayerId = "FUND";
         var v = new RequestValidator();
 
@@ -83,8 +83,41 @@ public sealed class RateCardMessagesTests
 
         RateCardMessages.Read(request, v, Now);
 
-        v.Violations.Select(x => x.Field).ShouldBe(["payers[1].payer_id", "payers[1].cvr", "payers[1].ean", "payers[1].share_basis_points", "payers[1].name",
-            "payers[2].payer_id", "payers", "remainder_payer_id"], ignoreOrder: true);
+        v.Violations.Select(x => x.Field).ShouldBe(["payers[0].ean", "payers[1].payer_id", "payers[1].cvr", "payers[1].ean", "payers[1].share_basis_points",
+            "payers[1].name", "payers[2].payer_id", "payers[2].ean", "payers", "remainder_payer_id"], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("5798000123457")]
+    [InlineData("579800012345")]
+    public void A_payer_without_a_valid_EAN_is_a_violation_since_its_e_invoices_could_never_be_sent(string ean)
+    {
+        var request = Request();
+        request.Payers.Add(new Protos.Payment.V1.Payer { PayerId = "KOMMUNE", Name = "Haderslev Kommune", Cvr = "29189722", Ean = "5798000420526", ShareBasisPoints = 8_000 });
+        request.Payers.Add(new Protos.Payment.V1.Payer { PayerId = "FUND", Name = "Udfaldsfonden", Cvr = "11223344", Ean = ean, ShareBasisPoints = 2_000 });
+        request.RemainderPayerId = "KOMMUNE";
+        var v = new RequestValidator();
+
+        RateCardMessages.Read(request, v, Now);
+
+        v.Violations.ShouldHaveSingleItem().Field.ShouldBe("payers[1].ean");
+    }
+
+    [Fact]
+    public void The_share_passed_through_to_the_investor_is_read_shown_and_part_of_the_terms()
+    {
+        var request = Request().With(r => r.InvestorPassThroughBasisPoints = 10_000);
+        var v = new RequestValidator();
+
+        var card = RateCardMessages.Read(request, v, Now);
+
+        v.Violations.ShouldBeEmpty();
+        RateCardMessages.ToProto(card).InvestorPassThroughBasisPoints.ShouldBe(10_000);
+        card.SameTermsAs(RateCardMessages.Read(Request(), new RequestValidator(), Now)).ShouldBeFalse();
+        var refused = new RequestValidator();
+        RateCardMessages.Read(Request().With(r => r.InvestorPassThroughBasisPoints = 10_001), refused, Now);
+        refused.Violations.ShouldHaveSingleItem().Field.ShouldBe("investor_pass_through_basis_points");
     }
 
     [Fact]

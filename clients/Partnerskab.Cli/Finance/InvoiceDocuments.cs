@@ -11,7 +11,7 @@ public sealed class InvoiceDocuments(PaymentService.PaymentServiceClient client,
 {
     private static readonly TextTable.Column[] Columns =
     [
-        new("number", RightAligned: true), new("document"), new("issued"), new("due"), new("period"), new("credits", RightAligned: true),
+        new("number", RightAligned: true), new("document"), new("payer"), new("issued"), new("due"), new("period"), new("credits", RightAligned: true),
         new("net DKK", RightAligned: true), new("VAT DKK", RightAligned: true), new("total DKK", RightAligned: true), new("status"),
         new("outstanding DKK", RightAligned: true),
     ];
@@ -54,6 +54,7 @@ public sealed class InvoiceDocuments(PaymentService.PaymentServiceClient client,
     [
         d.Number == 0 ? "draft" : d.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
         d.Kind == DocumentKind.CreditNote ? "credit note" : "invoice",
+        d.PayerId,
         FinanceDates.Text(d.IssueDate),
         d.Kind == DocumentKind.CreditNote ? "" : FinanceDates.Text(d.DueDate),
         $"{FinanceDates.Text(d.PeriodStart)}..{FinanceDates.Text(d.PeriodEnd)}",

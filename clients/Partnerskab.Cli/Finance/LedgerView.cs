@@ -8,13 +8,13 @@ public static class LedgerView
 {
     public static string Report(GetLedgerResponse answer) => TextTable.Format(
         [
-            new("earned on"), new("kind"), new("code"), new("citizen"), new("quantity", RightAligned: true), new("unit price", RightAligned: true),
+            new("earned on"), new("kind"), new("payer"), new("code"), new("citizen"), new("quantity", RightAligned: true), new("unit price", RightAligned: true),
             new("before caps", RightAligned: true), new("amount DKK", RightAligned: true), new("capped by"), new("rate card", RightAligned: true),
             new("pricing"), new("item"), new("credits item"),
         ],
         answer.Items.Select(i => (IReadOnlyList<string>)
         [
-            FinanceDates.Text(i.EarnedOn), StatusCsv.Name(i.Kind), i.Code, i.CitizenId, TextTable.Number(i.Quantity), TextTable.Kroner(i.UnitPriceOre),
+            FinanceDates.Text(i.EarnedOn), StatusCsv.Name(i.Kind), i.PayerId, i.Code, i.CitizenId, TextTable.Number(i.Quantity), TextTable.Kroner(i.UnitPriceOre),
             TextTable.Kroner(i.OriginalAmountOre), TextTable.Kroner(i.AmountOre), i.CappedBy == CapKind.Unspecified ? "" : StatusCsv.Name(i.CappedBy),
             i.RateCardVersion == 0 ? "" : TextTable.Number(i.RateCardVersion), (i.Unpriced ? "unpriced: " : "") + i.PricingNote, i.ItemId, i.CreditsItemId,
         ]))

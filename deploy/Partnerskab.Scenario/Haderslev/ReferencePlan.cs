@@ -101,7 +101,32 @@ public static class ReferencePlan
             new YearBudget { Year = 2025, AmountOre = 260_000_000 },
         },
         PayeeAccount = new PayeeAccount { BankRegistrationNumber = "9570", AccountNumber = "0012345678" },
+        // The agreement passes every outcome payment through to the investor (synthetic, like every figure here).
+        InvestorPassThroughBasisPoints = 10_000,
     };
+
+    /// <summary>
+    /// The investor's cash flows finance records, synthetic (the real fund's figures are not public):
+    /// 3,000,000 DKK committed on the agreement's day, 1,500,000 drawn then and 1,000,000 on
+    /// 2023-09-01. The outcome payments pass through to it as the kommune pays (the rate card's
+    /// share, all of them): per paid invoice, the payment's part of its milestone lines, without VAT.
+    /// </summary>
+    public static RecordInvestorCashFlowRequest[] InvestorCashFlows(string partnershipId) =>
+    [
+        new() { PartnershipId = partnershipId, Kind = InvestorCashFlowKind.Commitment, OccurredOn = Day(2023, 3, 1), AmountOre = 300_000_000, Reference = "HAD-SYN-INV-COMMITMENT", Note = "synthetic" },
+        new() { PartnershipId = partnershipId, Kind = InvestorCashFlowKind.Drawdown, OccurredOn = Day(2023, 3, 1), AmountOre = 150_000_000, Reference = "HAD-SYN-INV-DRAW-1", Note = "synthetic" },
+        new() { PartnershipId = partnershipId, Kind = InvestorCashFlowKind.Drawdown, OccurredOn = Day(2023, 9, 1), AmountOre = 100_000_000, Reference = "HAD-SYN-INV-DRAW-2", Note = "synthetic" },
+    ];
+
+    /// <summary>
+    /// What the kommune's payments pass through by the report date (øre): Q3-23 40,000, Q4-23 600,000, Q1-24 475,000 paid of
+    /// 512,500 × 380,000 of milestones = 352,195.12, Q2-24 1,310,000, Q4-24 770,000 (Q2-23 and Q3-24 bill no milestones).
+    /// </summary>
+    public const long InvestorOutcomePaymentsOre = 307_219_512;
+
+    /// <summary>The parts of the INDIGO record the kommune makes public; the outcome payments and the maximum payment stay private.</summary>
+    public static readonly IndigoField[] PublicIndigoFields =
+        [IndigoField.Name, IndigoField.Dates, IndigoField.OutcomeMetrics, IndigoField.OutcomePricings, IndigoField.Results, IndigoField.Investments];
 
     /// <summary>
     /// The business case's inputs, all synthetic (round figures, not the official rates or
@@ -273,6 +298,12 @@ public static class ReferencePlan
     /// <summary>An invoice run on its issue day, its quarter closed after it (and the year, after its last quarter).</summary>
     public sealed record InvoiceRun(DateTimeOffset At, Run Run) : Step(At);
 
+    /// <summary>Finance records one of the investor's cash flows (<see cref="InvestorCashFlows"/>) on its day.</summary>
+    public sealed record InvestorCashFlowRecord(DateTimeOffset At, RecordInvestorCashFlowRequest Request) : Step(At);
+
+    public static DateTimeOffset RecordedAt(RecordInvestorCashFlowRequest cashFlow) =>
+        Recorded(new DateOnly(cashFlow.OccurredOn.Year, cashFlow.OccurredOn.Month, cashFlow.OccurredOn.Day));
+
     /// <summary>
     /// The partnership's past in the order the suite learnt it: job starts claimed and verified on the Friday of the start,
     /// deliverables on their day, the register's weeks quarter by quarter, the exit, the correction and the invoice runs.
@@ -287,6 +318,8 @@ public static class ReferencePlan
         steps.AddRange(Enumerable.Range(1, Citizens).Where(n => JobOf(n) is not null).Select(n => new JobStartClaim(Recorded(JobOf(n)!.Start.AddDays(4)), n)));
         steps.AddRange(Deliverables().Select(d => new DeliverableReport(Recorded(new DateOnly(d.CompletedOn.Year, d.CompletedOn.Month, d.CompletedOn.Day)), d)));
         steps.AddRange(Runs.Select(r => new InvoiceRun(Recorded(new DateOnly(r.IssueDate.Year, r.IssueDate.Month, r.IssueDate.Day)), r)));
+        // Those of the agreement's days are recorded with the agreement, before the handovers.
+        steps.AddRange(InvestorCashFlows("").Where(f => RecordedAt(f) > HandedOverAt).Select(f => new InvestorCashFlowRecord(RecordedAt(f), f)));
         return [.. steps.OrderBy(s => s.At)];
     }
 

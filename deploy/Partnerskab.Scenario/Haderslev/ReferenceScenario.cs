@@ -25,7 +25,7 @@ public static class ReferenceScenario
     public const string DefaultProviderCvr = "12345678";
 
     public sealed record Result(string PartnershipId, IReadOnlyList<Invoice> Documents, GetPartnershipCostResponse Cost, IReadOnlyList<string> Differences,
-        GetBusinessCaseResponse BusinessCase);
+        GetBusinessCaseResponse BusinessCase, GetInvestorPositionResponse InvestorPosition, ExportIndigoProjectResponse Indigo);
 
     public static async Task<Result> RunAsync(SuiteClients suite, string reference, string providerCvr, TextWriter log, CancellationToken cancellationToken = default)
     {
@@ -46,7 +46,12 @@ public static class ReferenceScenario
         await at(ReferencePlan.AgreedAt).Outcome.SetMilestoneDefinitionsAsync(new SetMilestoneDefinitionsRequest { PartnershipId = id, Definitions = { ReferencePlan.MilestoneDefinitions } },
             deadline: Deadline(), cancellationToken: cancellationToken);
         var rateCard = (await at(ReferencePlan.AgreedAt).Payment.SetRateCardAsync(ReferencePlan.RateCard(id), deadline: Deadline(), cancellationToken: cancellationToken)).RateCard;
-        log.WriteLine($"rate card     v{rateCard.Version}, {rateCard.MilestonePrices.Count} milestone prices, {rateCard.DeliverableFees.Count} deliverable fees, quarterly invoices");
+        log.WriteLine($"rate card     v{rateCard.Version}, {rateCard.MilestonePrices.Count} milestone prices, {rateCard.DeliverableFees.Count} deliverable fees, quarterly invoices, "
+            + $"{rateCard.InvestorPassThroughBasisPoints / 100} % of the outcome payments passed through to the investor");
+        foreach (var cashFlow in ReferencePlan.InvestorCashFlows(id).Where(f => ReferencePlan.RecordedAt(f) <= ReferencePlan.HandedOverAt))
+        {
+            await at(ReferencePlan.RecordedAt(cashFlow)).Payment.RecordInvestorCashFlowAsync(cashFlow, deadline: Deadline(), cancellationToken: cancellationToken);
+        }
 
         var citizens = await HandOverAsync(suite, at(ReferencePlan.HandedOverAt), id, reference, cancellationToken);
         await WaitForFollowUpAsync(suite, id, citizens.Values, cancellationToken);
@@ -85,6 +90,11 @@ public static class ReferenceScenario
                 case ReferencePlan.RegisterCorrection:
                     await ReportStatusesAsync(clients, $"{reference}:register-correction", [ReferencePlan.Correction(citizens[ReferencePlan.CorrectedCitizen])], id, cancellationToken);
                     log.WriteLine($"correction    on {step.At:yyyy-MM-dd} the register re-codes citizen {ReferencePlan.CorrectedCitizen}'s week of {ReferencePlan.CorrectedWeek:yyyy-MM-dd} as sickness benefit");
+                    break;
+                case ReferencePlan.InvestorCashFlowRecord record:
+                    var cashFlow = record.Request.Clone();
+                    cashFlow.PartnershipId = id;
+                    await clients.Payment.RecordInvestorCashFlowAsync(cashFlow, deadline: Deadline(), cancellationToken: cancellationToken);
                     break;
                 case ReferencePlan.InvoiceRun run:
                     await WaitForLedgerAsync(suite, id, await ExpectedLedgerItemsAsync(suite, id, exits, deliverables, cancellationToken), cancellationToken);
@@ -125,7 +135,31 @@ public static class ReferenceScenario
         };
         var businessCase = await suite.Outcome.GetBusinessCaseAsync(caseRequest, deadline: Deadline(), cancellationToken: cancellationToken);
         log.Write(BusinessCaseView.Report(businessCase, caseRequest));
-        return new Result(id, documents, cost, Differences(cost), businessCase);
+
+        var position = await suite.Payment.GetInvestorPositionAsync(new GetInvestorPositionRequest { PartnershipId = id, AsOf = ReferencePlan.ReportDate },
+            deadline: Deadline(), cancellationToken: cancellationToken);
+        log.WriteLine("the investor's cash flows are synthetic: its commitment and drawdowns made up, the outcome payments passed through from the kommune's payments");
+        log.Write(InvestorView.Position(position));
+        var indigo = await PublishIndigoAsync(suite, id, cancellationToken);
+        log.WriteLine($"INDIGO project record as of {FinanceDates.Text(indigo.AsOf)} (standard {indigo.StandardVersion}), its public part only; private: "
+            + string.Join(", ", indigo.Fields.Where(f => f.Disclosure != Disclosure.Public).Select(f => StatusCsv.Name(f.Field))));
+        log.WriteLine(indigo.RecordJson);
+        return new Result(id, documents, cost, [.. Differences(cost), .. InvestorDifferences(position)], businessCase, position, indigo);
+    }
+
+    /// <summary>The kommune makes the record's parts public that the plan names (only those not public yet, so a second run adds no setting), then exports it.</summary>
+    private static async Task<ExportIndigoProjectResponse> PublishIndigoAsync(SuiteClients suite, string partnershipId, CancellationToken cancellationToken)
+    {
+        var request = new ExportIndigoProjectRequest { PartnershipId = partnershipId, AsOf = ReferencePlan.ReportDate };
+        var before = await suite.Payment.ExportIndigoProjectAsync(request, deadline: Deadline(), cancellationToken: cancellationToken);
+        var toPublish = ReferencePlan.PublicIndigoFields
+            .Where(field => before.Fields.Single(f => f.Field == field).Disclosure != Disclosure.Public)
+            .Select(field => new FieldDisclosure { Field = field, Disclosure = Disclosure.Public })
+            .ToList();
+        if (toPublish.Count == 0) return before;
+        await suite.Payment.SetDisclosureAsync(new SetDisclosureRequest { PartnershipId = partnershipId, Fields = { toPublish } },
+            deadline: Deadline(), cancellationToken: cancellationToken);
+        return await suite.Payment.ExportIndigoProjectAsync(request, deadline: Deadline(), cancellationToken: cancellationToken);
     }
 
     /// <summary>Where the report differs from the seed's figures (0.3 / 2.4 / 0.8 paid, 2.1 expected, 5.6 in all), in words.</summary>
@@ -142,6 +176,19 @@ public static class ReferenceScenario
             differences.Add($"still expected: {Dkk(cost.TotalExpectedOre - cost.TotalPaidOre)}, the seed says {Dkk(ReferencePlan.StillExpectedOre)}");
         }
         if (cost.TotalExpectedOre != ReferencePlan.TotalOre) differences.Add($"in all: {Dkk(cost.TotalExpectedOre)}, the seed says {Dkk(ReferencePlan.TotalOre)}");
+        return differences;
+    }
+
+    /// <summary>Where the investor's position differs from the plan's: every outcome payment passed through, the capital repaid from them.</summary>
+    public static IReadOnlyList<string> InvestorDifferences(GetInvestorPositionResponse position)
+    {
+        var drawn = ReferencePlan.InvestorCashFlows("").Where(f => f.Kind == InvestorCashFlowKind.Drawdown).Sum(f => f.AmountOre);
+        var differences = new List<string>();
+        if (position.OutcomePaymentsOre != ReferencePlan.InvestorOutcomePaymentsOre)
+        {
+            differences.Add($"passed through to the investor: {Dkk(position.OutcomePaymentsOre)}, the plan says {Dkk(ReferencePlan.InvestorOutcomePaymentsOre)}");
+        }
+        if (position.DrawnOre != drawn) differences.Add($"drawn by the investor: {Dkk(position.DrawnOre)}, the plan says {Dkk(drawn)}");
         return differences;
     }
 

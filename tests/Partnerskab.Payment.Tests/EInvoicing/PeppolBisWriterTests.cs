@@ -145,7 +145,7 @@ public sealed class PeppolBisWriterTests
         document.Problems().ShouldBe(
         [
             "the provider's CVR number '3141592' is not 8 digits",
-            "the kommune's EAN '5798000420527' is not a 13-digit GLN with a valid check digit",
+            $"the EAN '5798000420527' of the buyer, {EInvoiceSamples.Haderslev.Name}, is not a 13-digit GLN with a valid check digit",
             "the document has no buyer reference (the partnership's reference)",
         ]);
         EInvoiceSamples.Invoice().Problems().ShouldBeEmpty();

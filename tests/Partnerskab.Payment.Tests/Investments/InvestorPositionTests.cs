@@ -104,4 +104,48 @@ public sealed class InvestorPositionTests
     {
         InvestorPosition.RefusalToRecord([], Flow(kind, 0, 1_000_000_00)).ShouldBeNull();
     }
+
+    [Fact]
+    public void Outcome_payments_passed_through_repay_the_capital_finance_has_not_and_the_rest_is_a_return()
+    {
+        InvestorCashFlow[] flows =
+        [
+            Flow(CashFlowKind.Drawdown, 0, 1_000_000_00),
+            Flow(CashFlowKind.OutcomePayment, 100, 300_000_00),
+            Flow(CashFlowKind.Repayment, 200, 500_000_00),
+            Flow(CashFlowKind.OutcomePayment, 300, 400_000_00),
+        ];
+
+        var early = InvestorPosition.AsOf(flows, Start.PlusDays(100));
+        var late = InvestorPosition.AsOf(flows, Start.PlusDays(300));
+
+        (early.RepaidOre, early.ReturnedOre, early.OutstandingOre, early.OutcomePaymentsOre).ShouldBe((300_000_00, 0, 700_000_00, 300_000_00));
+        // 500,000 repaid by finance; of the 700,000 passed through, the 500,000 of capital left is repaid and 200,000 is a return.
+        (late.RepaidOre, late.ReturnedOre, late.OutstandingOre, late.OutcomePaymentsOre).ShouldBe((1_000_000_00, 200_000_00, 0, 700_000_00));
+        late.MultipleTenThousandths.ShouldBe(12_000);
+        late.RateOfReturn.Rate!.Value.ShouldBeGreaterThan(0, "1.2 million back of 1 million within a year");
+    }
+
+    [Fact]
+    public void The_split_of_what_was_passed_through_depends_on_the_cash_flows_dated_by_the_day_not_on_their_order()
+    {
+        InvestorCashFlow[] flows =
+        [
+            Flow(CashFlowKind.Drawdown, 0, 600_000_00),
+            Flow(CashFlowKind.OutcomePayment, 50, 800_000_00),
+            Flow(CashFlowKind.Repayment, 60, 100_000_00),
+            Flow(CashFlowKind.Drawdown, 70, 200_000_00),
+            Flow(CashFlowKind.Return, 80, 10_000_00),
+        ];
+
+        var positions = Enumerable.Range(0, 20)
+            .Select(seed =>
+            {
+                var random = new Random(seed);
+                return InvestorPosition.AsOf(flows.OrderBy(_ => random.Next()).ToList(), Start.PlusDays(80));
+            })
+            .Select(p => (p.RepaidOre, p.ReturnedOre, p.OutstandingOre)).Distinct().ToList();
+
+        positions.ShouldBe([(800_000_00L, 110_000_00L, 0L)]);
+    }
 }

@@ -32,7 +32,7 @@ public sealed record EInvoice(
     /// <param name="Cvr">The provider's CVR number, 8 digits: its endpoint (scheme 0184), legal entity and, with DK, its VAT number.</param>
     public sealed record Seller(string Name, string Cvr);
 
-    /// <param name="Ean">The kommune's EAN location number (a GLN, scheme 0088): where NemHandel delivers the document.</param>
+    /// <param name="Ean">The buyer's EAN location number (a GLN, scheme 0088): where NemHandel delivers the document.</param>
     public sealed record Buyer(string Name, string Cvr, string Ean);
 
     /// <summary>A Danish bank account: the branch registration number (4 digits) and the account number.</summary>
@@ -80,8 +80,8 @@ public sealed record EInvoice(
     {
         var problems = new List<string>();
         if (!IsDigits(Supplier.Cvr, 8)) problems.Add($"the provider's CVR number '{Supplier.Cvr}' is not 8 digits");
-        if (!IsDigits(Customer.Cvr, 8)) problems.Add($"the kommune's CVR number '{Customer.Cvr}' is not 8 digits");
-        if (!IsGln(Customer.Ean)) problems.Add($"the kommune's EAN '{Customer.Ean}' is not a 13-digit GLN with a valid check digit");
+        if (!IsDigits(Customer.Cvr, 8)) problems.Add($"the CVR number '{Customer.Cvr}' of the buyer, {Customer.Name}, is not 8 digits");
+        if (!IsGln(Customer.Ean)) problems.Add($"the EAN '{Customer.Ean}' of the buyer, {Customer.Name}, is not a 13-digit GLN with a valid check digit");
         if (string.IsNullOrWhiteSpace(BuyerReference)) problems.Add("the document has no buyer reference (the partnership's reference)");
         if (Lines.Count == 0) problems.Add("the document has no lines");
         return problems;

@@ -34,6 +34,7 @@ public sealed class GetInvestorPositionHandler(PaymentDbContext db, IClock clock
             UndrawnOre = position.UndrawnOre,
             RateOfReturnStatus = (RateOfReturnStatus)position.RateOfReturn.Outcome,
             CashFlows = position.CashFlows,
+            OutcomePaymentsOre = position.OutcomePaymentsOre,
         };
         if (position.MultipleTenThousandths is { } multiple) response.MultipleTenThousandths = multiple;
         if (position.RateOfReturn.Rate is { } rate) response.RateOfReturn = rate;

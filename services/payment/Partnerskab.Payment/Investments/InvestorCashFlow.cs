@@ -12,10 +12,13 @@ public enum CashFlowKind
     Repayment = 3,
     /// <summary>Money paid to the investor beyond its capital.</summary>
     Return = 4,
+    /// <summary>An outcome payment passed through to the investor (<see cref="OutcomePassThrough"/>): derived, never recorded by hand.</summary>
+    OutcomePayment = 5,
 }
 
 /// <summary>
-/// One dated movement between the investor and the partnership, as finance recorded it. Never
+/// One dated movement between the investor and the partnership, as finance recorded it or as a
+/// payment of an invoice passed it through to the investor. Never
 /// changed or deleted (a database trigger refuses it): a correction is a record of its own.
 /// </summary>
 public sealed class InvestorCashFlow
@@ -26,7 +29,7 @@ public sealed class InvestorCashFlow
     public LocalDate OccurredOn { get; set; }
     /// <summary>Positive whole øre; the kind says which way the money went.</summary>
     public long AmountOre { get; set; }
-    /// <summary>Finance's reference of the movement, unique per partnership: recording it again records nothing.</summary>
+    /// <summary>Finance's reference of the movement (or "payment:{id}" of the payment passed through), unique per partnership: recording it again records nothing.</summary>
     public required string Reference { get; set; }
     public required string Note { get; set; }
     public Instant RecordedAt { get; set; }
@@ -36,7 +39,7 @@ public sealed class InvestorCashFlow
     public long InvestorCashOre => Kind switch
     {
         CashFlowKind.Drawdown => -AmountOre,
-        CashFlowKind.Repayment or CashFlowKind.Return => AmountOre,
+        CashFlowKind.Repayment or CashFlowKind.Return or CashFlowKind.OutcomePayment => AmountOre,
         _ => 0,
     };
 

@@ -13,7 +13,7 @@ public static class InvestorCashFlowMessages
     {
         Id = Guid.CreateVersion7(),
         PartnershipId = v.Id(request.PartnershipId, "partnership_id"),
-        Kind = (CashFlowKind)v.Enum(request.Kind, "kind"),
+        Kind = ByHand(request.Kind, v),
         OccurredOn = v.Date(request.OccurredOn, "occurred_on"),
         AmountOre = v.Amount(request.AmountOre, "amount_ore", minimumOre: 1),
         Reference = v.Text(request.Reference, "reference", maxLength: 100),
@@ -21,6 +21,13 @@ public static class InvestorCashFlowMessages
         RecordedAt = now,
         RecordedBy = recordedBy,
     };
+
+    private static CashFlowKind ByHand(Proto.InvestorCashFlowKind kind, RequestValidator v)
+    {
+        v.Check(kind != Proto.InvestorCashFlowKind.OutcomePayment, "kind",
+            "an outcome payment passed through to the investor is derived from the payments of the partnership's invoices, never recorded by hand");
+        return (CashFlowKind)v.Enum(kind, "kind");
+    }
 
     public static Proto.InvestorCashFlow ToProto(InvestorCashFlow cashFlow) => new()
     {

@@ -5,9 +5,13 @@ namespace Partnerskab.Payment.Investments;
 /// <summary>
 /// The investor's position as of a date, from the cash flows dated by then: capital committed,
 /// drawn, repaid and outstanding, returns, the realised multiple and the rate of return. Money is
-/// summed exactly in øre; the multiple is rounded by <see cref="Money"/>.
+/// summed exactly in øre; the multiple is rounded by <see cref="Money"/>. The outcome payments
+/// passed through repay the capital drawn that finance's repayments have not repaid, and what is
+/// beyond it is a return: so capital repaid never exceeds capital drawn, and the split depends only
+/// on the cash flows dated by the day, not on the order they were recorded in.
 /// </summary>
-public sealed record InvestorPosition(long CommittedOre, long DrawnOre, long RepaidOre, long ReturnedOre, int CashFlows, RateOfReturn.Result RateOfReturn)
+public sealed record InvestorPosition(long CommittedOre, long DrawnOre, long RepaidOre, long ReturnedOre, long OutcomePaymentsOre, int CashFlows,
+    RateOfReturn.Result RateOfReturn)
 {
     /// <summary>Capital drawn and not yet repaid.</summary>
     public long OutstandingOre => DrawnOre - RepaidOre;
@@ -24,8 +28,10 @@ public sealed record InvestorPosition(long CommittedOre, long DrawnOre, long Rep
     {
         var dated = cashFlows.Where(c => c.OccurredOn <= asOf).ToList();
         long Sum(CashFlowKind kind) => dated.Where(c => c.Kind == kind).Sum(c => c.AmountOre);
-        return new InvestorPosition(Sum(CashFlowKind.Commitment), Sum(CashFlowKind.Drawdown), Sum(CashFlowKind.Repayment), Sum(CashFlowKind.Return),
-            dated.Count, Investments.RateOfReturn.Of(dated.Select(c => new RateOfReturn.CashFlow(c.OccurredOn, c.InvestorCashOre))));
+        var (drawn, repaid, passedThrough) = (Sum(CashFlowKind.Drawdown), Sum(CashFlowKind.Repayment), Sum(CashFlowKind.OutcomePayment));
+        var repaidByPassThrough = Math.Min(passedThrough, Math.Max(0, drawn - repaid));
+        return new InvestorPosition(Sum(CashFlowKind.Commitment), drawn, repaid + repaidByPassThrough, Sum(CashFlowKind.Return) + passedThrough - repaidByPassThrough,
+            passedThrough, dated.Count, Investments.RateOfReturn.Of(dated.Select(c => new RateOfReturn.CashFlow(c.OccurredOn, c.InvestorCashOre))));
     }
 
     /// <summary>

@@ -150,6 +150,7 @@ public static class InvoiceRuns
                 InvoiceId = document.Id, PartnershipId = document.PartnershipId, IssuerCvr = document.IssuerCvr, Number = document.Number,
                 IssueDate = document.IssueDate.ToDateOnly(), DueDate = document.DueDate.ToDateOnly(),
                 NetAmountOre = document.NetAmountOre, VatAmountOre = document.VatAmountOre, TotalAmountOre = document.TotalAmountOre,
+                PayerId = document.PayerId,
             }, now);
             return;
         }
@@ -159,6 +160,7 @@ public static class InvoiceRuns
             CreditedInvoiceId = document.CreditedInvoiceId!.Value, CreditedInvoiceNumber = document.CreditedInvoiceNumber!.Value,
             IssueDate = document.IssueDate.ToDateOnly(),
             NetAmountOre = document.NetAmountOre, VatAmountOre = document.VatAmountOre, TotalAmountOre = document.TotalAmountOre,
+            PayerId = document.PayerId,
         }, now);
     }
 }

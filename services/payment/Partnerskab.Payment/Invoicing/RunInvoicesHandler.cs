@@ -1,11 +1,13 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Partnerskab.Payment.Investments;
 using Partnerskab.Payment.Partnerships;
 using Partnerskab.Payment.Persistence;
 using Partnerskab.Payment.RateCards;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Errors;
 
 namespace Partnerskab.Payment.Invoicing;
@@ -40,12 +42,15 @@ public sealed class RunInvoicesHandler(PaymentDbContext db, IClock clock)
         }
 
         var terms = await TermsAsync(partnershipId, periodStart, issueDate, request.Preview, v, cancellationToken);
-        var documents = await InvoiceRuns.RunAsync(db, terms, request.Preview, clock.GetCurrentInstant(), cancellationToken);
+        var now = clock.GetCurrentInstant();
+        var documents = await InvoiceRuns.RunAsync(db, terms, request.Preview, now, cancellationToken);
         InvoiceDocuments.AuditCitizens(partnershipId, documents);
         if (request.Preview)
         {
             return new RunInvoicesResponse { Documents = { documents.Select(d => InvoiceDocuments.ToProto(d, null)) }, Created = false };
         }
+        // A payment recorded before the invoice it names was issued passes its outcome part through now.
+        await PassThroughRecords.AddAsync(db, terms.Partnership.ProviderCvr, context.Caller().Subject, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RunInvoicesResponse
         {

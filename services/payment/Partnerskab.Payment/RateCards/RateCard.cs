@@ -34,6 +34,8 @@ public sealed class RateCard
     public List<Payer> Payers { get; set; } = [];
     /// <summary>With payers: the one who gets the øre the split's rounding leaves.</summary>
     public string? RemainderPayerId { get; set; }
+    /// <summary>The share of the outcome payments received that passes through to the investor, in hundredths of a percent; 0 for none.</summary>
+    public int InvestorPassThroughBasisPoints { get; set; }
     public Instant CreatedAt { get; set; }
 
     /// <summary>Whether a cap of the card or of one of its payers limits what is booked.</summary>
@@ -56,7 +58,8 @@ public sealed class RateCard
         && (CapPerCitizenOre, CapPerYearOre, CapContractOre) == (other.CapPerCitizenOre, other.CapPerYearOre, other.CapContractOre)
         && (VatRateBasisPoints, InvoicingPeriod, PaymentTermsDays) == (other.VatRateBasisPoints, other.InvoicingPeriod, other.PaymentTermsDays)
         && (PayeeBankRegistrationNumber, PayeeAccountNumber) == (other.PayeeBankRegistrationNumber, other.PayeeAccountNumber)
-        && SameSet(Payers, other.Payers, p => p.PayerId) && RemainderPayerId == other.RemainderPayerId;
+        && SameSet(Payers, other.Payers, p => p.PayerId) && RemainderPayerId == other.RemainderPayerId
+        && InvestorPassThroughBasisPoints == other.InvestorPassThroughBasisPoints;
 
     private static bool SameSet<T>(List<T> mine, List<T> theirs, Func<T, string> key) =>
         mine.OrderBy(key, StringComparer.Ordinal).SequenceEqual(theirs.OrderBy(key, StringComparer.Ordinal));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NodaTime;
+using Partnerskab.Payment.EInvoicing;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Errors;
@@ -52,9 +53,11 @@ public static partial class RateCardMessages
                 {
                     v.Check(Code().IsMatch(id), $"{field}.payer_id", "must be 1-50 characters of A-Z, 0-9 and _");
                     v.Digits(payer.Cvr, $"{field}.cvr", 8);
-                    if (payer.Ean.Length > 0) v.Digits(payer.Ean, $"{field}.ean", 13);
+                    // Each payer's documents are Peppol e-invoices of their own, and an issued document never changes.
+                    v.Check(EInvoice.IsGln(payer.Ean), $"{field}.ean",
+                        "must be the payer's EAN location number: 13 digits whose last is the check digit (GLN), where its e-invoices are delivered");
                     v.Check(payer.ShareBasisPoints is > 0 and <= 10_000, $"{field}.share_basis_points", "must be between 1 and 10000 (100 %)");
-                    return new Payer(id, v.Text(payer.Name, $"{field}.name"), payer.Cvr, payer.Ean.Length > 0 ? payer.Ean : null, payer.ShareBasisPoints,
+                    return new Payer(id, v.Text(payer.Name, $"{field}.name"), payer.Cvr, payer.Ean, payer.ShareBasisPoints,
                         payer.HasCapOre ? v.Amount(payer.CapOre, $"{field}.cap_ore") : null);
                 }),
             CreatedAt = now,
@@ -84,6 +87,11 @@ public static partial class RateCardMessages
         {
             v.Check(request.PaymentTermsDays is >= 0 and <= 365, "payment_terms_days", "must be between 0 and 365");
             card.PaymentTermsDays = request.PaymentTermsDays;
+        }
+        if (request.HasInvestorPassThroughBasisPoints)
+        {
+            v.Check(request.InvestorPassThroughBasisPoints is >= 0 and <= 10_000, "investor_pass_through_basis_points", "must be between 0 and 10000 (100 %)");
+            card.InvestorPassThroughBasisPoints = request.InvestorPassThroughBasisPoints;
         }
         if (request.PayeeAccount is { } account)
         {
@@ -139,6 +147,7 @@ public static partial class RateCardMessages
             },
             RemainderPayerId = card.RemainderPayerId ?? "",
             HandoverFeePayerParts = { Parts(card, card.HandoverFeeOre) },
+            InvestorPassThroughBasisPoints = card.InvestorPassThroughBasisPoints,
         };
         if (card.CapPerCitizenOre is { } perCitizen) proto.Caps.PerCitizenOre = perCitizen;
         if (card.CapPerYearOre is { } perYear) proto.Caps.PerCalendarYearOre = perYear;

@@ -1,10 +1,12 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Partnerskab.Payment.Investments;
 using Partnerskab.Payment.Ledger;
 using Partnerskab.Payment.Partnerships;
 using Partnerskab.Payment.Persistence;
 using Partnerskab.Protos.Payment.V1;
+using Partnerskab.ServiceDefaults.Access;
 using Partnerskab.ServiceDefaults.Errors;
 
 namespace Partnerskab.Payment.RateCards;
@@ -36,10 +38,19 @@ public sealed class SetRateCardHandler(PaymentDbContext db, IClock clock)
                 db.RateCards.Add(card);
                 await db.SaveChangesAsync(cancellationToken);
                 await PriceUnpricedItems.BookAsync(db, card.PartnershipId, [.. versions, card], card.CreatedAt, cancellationToken);
+                if (card.InvestorPassThroughBasisPoints > 0 && await IssuerAsync(card.PartnershipId, cancellationToken) is { } issuerCvr)
+                {
+                    // Payments recorded before the version that passes them through.
+                    await PassThroughRecords.AddAsync(db, issuerCvr, context.Caller().Subject, card.CreatedAt, cancellationToken);
+                }
                 await transaction.CommitAsync(cancellationToken);
                 return new SetRateCardResponse { RateCard = RateCardMessages.ToProto(card), Created = true };
             case var outcome:
                 throw new InvalidOperationException($"Unknown rate card outcome {outcome}.");
         }
     }
+
+    /// <summary>The provider's CVR, whose payments may pass through; null until the partnership's registration arrives (then nothing is invoiced yet).</summary>
+    private Task<string?> IssuerAsync(Guid partnershipId, CancellationToken cancellationToken) =>
+        db.Partnerships.AsNoTracking().Where(p => p.PartnershipId == partnershipId).Select(p => (string?)p.ProviderCvr).FirstOrDefaultAsync(cancellationToken);
 }

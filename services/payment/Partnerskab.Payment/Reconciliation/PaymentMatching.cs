@@ -58,7 +58,7 @@ public static partial class PaymentMatching
     }
 
     /// <summary>The invoice a reference names, or null when it names none or several.</summary>
-    public static Invoice? InvoiceNamedBy(string reference, IReadOnlyDictionary<long, Invoice> invoicesByNumber)
+    public static T? InvoiceNamedBy<T>(string reference, IReadOnlyDictionary<long, T> invoicesByNumber) where T : class
     {
         var named = Digits().Matches(reference)
             .Select(m => long.TryParse(m.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 0)

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Partnerskab.Payment.Investments;
 using Partnerskab.Payment.Persistence;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults.Access;
@@ -66,6 +67,7 @@ public sealed class RecordPaymentsHandler(PaymentDbContext db, IClock clock)
             response.Lines.Add(new RecordedPaymentLine { BankLineId = line.BankLineId, Result = PaymentLineResult.Recorded });
         }
         await db.SaveChangesAsync(cancellationToken);
+        await PassThroughRecords.AddAsync(db, issuerCvr, context.Caller().Subject, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return response;
     }

@@ -16,4 +16,6 @@ public sealed record CreditNoteIssued
     public required long NetAmountOre { get; init; }
     public required long VatAmountOre { get; init; }
     public required long TotalAmountOre { get; init; }
+    /// <summary>The payer the document bills (a payer of the rate card); "" for the kommune paying alone, and in events of before payers.</summary>
+    public string PayerId { get; init; } = "";
 }

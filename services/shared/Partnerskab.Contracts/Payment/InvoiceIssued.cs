@@ -1,6 +1,6 @@
 namespace Partnerskab.Contracts.Payment;
 
-/// <summary>The provider invoiced the kommune for a partnership; amounts in øre, Number consecutive per IssuerCvr.</summary>
+/// <summary>The provider invoiced a payer (the kommune, or a payer beside it) for a partnership; amounts in øre, Number consecutive per IssuerCvr.</summary>
 public sealed record InvoiceIssued
 {
     public required Guid InvoiceId { get; init; }
@@ -12,4 +12,6 @@ public sealed record InvoiceIssued
     public required long NetAmountOre { get; init; }
     public required long VatAmountOre { get; init; }
     public required long TotalAmountOre { get; init; }
+    /// <summary>The payer the document bills (a payer of the rate card); "" for the kommune paying alone, and in events of before payers.</summary>
+    public string PayerId { get; init; } = "";
 }

@@ -808,6 +808,10 @@ namespace Partnerskab.Payment.Persistence.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("handover_fee_ore");
 
+                    b.Property<int>("InvestorPassThroughBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("investor_pass_through_basis_points");
+
                     b.Property<int>("InvoicingPeriod")
                         .HasColumnType("integer")
                         .HasColumnName("invoicing_period");
