@@ -3,15 +3,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Partnerskab.Portal.Accounts;
 using Partnerskab.Portal.Calling;
-using Partnerskab.Portal.Finance;
 using Partnerskab.Portal.Hosting;
+using Partnerskab.Portal.Reports;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.Tokens;
 
 namespace Partnerskab.Portal.Pages.Finance;
 
-/// <summary>The payment service's cost report as of a date, with VAT (what the kommune pays) or without (as its budget follow-up reads it).</summary>
+/// <summary>
+/// The payment service's cost report as of a date, with VAT (what the kommune pays) or without (as
+/// its budget follow-up reads it), as known now or as known on a day (?kendt=YYYY-MM-DD).
+/// </summary>
 [Authorize(Roles = SuiteRoles.Finance)]
 [PartnershipScope]
 public sealed class CostModel(PaymentService.PaymentServiceClient payment, CopenhagenCalendar calendar) : PageModel
@@ -19,23 +22,23 @@ public sealed class CostModel(PaymentService.PaymentServiceClient payment, Copen
     public const string WithoutVat = "uden";
 
     public Guid PartnershipId { get; private set; }
-    public DateField AsOf { get; private set; } = DateField.Read(null);
+    public ReportDays Days { get; private set; } = ReportDays.Read(null, null, default);
     public bool ExcludingVat { get; private set; }
     public GetPartnershipCostResponse? Report { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? dato, string? moms, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? dato, string? kendt, string? moms, CancellationToken cancellationToken)
     {
         PartnershipId = id;
         ExcludingVat = moms == WithoutVat;
-        AsOf = DateField.Read(dato, calendar.Today());
-        if (AsOf.Value is not { } asOf)
+        Days = ReportDays.Read(dato, kendt, calendar.Today());
+        if (Days.Invalid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         Report = await payment.GetPartnershipCostAsync(new GetPartnershipCostRequest
         {
-            PartnershipId = id.ToString(), AsOf = asOf.ToProto(), ExcludingVat = ExcludingVat,
+            PartnershipId = id.ToString(), AsOf = Days.AsOf.ToProto(), KnownOn = Days.KnownOn.Value?.ToProto(), ExcludingVat = ExcludingVat,
         }, deadline: SuiteClientsRegistration.Deadline(), cancellationToken: cancellationToken);
         return Page();
     }

@@ -21,13 +21,14 @@ public sealed class PackModel(CommitteeReportReader reader, CopenhagenCalendar c
     /// <summary>Rendering for the PDF: no form, no links, the style sheet from the printer's folder.</summary>
     public bool Printing { get; private set; }
 
-    public string? PdfFileName => Printing && Report is { } report ? $"status-{report.Partnership.Reference}-{DateText}.pdf" : null;
+    public string? PdfFileName => Printing && Report is { } report ? $"status-{report.Partnership.Reference}-{Days.DateText}{(Days.KnownOnText is { } known ? $"-kendt-{known}" : "")}.pdf" : null;
 
-    public Task<IActionResult> OnGetAsync(Guid id, string? dato, CancellationToken cancellationToken) => LoadAsync(id, dato, cancellationToken);
+    public Task<IActionResult> OnGetAsync(Guid id, string? dato, string? kendt, CancellationToken cancellationToken) =>
+        LoadAsync(id, dato, kendt, cancellationToken);
 
-    public async Task<IActionResult> OnGetPdfAsync(Guid id, string? dato, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetPdfAsync(Guid id, string? dato, string? kendt, CancellationToken cancellationToken)
     {
-        var page = await LoadAsync(id, dato, cancellationToken);
+        var page = await LoadAsync(id, dato, kendt, cancellationToken);
         Printing = Report is not null;
         if (Printing) ViewData["AssetRoot"] = $"{PdfPrinter.AssetFolderName}/";
         return page;
