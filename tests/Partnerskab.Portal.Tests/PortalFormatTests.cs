@@ -63,4 +63,14 @@ public sealed class PortalFormatTests
         PortalFormat.Count(1234567, Danish).ShouldBe("1.234.567");
         PortalFormat.Count(1234567, English).ShouldBe("1,234,567");
     }
+
+    [Theory]
+    [InlineData(1234L, "12,34", "12.34")]
+    [InlineData(-5L, "-0,05", "-0.05")]
+    [InlineData(123_456_00L, "123.456,00", "123,456.00")]
+    public void Hundredths_have_two_decimals(long hundredths, string danish, string english)
+    {
+        PortalFormat.Hundredths(hundredths, Danish).ShouldBe(danish);
+        PortalFormat.Hundredths(hundredths, English).ShouldBe(english);
+    }
 }

@@ -52,6 +52,9 @@ public static class PortalFormat
 
     public static string Count(long count, CultureInfo culture) => count.ToString("N0", culture);
 
+    /// <summary>A figure given in hundredths, with two decimals: 1234 is "12,34" (weeks).</summary>
+    public static string Hundredths(long hundredths, CultureInfo culture) => (hundredths / 100m).ToString("N2", culture);
+
     /// <summary>A moment in Copenhagen's time: "16. november 2023 kl. 14.05" ("16 November 2023 14:05").</summary>
     public static string Moment(Google.Protobuf.WellKnownTypes.Timestamp? moment, CultureInfo culture)
     {
