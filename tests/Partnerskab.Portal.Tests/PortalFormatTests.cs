@@ -73,4 +73,22 @@ public sealed class PortalFormatTests
         PortalFormat.Hundredths(hundredths, Danish).ShouldBe(danish);
         PortalFormat.Hundredths(hundredths, English).ShouldBe(english);
     }
+
+    [Theory]
+    [InlineData(11_500L, "1,15")]
+    [InlineData(11_549L, "1,15")]
+    [InlineData(11_550L, "1,16")]
+    [InlineData(0L, "0,00")]
+    public void A_multiple_in_ten_thousandths_rounds_half_away_from_zero_to_two_decimals(long tenThousandths, string danish) =>
+        PortalFormat.Multiple(tenThousandths, Danish).ShouldBe(danish);
+
+    [Theory]
+    [InlineData(0.0845, "8,45 %", "8.45%")]
+    [InlineData(-0.123456, "-12,35 %", "-12.35%")]
+    [InlineData(12.5, "1.250,00 %", "1,250.00%")]
+    public void An_annual_rate_is_a_percentage_with_two_decimals(double rate, string danish, string english)
+    {
+        PortalFormat.AnnualRate(rate, Danish).ShouldBe(danish);
+        PortalFormat.AnnualRate(rate, English).ShouldBe(english);
+    }
 }

@@ -17,11 +17,14 @@ public abstract class PartnershipReportPage(CopenhagenCalendar calendar) : PageM
 
     public ReportDays Days { get; private set; } = ReportDays.Read(null, null, default);
 
+    /// <summary>Whether the page's report can be read as known on a day (the form then asks for one).</summary>
+    public virtual bool ReadsKnownOn => true;
+
     /// <summary>Reads the days; false (and answer 400) when no report is to be asked for.</summary>
     protected bool ReadDays(Guid id, string? dato, string? kendt)
     {
         PartnershipId = id;
-        Days = ReportDays.Read(dato, kendt, calendar.Today());
+        Days = ReportDays.Read(dato, ReadsKnownOn ? kendt : null, calendar.Today());
         if (Days.Invalid) Response.StatusCode = StatusCodes.Status400BadRequest;
         return !Days.Invalid;
     }
