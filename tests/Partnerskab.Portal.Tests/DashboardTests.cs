@@ -17,13 +17,7 @@ public sealed class DashboardTests(PortalSuite portal, Browser browser)
     private string Dashboard => new Uri(portal.Url, $"/partnerskaber/{portal.ReferencePartnershipId}").ToString();
     private string Pack => $"{Dashboard}/status";
 
-    private async Task<IPage> SignedInAsync(string role)
-    {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(portal.Url.ToString());
-        await Pages.SignInAsync(page, PortalSuite.UserName(role), portal.PasswordOf(role));
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string role) => Pages.SignedInAsync(browser, portal, role);
 
     [Theory]
     [InlineData(SuiteRoles.Committee)]
@@ -141,7 +135,7 @@ public sealed class DashboardTests(PortalSuite portal, Browser browser)
     }
 
     /// <summary>The rows of the table with this caption, body and footer, cells separated by tabs.</summary>
-    private static async Task<IReadOnlyList<string>> RowsAsync(IPage page, string captionSelector) =>
+    internal static async Task<IReadOnlyList<string>> RowsAsync(IPage page, string captionSelector) =>
         await page.Locator($"table:has({captionSelector}) tbody tr, table:has({captionSelector}) tfoot tr").AllInnerTextsAsync();
 
     internal static async Task<string> PdfTextAsync(string pdf)

@@ -13,6 +13,15 @@ public static class Pages
         return await SubmitAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync());
     }
 
+    /// <summary>A new page, signed in as the suite's demo account of the role, on the start page.</summary>
+    public static async Task<IPage> SignedInAsync(Browser browser, PortalSuite portal, string role)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(portal.Url.ToString());
+        await SignInAsync(page, PortalSuite.UserName(role), portal.PasswordOf(role));
+        return page;
+    }
+
     /// <summary>
     /// Submits a form and waits until the page it leads to has loaded; returns the answer to the post (before any redirect is followed),
     /// or the first response <paramref name="isAnswer"/> picks.

@@ -63,4 +63,32 @@ public sealed class PortalFormatTests
         PortalFormat.Count(1234567, Danish).ShouldBe("1.234.567");
         PortalFormat.Count(1234567, English).ShouldBe("1,234,567");
     }
+
+    [Theory]
+    [InlineData(1234L, "12,34", "12.34")]
+    [InlineData(-5L, "-0,05", "-0.05")]
+    [InlineData(123_456_00L, "123.456,00", "123,456.00")]
+    public void Hundredths_have_two_decimals(long hundredths, string danish, string english)
+    {
+        PortalFormat.Hundredths(hundredths, Danish).ShouldBe(danish);
+        PortalFormat.Hundredths(hundredths, English).ShouldBe(english);
+    }
+
+    [Theory]
+    [InlineData(11_500L, "1,15")]
+    [InlineData(11_549L, "1,15")]
+    [InlineData(11_550L, "1,16")]
+    [InlineData(0L, "0,00")]
+    public void A_multiple_in_ten_thousandths_rounds_half_away_from_zero_to_two_decimals(long tenThousandths, string danish) =>
+        PortalFormat.Multiple(tenThousandths, Danish).ShouldBe(danish);
+
+    [Theory]
+    [InlineData(0.0845, "8,45 %", "8.45%")]
+    [InlineData(-0.123456, "-12,35 %", "-12.35%")]
+    [InlineData(12.5, "1.250,00 %", "1,250.00%")]
+    public void An_annual_rate_is_a_percentage_with_two_decimals(double rate, string danish, string english)
+    {
+        PortalFormat.AnnualRate(rate, Danish).ShouldBe(danish);
+        PortalFormat.AnnualRate(rate, English).ShouldBe(english);
+    }
 }

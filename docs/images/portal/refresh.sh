@@ -10,7 +10,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SOURCE=${1:-$HERE/../../../tests/Partnerskab.Portal.Tests/bin/Release/net10.0/screenshots}
 NAMES=(sign-in dashboard-committee committee-pack handover claim-queue citizen-timeline contact
-    finance-invoice-run-preview audit-log-citizen operations accounts)
+    finance-invoice-run-preview finance-periods business-case audit-log-citizen operations accounts)
 
 command -v convert >/dev/null || { echo "refresh.sh: needs ImageMagick's convert (apt-get install imagemagick)" >&2; exit 2; }
 for name in "${NAMES[@]}"; do

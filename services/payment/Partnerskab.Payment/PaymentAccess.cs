@@ -17,6 +17,7 @@ public static class PaymentAccess
         [nameof(Rpc.ExplainLedgerItem)] = [Finance],
         [nameof(Rpc.ClosePeriod)] = [Finance],
         [nameof(Rpc.ReopenPeriod)] = [Finance],
+        [nameof(Rpc.ListClosedPeriods)] = [Finance],
         [nameof(Rpc.GetPartnershipCost)] = [Finance, Kommune, Provider, Committee, Investor],
         [nameof(Rpc.RunInvoices)] = [Finance],
         [nameof(Rpc.ListInvoices)] = [Finance, Kommune, Provider],

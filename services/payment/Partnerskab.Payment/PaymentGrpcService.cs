@@ -38,6 +38,9 @@ public sealed class PaymentGrpcService(IServiceProvider handlers) : PaymentServi
     public override Task<ReopenPeriodResponse> ReopenPeriod(ReopenPeriodRequest request, ServerCallContext context) =>
         Handler<ReopenPeriodHandler>().HandleAsync(request, context);
 
+    public override Task<ListClosedPeriodsResponse> ListClosedPeriods(ListClosedPeriodsRequest request, ServerCallContext context) =>
+        Handler<ListClosedPeriodsHandler>().HandleAsync(request, context);
+
     public override Task<GetPartnershipCostResponse> GetPartnershipCost(GetPartnershipCostRequest request, ServerCallContext context) =>
         Handler<GetPartnershipCostHandler>().HandleAsync(request, context);
 
@@ -87,6 +90,7 @@ public static class PaymentRpcHandlers
         .AddScoped<ExplainLedgerItemHandler>()
         .AddScoped<ClosePeriodHandler>()
         .AddScoped<ReopenPeriodHandler>()
+        .AddScoped<ListClosedPeriodsHandler>()
         .AddScoped<GetPartnershipCostHandler>()
         .AddScoped<RunInvoicesHandler>()
         .AddScoped<ListInvoicesHandler>()

@@ -138,6 +138,13 @@ public sealed class ClosedPeriodTests(ClockedPaymentHost payment) : InProcessTes
             deadline: SuiteClients.Deadline())).ReopenedPeriod.Start.ShouldBe(ThinSlice.Day(2023, 7, 1));
         (await client.ClosePeriodAsync(new ClosePeriodRequest { PartnershipId = id, PeriodStart = ThinSlice.Day(2023, 7, 1) },
             deadline: SuiteClients.Deadline())).Created.ShouldBeTrue("a reopened period may be closed again");
+        var listed = (await client.ListClosedPeriodsAsync(new ListClosedPeriodsRequest { PartnershipId = id }, deadline: SuiteClients.Deadline())).ClosedPeriods;
+        listed.Select(p => (p.Start, p.ReopenReason, p.ReopenedAt is not null)).ShouldBe(
+        [
+            (ThinSlice.Day(2023, 7, 1), "the same correction", true),
+            (ThinSlice.Day(2023, 7, 1), "", false),
+            (ThinSlice.Day(2023, 10, 1), "late register week", true),
+        ], "every closing in order of its first day, reopened ones with their reason");
 
         await using var audit = await payment.OpenAsync();
         await using var calls = new Npgsql.NpgsqlCommand(

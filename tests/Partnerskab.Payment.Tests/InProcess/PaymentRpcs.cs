@@ -49,6 +49,8 @@ public sealed class PaymentRpcs : IServiceRpcs<PaymentService.PaymentServiceClie
         }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "period_start"]),
         new("payment.ReopenPeriod", c => c.Client.ReopenPeriodAsync(new ReopenPeriodRequest { PartnershipId = NotAnId, Year = 2023, Reason = " " },
             deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "reason"]),
+        new("payment.ListClosedPeriods", c => c.Client.ListClosedPeriodsAsync(new ListClosedPeriodsRequest { PartnershipId = NotAnId },
+            deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
         new("payment.RunInvoices", c => c.Client.RunInvoicesAsync(new RunInvoicesRequest
         {
             PartnershipId = NotAnId, PeriodStart = ThinSlice.Day(2023, 4, 15),
@@ -114,6 +116,7 @@ public sealed class PaymentRpcs : IServiceRpcs<PaymentService.PaymentServiceClie
         ["payment.ExplainLedgerItem"] = "finance",
         ["payment.ClosePeriod"] = "finance",
         ["payment.ReopenPeriod"] = "finance",
+        ["payment.ListClosedPeriods"] = "finance",
         ["payment.GetPartnershipCost"] = Aggregate,
         ["payment.RunInvoices"] = "finance",
         ["payment.ListInvoices"] = "kommune provider finance",

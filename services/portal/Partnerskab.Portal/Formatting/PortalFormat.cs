@@ -52,6 +52,20 @@ public static class PortalFormat
 
     public static string Count(long count, CultureInfo culture) => count.ToString("N0", culture);
 
+    /// <summary>A multiple given in ten-thousandths, with two decimals: 11200 is "1,12".</summary>
+    public static string Multiple(long tenThousandths, CultureInfo culture) =>
+        Math.Round(tenThousandths / 10_000m, 2, MidpointRounding.AwayFromZero).ToString("N2", culture);
+
+    /// <summary>An annual rate (0.0845 is 8.45 % a year) as a percentage with two decimals: "8,45 %".</summary>
+    public static string AnnualRate(double rate, CultureInfo culture)
+    {
+        var figure = Math.Round((decimal)rate * 100m, 2, MidpointRounding.AwayFromZero).ToString("N2", culture);
+        return IsDanish(culture) ? $"{figure} %" : $"{figure}%";
+    }
+
+    /// <summary>A figure given in hundredths, with two decimals: 1234 is "12,34" (weeks).</summary>
+    public static string Hundredths(long hundredths, CultureInfo culture) => (hundredths / 100m).ToString("N2", culture);
+
     /// <summary>A moment in Copenhagen's time: "16. november 2023 kl. 14.05" ("16 November 2023 14:05").</summary>
     public static string Moment(Google.Protobuf.WellKnownTypes.Timestamp? moment, CultureInfo culture)
     {

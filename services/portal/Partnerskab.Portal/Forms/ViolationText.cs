@@ -7,18 +7,20 @@ using Partnerskab.Portal.Formatting;
 namespace Partnerskab.Portal.Forms;
 
 /// <summary>
-/// A service's words in the page's language: a field violation, or a refusal of the whole request
+/// A service's words in the page's language: a field violation, a refusal of the whole request
 /// (the message of a gRPC status: not found, a refused precondition, a conflict, no right to do
-/// it). The services word them in English, some with values in them ("must be between 0 and
-/// 520"); each known wording is a resource "Violation: {English template}" or "Refusal: {English
-/// template}" whose Danish value has the same placeholders ("Skal være mellem {0} og {1}."). A
-/// Danish page shows the Danish text with the service's values; an English page, or a wording no
-/// resource knows, shows the service's own text.
+/// it), or a reason given in place of a figure. The services word them in English, some with
+/// values in them ("must be between 0 and 520"); each known wording is a resource "Violation:
+/// {English template}", "Refusal: {English template}" or "Reason: {English template}" whose
+/// Danish value has the same placeholders ("Skal være mellem {0} og {1}."). A Danish page shows
+/// the Danish text with the service's values; an English page, or a wording no resource knows,
+/// shows the service's own text.
 /// </summary>
 public static partial class ViolationText
 {
     public const string KeyPrefix = "Violation: ";
     public const string RefusalKeyPrefix = "Refusal: ";
+    public const string ReasonKeyPrefix = "Reason: ";
 
     private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> Known = new(StringComparer.Ordinal);
 
@@ -28,6 +30,10 @@ public static partial class ViolationText
     /// <summary>A status message: why the service refused the request as a whole.</summary>
     public static string LocalizeRefusal(string message, IStringLocalizer localizer, CultureInfo culture) =>
         Localize(RefusalKeyPrefix, message, localizer, culture);
+
+    /// <summary>A plain sentence a service gives instead of a figure: why a business case has no estimate.</summary>
+    public static string LocalizeReason(string message, IStringLocalizer localizer, CultureInfo culture) =>
+        Localize(ReasonKeyPrefix, message, localizer, culture);
 
     private static string Localize(string prefix, string message, IStringLocalizer localizer, CultureInfo culture)
     {

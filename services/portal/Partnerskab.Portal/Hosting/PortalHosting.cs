@@ -85,6 +85,7 @@ public static class PortalHosting
         builder.Services.AddSingleton<CopenhagenCalendar>();
         builder.Services.AddSingleton<PdfPrinter>();
         builder.Services.AddScoped<CommitteeReportReader>();
+        builder.Services.AddScoped<BusinessCaseReader>();
         builder.Services.AddScoped<CitizenSearch>();
         builder.Services.AddScoped<CitizenTimelineReader>();
         builder.Services.AddScoped<AccountRegistry>();

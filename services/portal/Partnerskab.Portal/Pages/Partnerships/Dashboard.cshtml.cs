@@ -13,5 +13,6 @@ namespace Partnerskab.Portal.Pages.Partnerships;
 public sealed class DashboardModel(CommitteeReportReader reader, CopenhagenCalendar calendar)
     : CommitteeReportPage(reader, calendar)
 {
-    public Task<IActionResult> OnGetAsync(Guid id, string? dato, CancellationToken cancellationToken) => LoadAsync(id, dato, cancellationToken);
+    public Task<IActionResult> OnGetAsync(Guid id, string? dato, string? kendt, CancellationToken cancellationToken) =>
+        LoadAsync(id, dato, kendt, cancellationToken);
 }

@@ -15,21 +15,32 @@ namespace Partnerskab.Portal.Pages.Partnerships;
 [Authorize(Roles = $"{SuiteRoles.Committee},{SuiteRoles.Investor},{SuiteRoles.Kommune}", AuthenticationSchemes = BearerCallers.PersonOrBearer)]
 [PartnershipScope]
 [TypeFilter<PdfResultFilter>]
-public sealed class PackModel(CommitteeReportReader reader, CopenhagenCalendar calendar)
+public sealed class PackModel(CommitteeReportReader reader, BusinessCaseReader businessCase, CopenhagenCalendar calendar)
     : CommitteeReportPage(reader, calendar), IPrintablePage
 {
+    /// <summary>The business case weighed against the pack's own cost report.</summary>
+    public BusinessCaseReport? BusinessCase { get; private set; }
+
     /// <summary>Rendering for the PDF: no form, no links, the style sheet from the printer's folder.</summary>
     public bool Printing { get; private set; }
 
-    public string? PdfFileName => Printing && Report is { } report ? $"status-{report.Partnership.Reference}-{DateText}.pdf" : null;
+    public string? PdfFileName => Printing && Report is { } report ? $"status-{report.Partnership.Reference}-{Days.DateText}{(Days.KnownOnText is { } known ? $"-kendt-{known}" : "")}.pdf" : null;
 
-    public Task<IActionResult> OnGetAsync(Guid id, string? dato, CancellationToken cancellationToken) => LoadAsync(id, dato, cancellationToken);
+    public Task<IActionResult> OnGetAsync(Guid id, string? dato, string? kendt, CancellationToken cancellationToken) =>
+        LoadPackAsync(id, dato, kendt, cancellationToken);
 
-    public async Task<IActionResult> OnGetPdfAsync(Guid id, string? dato, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetPdfAsync(Guid id, string? dato, string? kendt, CancellationToken cancellationToken)
     {
-        var page = await LoadAsync(id, dato, cancellationToken);
+        var page = await LoadPackAsync(id, dato, kendt, cancellationToken);
         Printing = Report is not null;
         if (Printing) ViewData["AssetRoot"] = $"{PdfPrinter.AssetFolderName}/";
+        return page;
+    }
+
+    private async Task<IActionResult> LoadPackAsync(Guid id, string? dato, string? kendt, CancellationToken cancellationToken)
+    {
+        var page = await LoadAsync(id, dato, kendt, cancellationToken);
+        if (Report is { } report) BusinessCase = await businessCase.ReadAsync(id, Days.AsOf, Days.KnownOn.Value, report.Cost, cancellationToken);
         return page;
     }
 }
