@@ -160,13 +160,14 @@ public sealed class ComparisonGroupTests(SuiteFixture suite)
         timeline.StatusCode.ShouldBe(StatusCode.NotFound);
         schedule.StatusCode.ShouldBe(StatusCode.NotFound);
 
-        // Audited like any citizen: the stream and the registration name the comparison citizen.
+        // Audited like any citizen: the streams and the registration name the comparison citizen, and so do the refused reads of it.
         using var auditor = suite.ClientsFor(new TokenSubject("auditor-1", [SuiteRoles.Auditor], null, [SuiteClaims.AllPartnerships]));
         var audited = (await auditor.Outcome.ListAuditEntriesAsync(new Protos.Outcome.V1.ListAuditEntriesRequest
         {
             Filter = new AuditFilter { CitizenId = group[0], PartnershipId = partnershipId },
         }, deadline: SuiteClients.Deadline())).Entries;
         audited.Select(e => (e.Rpc.Split('/').Last(), e.StatusCode))
-            .ShouldBe([("ReportWeeklyStatuses", "OK"), ("RegisterComparisonCitizens", "OK"), ("ReportWeeklyStatuses", "OK")]);
+            .ShouldBe([("ReportWeeklyStatuses", "OK"), ("RegisterComparisonCitizens", "OK"), ("ReportWeeklyStatuses", "OK"),
+                ("GetTimeline", "NOT_FOUND"), ("GetFollowUpSchedule", "NOT_FOUND")]);
     }
 }
