@@ -50,15 +50,46 @@ public sealed class BusinessCaseTableTests
         lines[4].ShouldBe("  Against the expected curve: 2 citizens of the cohort with a month completed");
         FinanceTests.Cells(string.Join('\n', lines.Skip(5).Take(4))).ShouldBe(
         [
-            ["month", "citizens", "weeks", "on benefit", "self-sufficient", "expected share", "additional", "benefit cost", "saving", "cumulative saving"],
-            ["1", "2", "10", "10", "0", "0.00 %", "0.00", "24,000.00", "0.00", "0.00"],
-            ["2", "2", "8", "4", "4", "", "", "4,800.00", "", ""],
+            ["month", "citizens", "weeks", "on benefit", "self-sufficient", "expected share", "comparison citizens", "comparison self-sufficient",
+             "additional", "benefit cost", "saving", "cumulative saving"],
+            ["1", "2", "10", "10", "0", "0.00 %", "", "", "0.00", "24,000.00", "0.00", "0.00"],
+            ["2", "2", "8", "4", "4", "", "", "", "", "4,800.00", "", ""],
         ]);
         report.ShouldContain("  additional self-sufficient weeks: 4.25 (-0.50 to 8.00; 95 % bootstrap interval over citizens, 1000 resamples, seed 7)\n");
         report.ShouldContain("  gross saving: 1,234.56 (-100.00 to 2,500.00)\n");
         report.ShouldContain("  net to date: 234.56; net against the expected cost: -765.44\n");
         report.ShouldContain("  break-even: month 2 since start\n");
         report.ShouldContain("  cost per additional self-sufficient week: 235.29\n");
+    }
+
+    [Fact]
+    public void A_case_against_the_comparison_group_prints_the_groups_citizens_and_self_sufficient_weeks_beside_the_cohorts()
+    {
+        var answer = new GetBusinessCaseResponse
+        {
+            PartnershipId = "p", AsOf = new Date { Year = 2024, Month = 3, Day = 31 }, Inputs = Inputs,
+            Cases =
+            {
+                new BusinessCase
+                {
+                    Comparison = BusinessCaseComparison.Group, CohortCitizens = 2, ComparisonCitizens = 10, Reason = "too few",
+                    Months =
+                    {
+                        new BusinessCaseMonth
+                        {
+                            Month = 1, Cohort = new BusinessCaseGroupMonth { Citizens = 2, Weeks = 8, SelfSufficientWeeks = 4 },
+                            Comparison = new BusinessCaseGroupMonth { Citizens = 10, Weeks = 50, SelfSufficientWeeks = 8 },
+                            AdditionalSelfSufficientWeeksHundredths = 240,
+                        },
+                    },
+                },
+            },
+        };
+
+        var lines = BusinessCaseView.Report(answer, new GetBusinessCaseRequest()).Split('\n');
+
+        lines[4].ShouldBe("  Against the comparison group: 2 citizens of the cohort with a month completed, 10 of the comparison group");
+        FinanceTests.Cells(string.Join('\n', lines.Skip(5).Take(3)))[1].ShouldBe(["1", "2", "8", "0", "4", "", "10", "8", "2.40", "0.00", "", ""]);
     }
 
     [Fact]

@@ -32,16 +32,8 @@ public sealed class OutcomeBusinessCaseTests(SuiteFixture suite)
         var entered = (await finance.Outcome.SetBusinessCaseInputsAsync(new SetBusinessCaseInputsRequest
         {
             PartnershipId = partnershipId,
-            Inputs = new BusinessCaseInputs
+            Inputs = new BusinessCaseInputs(SicknessBenefitInputs(SickRate, FirstShare, SteppedShare))
             {
-                EffectiveFrom = ThinSlice.Day(2023, 4, 1),
-                Rates = { new BenefitRate { Status = WeeklyStatus.SicknessBenefit, Year = 2023, OrePerWeek = SickRate } },
-                Shares =
-                {
-                    new BenefitShare { Status = WeeklyStatus.SicknessBenefit, FromWeek = 1, BasisPoints = FirstShare },
-                    new BenefitShare { Status = WeeklyStatus.SicknessBenefit, FromWeek = 6, BasisPoints = SteppedShare },
-                },
-                RatesSource = "synthetic test rates",
                 ExpectedSelfSufficientBasisPoints = { 0, 2500, 2500 },
                 CurveSource = "synthetic test curve",
             },

@@ -29,6 +29,23 @@ public static class OutcomeTestData
         return await call.ResponseAsync;
     }
 
+    /// <summary>
+    /// Business-case inputs from 2023-04-01 with one weighed status, sickness benefit in 2023 at
+    /// <paramref name="orePerWeek"/>, of which the kommune pays <paramref name="firstShare"/> for a
+    /// spell's first five weeks and <paramref name="steppedShare"/> after (basis points).
+    /// </summary>
+    public static BusinessCaseInputs SicknessBenefitInputs(long orePerWeek, int firstShare, int steppedShare) => new()
+    {
+        EffectiveFrom = ThinSlice.Day(2023, 4, 1),
+        Rates = { new BenefitRate { Status = WeeklyStatus.SicknessBenefit, Year = 2023, OrePerWeek = orePerWeek } },
+        Shares =
+        {
+            new BenefitShare { Status = WeeklyStatus.SicknessBenefit, FromWeek = 1, BasisPoints = firstShare },
+            new BenefitShare { Status = WeeklyStatus.SicknessBenefit, FromWeek = 6, BasisPoints = steppedShare },
+        },
+        RatesSource = "synthetic test rates",
+    };
+
     /// <summary>The handover reaches the outcome service as an event; wait until its follow-up is open there.</summary>
     public static async Task WaitForFollowUpAsync(SuiteClients clients, string partnershipId, string citizenId)
     {

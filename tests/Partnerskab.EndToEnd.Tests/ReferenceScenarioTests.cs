@@ -95,22 +95,30 @@ public sealed class ReferenceScenarioTests(SuiteFixture suite)
     }
 
     [Fact]
-    public async Task The_Haderslev_scenario_prints_its_business_case_against_the_synthetic_curve_with_its_cost()
+    public async Task The_Haderslev_scenario_prints_its_business_case_against_the_synthetic_curve_and_comparison_group_with_its_cost()
     {
         var result = await LoadedAsync();
 
-        var @case = result.BusinessCase.Cases.ShouldHaveSingleItem();
+        result.BusinessCase.Cases.Select(c => c.Comparison).ShouldBe([Protos.Outcome.V1.BusinessCaseComparison.ExpectedCurve, Protos.Outcome.V1.BusinessCaseComparison.Group]);
         result.BusinessCase.Inputs.RatesSource.ShouldStartWith("synthetic");
         result.BusinessCase.Inputs.CurveSource.ShouldStartWith("synthetic");
-        // Every citizen but the one exited as wrongly enrolled, each followed the whole 24 months by the report date.
-        @case.CohortCitizens.ShouldBe(ReferencePlan.Citizens - 1);
-        @case.Months.Count.ShouldBe(24);
-        @case.Reason.ShouldBeEmpty();
-        var estimate = @case.Estimate;
-        estimate.AdditionalSelfSufficientWeeksHundredths.ShouldBeInRange(estimate.AdditionalSelfSufficientWeeksLowHundredths, estimate.AdditionalSelfSufficientWeeksHighHundredths);
-        estimate.GrossSavingOre.ShouldBeInRange(estimate.GrossSavingLowOre, estimate.GrossSavingHighOre);
-        estimate.NetToDateOre.ShouldBe(estimate.GrossSavingOre - result.Cost.TotalToDateOre);
+        foreach (var @case in result.BusinessCase.Cases)
+        {
+            // Every citizen but the one exited as wrongly enrolled, each followed the whole 24 months by the report date.
+            @case.CohortCitizens.ShouldBe(ReferencePlan.Citizens - 1);
+            @case.Months.Count.ShouldBe(24);
+            @case.Reason.ShouldBeEmpty();
+            var estimate = @case.Estimate;
+            estimate.AdditionalSelfSufficientWeeksHundredths.ShouldBeInRange(estimate.AdditionalSelfSufficientWeeksLowHundredths, estimate.AdditionalSelfSufficientWeeksHighHundredths);
+            estimate.GrossSavingOre.ShouldBeInRange(estimate.GrossSavingLowOre, estimate.GrossSavingHighOre);
+            estimate.NetToDateOre.ShouldBe(estimate.GrossSavingOre - result.Cost.TotalToDateOre);
+        }
+        // The whole synthetic group, 24 months each, matched by month since it entered the target group.
+        var group = result.BusinessCase.Cases[1];
+        group.ComparisonCitizens.ShouldBe(ReferencePlan.ComparisonCitizens);
+        group.Months.ShouldAllBe(m => m.Comparison.Citizens == ReferencePlan.ComparisonCitizens);
         Log.ToString().ShouldContain("  Against the expected curve: ");
+        Log.ToString().ShouldContain($", {ReferencePlan.ComparisonCitizens} of the comparison group");
     }
 
     [Fact]

@@ -88,6 +88,20 @@ public sealed class RestWalkthroughTests(GatewayFixture fixture)
             """);
         statuses.Progress().ShouldBe((3, 2, 0, 1));
         statuses.Row(3)["violations"]![0]!["field"]!.GetValue<string>().ShouldBe("status");
+        // The business case's comparison group: its register weeks as a job (a citizen of the cohort among them is refused), then its
+        // citizens with the day they entered the target group. Neither becomes a citizen of the partnership or earns a fee.
+        var comparisonId = Guid.NewGuid().ToString("N");
+        var comparisonWeeks = await http.RunJobAsync($"v1/partnerships/{partnershipId}/weeklyStatuses:import?source=STATUS_SOURCE_COMPARISON_REGISTER", $"""
+            citizenId;isoWeekYear;isoWeek;status;paidHours
+            {comparisonId};2023;15;WEEKLY_STATUS_SICKNESS_BENEFIT;0
+            {citizenId};2023;15;WEEKLY_STATUS_SICKNESS_BENEFIT;0
+            """);
+        comparisonWeeks.Progress().ShouldBe((2, 1, 0, 1));
+        comparisonWeeks.Row(2)["violations"]![0]!["field"]!.GetValue<string>().ShouldBe("citizenId");
+        var registered = await http.PostJsonAsync($"v1/partnerships/{partnershipId}/comparisonCitizens:register",
+            $$"""{ "citizens": [ { "citizenId": "{{comparisonId}}", "targetGroupStart": "2023-04-10" } ] }""");
+        ((int)registered["registered"]!).ShouldBe(1);
+        ((int)(await http.GetJsonAsync($"v1/partnerships/{partnershipId}/citizens:count"))["total"]!).ShouldBe(2);
         var timeline = await http.GetJsonAsync($"v1/partnerships/{partnershipId}/citizens/{citizenId}/timeline");
         var week36 = timeline["weeks"]!.AsArray().Single(w => (int)w!["isoWeek"]! == 36)!;
         ((int)week36["paidHoursHundredths"]!).ShouldBe(2050);

@@ -60,6 +60,23 @@ public sealed class StatusRowFateTests
         Decide(Row(2023, 4, 10, WeeklyStatusKind.Education), wronglyEnrolled, null).ShouldBeOfType<Rejected>().Reason.ShouldContain("wrongly enrolled");
     }
 
+    [Fact]
+    public void A_comparison_citizens_week_is_new_until_the_same_status_comes_again_and_a_cohort_citizen_is_never_one()
+    {
+        var latest = Comparison(WeeklyStatusKind.SicknessBenefit, 0);
+        DecideComparison(Comparison(WeeklyStatusKind.SicknessBenefit, 0), handedOver: false, latest: null).ShouldBeOfType<New>();
+        DecideComparison(Comparison(WeeklyStatusKind.SicknessBenefit, 0), handedOver: false, latest).ShouldBeOfType<Unchanged>();
+        DecideComparison(Comparison(WeeklyStatusKind.SicknessBenefit, 10_00), handedOver: false, latest).ShouldBeOfType<New>();
+        DecideComparison(Comparison(WeeklyStatusKind.OrdinaryEmployment, 0), handedOver: false, latest).ShouldBeOfType<New>();
+        var rejected = DecideComparison(Comparison(WeeklyStatusKind.SicknessBenefit, 0), handedOver: true, latest: null).ShouldBeOfType<Rejected>();
+        (rejected.Field, rejected.Reason).ShouldBe(("citizen_id", HandedOverToComparisonReason));
+    }
+
+    private static Partnerskab.Outcome.Comparison.ComparisonStatusReport Comparison(WeeklyStatusKind status, int paidHours) => new()
+    {
+        CitizenId = CitizenId, WeekStart = new LocalDate(2023, 4, 10), Status = status, PaidHoursHundredths = paidHours,
+    };
+
     private static WeeklyStatusReport Row(int year, int month, int monday, WeeklyStatusKind status, int paidHours = 0) => new()
     {
         CitizenId = CitizenId, WeekStart = new LocalDate(year, month, monday), Source = StatusSource.Provider, Status = status, PaidHoursHundredths = paidHours,

@@ -31,6 +31,7 @@ public sealed partial class ViolationTextTests
             "must be the first day of a quarter (1 January, April, July or October): the rate card invoices quarterly",
             "must be the first day of a month: the rate card invoices monthly",
         ],
+        ["StatusRowFate.HandedOverToComparisonReason"] = ["is a citizen handed over to this partnership; a citizen of the cohort is not in its comparison group"],
         ["Handovers.CaseReferenceTakenReason(taken)"] = ["is already the case reference of citizen {0} in this partnership; a case reference names one citizen"],
         ["answer.OutsideReason($\"the contact date {contactDate:uuuu-MM-dd}\")"] = [CohortWindow],
         ["answer.OutsideReason($\"the outcome date {outcomeDate:uuuu-MM-dd}\")"] = [CohortWindow],

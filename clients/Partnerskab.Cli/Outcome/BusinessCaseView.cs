@@ -47,24 +47,27 @@ public sealed class BusinessCaseView(OutcomeService.OutcomeServiceClient outcome
         foreach (var @case in answer.Cases)
         {
             lines.Add("");
-            lines.Add($"  Against the {Comparison(@case.Comparison)}: {@case.CohortCitizens} citizens of the cohort with a month completed");
+            lines.Add($"  Against the {Comparison(@case.Comparison)}: {@case.CohortCitizens} citizens of the cohort with a month completed"
+                + (@case.Comparison == BusinessCaseComparison.Group ? $", {@case.ComparisonCitizens} of the comparison group" : ""));
             lines.Add(MonthsTable(@case.Months).TrimEnd('\n'));
             lines.AddRange(@case.Estimate is { } e ? Estimate(e, answer) : [$"  {@case.Reason}"]);
         }
-        if (answer.Cases.Count == 0) lines.Add("  The inputs hold no comparison (no expected curve).");
+        if (answer.Cases.Count == 0) lines.Add("  There is nothing to compare with: the inputs hold no expected curve and no comparison citizen is registered.");
         return string.Join('\n', lines) + "\n";
     }
 
     public static string MonthsTable(IEnumerable<BusinessCaseMonth> months) => TextTable.Format(
         [
             new("month", RightAligned: true), new("citizens", RightAligned: true), new("weeks", RightAligned: true), new("on benefit", RightAligned: true),
-            new("self-sufficient", RightAligned: true), new("expected share", RightAligned: true), new("additional", RightAligned: true),
+            new("self-sufficient", RightAligned: true), new("expected share", RightAligned: true),
+            new("comparison citizens", RightAligned: true), new("comparison self-sufficient", RightAligned: true), new("additional", RightAligned: true),
             new("benefit cost", RightAligned: true), new("saving", RightAligned: true), new("cumulative saving", RightAligned: true),
         ],
         months.Select(m => (IReadOnlyList<string>)
         [
             Number(m.Month), Number(m.Cohort.Citizens), Number(m.Cohort.Weeks), Number(m.Cohort.BenefitWeeks), Number(m.Cohort.SelfSufficientWeeks),
             m.HasExpectedSelfSufficientBasisPoints ? PartnershipCost.Percent(m.ExpectedSelfSufficientBasisPoints) : "",
+            m.Comparison is { } group ? Number(group.Citizens) : "", m.Comparison is { } same ? Number(same.SelfSufficientWeeks) : "",
             m.HasAdditionalSelfSufficientWeeksHundredths ? Weeks(m.AdditionalSelfSufficientWeeksHundredths) : "",
             TextTable.Kroner(m.Cohort.CostOre),
             m.HasGrossSavingOre ? TextTable.Kroner(m.GrossSavingOre) : "",
@@ -86,6 +89,7 @@ public sealed class BusinessCaseView(OutcomeService.OutcomeServiceClient outcome
     private static string Comparison(BusinessCaseComparison comparison) => comparison switch
     {
         BusinessCaseComparison.ExpectedCurve => "expected curve",
+        BusinessCaseComparison.Group => "comparison group",
         _ => comparison.ToString(),
     };
 

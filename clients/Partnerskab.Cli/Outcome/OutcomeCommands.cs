@@ -20,6 +20,10 @@ public static class OutcomeCommands
         {
             ReportStatuses(cli, partnership), Claim(cli, partnership), Claims(calls), Timeline(cli, partnership, knownOn), Worklist(cli, partnership, asOf, knownOn),
             Report(cli, partnership, asOf, knownOn), BusinessCase(cli, partnership, asOf, knownOn), Settings(calls),
+            calls.Create<RegisterComparisonCitizensRequest, RegisterComparisonCitizensResponse>("comparison-citizens",
+                "Registers the business case's comparison group from --request: citizens of the target group not handed over, each with the "
+                + "day it entered the target group (their weeks: report-statuses --source comparison-register).",
+                (c, r, o) => Client(c).RegisterComparisonCitizensAsync(r, o), fromFile: true, Id with { Required = false }),
             calls.Create<RecordContactRequest, RecordContactResponse>("contact", "Records the provider's contact with a citizen.",
                 (c, r, o) => Client(c).RecordContactAsync(r, o), fromFile: false,
                 Id, Citizen, new("--reference", "contact_reference", "The contact's reference in the provider's systems."),
@@ -96,13 +100,14 @@ public static class OutcomeCommands
     {
         var source = new Option<StatusSource>("--source")
         {
-            Description = "provider or register.",
+            Description = "provider, register, or comparison-register (the register's weeks of the comparison group, kept apart from the cohort).",
             Required = true,
             CustomParser = result => result.Tokens.Single().Value switch
             {
                 "provider" => StatusSource.Provider,
                 "register" => StatusSource.Register,
-                var other => Refused(result, $"--source: '{other}' is not provider or register"),
+                "comparison-register" => StatusSource.ComparisonRegister,
+                var other => Refused(result, $"--source: '{other}' is not provider, register or comparison-register"),
             },
         };
         var file = CliOptions.Required("--file", "A header line naming the columns citizen_id (the pseudonym), iso_week (e.g. 2023-W14), status "
@@ -207,7 +212,7 @@ public static class OutcomeCommands
     {
         var withoutCost = new Option<bool>("--without-cost") { Description = "Do not read the partnership's cost from the payment service (no net, break-even or cost per week)." };
         var command = new Command("business-case", "Did it pay off: the cohort's weeks on benefit and self-sufficient by month since start against the "
-            + "expected curve, the additional self-sufficient weeks and the saving with a bootstrap interval, and against the cost "
+            + "expected curve and against the comparison group, the additional self-sufficient weeks and the saving with a bootstrap interval, and against the cost "
             + "(read from the payment service first, without VAT) the net, break-even month and cost per additional week.")
         {
             partnership, asOf, knownOn, withoutCost, CliOptions.Output,

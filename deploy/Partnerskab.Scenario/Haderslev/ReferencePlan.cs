@@ -224,6 +224,43 @@ public static class ReferencePlan
         }
     }
 
+    /// <summary>The synthetic comparison group's size: citizens of the target group the kommune did not hand over.</summary>
+    public const int ComparisonCitizens = 150;
+
+    /// <summary>
+    /// Comparison citizen k's pseudonym, made up from the scenario's reference (synthetic: no CPR
+    /// number lies behind it), so a second run sends the same group.
+    /// </summary>
+    public static string ComparisonPseudonym(string reference, int k) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{reference}:comparison:{k}")))[..32];
+
+    /// <summary>The day comparison citizen k entered the target group: the Mondays of May and June 2023 (synthetic).</summary>
+    public static DateOnly ComparisonStart(int k) => new DateOnly(2023, 5, 1).AddDays(7 * ((k - 1) % 9));
+
+    /// <summary>
+    /// The register's weekly statuses of comparison citizen k over 24 months from entering the
+    /// target group (synthetic): on the benefit its number gives, and every fourth in ordinary
+    /// employment from its 13th month on.
+    /// </summary>
+    public static IEnumerable<WeeklyStatusRow> ComparisonStatuses(int k, string citizenId)
+    {
+        var start = ComparisonStart(k);
+        var benefit = k % 3 == 0 ? WeeklyStatus.JobClarificationBenefit : WeeklyStatus.SicknessBenefit;
+        for (var monday = start; monday < start.AddMonths(24); monday = monday.AddDays(7))
+        {
+            var working = k % 4 == 0 && monday >= start.AddMonths(12);
+            var date = monday.ToDateTime(TimeOnly.MinValue);
+            yield return new WeeklyStatusRow
+            {
+                CitizenId = citizenId,
+                IsoWeekYear = ISOWeek.GetYear(date),
+                IsoWeek = ISOWeek.GetWeekOfYear(date),
+                Status = working ? WeeklyStatus.OrdinaryEmployment : benefit,
+                PaidHoursHundredths = working ? 30_00 : 0,
+            };
+        }
+    }
+
     /// <summary>Learning-track deliverables: the provider's reference, kind, day and quantity (the partnership's id left to the caller).</summary>
     public static IEnumerable<ReportDeliverableRequest> Deliverables()
     {

@@ -129,6 +129,7 @@ public static class ReferenceScenario
         log.Write(PartnershipCost.Report(cost));
 
         await suite.Outcome.SetBusinessCaseInputsAsync(ReferencePlan.BusinessCaseInputs(id), deadline: Deadline(), cancellationToken: cancellationToken);
+        await SendComparisonGroupAsync(suite, reference, id, log, cancellationToken);
         var caseRequest = new GetBusinessCaseRequest
         {
             PartnershipId = id, AsOf = ReferencePlan.ReportDate, CostToDateOre = cost.TotalToDateOre, CostExpectedOre = cost.TotalExpectedOre,
@@ -237,13 +238,31 @@ public static class ReferenceScenario
         }
     }
 
+    /// <summary>
+    /// The synthetic comparison group: the register's weeks first, then the citizens with the day
+    /// they entered the target group (the service takes them in either order).
+    /// </summary>
+    private static async Task SendComparisonGroupAsync(SuiteClients suite, string reference, string partnershipId, TextWriter log, CancellationToken cancellationToken)
+    {
+        var group = Enumerable.Range(1, ReferencePlan.ComparisonCitizens).Select(k => (K: k, Id: ReferencePlan.ComparisonPseudonym(reference, k))).ToList();
+        var weeks = await ReportStatusesAsync(suite, $"{reference}:comparison-statuses", group.SelectMany(c => ReferencePlan.ComparisonStatuses(c.K, c.Id)),
+            partnershipId, cancellationToken, StatusSource.ComparisonRegister);
+        await suite.Outcome.RegisterComparisonCitizensAsync(new RegisterComparisonCitizensRequest
+        {
+            PartnershipId = partnershipId,
+            Citizens = { group.Select(c => new ComparisonCitizen { CitizenId = c.Id, TargetGroupStart = ReferencePlan.ToDate(ReferencePlan.ComparisonStart(c.K)) }) },
+        }, deadline: Deadline(), cancellationToken: cancellationToken);
+        log.WriteLine($"comparison    {group.Count} synthetic citizens of the target group not handed over, entered it in May and June 2023; "
+            + $"{weeks.Accepted + weeks.Unchanged} register weeks");
+    }
+
     private static async Task<ReportWeeklyStatusesResponse> ReportStatusesAsync(SuiteClients load, string idempotencyKey, IEnumerable<WeeklyStatusRow> rows,
-        string partnershipId, CancellationToken cancellationToken)
+        string partnershipId, CancellationToken cancellationToken, StatusSource source = StatusSource.Register)
     {
         var response = await StreamAsync(load.Outcome.ReportWeeklyStatuses(deadline: DateTime.UtcNow.AddMinutes(5), cancellationToken: cancellationToken),
             rows.Select(row => new ReportWeeklyStatusesRequest
             {
-                PartnershipId = partnershipId, IdempotencyKey = idempotencyKey, Source = StatusSource.Register, Row = row,
+                PartnershipId = partnershipId, IdempotencyKey = idempotencyKey, Source = source, Row = row,
             }), cancellationToken);
         if (response.Rejected > 0)
         {

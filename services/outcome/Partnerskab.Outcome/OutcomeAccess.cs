@@ -35,6 +35,8 @@ public static class OutcomeAccess
         // Entered like the rate card, by finance; read, aggregates only, like the committee report.
         [nameof(Rpc.SetBusinessCaseInputs)] = [Finance],
         [nameof(Rpc.GetBusinessCase)] = [Kommune, Finance, Committee, Investor],
+        // The comparison group comes from the kommune's register, as its statuses do.
+        [nameof(Rpc.RegisterComparisonCitizens)] = [Kommune],
         [nameof(Rpc.ListAuditEntries)] = [Auditor],
     });
 
@@ -54,6 +56,7 @@ public static class OutcomeAccess
         nameof(Rpc.GetOutcomeClaim),
         nameof(Rpc.ListOutcomeClaims),
         nameof(Rpc.ReportWeeklyStatuses),
+        nameof(Rpc.RegisterComparisonCitizens),
         nameof(Rpc.GetTimeline),
         nameof(Rpc.ListMilestones),
         nameof(Rpc.RecordContact),

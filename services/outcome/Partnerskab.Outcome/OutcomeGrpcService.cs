@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Partnerskab.Outcome.BusinessCase;
+using Partnerskab.Outcome.Comparison;
 using Partnerskab.Outcome.Checkpoints;
 using Partnerskab.Outcome.Claims;
 using Partnerskab.Outcome.Deliverables;
@@ -86,6 +87,9 @@ public sealed class OutcomeGrpcService(IServiceProvider handlers) : OutcomeServi
     public override Task<GetBusinessCaseResponse> GetBusinessCase(GetBusinessCaseRequest request, ServerCallContext context) =>
         Handler<GetBusinessCaseHandler>().HandleAsync(request, context);
 
+    public override Task<RegisterComparisonCitizensResponse> RegisterComparisonCitizens(RegisterComparisonCitizensRequest request, ServerCallContext context) =>
+        Handler<RegisterComparisonCitizensHandler>().HandleAsync(request, context);
+
     public override Task<GetCommitteeReportResponse> GetCommitteeReport(GetCommitteeReportRequest request, ServerCallContext context) =>
         Handler<GetCommitteeReportHandler>().HandleAsync(request, context);
 
@@ -128,5 +132,7 @@ public static class OutcomeRpcHandlers
         .AddScoped<GetCommitteeReportHandler>()
         .AddScoped<SetBusinessCaseInputsHandler>()
         .AddScoped<GetBusinessCaseHandler>()
+        .AddScoped<ComparisonStatuses>()
+        .AddScoped<RegisterComparisonCitizensHandler>()
         .AddScoped<ListAuditEntriesHandler<OutcomeDbContext>>();
 }

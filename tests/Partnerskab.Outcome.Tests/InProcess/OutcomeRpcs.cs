@@ -148,6 +148,12 @@ public sealed class OutcomeRpcs : IServiceRpcs<OutcomeService.OutcomeServiceClie
         {
             PartnershipId = NotAnId, AsOf = ThinSlice.Day(0, 1, 1), KnownOn = ThinSlice.Day(2023, 2, 30), CostToDateOre = -1,
         }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "as_of", "known_on", "cost_to_date_ore", "cost_expected_ore"]),
+        new("outcome.RegisterComparisonCitizens", c => c.Client.RegisterComparisonCitizensAsync(new RegisterComparisonCitizensRequest
+        {
+            PartnershipId = NotAnId,
+            Citizens = { new ComparisonCitizen { CitizenId = "x", TargetGroupStart = ThinSlice.Day(2023, 2, 30) }, new ComparisonCitizen { CitizenId = "y" } },
+        }, deadline: SuiteClients.Deadline()).ResponseAsync,
+            ["partnership_id", "citizens[0].citizen_id", "citizens[0].target_group_start", "citizens[1].citizen_id", "citizens[1].target_group_start"]),
         new("outcome.ListAuditEntries", c => c.Client.ListAuditEntriesAsync(BadAuditQuery<ListAuditEntriesRequest>(),
             deadline: SuiteClients.Deadline()).ResponseAsync, BadAuditQueryFields),
     ];
@@ -177,6 +183,7 @@ public sealed class OutcomeRpcs : IServiceRpcs<OutcomeService.OutcomeServiceClie
         ["outcome.GetCommitteeReport"] = "kommune committee investor",
         ["outcome.SetBusinessCaseInputs"] = "finance",
         ["outcome.GetBusinessCase"] = "kommune finance committee investor",
+        ["outcome.RegisterComparisonCitizens"] = "kommune",
         ["outcome.ListAuditEntries"] = "auditor",
     };
 }

@@ -38,7 +38,7 @@ public static class JobEndpoints
             var source = context.Request.Query["source"].ToString();
             return WeeklyStatusJob.SourceName(source) is { } name
                 ? PostForPartnershipAsync(context, WeeklyStatusJob.KindName, partnership_id, name)
-                : Invalid(context, "source", "is required: STATUS_SOURCE_PROVIDER or STATUS_SOURCE_REGISTER");
+                : Invalid(context, "source", "is required: STATUS_SOURCE_PROVIDER, STATUS_SOURCE_REGISTER or STATUS_SOURCE_COMPARISON_REGISTER");
         });
         app.MapPost(BankStatementRoute, (HttpContext context, string issuer_cvr) =>
             issuer_cvr.Length == 8 && issuer_cvr.All(char.IsAsciiDigit)

@@ -28,13 +28,14 @@ public static class JobsOpenApi
         {
             ["post"] = Post("WeeklyStatusImport", "Report weekly statuses from a file",
                 "Weekly statuses of one source, as the outcome service's ReportWeeklyStatuses stream takes them. CSV columns: citizenId, isoWeekYear, "
-                + "isoWeek, status, paidHours (hours, up to two decimals, decimal comma or point); NDJSON: one WeeklyStatusRow as JSON a line.",
+                + "isoWeek, status, paidHours (hours, up to two decimals, decimal comma or point); NDJSON: one WeeklyStatusRow as JSON a line. "
+                + "STATUS_SOURCE_COMPARISON_REGISTER: the register's weeks of the business case's comparison group (the kommune only).",
                 "partnership_id", [new JsonObject
                 {
                     ["name"] = "source",
                     ["in"] = "query",
                     ["required"] = true,
-                    ["schema"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("STATUS_SOURCE_PROVIDER", "STATUS_SOURCE_REGISTER") },
+                    ["schema"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("STATUS_SOURCE_PROVIDER", "STATUS_SOURCE_REGISTER", "STATUS_SOURCE_COMPARISON_REGISTER") },
                 }], problemResponse),
         };
         paths[JobEndpoints.ClaimsRoute] = new JsonObject

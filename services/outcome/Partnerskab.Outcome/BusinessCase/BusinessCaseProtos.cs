@@ -25,10 +25,14 @@ public static class BusinessCaseProtos
 
     public static Protos.Outcome.V1.BusinessCase ToProto(this BusinessCaseEstimate.Result result, BusinessCaseComparison comparison)
     {
-        var proto = new Protos.Outcome.V1.BusinessCase { Comparison = comparison, CohortCitizens = result.CohortCitizens, Reason = result.Reason ?? "" };
+        var proto = new Protos.Outcome.V1.BusinessCase
+        {
+            Comparison = comparison, CohortCitizens = result.CohortCitizens, ComparisonCitizens = result.ComparisonCitizens, Reason = result.Reason ?? "",
+        };
         proto.Months.AddRange(result.Months.Select(m =>
         {
             var month = new BusinessCaseMonth { Month = m.Month, Cohort = ToProto(m.Cohort) };
+            if (m.Comparison is { } group) month.Comparison = ToProto(group);
             if (m.ExpectedSelfSufficientBasisPoints is { } expected) month.ExpectedSelfSufficientBasisPoints = expected;
             if (m.AdditionalSelfSufficientWeeks is { } additional) month.AdditionalSelfSufficientWeeksHundredths = Hundredths(additional);
             if (m.BenefitWeeksSaved is { } saved) month.BenefitWeeksSavedHundredths = Hundredths(saved);

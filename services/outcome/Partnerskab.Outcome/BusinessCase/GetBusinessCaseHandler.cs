@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Partnerskab.Outcome.Comparison;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.History;
 using Partnerskab.Outcome.Persistence;
@@ -20,6 +21,13 @@ public sealed class GetBusinessCaseHandler(OutcomeDbContext db, CohortLookup coh
 {
     /// <summary>Resamples of the bootstrap; the interval's percentiles are then steady to about a hundredth of its width.</summary>
     private const int Replicates = 1000;
+
+    /// <summary>
+    /// Comparison citizens with a month observed below which the case says nothing: the group's
+    /// mean per month would rest on a handful of citizens, and the bootstrap over so few cannot
+    /// show how wrong that may be.
+    /// </summary>
+    public const int MinimumComparisonCitizens = 10;
 
     public async Task<GetBusinessCaseResponse> HandleAsync(GetBusinessCaseRequest request, ServerCallContext context)
     {
@@ -50,8 +58,7 @@ public sealed class GetBusinessCaseHandler(OutcomeDbContext db, CohortLookup coh
 
         var rates = inputs.BenefitRates();
         var cohortMonths = citizens.Where(c => !c.WasWronglyEnrolled).Select(c => CitizenMonths.Of(
-            new CitizenMonths.Citizen(c.FollowUpStart, c.Window.ObligationsEnd, c.Weeks), asOf,
-            Period.Between(c.FollowUpStart, c.FollowUpEnd, PeriodUnits.Months).Months, rates)).ToList();
+            new CitizenMonths.Citizen(c.FollowUpStart, c.Window.ObligationsEnd, c.Weeks), asOf, FollowUpMonths(c), rates)).ToList();
         BusinessCaseEstimate.Cost? cost = request.HasCostToDateOre ? new(request.CostToDateOre, request.CostExpectedOre) : null;
         var method = new BusinessCaseEstimate.Method(Replicates, seed);
         if (inputs.CurveBasisPoints.Length > 0)
@@ -59,6 +66,19 @@ public sealed class GetBusinessCaseHandler(OutcomeDbContext db, CohortLookup coh
             var againstCurve = BusinessCaseEstimate.Compute(cohortMonths, new BusinessCaseEstimate.Comparison.Curve(inputs.CurveBasisPoints), cost, method);
             response.Cases.Add(againstCurve.ToProto(BusinessCaseComparison.ExpectedCurve));
         }
+        // A comparison citizen is followed as long as the cohort is; a citizen in the cohort is never one.
+        var months = citizens.Select(FollowUpMonths).DefaultIfEmpty(0).Max();
+        var group = await ComparisonGroup.ReadAsync(db, partnershipId, knownOn, months,
+            citizens.Select(c => c.CitizenId).ToHashSet(StringComparer.Ordinal), cancellationToken);
+        if (group.Count > 0)
+        {
+            var comparisonMonths = group.Select(c => CitizenMonths.Of(c, asOf, months, rates)).ToList();
+            var againstGroup = BusinessCaseEstimate.Compute(cohortMonths,
+                new BusinessCaseEstimate.Comparison.Group(comparisonMonths, MinimumComparisonCitizens), cost, method);
+            response.Cases.Add(againstGroup.ToProto(BusinessCaseComparison.Group));
+        }
         return response;
     }
+
+    private static int FollowUpMonths(FollowUpCitizen citizen) => Period.Between(citizen.FollowUpStart, citizen.FollowUpEnd, PeriodUnits.Months).Months;
 }

@@ -4,6 +4,7 @@ using Partnerskab.Messaging;
 using Partnerskab.Outcome.BusinessCase;
 using Partnerskab.Outcome.Checkpoints;
 using Partnerskab.Outcome.Claims;
+using Partnerskab.Outcome.Comparison;
 using Partnerskab.Outcome.Deliverables;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
@@ -40,6 +41,8 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
     public DbSet<StatusAtMonthCount> StatusAtMonthCounts => Set<StatusAtMonthCount>();
     public DbSet<FinalStatusCount> FinalStatusCounts => Set<FinalStatusCount>();
     public DbSet<BusinessCaseInputsVersion> BusinessCaseInputs => Set<BusinessCaseInputsVersion>();
+    public DbSet<ComparisonRegistration> ComparisonRegistrations => Set<ComparisonRegistration>();
+    public DbSet<ComparisonStatusReport> ComparisonStatusReports => Set<ComparisonStatusReport>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -171,6 +174,21 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
             inputs.Property(i => i.RecordedBy).HasMaxLength(200);
             inputs.Property(i => i.RatesSource).HasMaxLength(500);
             inputs.Property(i => i.CurveSource).HasMaxLength(500);
+        });
+        // The comparison group in tables of its own: no read of the cohort (timeline, milestones,
+        // worklist, committee counts, the other services' events) can meet a comparison citizen.
+        model.Entity<ComparisonRegistration>(registration =>
+        {
+            registration.ToTable("comparison_citizens");
+            registration.HasKey(r => r.Id);
+            registration.HasIndex(r => new { r.PartnershipId, r.CitizenId, r.Id });
+            registration.Property(r => r.CitizenId).HasMaxLength(64);
+        });
+        model.Entity<ComparisonStatusReport>(report =>
+        {
+            report.HasKey(r => r.Id);
+            report.HasIndex(r => new { r.PartnershipId, r.CitizenId, r.WeekStart, r.Id });
+            report.Property(r => r.CitizenId).HasMaxLength(64);
         });
         model.Entity<StatusImportRun>(run =>
         {

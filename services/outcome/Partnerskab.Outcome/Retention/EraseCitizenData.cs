@@ -11,7 +11,7 @@ using Partnerskab.ServiceDefaults;
 namespace Partnerskab.Outcome.Retention;
 
 /// <summary>
-/// The cohort service erased a citizen whose retention has passed: the weekly statuses (and their earlier versions) and contacts go, claims
+/// The cohort service erased a citizen whose retention has passed: the weekly statuses (and their earlier versions), contacts and any comparison-group rows go, claims
 /// and their history lose their evidence, employer and free text, and milestones the weeks they
 /// rested on. What stays is what the counts and payment's ledger rest on: the follow-up window,
 /// each claim's kind, date and status, each milestone's code and dates. The citizen is marked
@@ -33,6 +33,11 @@ public sealed class EraseCitizenData(OutcomeDbContext db, MilestoneRecalculation
         await Db.SupersededStatusReports.Where(r => r.PartnershipId == partnershipId && r.CitizenId == citizenId)
             .ExecuteDeleteAsync(cancellationToken);
         await Db.Contacts.Where(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId)
+            .ExecuteDeleteAsync(cancellationToken);
+        // Registered in the comparison group before the handover (the case leaves it out since).
+        await Db.ComparisonRegistrations.Where(r => r.PartnershipId == partnershipId && r.CitizenId == citizenId)
+            .ExecuteDeleteAsync(cancellationToken);
+        await Db.ComparisonStatusReports.Where(r => r.PartnershipId == partnershipId && r.CitizenId == citizenId)
             .ExecuteDeleteAsync(cancellationToken);
         var claims = Db.Claims.Where(c => c.PartnershipId == partnershipId && c.CitizenId == citizenId);
         await Db.ClaimHistory.Where(h => claims.Any(c => c.Id == h.ClaimId))

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Partnerskab.Contracts;
+using Partnerskab.Outcome.Comparison;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Persistence;
@@ -13,6 +14,7 @@ using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
 using Partnerskab.ServiceDefaults.Persistence;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.Tokens;
 
 namespace Partnerskab.Outcome.Timeline;
 
@@ -22,7 +24,7 @@ namespace Partnerskab.Outcome.Timeline;
 /// and written with the citizens' decided weeks and milestones, one result per row. The stream's
 /// idempotency key makes a retried stream answer as the first did and write nothing.
 /// </summary>
-public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRecalculation recalculation, KeptReads kept, IClock clock)
+public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRecalculation recalculation, KeptReads kept, ComparisonStatuses comparison, IClock clock)
 {
     private const int StatusBatchSize = 1000;
     private const int MaxStatusRows = 2_000_000;
@@ -117,6 +119,11 @@ public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRe
         stream.RejectedRowsOnly = first.RejectedRowsOnly;
         stream.ReportedBy = FactChange.ReporterOf(context.Caller());
         v.ThrowIfInvalid();
+        if (stream.Source == StatusSource.ComparisonRegister && !context.Caller().HasRole(SuiteRoles.Kommune))
+        {
+            // The provider follows the cohort only; the comparison group is the kommune's register.
+            throw new RpcException(new Status(StatusCode.PermissionDenied, "Only the kommune reports the comparison group's weekly statuses."));
+        }
 
         if (first.ValidateOnly)
         {
@@ -204,6 +211,15 @@ public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRe
     {
         var (candidates, answer) = batch;
         AuditCall.Citizens(stream.PartnershipId, candidates.Select(c => c.Report.CitizenId));
+        if (stream.Source == StatusSource.ComparisonRegister)
+        {
+            foreach (var (rowNumber, citizenId, fate) in await comparison.DecideAndWriteAsync(stream.PartnershipId, candidates, cancellationToken))
+            {
+                if (fate is StatusRowFate.Rejected rejected) RejectStatusRow(answer, rowNumber, citizenId, [(rejected.Field, rejected.Reason)]);
+                else AnswerStatusRow(stream, answer, rowNumber, citizenId, fate is StatusRowFate.New ? StatusRowOutcome.Accepted : StatusRowOutcome.Unchanged);
+            }
+            return;
+        }
         var ids = candidates.Select(c => c.Report.CitizenId).Distinct().ToList();
         await recalculation.LockCitizensAsync(stream.PartnershipId, ids, cancellationToken);
         var citizens = await db.FollowUpCitizens.WithKeys("citizen_id", ids, stream.PartnershipId).AsNoTracking()
@@ -242,16 +258,8 @@ public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRe
                     outcome = StatusRowOutcome.Unchanged;
                     break;
             }
-            if (!stream.RejectedRowsOnly) answer.Results.Add(new StatusRowResult { RowNumber = rowNumber, CitizenId = report.CitizenId, Outcome = outcome });
-            if (outcome == StatusRowOutcome.Accepted)
-            {
-                answer.Accepted++;
-                accepted.Add(report);
-            }
-            else
-            {
-                answer.Unchanged++;
-            }
+            AnswerStatusRow(stream, answer, rowNumber, report.CitizenId, outcome);
+            if (outcome == StatusRowOutcome.Accepted) accepted.Add(report);
         }
         await WeeklyStatusCopy.InsertAsync(db, added.Values, cancellationToken);
         await WeeklyStatusCopy.InsertAsync(db, superseded, cancellationToken);
@@ -318,6 +326,13 @@ public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRe
             PaidHoursHundredths = row.PaidHoursHundredths,
             RecordedAt = clock.GetCurrentInstant(),
         };
+    }
+
+    private static void AnswerStatusRow(StatusStream stream, ReportWeeklyStatusesResponse answer, int rowNumber, string citizenId, StatusRowOutcome outcome)
+    {
+        if (!stream.RejectedRowsOnly) answer.Results.Add(new StatusRowResult { RowNumber = rowNumber, CitizenId = citizenId, Outcome = outcome });
+        if (outcome == StatusRowOutcome.Accepted) answer.Accepted++;
+        else answer.Unchanged++;
     }
 
     private static void RejectStatusRow(ReportWeeklyStatusesResponse answer, int rowNumber, string? citizenId, IEnumerable<(string Field, string Reason)> violations)

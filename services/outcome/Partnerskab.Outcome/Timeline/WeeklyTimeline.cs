@@ -23,6 +23,8 @@ public enum StatusSource
 {
     Provider = 1,
     Register = 2,
+    /// <summary>The register's statuses of the comparison group: kept in tables of their own, never in a timeline (<see cref="Comparison.ComparisonStatuses"/>).</summary>
+    ComparisonRegister = 3,
 }
 
 /// <summary>

@@ -499,6 +499,86 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                     b.ToTable("claims", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskab.Outcome.Comparison.ComparisonRegistration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CitizenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("citizen_id");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<LocalDate>("TargetGroupStart")
+                        .HasColumnType("date")
+                        .HasColumnName("target_group_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comparison_citizens");
+
+                    b.HasIndex("PartnershipId", "CitizenId", "Id")
+                        .HasDatabaseName("ix_comparison_citizens_partnership_id_citizen_id_id");
+
+                    b.ToTable("comparison_citizens", (string)null);
+                });
+
+            modelBuilder.Entity("Partnerskab.Outcome.Comparison.ComparisonStatusReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CitizenId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("citizen_id");
+
+                    b.Property<int>("PaidHoursHundredths")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_hours_hundredths");
+
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<LocalDate>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comparison_status_reports");
+
+                    b.HasIndex("PartnershipId", "CitizenId", "WeekStart", "Id")
+                        .HasDatabaseName("ix_comparison_status_reports_partnership_id_citizen_id_week_st");
+
+                    b.ToTable("comparison_status_reports", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Outcome.Deliverables.Deliverable", b =>
                 {
                     b.Property<Guid>("Id")
