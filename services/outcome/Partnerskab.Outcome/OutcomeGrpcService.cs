@@ -9,6 +9,7 @@ using Partnerskab.Outcome.Persistence;
 using Partnerskab.Outcome.Reports;
 using Partnerskab.Outcome.Timeline;
 using Partnerskab.ServiceDefaults.Audit;
+using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.ServiceDefaults.Recording;
 using Partnerskab.Protos.Outcome.V1;
 
@@ -128,5 +129,6 @@ public static class OutcomeRpcHandlers
         .AddScoped<GetCommitteeReportHandler>()
         .AddScoped<SetBusinessCaseInputsHandler>()
         .AddScoped<GetBusinessCaseHandler>()
-        .AddScoped<ListAuditEntriesHandler<OutcomeDbContext>>();
+        .AddScoped<ListAuditEntriesHandler<OutcomeDbContext>>()
+        .AddScoped<IWarmUp, OutcomeWarmUp>();
 }
