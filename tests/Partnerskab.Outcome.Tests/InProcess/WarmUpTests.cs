@@ -17,6 +17,10 @@ public sealed class WarmUpTests(ClockedOutcomeHost outcome) : InProcessTests(out
     {
         var (partnership, citizen, start) = (Guid.NewGuid(), new string('e', 32), new LocalDate(2023, 1, 2));
         outcome.On(start);
+        await outcome.WriteAsync(db => db.FollowUpPlans.Add(new Checkpoints.FollowUpPlan
+        {
+            PartnershipId = partnership, ContactIntervalWeeks = 4, StatusCheckpointMonths = [3, 6], NoContactDays = 30,
+        }));
         await outcome.PublishAsync(new CitizenHandedOver
         {
             PartnershipId = partnership, CitizenId = new Pseudonym(citizen),
