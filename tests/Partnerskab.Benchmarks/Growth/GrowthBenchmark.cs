@@ -38,6 +38,14 @@ public static class GrowthBenchmark
                 national with { Seed = national.Seed + 1 + i, Citizens = options.DataSetCitizens[i] });
             var largest = loaded.Partnerships.MaxBy(p => p.Citizens)!;
             var id = largest.Id.ToString();
+            // The worklist is judged by the kommune's follow-up plan; setting one rebuilds the kept rows, read once built.
+            await clients.Outcome.SetFollowUpPlanAsync(new SetFollowUpPlanRequest
+            {
+                PartnershipId = id,
+                Plan = new FollowUpPlan { ContactIntervalWeeks = 4, StatusCheckpointMonths = { 3, 6, 12 }, NoContactDays = 30 },
+            }, deadline: Deadlines.Call());
+            await Database.WaitForCountAsync("the outcome service's kept worklists rebuilt after the follow-up plan", connectionString("outcome"),
+                "SELECT (NOT EXISTS (SELECT 1 FROM kept_rebuilds))::int", 1, national.Patience);
             var worklist = await TimedAsync(options.Calls, async () =>
             {
                 var page = await clients.Outcome.GetWorklistAsync(new GetWorklistRequest { PartnershipId = id, PageSize = WorklistPageSize },
