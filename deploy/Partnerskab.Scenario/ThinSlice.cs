@@ -134,7 +134,7 @@ public static class ThinSlice
         var until = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var items = (await suite.Payment.GetLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId },
+            var items = (await suite.Payment.GetWholeLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId },
                 deadline: SuiteClients.Deadline(), cancellationToken: cancellationToken)).Items;
             if (items.Count >= expected || DateTime.UtcNow > until) return items;
             await Task.Delay(200, cancellationToken);

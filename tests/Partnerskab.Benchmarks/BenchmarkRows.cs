@@ -5,7 +5,7 @@ namespace Partnerskab.Benchmarks;
 /// <summary>How much each path is given: the full run (national sizes) or the quick form.</summary>
 public sealed record BenchmarkSizes(
     int ImportRows, int StatusWeeks, MilestoneToLedgerBenchmark.Options Milestones, UnaryLoad.Options Unary,
-    NationalDataSet.Options National, int ReportCalls, TimeSpan Patience)
+    NationalDataSet.Options National, int ReportCalls, GrowthBenchmark.Options Growth, TimeSpan Patience)
 {
     private static readonly TimeSpan FullPatience = TimeSpan.FromHours(2);
     private static readonly TimeSpan QuickPatience = TimeSpan.FromMinutes(5);
@@ -14,19 +14,21 @@ public sealed record BenchmarkSizes(
     public static BenchmarkSizes Full { get; } = new(100_000, 10,
         new(ThroughputItems: 20_000, LatencyItemsAtMost: 20_000, LatencyDuration: TimeSpan.FromSeconds(60), FullPatience),
         new(Calls: 200_000, InFlight: 64, Connections: 4),
-        new(Seed: 8, Partnerships: 98, Citizens: 100_000, WeeksPerCitizen: 100, FullPatience), ReportCalls: 1_000, FullPatience);
+        new(Seed: 8, Partnerships: 98, Citizens: 100_000, WeeksPerCitizen: 100, FullPatience), ReportCalls: 1_000,
+        new GrowthBenchmark.Options(DataSetCitizens: [100_000, 300_000], Calls: 1_000, FillRows: 100_000, ImportRows: 20_000), FullPatience);
 
     public static BenchmarkSizes Quick { get; } = new(2_000, 2,
         new(ThroughputItems: 500, LatencyItemsAtMost: 300, LatencyDuration: TimeSpan.FromSeconds(5), QuickPatience),
         new(Calls: 5_000, InFlight: 64, Connections: 4),
-        new(Seed: 8, Partnerships: 4, Citizens: 400, WeeksPerCitizen: 10, QuickPatience), ReportCalls: 40, QuickPatience);
+        new(Seed: 8, Partnerships: 4, Citizens: 400, WeeksPerCitizen: 10, QuickPatience), ReportCalls: 40,
+        new GrowthBenchmark.Options(DataSetCitizens: [400, 1_200], Calls: 40, FillRows: 2_000, ImportRows: 400), QuickPatience);
 }
 
 /// <summary>Every path of the benchmark table and its ceiling, one after the other on one suite, each row reported as it is measured.</summary>
 public static class BenchmarkRows
 {
     /// <summary>The row groups, as named on the command line (--only).</summary>
-    public static readonly string[] Names = ["import", "statuses", "milestones", "unary", "reports", "dashboard", "gateway", "cold"];
+    public static readonly string[] Names = ["import", "statuses", "milestones", "unary", "reports", "dashboard", "gateway", "growth", "cold"];
 
     /// <summary>
     /// Runs the row groups named in <paramref name="only"/> (all when empty); the weekly statuses,
@@ -48,6 +50,34 @@ public static class BenchmarkRows
             if (Wants("reports")) await ReportsAsync(suite, sizes, national, dataSet, report);
             if (Wants("dashboard")) await DashboardAsync(suite, sizes, national, dataSet, report);
         }
+        if (Wants("growth")) await GrowthAsync(suite, sizes, report);
+    }
+
+    /// <summary>
+    /// The growth rows: the worklist page and the committee report at the largest partnership of
+    /// data sets of each size, the ratio of the largest size's median to the smallest's, and an
+    /// import into a partnership already holding many citizens against one into an empty one.
+    /// </summary>
+    private static async Task GrowthAsync(LocalSuite suite, BenchmarkSizes sizes, Action<Measurement> report)
+    {
+        var reads = await GrowthBenchmark.ReadsAsync(suite.Clients, suite.ConnectionString, sizes.National, sizes.Growth);
+        foreach (var size in reads)
+        {
+            var where = $"largest partnership ({size.LargestPartnership:N0} citizens) of a {size.DataSetCitizens:N0}-citizen data set, {size.WorklistPage.Count:N0} calls";
+            report(new Measurement($"growth: worklist first page of {GrowthBenchmark.WorklistPageSize} as of today, p99, {where}", size.WorklistPage.P99, "ms",
+                null, null, GoalMaximum: 100));
+            report(new Measurement($"growth: committee report, p99, {where}", size.CommitteeReport.P99, "ms", null, null, GoalMaximum: 100));
+        }
+        var (smallest, largest) = (reads[0], reads[^1]);
+        var against = $"the median at the {smallest.LargestPartnership:N0}-citizen partnership";
+        report(new Measurement($"growth: worklist page, median at the {largest.LargestPartnership:N0}-citizen partnership", largest.WorklistPage.P50, "ms",
+            smallest.WorklistPage.P50, against, GoalShare: 0.50, LowerIsBetter: true));
+        report(new Measurement($"growth: committee report, median at the {largest.LargestPartnership:N0}-citizen partnership", largest.CommitteeReport.P50, "ms",
+            smallest.CommitteeReport.P50, against, GoalShare: 0.50, LowerIsBetter: true));
+
+        var import = await GrowthBenchmark.ImportAsync(suite, firstCitizen: 8 * sizes.ImportRows, sizes.Growth, sizes.Patience);
+        report(new Measurement($"growth: import of {import.IntoFull.Rows:N0} citizens into a partnership holding {import.FillRows:N0}", import.IntoFull.RowsPerSecond, "rows/s",
+            import.IntoEmpty.RowsPerSecond, "the same import into an empty partnership", GoalShare: 0.90));
     }
 
     private static async Task ImportStatusesAndReadsAsync(LocalSuite suite, BenchmarkSizes sizes, bool statusRows, bool unaryRows, bool gatewayRows,

@@ -2,11 +2,11 @@ using System.Text.Json;
 using Partnerskab.Benchmarks;
 using Partnerskab.Testing;
 
-// Usage: Partnerskab.Benchmarks [--quick] [--out DIR] [--only import,statuses,milestones,unary,reports,dashboard,gateway,cold]
+// Usage: Partnerskab.Benchmarks [--quick] [--out DIR] [--only import,statuses,milestones,unary,reports,dashboard,gateway,growth,cold]
 // Run by tests/bench.sh, which starts a throwaway PostgreSQL and RabbitMQ; this program starts
 // the three services itself, measures each path and its ceiling in the same run, and writes
 // results.md and results.json to DIR (default: benchmark-results). --only runs some rows (the
-// statuses, unary and gateway rows bring the import with them; reports and dashboard load the national data set), to rerun a path after a change.
+// statuses, unary and gateway rows bring the import with them; reports and dashboard load the national data set, growth two more of its kind), to rerun a path after a change.
 var quick = args.Contains("--quick");
 var outIndex = Array.IndexOf(args, "--out");
 var outDir = Directory.CreateDirectory(outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : "benchmark-results").FullName;

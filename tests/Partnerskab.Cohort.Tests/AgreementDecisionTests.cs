@@ -35,7 +35,7 @@ public sealed class AgreementDecisionTests
 
     [Theory]
     [InlineData(0, 24, "cohort_capacity")]
-    [InlineData(100_001, 24, "cohort_capacity")]
+    [InlineData(1_000_001, 24, "cohort_capacity")]
     [InlineData(150, 0, "follow_up_months")]
     [InlineData(150, 121, "follow_up_months")]
     public void The_cohort_and_the_follow_up_have_a_size_in_range(int capacity, int months, string field)
@@ -44,6 +44,13 @@ public sealed class AgreementDecisionTests
         terms.FollowUpMonths = months;
         Violations(terms).ShouldHaveSingleItem().Field.ShouldBe(field);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100_001)]
+    [InlineData(1_000_000)]
+    public void A_cohort_may_be_as_large_as_a_national_programme(int capacity) =>
+        Violations(TestAgreements.Haderslev(capacity)).ShouldBeEmpty();
 
     [Fact]
     public void A_registration_under_a_reference_is_new_a_retry_of_the_same_terms_or_a_clash()

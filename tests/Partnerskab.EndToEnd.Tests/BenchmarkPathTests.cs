@@ -106,4 +106,17 @@ public sealed class BenchmarkPathTests(SuiteFixture suite)
         reports.Select(r => r.Name).ShouldBe(ReportBenchmark.Reports.Select(r => r.Name));
         reports.ShouldAllBe(r => r.Latency.Count == 6);
     }
+
+    [Fact]
+    public async Task The_growth_reads_run_at_the_largest_partnership_of_data_sets_of_two_sizes()
+    {
+        // Seeds after 8, so these data sets do not collide with the national one above.
+        var national = new NationalDataSet.Options(Seed: 8, Partnerships: 2, Citizens: 0, WeeksPerCitizen: 4, Patience);
+        var reads = await GrowthBenchmark.ReadsAsync(suite.Clients, suite.ConnectionString, national,
+            new GrowthBenchmark.Options(DataSetCitizens: [10, 30], Calls: 3, FillRows: 0, ImportRows: 0));
+
+        // The benchmark itself checks each answer's citizens against the partnership's.
+        reads.Select(r => (r.DataSetCitizens, r.LargestPartnership)).ShouldBe([(10, NationalDataSet.Sizes(2, 10)[0]), (30, NationalDataSet.Sizes(2, 30)[0])]);
+        reads.ShouldAllBe(r => r.WorklistPage.Count == 3 && r.CommitteeReport.Count == 3);
+    }
 }

@@ -94,5 +94,5 @@ public sealed class CrashRecoveryTests(SuiteFixture suite)
     }
 
     private async Task<IReadOnlyList<LedgerItem>> LedgerAsync(string partnershipId) =>
-        (await suite.Clients.Payment.GetLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId }, deadline: SuiteClients.Deadline())).Items;
+        (await suite.Clients.Payment.GetWholeLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId }, deadline: SuiteClients.Deadline())).Items;
 }

@@ -24,7 +24,7 @@ public sealed class HistoricalLoadTests(SuiteFixture suite)
         var load = await LoadUntilTheQ3InvoiceAsync("history");
         // What finance was shown on the day the Q3 2023 invoice went out, as the load reached that day.
         var presented = await CostAsync(load.PartnershipId, Day(2023, 12, 31), knownOn: null);
-        var ledgerPresented = (await suite.Clients.Payment.GetLedgerAsync(new GetLedgerRequest { PartnershipId = load.PartnershipId },
+        var ledgerPresented = (await suite.Clients.Payment.GetWholeLedgerAsync(new GetLedgerRequest { PartnershipId = load.PartnershipId },
             deadline: SuiteClients.Deadline())).Items;
 
         // Learnt on 2023-11-15: the first citizen's job never started. Then the Q4 run and its closing.
@@ -53,7 +53,7 @@ public sealed class HistoricalLoadTests(SuiteFixture suite)
         reproduced.KnownOn.ShouldBe(Presented);
         reproduced.KnownOn = null;
         reproduced.ShouldBe(presented);
-        (await suite.Clients.Payment.GetLedgerAsync(new GetLedgerRequest { PartnershipId = load.PartnershipId, KnownOn = Presented },
+        (await suite.Clients.Payment.GetWholeLedgerAsync(new GetLedgerRequest { PartnershipId = load.PartnershipId, KnownOn = Presented },
             deadline: SuiteClients.Deadline())).Items.ShouldBe(ledgerPresented);
         // The closed Q3 invoice is as it was issued.
         var invoices = (await suite.Clients.Payment.ListInvoicesAsync(new ListInvoicesRequest { PartnershipId = load.PartnershipId, AsOf = Day(2024, 1, 2) },

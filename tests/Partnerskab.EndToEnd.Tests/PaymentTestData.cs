@@ -111,7 +111,7 @@ public static class PaymentTestData
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var items = (await clients.Payment.GetLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId },
+            var items = (await clients.Payment.GetWholeLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId },
                 deadline: SuiteClients.Deadline())).Items;
             if (until(items)) return items;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"the ledger never got there; it holds {items.Count} items: {items}");

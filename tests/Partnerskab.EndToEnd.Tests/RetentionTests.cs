@@ -108,7 +108,7 @@ public sealed class RetentionTests(SuiteFixture suite)
         var until = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var items = (await Clients.Payment.GetLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId }, deadline: SuiteClients.Deadline())).Items;
+            var items = (await Clients.Payment.GetWholeLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId }, deadline: SuiteClients.Deadline())).Items;
             if (items.Count >= expected) return items;
             if (DateTime.UtcNow > until) throw new TimeoutException($"the ledger never had {expected} items: {items}");
             await Task.Delay(200);

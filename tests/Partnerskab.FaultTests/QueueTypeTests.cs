@@ -1,6 +1,7 @@
 using Partnerskab.Contracts;
 using Partnerskab.FaultTests.Infrastructure;
 using Partnerskab.Operations;
+using Partnerskab.Protos.Payment.V1;
 using Partnerskab.Scenario;
 using Partnerskab.Testing;
 using Partnerskab.Testing.Load;
@@ -40,7 +41,7 @@ public sealed class QueueTypeTests(FaultSuite faults)
         do
         {
             await Task.Delay(500);
-            items = (await suite.Clients.Payment.GetLedgerAsync(new() { PartnershipId = driver.PartnershipId }, deadline: SuiteClients.Deadline())).Items.Count;
+            items = (await suite.Clients.Payment.GetWholeLedgerAsync(new() { PartnershipId = driver.PartnershipId }, deadline: SuiteClients.Deadline())).Items.Count;
         }
         while (items < 5 && DateTime.UtcNow < until);
         items.ShouldBe(5, "two handover fees, two milestones and the credit of the revoked one, through quorum queues");

@@ -253,7 +253,7 @@ public sealed class ReplicaTests(FaultSuite faults, ITestOutputHelper output)
         var until = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
-            var items = (await suite.Clients.Payment.GetLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId }, deadline: SuiteClients.Deadline())).Items;
+            var items = (await suite.Clients.Payment.GetWholeLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId }, deadline: SuiteClients.Deadline())).Items;
             if (items.Count >= atLeast || DateTime.UtcNow > until) return items;
             await Task.Delay(250);
         }

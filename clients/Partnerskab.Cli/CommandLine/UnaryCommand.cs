@@ -27,20 +27,27 @@ public sealed class UnaryCommands(CliConsole cli, Option<Uri> service)
         Func<CallInvoker, TRequest, CallOptions, AsyncUnaryCall<TResponse>> call, bool fromFile, params RequestField[] fields)
         where TRequest : IMessage<TRequest>, new()
         where TResponse : IMessage<TResponse> =>
-        Build(name, description, call, answer => IndentedJson(answer), fromFile, fields);
+        Build<TRequest, TResponse>(name, description, (c, r, o) => call(c, r, o).ResponseAsync, answer => IndentedJson(answer), fromFile, fields);
 
     /// <summary>A read: the answer as the tables <paramref name="tables"/> lays out.</summary>
     public Command Read<TRequest, TResponse>(string name, string description,
         Func<CallInvoker, TRequest, CallOptions, AsyncUnaryCall<TResponse>> call, Func<TResponse, string> tables, bool fromFile, params RequestField[] fields)
         where TRequest : IMessage<TRequest>, new()
         where TResponse : IMessage<TResponse> =>
-        Build(name, description, call, tables, fromFile, fields);
+        Build<TRequest, TResponse>(name, description, (c, r, o) => call(c, r, o).ResponseAsync, tables, fromFile, fields);
+
+    /// <summary>A read of several calls (every page of a list) answered as one: the answer as the tables <paramref name="tables"/> lays out.</summary>
+    public Command Read<TRequest, TResponse>(string name, string description,
+        Func<CallInvoker, TRequest, CallOptions, Task<TResponse>> calls, Func<TResponse, string> tables, bool fromFile, params RequestField[] fields)
+        where TRequest : IMessage<TRequest>, new()
+        where TResponse : IMessage<TResponse> =>
+        Build(name, description, calls, tables, fromFile, fields);
 
     private static string IndentedJson(IMessage answer) =>
         JsonNode.Parse(ReadOutput.Json.Format(answer))!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
 
     private Command Build<TRequest, TResponse>(string name, string description,
-        Func<CallInvoker, TRequest, CallOptions, AsyncUnaryCall<TResponse>> call, Func<TResponse, string> text, bool fromFile, RequestField[] fields)
+        Func<CallInvoker, TRequest, CallOptions, Task<TResponse>> call, Func<TResponse, string> text, bool fromFile, RequestField[] fields)
         where TRequest : IMessage<TRequest>, new()
         where TResponse : IMessage<TResponse>
     {

@@ -26,8 +26,8 @@ public static class FinanceCommands
                 calls.Read<ListRateCardsRequest, ListRateCardsResponse>("list", "Every version.", (c, r, o) => Client(c).ListRateCardsAsync(r, o),
                     RateCardsView.Report, fromFile: false, id),
             },
-            calls.Read<GetLedgerRequest, GetLedgerResponse>("ledger", "The partnership's ledger: every item earned, priced, capped or credited.",
-                (c, r, o) => Client(c).GetLedgerAsync(r, o), LedgerView.Report, fromFile: false, id,
+            calls.Read<GetLedgerRequest, GetLedgerResponse>("ledger", "The partnership's ledger: every item earned, priced, capped or credited, all pages.",
+                (c, r, o) => Client(c).GetWholeLedgerAsync(r, o), LedgerView.Report, fromFile: false, id,
                 new("--as-of", "as_of", "Only the items earned by this day, YYYY-MM-DD.", Required: false),
                 new("--known-on", "known_on", "Only the items recorded by the end of this day, YYYY-MM-DD (default: now).", Required: false)),
             calls.Create<ExplainLedgerItemRequest, ExplainLedgerItemResponse>("explain", "Why a ledger item is there: what it credits, its milestone, "

@@ -345,7 +345,7 @@ public static class ReferenceScenario
         var until = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
-            var items = (await suite.Payment.GetLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId },
+            var items = (await suite.Payment.GetWholeLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId },
                 deadline: Deadline(), cancellationToken: cancellationToken)).Items.Count;
             if (items >= expected) return items;
             if (DateTime.UtcNow > until) throw new TimeoutException($"the ledger holds {items} of the {expected} items expected");

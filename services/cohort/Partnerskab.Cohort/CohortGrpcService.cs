@@ -8,6 +8,7 @@ using Partnerskab.Cohort.Persistence;
 using Partnerskab.Cohort.Queries;
 using Partnerskab.Cohort.Retention;
 using Partnerskab.ServiceDefaults.Audit;
+using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.Protos.Cohort.V1;
 
 namespace Partnerskab.Cohort;
@@ -84,5 +85,6 @@ public static class CohortRpcHandlers
         .AddScoped<GetFollowUpStatusHandler>()
         .AddScoped<CountCitizensHandler>()
         .AddScoped<ListAuditEntriesHandler<CohortDbContext>>()
-        .AddScoped<EraseExpiredCitizenDataHandler>();
+        .AddScoped<EraseExpiredCitizenDataHandler>()
+        .AddScoped<IWarmUp, CohortWarmUp>();
 }

@@ -10,6 +10,7 @@ using Partnerskab.Outcome.Persistence;
 using Partnerskab.Outcome.Reports;
 using Partnerskab.Outcome.Timeline;
 using Partnerskab.ServiceDefaults.Audit;
+using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.ServiceDefaults.Recording;
 using Partnerskab.Protos.Outcome.V1;
 
@@ -134,5 +135,6 @@ public static class OutcomeRpcHandlers
         .AddScoped<GetBusinessCaseHandler>()
         .AddScoped<ComparisonStatuses>()
         .AddScoped<RegisterComparisonCitizensHandler>()
-        .AddScoped<ListAuditEntriesHandler<OutcomeDbContext>>();
+        .AddScoped<ListAuditEntriesHandler<OutcomeDbContext>>()
+        .AddScoped<IWarmUp, OutcomeWarmUp>();
 }

@@ -10,6 +10,7 @@ using Partnerskab.Payment.Persistence;
 using Partnerskab.Payment.RateCards;
 using Partnerskab.Payment.Reconciliation;
 using Partnerskab.ServiceDefaults.Audit;
+using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.Protos.Payment.V1;
 
 namespace Partnerskab.Payment;
@@ -102,5 +103,6 @@ public static class PaymentRpcHandlers
         .AddScoped<GetInvestorPositionHandler>()
         .AddScoped<SetDisclosureHandler>()
         .AddScoped<ExportIndigoProjectHandler>()
-        .AddScoped<ListAuditEntriesHandler<PaymentDbContext>>();
+        .AddScoped<ListAuditEntriesHandler<PaymentDbContext>>()
+        .AddScoped<IWarmUp, PaymentWarmUp>();
 }

@@ -150,7 +150,7 @@ public sealed class FaultSuite : IAsyncLifetime
     {
         var milestones = (await Clients.Outcome.ListMilestonesAsync(new ListMilestonesRequest { PartnershipId = partnershipId },
             deadline: SuiteClients.Deadline())).Milestones;
-        var ledger = (await Clients.Payment.GetLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId },
+        var ledger = (await Clients.Payment.GetWholeLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId },
             deadline: SuiteClients.Deadline())).Items;
         return (milestones, ledger);
     }

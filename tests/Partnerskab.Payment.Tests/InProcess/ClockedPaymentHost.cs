@@ -75,7 +75,7 @@ public sealed class ClockedPaymentHost() : InProcessService<PaymentGrpcService, 
         var until = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var items = (await Client.GetLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId.ToString() }, deadline: SuiteClients.Deadline())).Items;
+            var items = (await Client.GetWholeLedgerAsync(new GetLedgerRequest { PartnershipId = partnershipId.ToString() }, deadline: SuiteClients.Deadline())).Items;
             if (items.Count >= count) return items;
             if (DateTime.UtcNow > until) throw new TimeoutException($"the ledger holds {items.Count} items, not {count}: {items}");
             await Task.Delay(100);

@@ -65,7 +65,7 @@ public sealed class KnownOnTests(ClockedPaymentHost payment) : InProcessTests(pa
             asKnown.KnownOn.ShouldBe(day);
             asKnown.KnownOn = null;
             asKnown.ShouldBe(cost, $"the cost report as of and as known on {PaymentDay(day)}");
-            (await client.GetLedgerAsync(new GetLedgerRequest { PartnershipId = id, KnownOn = day }, deadline: SuiteClients.Deadline()))
+            (await client.GetWholeLedgerAsync(new GetLedgerRequest { PartnershipId = id, KnownOn = day }, deadline: SuiteClients.Deadline()))
                 .Items.Count.ShouldBe(ledgerItems, $"the ledger as known on {PaymentDay(day)}");
         }
         taken[1].Cost.ShouldNotBe(now.Cost, "the later corrections change today's answer, so the test can fail");

@@ -39,8 +39,8 @@ public sealed class PaymentRpcs : IServiceRpcs<PaymentService.PaymentServiceClie
             deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id"]),
         new("payment.GetLedger", c => c.Client.GetLedgerAsync(new GetLedgerRequest
         {
-            PartnershipId = NotAnId, KnownOn = new Google.Type.Date { Year = 2023, Month = 2, Day = 29 },
-        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "known_on"]),
+            PartnershipId = NotAnId, KnownOn = new Google.Type.Date { Year = 2023, Month = 2, Day = 29 }, PageSize = 1001, PageToken = "not-a-token",
+        }, deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "known_on", "page_size", "page_token"]),
         new("payment.ExplainLedgerItem", c => c.Client.ExplainLedgerItemAsync(new ExplainLedgerItemRequest { PartnershipId = NotAnId, ItemId = "" },
             deadline: SuiteClients.Deadline()).ResponseAsync, ["partnership_id", "item_id"]),
         new("payment.ClosePeriod", c => c.Client.ClosePeriodAsync(new ClosePeriodRequest

@@ -67,6 +67,8 @@ public abstract class InProcessService<TEntryPoint, TClient> : WebApplicationFac
             // Kestrel's ports are required settings; the test server stands in for Kestrel and listens on none.
             ["Service:GrpcPort"] = "1",
             ["Service:HttpPort"] = "2",
+            // The tests make their own first call (WarmUpAsync), and no port answers a loopback call.
+            ["WarmUp:Enabled"] = "false",
         };
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(ConfigureTestServices);
@@ -130,16 +132,17 @@ public abstract class InProcessService<TEntryPoint, TClient> : WebApplicationFac
     public InProcessClient<TClient> ClientFor(string? bearerToken) => new(ChannelFor(bearerToken));
 
     /// <summary>
-    /// Row counts of every table but the audit log, which records a refused call to a
-    /// citizen-level RPC on purpose. A call's writes are committed before it answers, and nothing
-    /// else writes to this database, so there is nothing to wait for.
+    /// Row counts of every table but the audit log (unless asked for), which records a refused
+    /// call to a citizen-level RPC on purpose. A call's writes are committed before it answers,
+    /// and nothing else writes to this database, so there is nothing to wait for.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, long>> RowCountsAsync()
+    public async Task<IReadOnlyDictionary<string, long>> RowCountsAsync(bool withAuditLog = false)
     {
         await using var connection = await OpenAsync();
         var tables = new List<string>();
         await using (var list = new NpgsqlCommand(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'audit_entries' ORDER BY tablename", connection))
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND (@audit OR tablename <> 'audit_entries') ORDER BY tablename", connection)
+            { Parameters = { new("audit", withAuditLog) } })
         await using (var reader = await list.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));

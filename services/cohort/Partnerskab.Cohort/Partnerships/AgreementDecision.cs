@@ -7,6 +7,9 @@ namespace Partnerskab.Cohort.Partnerships;
 /// </summary>
 public static class AgreementDecision
 {
+    /// <summary>The most places a cohort may have: a national programme's size.</summary>
+    public const int MaxCohortCapacity = 1_000_000;
+
     /// <summary>
     /// The rules the terms keep as a whole: the contract runs forward, the handover window lies
     /// inside it, and the cohort's size and the follow-up's length are in range. A date that
@@ -25,7 +28,7 @@ public static class AgreementDecision
         if (windowStart != default && windowEnd != default) Check(windowStart <= windowEnd, "handover_window_end", "must not be before handover_window_start");
         if (windowStart != default && contractStart != default) Check(windowStart >= contractStart, "handover_window_start", "must be inside the contract period");
         if (windowEnd != default && contractEnd != default) Check(windowEnd <= contractEnd, "handover_window_end", "must be inside the contract period");
-        Check(terms.CohortCapacity is >= 1 and <= 100_000, "cohort_capacity", "must be between 1 and 100000");
+        Check(terms.CohortCapacity is >= 1 and <= MaxCohortCapacity, "cohort_capacity", $"must be between 1 and {MaxCohortCapacity}");
         Check(terms.FollowUpMonths is >= 1 and <= 120, "follow_up_months", "must be between 1 and 120");
         return violations;
     }

@@ -91,7 +91,8 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
             // One item per cause and payer: a milestone or a handover is never paid twice.
             item.HasIndex(i => new { i.CauseKey, i.PayerId }).IsUnique();
             item.Property(i => i.PayerId).HasMaxLength(50);
-            item.HasIndex(i => new { i.PartnershipId, i.EarnedOn });
+            // The ledger's order: a page of GetLedger is one range of it.
+            item.HasIndex(i => new { i.PartnershipId, i.EarnedOn, i.Id });
             // Covers the sums per citizen (the cap check's, the cost report's) without reading the items.
             item.HasIndex(i => new { i.PartnershipId, i.CitizenId }).IncludeProperties(i => new { i.EarnedOn, i.AmountOre });
             item.Property(i => i.CauseKey).HasMaxLength(250);

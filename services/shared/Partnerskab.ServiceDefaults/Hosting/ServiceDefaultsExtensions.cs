@@ -28,7 +28,7 @@ public static class ServiceDefaultsExtensions
     /// Kestrel endpoints (gRPC on an HTTP/2-only port, health on an HTTP/1.1 port), gRPC with the
     /// suite's error interceptor, JSON transcoding of the RPCs' google.api.http routes (so a REST
     /// call from the gateway meets the same interceptors as the gRPC call it names), bearer tokens and the service's access policy, health,
-    /// reflection, telemetry and the clock (which a historical load may set back: <see cref="RecordedAtInterceptor"/>); the audit log of the calls the audit policy names
+    /// reflection, a warm-up before readiness (<see cref="ServiceWarmUp"/>), telemetry and the clock (which a historical load may set back: <see cref="RecordedAtInterceptor"/>); the audit log of the calls the audit policy names
     /// (outermost, so it records the status the caller gets).
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName, AccessPolicy access, AuditPolicy audit)
@@ -75,8 +75,12 @@ public static class ServiceDefaultsExtensions
         builder.Services.Configure<ShutdownOptions>(builder.Configuration.GetSection(ShutdownOptions.Section));
         builder.Services.AddSingleton<ShutdownDrain>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ShutdownDrain>());
+        builder.Services.Configure<WarmUpOptions>(builder.Configuration.GetSection(WarmUpOptions.Section));
+        builder.Services.AddSingleton<ServiceWarmUp>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ServiceWarmUp>());
         builder.Services.AddGrpcHealthChecks()
-            .AddCheck<ShutdownDrain>("shutdown", tags: [ReadyTag]);
+            .AddCheck<ShutdownDrain>("shutdown", tags: [ReadyTag])
+            .AddCheck<ServiceWarmUp>("warm-up", tags: [ReadyTag]);
         builder.Services.AddSingleton<IClock>(new RecordingClock(SystemClock.Instance));
 
         // EF and ASP.NET Core log every command and request at Information; those belong in

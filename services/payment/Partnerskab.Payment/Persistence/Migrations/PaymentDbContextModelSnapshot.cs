@@ -620,8 +620,8 @@ namespace Partnerskab.Payment.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PartnershipId", "CitizenId"), new[] { "EarnedOn", "AmountOre" });
 
-                    b.HasIndex("PartnershipId", "EarnedOn")
-                        .HasDatabaseName("ix_ledger_items_partnership_id_earned_on");
+                    b.HasIndex("PartnershipId", "EarnedOn", "Id")
+                        .HasDatabaseName("ix_ledger_items_partnership_id_earned_on_id");
 
                     b.ToTable("ledger_items", (string)null);
                 });

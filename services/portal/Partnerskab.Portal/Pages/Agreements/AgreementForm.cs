@@ -50,7 +50,8 @@ public sealed record AgreementForm(IReadOnlyDictionary<string, string> Values, I
     public Partnership? Read(FormProblems problems, IStringLocalizer text)
     {
         var dates = Dates.ToDictionary(f => f, f => problems.Date(this[f], f, text["DateRequired"]));
-        var numbers = Numbers.ToDictionary(f => f, f => problems.Number(this[f], f, 0, 100_000, text["NumberRequired"]));
+        // Only a whole number is checked here; the cohort service judges the range (a cohort of up to 1,000,000 places).
+        var numbers = Numbers.ToDictionary(f => f, f => problems.Number(this[f], f, 0, 1_000_000, text["NumberRequired"]));
         var benefits = BenefitTypes.Select(b => Enum.TryParse<BenefitType>(b, out var parsed) && BenefitTypeChoices.Contains(parsed) ? parsed : BenefitType.Unspecified).ToList();
         if (benefits.Contains(BenefitType.Unspecified)) problems.Add(BenefitTypesField, text["BenefitTypeRequired"]);
         if (problems.Any) return null;
