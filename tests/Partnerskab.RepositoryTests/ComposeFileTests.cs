@@ -74,8 +74,10 @@ public sealed class ComposeFileTests
         Ports("gateway").ShouldBe(["127.0.0.1:8443:8443", "127.0.0.1:8480:8480"], ignoreOrder: true);
 
         var environment = Environment("gateway");
-        // A PEM certificate needs no password; the body limit and key retention have working defaults.
-        string[] optional = ["Gateway__CertificatePassword", "Gateway__MaxRequestBodyBytes", "Idempotency__Retention", "Idempotency__InFlightTimeout"];
+        // A PEM certificate needs no password; the body limit and key retention have working defaults;
+        // lists of several instances replace the one address each service has here.
+        string[] optional = ["Gateway__CertificatePassword", "Gateway__MaxRequestBodyBytes", "Idempotency__Retention", "Idempotency__InFlightTimeout",
+            "Gateway__CohortUrls", "Gateway__OutcomeUrls", "Gateway__PaymentUrls"];
         var required = Settings(GatewayOptions.Section, typeof(GatewayOptions))
             .Concat(Settings(IdempotencyOptions.Section, typeof(IdempotencyOptions)))
             .Concat(["Service__ListenAddress", "Service__HttpPort", "Auth__TrustedKeysFile", "ConnectionStrings__Database"])
@@ -93,8 +95,10 @@ public sealed class ComposeFileTests
         Ports("portal").ShouldBe(["127.0.0.1:5443:5443", "127.0.0.1:5480:5480"], ignoreOrder: true);
         var environment = Environment("portal");
         var required = Settings(PortalOptions.Section, typeof(PortalOptions))
-            // A kommune's own identity provider is configured only where one is used.
-            .Where(setting => setting is not ("Portal__ServesHttps" or "Portal__OpenIdConnect"))
+            // A kommune's own identity provider is configured only where one is used; lists of
+            // several instances replace the one address each service has here.
+            .Where(setting => setting is not ("Portal__ServesHttps" or "Portal__OpenIdConnect"
+                or "Portal__CohortUrls" or "Portal__OutcomeUrls" or "Portal__PaymentUrls"))
             .Concat(["Service__ListenAddress", "Service__HttpPort", "ConnectionStrings__Database"]);
         required.Except(environment.Keys).ShouldBeEmpty("the portal in docker-compose.yml lacks settings it reads");
         environment["ConnectionStrings__Database"].ShouldContain("Database=partnerskab_portal");
