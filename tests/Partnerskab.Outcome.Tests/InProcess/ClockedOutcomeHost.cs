@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using NodaTime.Testing;
+using Microsoft.Extensions.Hosting;
+using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Persistence;
 
 namespace Partnerskab.Outcome.Tests.InProcess;
@@ -14,9 +16,33 @@ namespace Partnerskab.Outcome.Tests.InProcess;
 /// </summary>
 public sealed class ClockedOutcomeHost : OutcomeHost
 {
-    public FakeClock Clock { get; } = new(Instant.FromUtc(2023, 1, 2, 8, 0));
+    private static readonly Instant Start = Instant.FromUtc(2023, 1, 2, 8, 0);
 
-    protected override void ConfigureTestServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
+    public FakeClock Clock { get; } = new(Start);
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
+        // The upkeep is stopped and started again at each reset; the host would take a background
+        // service's stop it did not ask for as a failure and stop the application.
+        services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(KeptReadsUpkeep)));
+        services.AddSingleton<KeptReadsUpkeep>();
+        services.AddHostedService<UpkeepOutsideTheHostsWatch>();
+    }
+
+    /// <summary>
+    /// Empties the tables with the kept reads' upkeep stopped and the clock back at its start: a
+    /// sweep through the last test's day, running across the reset, would otherwise mark the next
+    /// test's earlier days as swept (a clock that goes back in time happens only here).
+    /// </summary>
+    public override async Task ResetAsync()
+    {
+        var upkeep = Services.GetRequiredService<KeptReadsUpkeep>();
+        await upkeep.StopAsync(CancellationToken.None);
+        Clock.Reset(Start);
+        await base.ResetAsync();
+        await upkeep.StartAsync(CancellationToken.None);
+    }
 
     /// <summary>Sets the service's clock to ten in the morning of the day, Copenhagen time.</summary>
     public void On(LocalDate day) => Clock.Reset(day.At(new LocalTime(10, 0)).InZoneStrictly(ServiceDefaults.DanishCalendar.Copenhagen).ToInstant());
@@ -58,6 +84,14 @@ public sealed class ClockedOutcomeHost : OutcomeHost
             await Task.Delay(100);
         }
     }
+}
+
+/// <summary>Starts and stops the upkeep with the host, as a plain hosted service the host does not watch.</summary>
+internal sealed class UpkeepOutsideTheHostsWatch(KeptReadsUpkeep upkeep) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => upkeep.StartAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => upkeep.StopAsync(cancellationToken);
 }
 
 [CollectionDefinition(Name)]

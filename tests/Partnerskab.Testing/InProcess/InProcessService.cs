@@ -102,7 +102,7 @@ public abstract class InProcessService<TEntryPoint, TClient> : WebApplicationFac
     /// Empties every table but the migration history. The append-only triggers (the audit log,
     /// the ledger) are set aside for this one session, as only a superuser can.
     /// </summary>
-    public async Task ResetAsync()
+    public virtual async Task ResetAsync()
     {
         await using var connection = await OpenAsync();
         await using (var replica = new NpgsqlCommand("SET session_replication_role = replica", connection))
