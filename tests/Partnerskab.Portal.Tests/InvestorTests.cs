@@ -21,9 +21,11 @@ public sealed class InvestorTests(PortalSuite portal, Browser browser)
     [Fact]
     public async Task Finance_records_the_investors_cash_flows_and_the_investor_reads_the_position_with_its_multiple_and_rate()
     {
-        var id = portal.ReferencePartnershipId;
+        // A partnership of its own: the reference scenario's investor already has cash flows, derived from the outcome payments.
+        var partnership = await PartnershipAsync("portal-investor");
+        var id = partnership.PartnershipId;
         var address = new Uri(portal.Url, $"/partnerskaber/{id}/investor?dato=2025-10-20").ToString();
-        var finance = await Pages.SignedInAsync(browser, portal, SuiteRoles.Finance);
+        var finance = await Pages.SignedInForAsync(browser, portal, SuiteRoles.Finance, partnership);
         await finance.GotoAsync(address);
         (await finance.Locator("#irr").InnerTextAsync()).ShouldStartWith("Ingen: pengestrømmene skifter ikke fortegn");
         (await finance.Locator("#no-cash-flows").CountAsync()).ShouldBe(1);
@@ -61,7 +63,7 @@ public sealed class InvestorTests(PortalSuite portal, Browser browser)
         var position = await portal.Services.Clients.Payment.GetInvestorPositionAsync(new GetInvestorPositionRequest { PartnershipId = id, AsOf = ThinSlice.Day(2025, 10, 20) },
             deadline: SuiteClients.Deadline());
         position.RateOfReturnStatus.ShouldBe(RateOfReturnStatus.Rate);
-        var investor = await Pages.SignedInAsync(browser, portal, SuiteRoles.Investor);
+        var investor = await Pages.SignedInForAsync(browser, portal, SuiteRoles.Investor, partnership);
         await investor.GotoAsync(new Uri(portal.Url, $"/partnerskaber/{id}?dato=2025-10-20").ToString());
         await investor.GetByRole(AriaRole.Link, new() { Name = "Investorens stilling" }).ClickAsync();
         await investor.WaitForURLAsync(url => url.Contains("/investor"));
@@ -74,7 +76,7 @@ public sealed class InvestorTests(PortalSuite portal, Browser browser)
         await Browser.CheckAndCaptureAsync(investor, "investor-position");
         await Browser.CheckAndCaptureAsync(finance, "investor-finance");
 
-        var kommune = await Pages.SignedInAsync(browser, portal, SuiteRoles.Kommune);
+        var kommune = await Pages.SignedInForAsync(browser, portal, SuiteRoles.Kommune, partnership);
         (await kommune.GotoAsync(address))!.Status.ShouldBe((int)HttpStatusCode.Forbidden);
     }
 
@@ -82,8 +84,7 @@ public sealed class InvestorTests(PortalSuite portal, Browser browser)
     public async Task Finance_reads_the_cost_of_a_split_price_per_payer()
     {
         var clients = portal.Services.Clients;
-        var partnership = (await clients.Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement($"portal-payers-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}"),
-            deadline: SuiteClients.Deadline())).Partnership;
+        var partnership = await PartnershipAsync("portal-payers");
         var id = partnership.PartnershipId;
         var card = TestRateCards.FullRateCard(id, ThinSlice.Day(2023, 3, 1));
         card.Payers.Add(new Payer { PayerId = "KOMMUNE", Name = "Haderslev Kommune", Cvr = "29189757", Ean = "5798000420526", ShareBasisPoints = 8_000 });
@@ -101,14 +102,8 @@ public sealed class InvestorTests(PortalSuite portal, Browser browser)
             DateTime.UtcNow.ShouldBeLessThan(until, "the handover fee was not booked per payer");
             await Task.Delay(200);
         }
-        var password = PortalSuite.NewPassword();
-        var user = $"demo-finance-payers-{id[..6]}";
-        var (exitCode, output) = await portal.AddAccountAsync(user, "Demo finance payers", partnership.Provider.Cvr, SuiteRoles.Finance, id, password);
-        exitCode.ShouldBe(0, output);
-
-        var page = await browser.NewPageAsync();
+        var page = await Pages.SignedInForAsync(browser, portal, SuiteRoles.Finance, partnership);
         await page.GotoAsync(new Uri(portal.Url, $"/okonomi/partnerskaber/{id}/omkostninger?dato=2023-06-30&moms=uden").ToString());
-        await Pages.SignInAsync(page, user, password);
         var payers = await page.Locator("table:has(#payers-caption) tbody tr").AllInnerTextsAsync();
         payers.Select(r => r.Split('\t')[0]).ShouldBe(["FUND", "KOMMUNE"], ignoreOrder: true);
         await Browser.CheckAndCaptureAsync(page, "finance-cost-payers");
@@ -124,6 +119,10 @@ public sealed class InvestorTests(PortalSuite portal, Browser browser)
         (await page.Locator("table:has(#cost-caption) tfoot tr").InnerTextAsync()).Split('\t')[1].ShouldBe(PortalFormat.Kroner(fund.TotalEarnedOre, Danish));
         (await page.Locator("#payers-caption").CountAsync()).ShouldBe(0, "a payer's own report lists no payers");
     }
+
+    private async Task<Partnership> PartnershipAsync(string name) =>
+        (await portal.Services.Clients.Cohort.CreatePartnershipAsync(ThinSlice.HaderslevAgreement($"{name}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}"),
+            deadline: SuiteClients.Deadline())).Partnership;
 
     private static async Task FillAsync(IPage page, string kind, string day, string amount, string reference)
     {

@@ -22,6 +22,19 @@ public static class Pages
         return page;
     }
 
+    /// <summary>A new page, signed in on the start page as a new account of the role for the one partnership, of the partnership's provider.</summary>
+    public static async Task<IPage> SignedInForAsync(Browser browser, PortalSuite portal, string role, Partnerskab.Protos.Cohort.V1.Partnership partnership)
+    {
+        var user = $"demo-{role}-{partnership.PartnershipId[..8]}";
+        var password = PortalSuite.NewPassword();
+        var (exitCode, output) = await portal.AddAccountAsync(user, $"Demo {role}", partnership.Provider.Cvr, role, partnership.PartnershipId, password);
+        if (exitCode != 0) throw new InvalidOperationException($"add-account {user} failed: {output}");
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(portal.Url.ToString());
+        await SignInAsync(page, user, password);
+        return page;
+    }
+
     /// <summary>
     /// Submits a form and waits until the page it leads to has loaded; returns the answer to the post (before any redirect is followed),
     /// or the first response <paramref name="isAnswer"/> picks.
