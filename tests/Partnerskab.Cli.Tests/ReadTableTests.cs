@@ -216,6 +216,7 @@ public sealed class ReadTableTests
             ["cap per citizen", "100,000.00"],
             ["cap per calendar year", ""],
             ["cap on the contract", ""],
+            ["passed through to the investor", "0.00 %"],
             ["budget 2024", "3,000,000.00"],
         ]);
         FinanceTests.Cells(string.Join('\n', lines[(blank + 1)..])).ShouldBe(
@@ -225,6 +226,33 @@ public sealed class ReadTableTests
             ["milestone", "M24", "", "75,000.00"],
             ["deliverable, per unit", "TeachingDay", "", "12,000.00"],
             ["periodic fee", "BASE", "monthly", "50,000.00"],
+        ]);
+    }
+
+    [Fact]
+    public void A_rate_card_version_split_between_payers_lists_them_with_their_shares_caps_and_who_takes_the_rounding()
+    {
+        var card = new RateCard
+        {
+            PartnershipId = "p-1", Version = 1, EffectiveFrom = Day(2023, 3, 1), HandoverFeeOre = 2_500_000, VatRateBasisPoints = 2500,
+            InvoicingPeriod = BillingInterval.Quarterly, PaymentTermsDays = 30, InvestorPassThroughBasisPoints = 7_500, RemainderPayerId = "KOMMUNE",
+            Payers =
+            {
+                new Payer { PayerId = "KOMMUNE", Name = "Haderslev Kommune", Cvr = "29189757", Ean = "5798000420526", ShareBasisPoints = 8_000 },
+                new Payer { PayerId = "FUND", Name = "Udfaldsfonden", Cvr = "11223344", Ean = "5798000123458", ShareBasisPoints = 2_000, CapOre = 50_000_000 },
+            },
+        };
+
+        var report = RateCardsView.Report(new ListRateCardsResponse { RateCards = { card } });
+
+        var tables = report.Split("\n\n");
+        tables.Length.ShouldBe(3, report);
+        FinanceTests.Cells(tables[0][(tables[0].IndexOf('\n') + 1)..]).ShouldContain(row => row.SequenceEqual(new[] { "passed through to the investor", "75.00 %" }));
+        FinanceTests.Cells(tables[2]).ShouldBe(
+        [
+            ["payer", "name", "CVR", "EAN", "share", "cap", "rounding remainder"],
+            ["KOMMUNE", "Haderslev Kommune", "29189757", "5798000420526", "80.00 %", "", "yes"],
+            ["FUND", "Udfaldsfonden", "11223344", "5798000123458", "20.00 %", "500,000.00", ""],
         ]);
     }
 

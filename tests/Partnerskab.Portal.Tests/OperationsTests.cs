@@ -19,7 +19,7 @@ public sealed class OperationsTests(PortalSuite portal, Browser browser)
     public async Task The_operator_sees_a_parked_message_and_replays_it_and_runs_the_retention_job()
     {
         var messageId = Guid.NewGuid();
-        await using var broker = await new ConnectionFactory { Uri = new Uri(PortalSuite.RabbitMqUri), ClientProvidedName = "portal tests" }.CreateConnectionAsync();
+        await using var broker = await new ConnectionFactory { Uri = new Uri(portal.RabbitMqUri), ClientProvidedName = "portal tests" }.CreateConnectionAsync();
         await ParkAsync(broker, messageId);
 
         var page = await browser.NewPageAsync();

@@ -162,7 +162,7 @@ public sealed class PortalSuite : IAsyncLifetime
     /// <summary>Meets the portal's policy: 12+ characters, upper and lower case, digits.</summary>
     public static string NewPassword() => $"Pw{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}X9";
 
-    public static string RabbitMqUri => $"amqp://guest:guest@127.0.0.1:{TestEnvironment.RabbitMqPort}/";
+    public string RabbitMqUri => $"amqp://guest:guest@127.0.0.1:{TestEnvironment.RabbitMqPort}/{Uri.EscapeDataString(Services.RabbitMqVirtualHost)}";
 
     /// <summary>The portal's test authority and the gateway's (PEM): what the portal, and a client of the portal, trusts.</summary>
     public string TrustedCertificatesFile => Path.Combine(Services.Keys.Path, "portal-trusted.pem");

@@ -5,10 +5,14 @@ using Partnerskab.Tokens;
 namespace Partnerskab.Testing;
 
 /// <summary>Where the suite keeps its data and sends its messages.</summary>
-public sealed record SuiteInfrastructure(string PostgresConnectionString, ushort RabbitMqPort)
+/// <param name="VirtualHostPerSuite">
+/// Whether each suite gets a RabbitMQ virtual host of its own (<see cref="TestVirtualHost"/>), as on
+/// the broker several test classes share; a throwaway broker of one suite uses the default one.
+/// </param>
+public sealed record SuiteInfrastructure(string PostgresConnectionString, ushort RabbitMqPort, bool VirtualHostPerSuite = false)
 {
     /// <summary>The PostgreSQL and RabbitMQ that tests/run.sh (or tests/bench.sh) started.</summary>
-    public static SuiteInfrastructure FromEnvironment() => new(TestEnvironment.PostgresConnectionString, TestEnvironment.RabbitMqPort);
+    public static SuiteInfrastructure FromEnvironment() => new(TestEnvironment.PostgresConnectionString, TestEnvironment.RabbitMqPort, VirtualHostPerSuite: true);
 }
 
 /// <summary>
@@ -30,6 +34,7 @@ public sealed class LocalSuite : IAsyncDisposable
         this.startPatience = startPatience;
         this.databasePrefix = databasePrefix;
         this.infrastructure = infrastructure;
+        RabbitMqVirtualHost = infrastructure.VirtualHostPerSuite ? databasePrefix : "/";
         Keys = KeyDirectory.Ensure(Path.Combine(Path.GetTempPath(), $"partnerskab-keys-{databasePrefix}"), ServiceNames);
         var pseudonymKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var ordinals = Enumerable.Range(1, instances).ToList();
@@ -52,6 +57,9 @@ public sealed class LocalSuite : IAsyncDisposable
         [SuiteRoles.Kommune, SuiteRoles.Provider, SuiteRoles.Finance, SuiteRoles.Auditor, SuiteRoles.Operator], null, [SuiteClaims.AllPartnerships]);
 
     public KeyDirectory Keys { get; }
+
+    /// <summary>The RabbitMQ virtual host the suite's services talk through.</summary>
+    public string RabbitMqVirtualHost { get; }
 
     /// <summary>Every instance of each service, the first of which the suite's <see cref="Clients"/> call.</summary>
     public IReadOnlyList<ServiceProcess> Cohorts { get; }
@@ -77,6 +85,7 @@ public sealed class LocalSuite : IAsyncDisposable
             infrastructure ?? SuiteInfrastructure.FromEnvironment(), instances, startPatience ?? TimeSpan.FromSeconds(90));
         try
         {
+            if (suite.RabbitMqVirtualHost != "/") await TestVirtualHost.CreateAsync(suite.RabbitMqVirtualHost);
             // The first instance of each service migrates its database; the others start once it is there.
             await Task.WhenAll(new[] { suite.Cohort, suite.Outcome, suite.Payment }.Select(s => s.StartAsync()));
             await Task.WhenAll(suite.Services.Except([suite.Cohort, suite.Outcome, suite.Payment]).Select(s => s.StartAsync()));
@@ -124,6 +133,7 @@ public sealed class LocalSuite : IAsyncDisposable
         {
             ["ConnectionStrings__Database"] = ConnectionString(service),
             ["RabbitMq__Port"] = infrastructure.RabbitMqPort.ToString(),
+            ["RabbitMq__VirtualHost"] = RabbitMqVirtualHost,
             ["Auth__TrustedKeysFile"] = Keys.TrustedKeysFile,
             ["Auth__ServiceKeyFile"] = Keys.PrivateKeyFile(SigningKeys.ServiceIssuer(service)),
         };
@@ -139,6 +149,7 @@ public sealed class LocalSuite : IAsyncDisposable
     {
         Clients.Dispose();
         foreach (var service in Services) await service.DisposeAsync();
+        if (RabbitMqVirtualHost != "/") await TestVirtualHost.DeleteAsync(RabbitMqVirtualHost);
         Directory.Delete(Keys.Path, recursive: true);
     }
 }

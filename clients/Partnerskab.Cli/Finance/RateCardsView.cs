@@ -3,7 +3,10 @@ using Partnerskab.Protos.Payment.V1;
 
 namespace Partnerskab.Cli.Finance;
 
-/// <summary>`partnerskab finance rate-card list`: each version's terms, then its prices as a table (DKK without VAT).</summary>
+/// <summary>
+/// `partnerskab finance rate-card list`: each version's terms, then its prices as a table (DKK
+/// without VAT), then the payers splitting them when there are several.
+/// </summary>
 public static class RateCardsView
 {
     public static string Report(ListRateCardsResponse answer) => string.Join("\n", answer.RateCards.Select(Version));
@@ -21,6 +24,7 @@ public static class RateCardsView
             ("cap per citizen", caps.HasPerCitizenOre ? TextTable.Kroner(caps.PerCitizenOre) : ""),
             ("cap per calendar year", caps.HasPerCalendarYearOre ? TextTable.Kroner(caps.PerCalendarYearOre) : ""),
             ("cap on the contract", caps.HasContractOre ? TextTable.Kroner(caps.ContractOre) : ""),
+            ("passed through to the investor", PartnershipCost.Percent(card.InvestorPassThroughBasisPoints)),
         };
         terms.AddRange(card.Budgets.Select(b => ($"budget {b.Year}", TextTable.Kroner(b.AmountOre))));
         var prices = new List<IReadOnlyList<string>> { new[] { "handover fee", "", "", TextTable.Kroner(card.HandoverFeeOre) } };
@@ -30,6 +34,17 @@ public static class RateCardsView
         return $"  Rate card version {card.Version} of partnership {card.PartnershipId}\n"
             + TextTable.Terms(terms)
             + "\n"
-            + TextTable.Format([new("price"), new("code"), new("interval"), new("DKK", RightAligned: true)], prices);
+            + TextTable.Format([new("price"), new("code"), new("interval"), new("DKK", RightAligned: true)], prices)
+            + Payers(card);
     }
+
+    private static string Payers(RateCard card) => card.Payers.Count == 0
+        ? ""
+        : "\n" + TextTable.Format(
+            [new("payer"), new("name"), new("CVR"), new("EAN"), new("share", RightAligned: true), new("cap", RightAligned: true), new("rounding remainder")],
+            card.Payers.Select(p => (IReadOnlyList<string>)
+            [
+                p.PayerId, p.Name, p.Cvr, p.Ean, PartnershipCost.Percent(p.ShareBasisPoints), p.HasCapOre ? TextTable.Kroner(p.CapOre) : "",
+                p.PayerId == card.RemainderPayerId ? "yes" : "",
+            ]));
 }

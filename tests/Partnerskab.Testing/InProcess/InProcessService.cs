@@ -76,10 +76,7 @@ public abstract class InProcessService<TEntryPoint, TClient> : WebApplicationFac
 
     public async Task InitializeAsync()
     {
-        await InfraScript.RunAsync($"""
-            rabbitmq_throwaway_ctl "$1" --quiet add_vhost '{virtualHost}'
-            rabbitmq_throwaway_ctl "$1" --quiet set_permissions -p '{virtualHost}' guest '.*' '.*' '.*'
-            """, TestEnvironment.RabbitMqDirectory);
+        await TestVirtualHost.CreateAsync(virtualHost);
         operatorClient = ClientFor(Operator); // starts the service, which migrates its database
         await WarmUpAsync(operatorClient.Client);
         await using var connection = await OpenAsync();
@@ -173,7 +170,7 @@ public abstract class InProcessService<TEntryPoint, TClient> : WebApplicationFac
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", postgres);
             await drop.ExecuteNonQueryAsync();
         }
-        await InfraScript.RunAsync($"rabbitmq_throwaway_ctl \"$1\" --quiet delete_vhost '{virtualHost}'", TestEnvironment.RabbitMqDirectory);
+        await TestVirtualHost.DeleteAsync(virtualHost);
         Directory.Delete(Keys.Path, recursive: true);
     }
 }
