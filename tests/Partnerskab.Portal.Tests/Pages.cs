@@ -25,7 +25,7 @@ public static class Pages
     /// <summary>A new page, signed in on the start page as a new account of the role for the one partnership, of the partnership's provider.</summary>
     public static async Task<IPage> SignedInForAsync(Browser browser, PortalSuite portal, string role, Partnerskab.Protos.Cohort.V1.Partnership partnership)
     {
-        var user = $"demo-{role}-{partnership.PartnershipId[..8]}";
+        var user = $"demo-{role}-{partnership.PartnershipId[^12..]}";
         var password = PortalSuite.NewPassword();
         var (exitCode, output) = await portal.AddAccountAsync(user, $"Demo {role}", partnership.Provider.Cvr, role, partnership.PartnershipId, password);
         if (exitCode != 0) throw new InvalidOperationException($"add-account {user} failed: {output}");
