@@ -189,7 +189,7 @@ public static class BenchmarkRows
     {
         var clients = suite.Clients;
         // Milestone event to ledger item, on citizens of its own.
-        var milestones = await MilestoneToLedgerBenchmark.RunAsync(clients, suite.ConnectionString, TestEnvironment.RabbitMqPort,
+        var milestones = await MilestoneToLedgerBenchmark.RunAsync(clients, suite.ConnectionString, TestEnvironment.RabbitMqPort, suite.RabbitMqVirtualHost,
             sizes.ImportRows, sizes.Milestones, () => CpuUse.StartAsync(suite));
         var rawRabbitMq = await RawRabbitMqCeiling.RunAsync(TestEnvironment.RabbitMqPort, milestones.ThroughputItems, milestones.MessageBytes);
         report(new Measurement($"milestone event to ledger item (outbox, RabbitMQ, inbox, ledger), {milestones.ThroughputItems:N0} items",

@@ -36,7 +36,7 @@ public sealed class BenchmarkPathTests(SuiteFixture suite)
     [Fact]
     public async Task The_milestone_to_ledger_benchmark_and_its_raw_RabbitMQ_ceiling_run_end_to_end()
     {
-        var result = await MilestoneToLedgerBenchmark.RunAsync(suite.Clients, suite.ConnectionString, TestEnvironment.RabbitMqPort, 1_000,
+        var result = await MilestoneToLedgerBenchmark.RunAsync(suite.Clients, suite.ConnectionString, TestEnvironment.RabbitMqPort, suite.RabbitMqVirtualHost, 1_000,
             new MilestoneToLedgerBenchmark.Options(ThroughputItems: 100, LatencyItemsAtMost: 20, LatencyDuration: TimeSpan.FromSeconds(2), Patience));
         result.ThroughputItems.ShouldBe(100);
         result.ItemsPerSecond.ShouldBeGreaterThan(0);

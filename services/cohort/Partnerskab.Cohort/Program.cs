@@ -5,6 +5,7 @@ using Partnerskab.Cohort.Retention;
 using Partnerskab.Messaging;
 using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.ServiceDefaults.Persistence;
+using Partnerskab.ServiceDefaults.Retention;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("cohort", CohortAccess.Policy, CohortAccess.Audited);

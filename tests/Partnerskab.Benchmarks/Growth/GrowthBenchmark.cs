@@ -27,7 +27,11 @@ public static class GrowthBenchmark
     /// <summary>The worklist's first page of 100 as of today, as a provider opens it.</summary>
     public const int WorklistPageSize = 100;
 
-    /// <summary>Loads a data set per size (seeds after <paramref name="national"/>'s) and times the two reads at its largest partnership.</summary>
+    /// <summary>
+    /// Loads a data set per size (seeds after <paramref name="national"/>'s), its handovers moved
+    /// to the year before today so that its citizens are in follow-up and today's worklist holds
+    /// their overdue checkpoints, and times the two reads at its largest partnership.
+    /// </summary>
     public static async Task<IReadOnlyList<ReadsAtSize>> ReadsAsync(SuiteClients clients, Func<string, string> connectionString,
         NationalDataSet.Options national, Options options)
     {
@@ -35,7 +39,7 @@ public static class GrowthBenchmark
         for (var i = 0; i < options.DataSetCitizens.Count; i++)
         {
             var loaded = await NationalDataSet.LoadAsync(clients, connectionString,
-                national with { Seed = national.Seed + 1 + i, Citizens = options.DataSetCitizens[i] });
+                national with { Seed = national.Seed + 1 + i, Citizens = options.DataSetCitizens[i], ShiftWeeks = NationalDataSet.WeeksToFollowUpToday() });
             var largest = loaded.Partnerships.MaxBy(p => p.Citizens)!;
             var id = largest.Id.ToString();
             // The worklist is judged by the kommune's follow-up plan; setting one rebuilds the kept rows, read once built.
@@ -50,9 +54,10 @@ public static class GrowthBenchmark
             {
                 var page = await clients.Outcome.GetWorklistAsync(new GetWorklistRequest { PartnershipId = id, PageSize = WorklistPageSize },
                     deadline: Deadlines.Call());
-                if (page.CitizensInFollowUp + page.CitizensClosedOut != largest.Citizens)
+                if (page.CitizensInFollowUp != largest.Citizens || page.Items.Count < Math.Min(WorklistPageSize, largest.Citizens))
                 {
-                    throw new InvalidOperationException($"The worklist counted {page.CitizensInFollowUp + page.CitizensClosedOut} citizens; the partnership holds {largest.Citizens}.");
+                    throw new InvalidOperationException(
+                        $"The worklist counted {page.CitizensInFollowUp} citizens in follow-up with {page.Items.Count} items on its first page; the partnership holds {largest.Citizens}, all in follow-up with a contact overdue.");
                 }
             });
             var report = await TimedAsync(options.Calls, async () =>

@@ -20,9 +20,9 @@ public sealed class MessageTap : IAsyncDisposable
         this.queue = queue;
     }
 
-    public static async Task<MessageTap> StartAsync(ushort port, string exchange)
+    public static async Task<MessageTap> StartAsync(ushort port, string virtualHost, string exchange)
     {
-        var connection = await RawRabbitMqCeiling.ConnectAsync(port, "benchmark tap");
+        var connection = await RawRabbitMqCeiling.ConnectAsync(port, "benchmark tap", virtualHost);
         var channel = await connection.CreateChannelAsync();
         var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true,
             arguments: new Dictionary<string, object?> { ["x-max-length"] = 1 })).QueueName;

@@ -48,7 +48,7 @@ public static class MilestoneToLedgerBenchmark
     /// <paramref name="firstCitizen"/>) over first; <paramref name="startCpuUse"/>, when given,
     /// measures where the CPU went in the throughput phase.
     /// </summary>
-    public static async Task<Result> RunAsync(SuiteClients suite, Func<string, string> connectionString, ushort rabbitMqPort, int firstCitizen, Options options,
+    public static async Task<Result> RunAsync(SuiteClients suite, Func<string, string> connectionString, ushort rabbitMqPort, string virtualHost, int firstCitizen, Options options,
         Func<Task<CpuUse>>? startCpuUse = null)
     {
         var citizens = options.WarmUpItems + options.ThroughputItems + options.LatencyItemsAtMost;
@@ -65,7 +65,7 @@ public static class MilestoneToLedgerBenchmark
         int messageBytes;
         IReadOnlyList<Booked> booked;
         string? cpuUse;
-        await using (var tap = await MessageTap.StartAsync(rabbitMqPort, MilestoneAchievedExchange))
+        await using (var tap = await MessageTap.StartAsync(rabbitMqPort, virtualHost, MilestoneAchievedExchange))
         {
             var cpu = startCpuUse is null ? null : await startCpuUse();
             await StreamAsync(suite, partnershipId, throughputCitizens);

@@ -19,8 +19,8 @@ public static class RawRabbitMqCeiling
     /// <summary>The services' default prefetch (RabbitMqOptions.PrefetchCount).</summary>
     public const ushort Prefetch = 16;
 
-    public static Task<IConnection> ConnectAsync(ushort port, string name) =>
-        new ConnectionFactory { HostName = "127.0.0.1", Port = port, ClientProvidedName = name }.CreateConnectionAsync();
+    public static Task<IConnection> ConnectAsync(ushort port, string name, string virtualHost = "/") =>
+        new ConnectionFactory { HostName = "127.0.0.1", Port = port, VirtualHost = virtualHost, ClientProvidedName = name }.CreateConnectionAsync();
 
     public static async Task<double> RunAsync(ushort port, int messages, int messageBytes)
     {

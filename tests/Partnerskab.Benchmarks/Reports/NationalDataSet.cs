@@ -26,17 +26,31 @@ namespace Partnerskab.Benchmarks;
 /// </remarks>
 public static class NationalDataSet
 {
-    public sealed record Options(int Seed, int Partnerships, int Citizens, int WeeksPerCitizen, TimeSpan Patience);
+    /// <param name="ShiftWeeks">
+    /// Every day of the data set moved this many weeks later (Mondays stay Mondays), so that its
+    /// citizens can be in follow-up today; weeks and ledger items that would then lie after
+    /// today are left out, as no one could have reported them yet.
+    /// </param>
+    public sealed record Options(int Seed, int Partnerships, int Citizens, int WeeksPerCitizen, TimeSpan Patience, int ShiftWeeks = 0)
+    {
+        public DateOnly Handover(int n) => ImportBenchmark.HandoverDate(n).AddDays(7 * ShiftWeeks);
+    }
 
     public sealed record Partnership(Guid Id, int FirstCitizen, int Citizens, int WeeksPerCitizen)
     {
-        /// <summary>The citizens with a status in the week containing their handover day plus <paramref name="months"/>.</summary>
+        /// <summary>The citizens with a status in the week containing their handover day plus <paramref name="months"/> (in a data set not shifted).</summary>
         public int ReportedAt(int months) => Enumerable.Range(FirstCitizen, Citizens).Count(n =>
         {
             var handover = ImportBenchmark.HandoverDate(n);
             return Monday(handover.AddMonths(months)).DayNumber - Monday(handover).DayNumber < 7 * WeeksPerCitizen;
         });
     }
+
+    /// <summary>The whole weeks that move a data set's handovers (March to June 2023) to the year before today, so its citizens are in follow-up today.</summary>
+    public static int WeeksToFollowUpToday() =>
+        (Today().AddMonths(-12).DayNumber - ImportBenchmark.HandoverDate(0).DayNumber) / 7;
+
+    private static DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen")));
 
     public sealed record Loaded(IReadOnlyList<Partnership> Partnerships, long WeeklyStatuses, long LedgerItems);
 
@@ -70,6 +84,7 @@ public static class NationalDataSet
             [partnerships.Select(p => p.Id).ToArray()]);
 
         var citizens = partnerships.SelectMany(p => Enumerable.Range(p.FirstCitizen, p.Citizens).Select(n => (p.Id, N: n))).ToList();
+        long statuses = 0, items = 0;
         await using (var outcome = new NpgsqlConnection(connectionString("outcome")))
         {
             await outcome.OpenAsync();
@@ -78,15 +93,19 @@ public static class NationalDataSet
                 {
                     await writer.WriteAsync(c.Id, NpgsqlDbType.Uuid);
                     await writer.WriteAsync(SyntheticPseudonyms.Of(c.N), NpgsqlDbType.Varchar);
-                    await writer.WriteAsync(ImportBenchmark.HandoverDate(c.N), NpgsqlDbType.Date);
-                    await writer.WriteAsync(ImportBenchmark.HandoverDate(c.N).AddMonths(24), NpgsqlDbType.Date);
+                    await writer.WriteAsync(options.Handover(c.N), NpgsqlDbType.Date);
+                    await writer.WriteAsync(options.Handover(c.N).AddMonths(24), NpgsqlDbType.Date);
                     // As status ingestion keeps it: one byte per week from the handover week, the week's status (the provider's, so without the register bit).
                     await writer.WriteAsync(Weeks(options, c.N).Select(w => (byte)w.Week.Status).ToArray(), NpgsqlDbType.Bytea);
                 });
             var recordedAt = DateTime.UtcNow;
             await BinaryCopy.RunAsync(outcome, "weekly_status_reports", StatusStreamBenchmark.WeeklyStatusColumns,
                 citizens.SelectMany(c => Weeks(options, c.N).Select(w => (c.Id, Row: w))),
-                (writer, s) => StatusStreamBenchmark.WriteStatusAsync(writer, s.Id, s.Row, recordedAt));
+                (writer, s) =>
+                {
+                    statuses++;
+                    return StatusStreamBenchmark.WriteStatusAsync(writer, s.Id, s.Row, recordedAt);
+                });
         }
         await using (var payment = new NpgsqlConnection(connectionString("payment")))
         {
@@ -96,6 +115,7 @@ public static class NationalDataSet
                 "id, partnership_id, citizen_id, kind, code, cause_key, earned_on, quantity, unit_price_ore, original_amount_ore, amount_ore, capped_by, rate_card_version, pricing_note, recorded_at, unpriced",
                 citizens.SelectMany(c => LedgerItems(options, c.Id, c.N)), async (writer, item) =>
                 {
+                    items++;
                     await writer.WriteAsync(item.Id, NpgsqlDbType.Uuid);
                     await writer.WriteAsync(item.PartnershipId, NpgsqlDbType.Uuid);
                     await writer.WriteAsync(item.CitizenId, NpgsqlDbType.Varchar);
@@ -124,7 +144,7 @@ public static class NationalDataSet
         await Database.ScalarAsync(connectionString("outcome"),
             "ANALYZE follow_up_citizens, weekly_status_reports, counted_citizens, follow_up_day_counts, status_week_counts, status_at_month_counts, final_status_counts; SELECT 0");
         await Database.ScalarAsync(connectionString("payment"), "ANALYZE ledger_items; SELECT 0");
-        return new Loaded(partnerships, (long)citizens.Count * options.WeeksPerCitizen, (long)citizens.Count * LedgerItemsPerCitizen);
+        return new Loaded(partnerships, statuses, items);
     }
 
     public static string MilestoneCode(int months) => $"SELF_SUFFICIENT_MONTH_{months}";
@@ -141,20 +161,25 @@ public static class NationalDataSet
     /// <summary>Citizen n's weeks from the Monday of their handover week.</summary>
     private static IEnumerable<StatusStreamBenchmark.Row> Weeks(Options options, int n)
     {
-        var monday = Monday(ImportBenchmark.HandoverDate(n));
+        var monday = Monday(options.Handover(n));
         var citizenId = SyntheticPseudonyms.Of(n);
+        var today = Today();
         return StatusSequences.For(options.Seed, n).Take(options.WeeksPerCitizen)
-            .Select((week, i) => new StatusStreamBenchmark.Row(citizenId, monday.AddDays(7 * i), week));
+            .Select((week, i) => new StatusStreamBenchmark.Row(citizenId, monday.AddDays(7 * i), week))
+            .TakeWhile(row => row.WeekStart <= today);
     }
 
     private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     private sealed record Item(Guid Id, Guid PartnershipId, string CitizenId, int Kind, string? Code, string CauseKey, DateOnly EarnedOn, long AmountOre);
 
-    private static IEnumerable<Item> LedgerItems(Options options, Guid partnershipId, int n)
+    private static IEnumerable<Item> LedgerItems(Options options, Guid partnershipId, int n) =>
+        AllLedgerItems(options, partnershipId, n).Where(item => item.EarnedOn <= Today());
+
+    private static IEnumerable<Item> AllLedgerItems(Options options, Guid partnershipId, int n)
     {
         var citizenId = SyntheticPseudonyms.Of(n);
-        var handover = ImportBenchmark.HandoverDate(n);
+        var handover = options.Handover(n);
         yield return new Item(ItemId(options.Seed, n, 0), partnershipId, citizenId, (int)LedgerItemKind.HandoverFee, null,
             $"handover:{partnershipId}:{citizenId}", handover, ThinSlice.HandoverFeeOre);
         var weeks = StatusSequences.For(options.Seed, n).Take(105).ToList();

@@ -26,6 +26,7 @@ public sealed class SuiteFixture : IAsyncLifetime
     public ServiceProcess Payment => Suite.Payment;
     public SuiteClients Clients => Suite.Clients;
     public KeyDirectory Keys => Suite.Keys;
+    public string RabbitMqVirtualHost => Suite.RabbitMqVirtualHost;
     public IEnumerable<ServiceProcess> Services => Suite.Services;
 
     private LocalSuite Suite => suite ?? throw new InvalidOperationException("The suite did not start.");

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using Partnerskab.Contracts;
 using Partnerskab.Contracts.Cohort;
+using Microsoft.Extensions.DependencyInjection;
 using Partnerskab.Outcome.BusinessCase;
+using Partnerskab.Outcome.Comparison;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.Scenario;
 using Partnerskab.ServiceDefaults;
@@ -118,6 +120,46 @@ public sealed class ComparisonGroupServiceTests(ClockedOutcomeHost outcome) : In
         (await CaseAsync(partnership)).Cases.Single().ComparisonCitizens.ShouldBe(9);
     }
 
+    [Fact]
+    public async Task Past_its_retention_a_comparison_citizen_is_erased_with_its_weeks_as_is_a_week_no_kept_registration_could_count()
+    {
+        // The partnership's longest follow-up is 36 months, so the group (from 2024-01-29) is observed until 2027-01-29:
+        // kept through 2027 and five years more (Retention__Period P5Y), erasable from 2033-01-01.
+        var partnership = await PartnershipAsync();
+        await HandOverAsync(partnership, Guid.NewGuid().ToString("N"), followUpMonths: 36);
+        var group = Group(10);
+        var corrected = Group(1);
+        var unregistered = Group(1);
+        await RegisterAsync(partnership, group, GroupStart);
+        await RegisterAsync(partnership, corrected, GroupStart);
+        await RegisterAsync(partnership, corrected, new LocalDate(2025, 1, 6));
+        await StreamAsync(partnership, "weeks", [.. GroupWeeks(group), .. GroupWeeks(corrected), .. GroupWeeks(unregistered)]);
+        var retention = outcome.Services.GetRequiredService<ComparisonRetention>();
+
+        var dayBefore = await retention.EraseDueAsync(new LocalDate(2032, 12, 31), CancellationToken.None);
+        var keptTheDayBefore = await ComparisonRowsAsync(partnership);
+        var weighedBefore = (await CaseAsync(partnership)).Cases.Sum(c => c.ComparisonCitizens);
+        var onTheDay = await retention.EraseDueAsync(new LocalDate(2033, 1, 1), CancellationToken.None);
+        var keptOnTheDay = await ComparisonRowsAsync(partnership);
+        var again = await retention.EraseDueAsync(new LocalDate(2033, 1, 1), CancellationToken.None);
+
+        dayBefore.ShouldBe(0, "with the default two years instead of the partnership's three, the group would be gone already");
+        keptTheDayBefore.ShouldBe((12, 13 * 12));
+        onTheDay.ShouldBe(10);
+        // The corrected citizen is observed from 2025-01-06 until 2028-01-06 and stays, with both its registrations; the weeks
+        // of the citizen never registered go, since a registration that could count them would be past its retention too.
+        keptOnTheDay.ShouldBe((2, 13));
+        (await outcome.ReadAsync(db => db.ComparisonStatusReports.AllAsync(r => r.CitizenId == corrected[0]))).ShouldBeTrue();
+        again.ShouldBe(0);
+        (await ComparisonRowsAsync(partnership)).ShouldBe(keptOnTheDay);
+        weighedBefore.ShouldBe(10);
+        (await CaseAsync(partnership)).Cases.Sum(c => c.ComparisonCitizens).ShouldBe(0, "the business case no longer weighs the erased group");
+    }
+
+    private async Task<(int Registrations, int Weeks)> ComparisonRowsAsync(Guid partnership) => await outcome.ReadAsync(async db => (
+        await db.ComparisonRegistrations.CountAsync(r => r.PartnershipId == partnership),
+        await db.ComparisonStatusReports.CountAsync(r => r.PartnershipId == partnership)));
+
     private readonly Dictionary<Guid, string[]> cohorts = [];
 
     private string[] Cohort(Guid partnership) => cohorts[partnership];
@@ -145,12 +187,12 @@ public sealed class ComparisonGroupServiceTests(ClockedOutcomeHost outcome) : In
         return partnership;
     }
 
-    private async Task HandOverAsync(Guid partnership, string citizen)
+    private async Task HandOverAsync(Guid partnership, string citizen, int followUpMonths = 24)
     {
         await outcome.PublishAsync(new CitizenHandedOver
         {
             PartnershipId = partnership, CitizenId = new Pseudonym(citizen),
-            HandoverDate = Start.ToDateOnly(), FollowUpStart = Start.ToDateOnly(), FollowUpEnd = Start.PlusMonths(24).ToDateOnly(),
+            HandoverDate = Start.ToDateOnly(), FollowUpStart = Start.ToDateOnly(), FollowUpEnd = Start.PlusMonths(followUpMonths).ToDateOnly(),
         });
         await outcome.WaitUntilAsync(db => db.FollowUpCitizens.AnyAsync(c => c.PartnershipId == partnership && c.CitizenId == citizen), "the handover");
     }

@@ -6,6 +6,7 @@ using Partnerskab.Contracts;
 using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Outbox;
 using Partnerskab.ServiceDefaults;
+using Partnerskab.ServiceDefaults.Retention;
 
 namespace Partnerskab.Cohort.Retention;
 

@@ -1,7 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 
-namespace Partnerskab.Cohort.Retention;
+namespace Partnerskab.ServiceDefaults.Retention;
 
 /// <summary>Bound from the "Retention" configuration section.</summary>
 public sealed class RetentionOptions

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Partnerskab.Cohort.Retention;
+namespace Partnerskab.ServiceDefaults.Retention;
 
 /// <summary>
 /// When a citizen's personal data may be erased. The case file behind a milestone is the

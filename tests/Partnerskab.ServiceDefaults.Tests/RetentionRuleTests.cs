@@ -1,8 +1,8 @@
 using NodaTime;
 using NodaTime.Text;
-using Partnerskab.Cohort.Retention;
+using Partnerskab.ServiceDefaults.Retention;
 
-namespace Partnerskab.Cohort.Tests;
+namespace Partnerskab.ServiceDefaults.Tests;
 
 public sealed class RetentionRuleTests
 {
