@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using NodaTime.Testing;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Persistence;
 
@@ -20,6 +22,9 @@ public sealed class ClockedOutcomeHost : OutcomeHost
 
     public FakeClock Clock { get; } = new(Start);
 
+    /// <summary>The warnings and errors the service has logged since the last reset.</summary>
+    public ConcurrentQueue<string> Warnings { get; } = new();
+
     protected override void ConfigureTestServices(IServiceCollection services)
     {
         services.Replace(ServiceDescriptor.Singleton<IClock>(Clock));
@@ -28,6 +33,7 @@ public sealed class ClockedOutcomeHost : OutcomeHost
         services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(KeptReadsUpkeep)));
         services.AddSingleton<KeptReadsUpkeep>();
         services.AddHostedService<UpkeepOutsideTheHostsWatch>();
+        services.AddSingleton<ILoggerProvider>(new WarningCollector(Warnings));
     }
 
     /// <summary>
@@ -41,6 +47,7 @@ public sealed class ClockedOutcomeHost : OutcomeHost
         await upkeep.StopAsync(CancellationToken.None);
         Clock.Reset(Start);
         await base.ResetAsync();
+        Warnings.Clear();
         await upkeep.StartAsync(CancellationToken.None);
     }
 
@@ -82,6 +89,28 @@ public sealed class ClockedOutcomeHost : OutcomeHost
             }
             if (DateTime.UtcNow > until) throw new TimeoutException($"Waited 30 seconds for {what}.");
             await Task.Delay(100);
+        }
+    }
+}
+
+/// <summary>Collects the service's warnings and errors as text, for tests that a fault is logged.</summary>
+internal sealed class WarningCollector(ConcurrentQueue<string> warnings) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, warnings);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<string> warnings) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) warnings.Enqueue($"{category}: {formatter(state, exception)}");
         }
     }
 }

@@ -41,10 +41,7 @@ public sealed class KeptReadsTests(ClockedOutcomeHost outcome) : InProcessTests(
         var random = new Random(seed);
         var today = new LocalDate(2023, 3, 1);
         outcome.On(today);
-        await outcome.WriteAsync(db => db.FollowUpPlans.Add(new Checkpoints.FollowUpPlan
-        {
-            PartnershipId = partnership, ContactIntervalWeeks = Plan.ContactIntervalWeeks, StatusCheckpointMonths = Plan.StatusCheckpointMonths, NoContactDays = Plan.NoContactDays,
-        }));
+        await AddPlanAsync();
         var citizens = new Dictionary<string, LocalDate>();
         for (var round = 0; round < 5; round++)
         {
@@ -99,6 +96,27 @@ public sealed class KeptReadsTests(ClockedOutcomeHost outcome) : InProcessTests(
         await ShouldBeComputedAsync(today, $"seed {seed}, rebuilt");
         await ReportShouldBeComputedAsync(today, $"seed {seed}, rebuilt");
     }
+
+    [Fact]
+    public async Task A_kept_item_whose_citizen_is_not_kept_is_answered_from_the_facts_with_a_warning()
+    {
+        var today = new LocalDate(2023, 6, 1);
+        outcome.On(today);
+        await AddPlanAsync();
+        var citizens = Enumerable.Range(0, 3).Select(_ => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())).ToList();
+        foreach (var citizen in citizens) await HandOverAsync(citizen, today.PlusDays(-100));
+        // What a lost or half-written kept row would leave: the citizen's items without the row every item shows.
+        await outcome.ReadAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM worklist_citizens WHERE citizen_id = {citizens[1]}"));
+
+        await ShouldBeComputedAsync(today, "a kept item's citizen not kept");
+
+        outcome.Warnings.ShouldContain(w => w.Contains(nameof(GetWorklistHandler)) && w.Contains(partnership.ToString()) && w.Contains("computed from the facts"));
+    }
+
+    private Task AddPlanAsync() => outcome.WriteAsync(db => db.FollowUpPlans.Add(new Checkpoints.FollowUpPlan
+    {
+        PartnershipId = partnership, ContactIntervalWeeks = Plan.ContactIntervalWeeks, StatusCheckpointMonths = Plan.StatusCheckpointMonths, NoContactDays = Plan.NoContactDays,
+    }));
 
     /// <summary>The committee report's counts on the day, as the service answers from its kept counts, against the old computation over every citizen.</summary>
     private async Task ReportShouldBeComputedAsync(LocalDate asOf, string what)

@@ -17,7 +17,7 @@ using Partnerskab.ServiceDefaults;
 namespace Partnerskab.Outcome.Checkpoints;
 
 /// <summary>What needs doing in a partnership on a day (<see cref="Worklist"/>), in pages.</summary>
-public sealed class GetWorklistHandler(OutcomeDbContext db, IClock clock)
+public sealed class GetWorklistHandler(OutcomeDbContext db, IClock clock, ILogger<GetWorklistHandler> logger)
 {
     private const string List = "worklist";
 
@@ -41,9 +41,17 @@ public sealed class GetWorklistHandler(OutcomeDbContext db, IClock clock)
         // One snapshot: whether the kept rows answer for the day holds for the rows read, and they follow the plan read.
         await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var plan = await FollowUpPlans.RequiredAsync(db, partnershipId, cancellationToken);
-        var page = knownOn is null && await KeptWorklistRead.AnswersAsync(db, partnershipId, asOf, cancellationToken)
-            ? await KeptWorklistRead.ReadAsync(db, partnershipId, asOf, after, size, cancellationToken)
-            : await ComputedPageAsync(plan, partnershipId, asOf, knownOn, after, size, cancellationToken);
+        WorklistPage? page = null;
+        if (knownOn is null && await KeptWorklistRead.AnswersAsync(db, partnershipId, asOf, cancellationToken))
+        {
+            page = await KeptWorklistRead.ReadAsync(db, partnershipId, asOf, after, size, cancellationToken);
+            if (page is null)
+            {
+                logger.LogWarning("The kept worklist of partnership {PartnershipId} has an item whose citizen it does not keep; the page is computed from the facts",
+                    partnershipId);
+            }
+        }
+        page ??= await ComputedPageAsync(plan, partnershipId, asOf, knownOn, after, size, cancellationToken);
         await snapshot.CommitAsync(cancellationToken);
         AuditCall.Citizens(partnershipId, page.Items.Select(i => i.CitizenId));
 
@@ -70,8 +78,8 @@ public sealed class GetWorklistHandler(OutcomeDbContext db, IClock clock)
 
     /// <summary>
     /// The page computed from every citizen's schedule: for a day before the latest contact or
-    /// the day the kept rows were swept through, as known on a past day, and while the kept rows
-    /// are being built.
+    /// the day the kept rows were swept through, as known on a past day, while the kept rows
+    /// are being built, and when they disagree with themselves.
     /// </summary>
     private async Task<WorklistPage> ComputedPageAsync(FollowUpPlan plan, Guid partnershipId, LocalDate asOf, KnownOn? knownOn, Worklist.Key? after, int size,
         CancellationToken cancellationToken)

@@ -29,7 +29,8 @@ public static class KeptWorklistRead
                 AS "Value"
             """).SingleAsync(cancellationToken);
 
-    public static async Task<WorklistPage> ReadAsync(OutcomeDbContext db, Guid partnershipId, LocalDate asOf, Worklist.Key? after, int size,
+    /// <summary>The page; null when an item's citizen has no kept row (the kept rows disagree, so they decline to answer).</summary>
+    public static async Task<WorklistPage?> ReadAsync(OutcomeDbContext db, Guid partnershipId, LocalDate asOf, Worklist.Key? after, int size,
         CancellationToken cancellationToken)
     {
         var rows = await (after is { } a
@@ -46,6 +47,7 @@ public static class KeptWorklistRead
                 """)).AsNoTracking().ToListAsync(cancellationToken);
         var citizens = await db.WorklistCitizens.WithKeys("citizen_id", rows.Select(r => r.CitizenId).Distinct(), partnershipId).AsNoTracking()
             .ToDictionaryAsync(c => c.CitizenId, cancellationToken);
+        if (rows.Take(size).Any(r => !citizens.ContainsKey(r.CitizenId))) return null;
         var items = rows.Take(size).Select(r =>
         {
             var c = citizens[r.CitizenId];
