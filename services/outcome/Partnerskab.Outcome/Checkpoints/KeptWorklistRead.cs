@@ -16,12 +16,13 @@ public sealed record WorklistPage(IReadOnlyList<Worklist.Item> Items, Worklist.K
 /// </summary>
 /// <remarks>
 /// The partnership is given as <c>(SELECT @partnership)</c>, a value the planner cannot see (as in
-/// <see cref="KeyProbes"/>). For a partnership newer than the table's statistics it would
-/// otherwise expect one row, take the index by citizen and sort the partnership's every row for
-/// the page: 200 to 300 ms at 36,000 citizens instead of a few, on each connection's first runs
-/// of the statement (before PostgreSQL settles on its generic plan) until the table is analysed
-/// again. Unseen, the value is costed as an average partnership's, and the range of the key in the
-/// worklist's order is taken.
+/// <see cref="KeyProbes"/>). For a partnership newer than a table's statistics (its kept rows just
+/// built, its first contacts) the planner would otherwise expect one row and take any index that
+/// starts with partnership_id: the page sorted the partnership's every kept row, and the check for
+/// a later contact walked its every contact, on each connection's first runs of the statement
+/// (before PostgreSQL keeps its generic plan) until the table was analysed again. Unseen, the value
+/// is costed as an average partnership's, and the indexes that hold the page's order and the
+/// contact date are taken.
 /// </remarks>
 public static class KeptWorklistRead
 {
@@ -34,7 +35,7 @@ public static class KeptWorklistRead
         await db.Database.SqlQuery<bool>($"""
             SELECT NOT EXISTS (SELECT 1 FROM kept_rebuilds WHERE partnership_id = {partnershipId})
                 AND NOT EXISTS (SELECT 1 FROM worklist_sweeps WHERE swept_through > {asOf})
-                AND NOT EXISTS (SELECT 1 FROM contacts WHERE partnership_id = {partnershipId} AND contact_date > {asOf})
+                AND NOT EXISTS (SELECT 1 FROM contacts WHERE partnership_id = (SELECT {partnershipId}) AND contact_date > {asOf})
                 AS "Value"
             """).SingleAsync(cancellationToken);
 
