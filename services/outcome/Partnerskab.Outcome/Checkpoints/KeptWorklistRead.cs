@@ -19,8 +19,7 @@ public sealed record WorklistPage(IReadOnlyList<Worklist.Item> Items, Worklist.K
 /// <see cref="KeyProbes"/>). For a partnership newer than a table's statistics (its kept rows just
 /// built, its first contacts) the planner would otherwise expect one row and take any index that
 /// starts with partnership_id: the page sorted the partnership's every kept row, and the check for
-/// a later contact walked its every contact, on each connection's first runs of the statement
-/// (before PostgreSQL keeps its generic plan) until the table was analysed again. Unseen, the value
+/// a later contact walked its every contact, until the table was analysed again. Unseen, the value
 /// is costed as an average partnership's, and the indexes that hold the page's order and the
 /// contact date are taken.
 /// </remarks>
