@@ -177,12 +177,17 @@ public static class BenchmarkRows
         var statusCpu = await CpuUse.StartAsync(suite);
         var statuses = await StatusStreamBenchmark.RunAsync(clients, partnershipId, citizenIds, sizes.StatusWeeks, sizes.National.Seed);
         var statusCpuUse = statusCpu.Stop();
+        var recountCpu = await CpuUse.StartAsync(suite);
+        var recounted = await StatusStreamBenchmark.KeptReadsInStepAsync(suite.ConnectionString("outcome"));
+        var recountCpuUse = recountCpu.Stop();
         var statusCopy = await StatusStreamBenchmark.CopyCeilingAsync(suite.ConnectionString("outcome"), partnershipId, citizenIds,
             sizes.StatusWeeks, sizes.National.Seed);
         report(new Measurement($"weekly statuses, client-streaming gRPC, {statuses.Rows:N0} rows ({citizenIds.Count:N0} citizens x {sizes.StatusWeeks} weeks)",
             statuses.RowsPerSecond, "rows/s",
             statuses.Rows / statusCopy.TotalSeconds, "Npgsql binary COPY of the same rows into a table like weekly_status_reports",
             GoalShare: 0.30, CpuUse: statusCpuUse));
+        report(new Measurement("weekly statuses, the kept worklist and counts in step after the streams' end (their citizens recounted)",
+            recounted.TotalSeconds, "s", null, null, CpuUse: recountCpuUse));
     }
 
     private static async Task MilestonesAsync(LocalSuite suite, BenchmarkSizes sizes, Action<Measurement> report)

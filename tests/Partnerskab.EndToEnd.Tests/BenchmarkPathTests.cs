@@ -29,6 +29,8 @@ public sealed class BenchmarkPathTests(SuiteFixture suite)
         statuses.Rows.ShouldBe(600);
         statuses.Accepted.ShouldBe(600);
         statuses.Rejected.ShouldBe(0);
+        // Waits on the outcome service's own table of citizens to recount: a wrong name would fail here.
+        (await StatusStreamBenchmark.KeptReadsInStepAsync(suite.ConnectionString("outcome"))).ShouldBeLessThan(Patience);
         (await StatusStreamBenchmark.CopyCeilingAsync(suite.ConnectionString("outcome"), import.PartnershipId, import.CitizenIds, 2, 8))
             .ShouldBeGreaterThan(TimeSpan.Zero);
     }

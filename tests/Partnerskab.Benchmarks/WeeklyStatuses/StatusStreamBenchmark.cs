@@ -106,6 +106,24 @@ public static class StatusStreamBenchmark
         return await call.ResponseAsync;
     }
 
+    /// <summary>
+    /// How long after the streams' end the outcome service has recounted every citizen they marked
+    /// (its kept worklist and committee counts are brought in step after each batch commits).
+    /// </summary>
+    public static async Task<TimeSpan> KeptReadsInStepAsync(string connectionString)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var marked = new Npgsql.NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM kept_recounts)", connection);
+        while ((bool)(await marked.ExecuteScalarAsync())!)
+        {
+            if (stopwatch.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException("The kept reads were not in step 10 minutes after the streams' end.");
+            await Task.Delay(50);
+        }
+        return stopwatch.Elapsed;
+    }
+
     /// <summary>The ceiling: the same rows by Npgsql binary COPY into a table like weekly_status_reports, in the outcome database.</summary>
     public static Task<TimeSpan> CopyCeilingAsync(string connectionString, string partnershipId, IReadOnlyList<string> citizenIds, int weeks, int seed)
     {

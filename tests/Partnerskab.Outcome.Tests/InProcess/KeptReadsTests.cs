@@ -77,6 +77,8 @@ public sealed class KeptReadsTests(ClockedOutcomeHost outcome) : InProcessTests(
                     random.Next(2) == 0 ? StatusSource.Provider : StatusSource.Register, random);
             }
 
+            // The citizens the statuses marked are recounted by the upkeep: what follows reads what it kept.
+            await outcome.WaitUntilAsync(async db => !await db.KeptRecounts.AnyAsync(), "the recounts");
             foreach (var asOf in new[] { today, today.PlusDays(random.Next(1, 60)), today.PlusDays(random.Next(60, 900)) })
             {
                 await ShouldBeComputedAsync(asOf, $"seed {seed}, round {round}, as of {asOf}");
@@ -119,9 +121,9 @@ public sealed class KeptReadsTests(ClockedOutcomeHost outcome) : InProcessTests(
     }));
 
     /// <summary>The committee report's counts on the day, as the service answers from its kept counts, against the old computation over every citizen.</summary>
+    /// <remarks>A read recounts the partnership's marked citizens first, so nothing is waiting after it.</remarks>
     private async Task ReportShouldBeComputedAsync(LocalDate asOf, string what)
     {
-        (await outcome.ReadAsync(db => KeptReads.WaitingAsync(db, partnership, CancellationToken.None))).ShouldBeFalse($"{what}: the kept counts answer");
         var expected = await outcome.ReadAsync(async db => CommitteeReport.CountCitizens(
             (await db.FollowUpCitizens.AsNoTracking().Where(c => c.PartnershipId == partnership && c.ExitReason != ExitReason.WronglyEnrolled).ToListAsync())
                 .Select(c => new CommitteeReport.Citizen(c.CitizenId, c.Window, c.Weeks)).ToList(), asOf));
@@ -135,6 +137,7 @@ public sealed class KeptReadsTests(ClockedOutcomeHost outcome) : InProcessTests(
         report.SelfSufficiency.Select(a => (a.Months, a.Reached, a.SelfSufficient, a.NotReported, a.ExitedBefore, a.ShareBasisPoints)).ToList()
             .ShouldBe(expected.SelfSufficiency.Select(a => (a.Months, a.Reached, a.SelfSufficient, a.NotReported, a.ExitedBefore, a.ShareBasisPoints)).ToList(), what);
         Counts(report.FinalStatuses).ShouldBe(Counts(expected.FinalStatuses), what);
+        (await outcome.ReadAsync(db => KeptReads.WaitingAsync(db, partnership, CancellationToken.None))).ShouldBeFalse($"{what}: the kept counts answer");
     }
 
     private static string Counts(IEnumerable<Protos.Outcome.V1.StatusCount> counts) => string.Join(" ", counts.Select(c => $"{(int)c.Status}:{c.Citizens}"));
@@ -145,7 +148,6 @@ public sealed class KeptReadsTests(ClockedOutcomeHost outcome) : InProcessTests(
     /// <summary>Every page of the worklist on the day, as the service answers from its kept rows, against the old computation over every citizen.</summary>
     private async Task ShouldBeComputedAsync(LocalDate asOf, string what)
     {
-        (await outcome.ReadAsync(db => KeptWorklistRead.AnswersAsync(db, partnership, asOf, CancellationToken.None))).ShouldBeTrue($"{what}: the kept rows answer");
         var expected = await outcome.ReadAsync(async db =>
         {
             var citizens = await db.FollowUpCitizens.AsNoTracking()
@@ -173,6 +175,52 @@ public sealed class KeptReadsTests(ClockedOutcomeHost outcome) : InProcessTests(
 
         items.Select(i => ((WorklistItemKind)(int)i.Kind, i.CitizenId, Day(i.DueOn), i.Months, i.LastContactOn is null ? (LocalDate?)null : Day(i.LastContactOn), i.DaysWithoutContact)).ToList()
             .ShouldBe(expected.Items.Select(i => (i.Kind, i.CitizenId, i.DueOn, i.Months, i.LastContactOn, i.DaysWithoutContact)).ToList(), what);
+        (await outcome.ReadAsync(db => KeptWorklistRead.AnswersAsync(db, partnership, asOf, CancellationToken.None))).ShouldBeTrue($"{what}: the kept rows answer");
+    }
+
+    [Fact]
+    public async Task Citizens_marked_by_weekly_statuses_are_recounted_once_by_a_read_or_competing_upkeeps_and_the_answers_are_exact()
+    {
+        // The upkeep stopped, as a service killed before it ran would leave it: the marks are committed with the statuses.
+        var upkeep = outcome.Services.GetRequiredService<KeptReadsUpkeep>();
+        await upkeep.StopAsync(CancellationToken.None);
+        try
+        {
+            var random = new Random(4);
+            var today = new LocalDate(2023, 9, 1);
+            outcome.On(today);
+            await outcome.WriteAsync(db => db.FollowUpPlans.Add(new Checkpoints.FollowUpPlan
+            {
+                PartnershipId = partnership, ContactIntervalWeeks = Plan.ContactIntervalWeeks, StatusCheckpointMonths = Plan.StatusCheckpointMonths, NoContactDays = Plan.NoContactDays,
+            }));
+            var citizens = Enumerable.Range(0, 12).Select(_ => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())).ToList();
+            foreach (var citizen in citizens) await HandOverAsync(citizen, today.PlusDays(-random.Next(100, 200)));
+            await ReportAsync(citizens.SelectMany(c => Enumerable.Range(1, 8).Select(w => (c, today.PlusWeeks(-w)))), StatusSource.Provider, random);
+            (await outcome.ReadAsync(db => db.KeptRecounts.CountAsync(r => r.PartnershipId == partnership))).ShouldBe(citizens.Count);
+
+            // The read meets the marks, recounts them, and answers from what it kept.
+            await ReportShouldBeComputedAsync(today, "a read meeting marked citizens");
+            await ShouldBeComputedAsync(today, "a worklist after the read recounted");
+
+            // Upkeeps of three instances recount the same marks at once.
+            await ReportAsync(citizens.SelectMany(c => Enumerable.Range(9, 4).Select(w => (c, today.PlusWeeks(-w)))), StatusSource.Register, random);
+            (await outcome.ReadAsync(db => db.KeptRecounts.CountAsync(r => r.PartnershipId == partnership))).ShouldBe(citizens.Count);
+            await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+            {
+                await using var scope = outcome.Services.CreateAsyncScope();
+                var kept = scope.ServiceProvider.GetRequiredService<KeptReads>();
+                while (await kept.RecountMarkedAsync(null, CancellationToken.None))
+                {
+                }
+            }));
+            (await outcome.ReadAsync(db => db.KeptRecounts.AnyAsync())).ShouldBeFalse();
+            await ShouldBeComputedAsync(today, "competing upkeeps");
+            await ReportShouldBeComputedAsync(today, "competing upkeeps");
+        }
+        finally
+        {
+            await upkeep.StartAsync(CancellationToken.None);
+        }
     }
 
     private static LocalDate Day(Google.Type.Date date) => new(date.Year, date.Month, date.Day);

@@ -17,7 +17,7 @@ using Partnerskab.ServiceDefaults;
 namespace Partnerskab.Outcome.Checkpoints;
 
 /// <summary>What needs doing in a partnership on a day (<see cref="Worklist"/>), in pages.</summary>
-public sealed class GetWorklistHandler(OutcomeDbContext db, IClock clock, ILogger<GetWorklistHandler> logger)
+public sealed class GetWorklistHandler(OutcomeDbContext db, KeptReads kept, IClock clock, ILogger<GetWorklistHandler> logger)
 {
     private const string List = "worklist";
 
@@ -38,6 +38,7 @@ public sealed class GetWorklistHandler(OutcomeDbContext db, IClock clock, ILogge
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
+        if (knownOn is null) await kept.RecountForReadAsync(partnershipId, cancellationToken);
         // One snapshot: whether the kept rows answer for the day holds for the rows read, and they follow the plan read.
         await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var plan = await FollowUpPlans.RequiredAsync(db, partnershipId, cancellationToken);

@@ -26,13 +26,14 @@ public sealed record WorklistPage(IReadOnlyList<Worklist.Item> Items, Worklist.K
 public static class KeptWorklistRead
 {
     /// <summary>
-    /// Whether the kept rows answer for the day: the partnership is not waiting to be built again,
-    /// no row that was an item on the day has been swept, and no contact is dated after it (the
-    /// last contact kept is the last by the day).
+    /// Whether the kept rows answer for the day: the partnership is not waiting to be built again
+    /// nor any of its citizens to be recounted, no row that was an item on the day has been swept,
+    /// and no contact is dated after it (the last contact kept is the last by the day).
     /// </summary>
     public static async Task<bool> AnswersAsync(OutcomeDbContext db, Guid partnershipId, LocalDate asOf, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<bool>($"""
             SELECT NOT EXISTS (SELECT 1 FROM kept_rebuilds WHERE partnership_id = {partnershipId})
+                AND NOT EXISTS (SELECT 1 FROM kept_recounts WHERE partnership_id = {partnershipId})
                 AND NOT EXISTS (SELECT 1 FROM worklist_sweeps WHERE swept_through > {asOf})
                 AND NOT EXISTS (SELECT 1 FROM contacts WHERE partnership_id = (SELECT {partnershipId}) AND contact_date > {asOf})
                 AS "Value"

@@ -6,12 +6,14 @@ using Partnerskab.ServiceDefaults;
 namespace Partnerskab.Outcome.FollowUp;
 
 /// <summary>
-/// Builds the kept worklists and counts asked for again (<see cref="KeptReads"/>: a new plan, or
-/// their first build on an existing database), and once a day deletes the kept worklist rows
+/// Recounts the citizens marked by status ingestion and builds the kept worklists and counts
+/// asked for again (<see cref="KeptReads"/>: a new plan, or their first build on an existing
+/// database), and once a day deletes the kept worklist rows
 /// that are items on no day from today on (a missed contact checkpoint of a citizen closed out),
-/// so the worklist's index holds what can still be asked for. Neither is needed for a right answer:
-/// a partnership waiting for its build is read from its facts, and a deleted row was an
-/// item only on days before the day swept through, which are computed from the facts too.
+/// so the worklist's index holds what can still be asked for. None is needed for a right answer:
+/// a read recounts its partnership's marked citizens first, a partnership waiting for its build
+/// or still with a citizen marked is read from its facts, and a deleted row was an item only on
+/// days before the day swept through, which are computed from the facts too.
 /// </summary>
 public sealed class KeptReadsUpkeep(IServiceScopeFactory scopes, IClock clock, ILogger<KeptReadsUpkeep> logger) : BackgroundService
 {
@@ -29,6 +31,9 @@ public sealed class KeptReadsUpkeep(IServiceScopeFactory scopes, IClock clock, I
                 await using var scope = scopes.CreateAsyncScope();
                 var kept = scope.ServiceProvider.GetRequiredService<KeptReads>();
                 while (await kept.RebuildNextAsync(stoppingToken)) logger.LogInformation("Built a partnership's kept worklist and counts again");
+                while (await kept.RecountMarkedAsync(null, stoppingToken))
+                {
+                }
                 var today = clock.Today();
                 if (sweptThrough != today)
                 {

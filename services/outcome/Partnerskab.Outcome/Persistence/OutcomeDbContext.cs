@@ -35,6 +35,7 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
     public DbSet<WorklistCitizen> WorklistCitizens => Set<WorklistCitizen>();
     public DbSet<WorklistSweep> WorklistSweeps => Set<WorklistSweep>();
     public DbSet<KeptRebuild> KeptRebuilds => Set<KeptRebuild>();
+    public DbSet<KeptRecount> KeptRecounts => Set<KeptRecount>();
     public DbSet<CountedCitizen> CountedCitizens => Set<CountedCitizen>();
     public DbSet<FollowUpDayCount> FollowUpDayCounts => Set<FollowUpDayCount>();
     public DbSet<StatusWeekCount> StatusWeekCounts => Set<StatusWeekCount>();
@@ -146,6 +147,12 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
             citizen.Property(c => c.CitizenId).HasMaxLength(64);
         });
         model.Entity<KeptRebuild>(rebuild => rebuild.HasKey(r => r.PartnershipId));
+        model.Entity<KeptRecount>(recount =>
+        {
+            recount.HasKey(r => new { r.PartnershipId, r.CitizenId });
+            recount.Property(r => r.CitizenId).HasMaxLength(64);
+            recount.HasIndex(r => r.MarkedAt);
+        });
         model.Entity<CountedCitizen>(citizen =>
         {
             citizen.HasKey(c => new { c.PartnershipId, c.CitizenId });

@@ -16,7 +16,7 @@ using Partnerskab.Contracts;
 namespace Partnerskab.Outcome.Reports;
 
 /// <summary>The committee's aggregate report on a day (<see cref="CommitteeReport"/>): validate, read, compute, map.</summary>
-public sealed class GetCommitteeReportHandler(OutcomeDbContext db, CohortLookup cohort, IClock clock)
+public sealed class GetCommitteeReportHandler(OutcomeDbContext db, CohortLookup cohort, KeptReads kept, IClock clock)
 {
     public async Task<GetCommitteeReportResponse> HandleAsync(GetCommitteeReportRequest request, ServerCallContext context)
     {
@@ -27,6 +27,7 @@ public sealed class GetCommitteeReportHandler(OutcomeDbContext db, CohortLookup 
         v.ThrowIfInvalid();
 
         var cancellationToken = context.CancellationToken;
+        if (knownOn is null) await kept.RecountForReadAsync(partnershipId, cancellationToken);
         // One snapshot: whether the kept counts answer holds for the counts read.
         await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var codes = await db.MilestoneDefinitions.AsNoTracking().Where(d => d.PartnershipId == partnershipId).Select(d => d.Code).ToListAsync(cancellationToken);

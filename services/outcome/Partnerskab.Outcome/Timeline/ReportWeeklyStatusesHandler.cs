@@ -274,7 +274,7 @@ public sealed class ReportWeeklyStatusesHandler(OutcomeDbContext db, MilestoneRe
                 return (citizen.CitizenId, citizen.DecidedWeekStatuses);
             }).ToList();
             await DecidedWeeksStore.WriteAsync(db, stream.PartnershipId, changed, cancellationToken);
-            await kept.KeepAsync(changed.Select(c => citizens[c.CitizenId]), FactsChanged.Weeks, cancellationToken);
+            await kept.MarkAsync(stream.PartnershipId, changed.Select(c => c.CitizenId), FactsChanged.Weeks, cancellationToken);
             var earliestWeeks = accepted.GroupBy(r => r.CitizenId).ToDictionary(g => g.Key, g => g.Min(r => r.WeekStart));
             await recalculation.RecalculateAsync(stream.PartnershipId, changed.Select(c => c.CitizenId).ToList(),
                 FactChange.StatusWeeks(earliestWeeks, stream.ReportedBy,

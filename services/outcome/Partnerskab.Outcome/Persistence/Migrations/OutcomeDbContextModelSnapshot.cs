@@ -704,6 +704,34 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                     b.ToTable("kept_rebuilds", (string)null);
                 });
 
+            modelBuilder.Entity("Partnerskab.Outcome.FollowUp.KeptRecount", b =>
+                {
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("CitizenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("citizen_id");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer")
+                        .HasColumnName("changed");
+
+                    b.Property<Instant>("MarkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marked_at");
+
+                    b.HasKey("PartnershipId", "CitizenId")
+                        .HasName("pk_kept_recounts");
+
+                    b.HasIndex("MarkedAt")
+                        .HasDatabaseName("ix_kept_recounts_marked_at");
+
+                    b.ToTable("kept_recounts", (string)null);
+                });
+
             modelBuilder.Entity("Partnerskab.Outcome.FollowUp.SupersededFollowUpWindow", b =>
                 {
                     b.Property<Guid>("PartnershipId")
