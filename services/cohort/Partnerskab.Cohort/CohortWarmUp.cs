@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Partnerskab.Cohort.Handover;
-using Partnerskab.Cohort.Partnerships;
 using Partnerskab.Cohort.Persistence;
-using Partnerskab.Cohort.Queries;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults;
 using Partnerskab.ServiceDefaults.Hosting;
@@ -21,17 +18,11 @@ public sealed class CohortWarmUp(CohortDbContext db, IClock clock) : IWarmUp
         var partnershipId = (sample?.PartnershipId ?? Guid.NewGuid()).ToString();
         var citizenId = sample?.CitizenId ?? WarmUpCalls.NoCitizen;
 
-        await calls.ReadAsync(nameof(Rpc.ListPartnerships), context =>
-            calls.Handler<ListPartnershipsHandler>().HandleAsync(new ListPartnershipsRequest(), context));
-        await calls.ReadAsync(nameof(Rpc.GetPartnership), context =>
-            calls.Handler<GetPartnershipHandler>().HandleAsync(new GetPartnershipRequest { PartnershipId = partnershipId }, context));
-        await calls.ReadAsync(nameof(Rpc.GetCitizen), context =>
-            calls.Handler<GetCitizenHandler>().HandleAsync(new GetCitizenRequest { PartnershipId = partnershipId, CitizenId = citizenId }, context));
-        await calls.ReadAsync(nameof(Rpc.GetFollowUpStatus), context =>
-            calls.Handler<GetFollowUpStatusHandler>().HandleAsync(new GetFollowUpStatusRequest { PartnershipId = partnershipId, CitizenId = citizenId, OnDate = clock.Today().ToProto() }, context));
-        await calls.ReadAsync(nameof(Rpc.ListCitizens), context =>
-            calls.Handler<ListCitizensHandler>().HandleAsync(new ListCitizensRequest { PartnershipId = partnershipId }, context));
-        await calls.ReadAsync(nameof(Rpc.CountCitizens), context =>
-            calls.Handler<CountCitizensHandler>().HandleAsync(new CountCitizensRequest { PartnershipId = partnershipId }, context));
+        await calls.ReadAsync(nameof(Rpc.ListPartnerships), new ListPartnershipsRequest());
+        await calls.ReadAsync(nameof(Rpc.GetPartnership), new GetPartnershipRequest { PartnershipId = partnershipId });
+        await calls.ReadAsync(nameof(Rpc.GetCitizen), new GetCitizenRequest { PartnershipId = partnershipId, CitizenId = citizenId });
+        await calls.ReadAsync(nameof(Rpc.GetFollowUpStatus), new GetFollowUpStatusRequest { PartnershipId = partnershipId, CitizenId = citizenId, OnDate = clock.Today().ToProto() });
+        await calls.ReadAsync(nameof(Rpc.ListCitizens), new ListCitizensRequest { PartnershipId = partnershipId });
+        await calls.ReadAsync(nameof(Rpc.CountCitizens), new CountCitizensRequest { PartnershipId = partnershipId });
     }
 }

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Partnerskab.Outcome.Checkpoints;
 using Partnerskab.Outcome.Persistence;
-using Partnerskab.Outcome.Reports;
-using Partnerskab.Outcome.Timeline;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.ServiceDefaults.Hosting;
 using Rpc = Partnerskab.Protos.Outcome.V1.OutcomeService.OutcomeServiceBase;
@@ -19,15 +16,11 @@ public sealed class OutcomeWarmUp(OutcomeDbContext db) : IWarmUp
         var partnershipId = (sample?.PartnershipId ?? Guid.NewGuid()).ToString();
         var citizenId = sample?.CitizenId ?? WarmUpCalls.NoCitizen;
 
-        await calls.ReadAsync(nameof(Rpc.GetTimeline), context =>
-            calls.Handler<GetTimelineHandler>().HandleAsync(new GetTimelineRequest { PartnershipId = partnershipId, CitizenId = citizenId }, context));
-        await calls.ReadAsync(nameof(Rpc.GetFollowUpSchedule), context =>
-            calls.Handler<GetFollowUpScheduleHandler>().HandleAsync(new GetFollowUpScheduleRequest { PartnershipId = partnershipId, CitizenId = citizenId }, context));
-        await calls.ReadAsync(nameof(Rpc.GetWorklist), context =>
-            calls.Handler<GetWorklistHandler>().HandleAsync(new GetWorklistRequest { PartnershipId = partnershipId }, context));
+        await calls.ReadAsync(nameof(Rpc.GetTimeline), new GetTimelineRequest { PartnershipId = partnershipId, CitizenId = citizenId });
+        await calls.ReadAsync(nameof(Rpc.GetFollowUpSchedule), new GetFollowUpScheduleRequest { PartnershipId = partnershipId, CitizenId = citizenId });
+        await calls.ReadAsync(nameof(Rpc.GetWorklist), new GetWorklistRequest { PartnershipId = partnershipId });
         // Of a partnership without citizens here, the report asks the cohort service whether it exists: a call in its audit log.
         if (sample is null) return;
-        await calls.ReadAsync(nameof(Rpc.GetCommitteeReport), context =>
-            calls.Handler<GetCommitteeReportHandler>().HandleAsync(new GetCommitteeReportRequest { PartnershipId = partnershipId }, context));
+        await calls.ReadAsync(nameof(Rpc.GetCommitteeReport), new GetCommitteeReportRequest { PartnershipId = partnershipId });
     }
 }

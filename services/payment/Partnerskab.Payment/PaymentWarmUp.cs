@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Partnerskab.Payment.Costs;
-using Partnerskab.Payment.Invoicing;
-using Partnerskab.Payment.Ledger;
 using Partnerskab.Payment.Persistence;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults.Hosting;
@@ -17,11 +14,8 @@ public sealed class PaymentWarmUp(PaymentDbContext db) : IWarmUp
         var sample = await db.Partnerships.AsNoTracking().Select(p => (Guid?)p.PartnershipId).FirstOrDefaultAsync(calls.CancellationToken);
         var partnershipId = (sample ?? Guid.NewGuid()).ToString();
 
-        await calls.ReadAsync(nameof(Rpc.GetPartnershipCost), context =>
-            calls.Handler<GetPartnershipCostHandler>().HandleAsync(new GetPartnershipCostRequest { PartnershipId = partnershipId }, context));
-        await calls.ReadAsync(nameof(Rpc.GetLedger), context =>
-            calls.Handler<GetLedgerHandler>().HandleAsync(new GetLedgerRequest { PartnershipId = partnershipId }, context));
-        await calls.ReadAsync(nameof(Rpc.ListInvoices), context =>
-            calls.Handler<ListInvoicesHandler>().HandleAsync(new ListInvoicesRequest { PartnershipId = partnershipId }, context));
+        await calls.ReadAsync(nameof(Rpc.GetPartnershipCost), new GetPartnershipCostRequest { PartnershipId = partnershipId });
+        await calls.ReadAsync(nameof(Rpc.GetLedger), new GetLedgerRequest { PartnershipId = partnershipId });
+        await calls.ReadAsync(nameof(Rpc.ListInvoices), new ListInvoicesRequest { PartnershipId = partnershipId });
     }
 }

@@ -5,6 +5,7 @@ using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Partnerskab.ServiceDefaults.Access;
+using Partnerskab.ServiceDefaults.Hosting;
 
 namespace Partnerskab.ServiceDefaults.Audit;
 
@@ -13,6 +14,8 @@ namespace Partnerskab.ServiceDefaults.Audit;
 /// <see cref="AuditCall"/>, and once the call is over (allowed or refused, with whatever status) the
 /// entry that no committed business write has carried is inserted before the answer leaves. A read
 /// whose entry cannot be written is answered Unavailable: no citizen data without its audit entry.
+/// The warm-up's own calls (<see cref="WarmUpCall"/>, never a caller's) insert theirs in a transaction
+/// that is rolled back.
 /// </summary>
 public sealed partial class AuditInterceptor(AuditPolicy policy, IAuditWriter writer, IClock clock, ILogger<AuditInterceptor> logger)
     : Interceptor
@@ -55,8 +58,9 @@ public sealed partial class AuditInterceptor(AuditPolicy policy, IAuditWriter wr
         if (call.Finish(CanonicalName(status)) is not { } entry) return;
         try
         {
+            if (context.GetHttpContext().Features.Get<WarmUpCall>() is not null) await writer.RehearseAsync(entry, context.CancellationToken);
             // Not the call's token: a cancelled call is recorded all the same.
-            await writer.WriteAsync(entry, CancellationToken.None);
+            else await writer.WriteAsync(entry, CancellationToken.None);
         }
         catch (Exception e)
         {

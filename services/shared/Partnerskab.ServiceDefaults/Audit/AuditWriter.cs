@@ -8,6 +8,12 @@ public interface IAuditWriter
 {
     /// <summary>Returns once the entry is committed; throws when it could not be.</summary>
     Task WriteAsync(AuditEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts the entry as <see cref="WriteAsync"/> does, in a transaction that is rolled back:
+    /// the warm-up's way through the insert path. No row is left (an identity number is used up).
+    /// </summary>
+    Task RehearseAsync(AuditEntry entry, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -42,6 +48,8 @@ public sealed class AuditWriter<TDb> : IAuditWriter, IAsyncDisposable where TDb 
         await saved.Task.WaitAsync(cancellationToken);
     }
 
+    public Task RehearseAsync(AuditEntry entry, CancellationToken cancellationToken) => SaveAsync([entry], cancellationToken, rolledBack: true);
+
     private async Task WriteLoopAsync()
     {
         var batch = new List<(AuditEntry Entry, TaskCompletionSource Saved)>(MaxEntriesPerSave);
@@ -50,7 +58,7 @@ public sealed class AuditWriter<TDb> : IAuditWriter, IAsyncDisposable where TDb 
             while (batch.Count < MaxEntriesPerSave && pending.Reader.TryRead(out var item)) batch.Add(item);
             try
             {
-                await SaveAsync(batch.Select(b => b.Entry).ToList());
+                await SaveAsync(batch.Select(b => b.Entry).ToList(), CancellationToken.None);
                 batch.ForEach(b => b.Saved.TrySetResult());
             }
             catch (Exception) when (batch.Count > 1)
@@ -69,7 +77,7 @@ public sealed class AuditWriter<TDb> : IAuditWriter, IAsyncDisposable where TDb 
     {
         try
         {
-            await SaveAsync([entry]);
+            await SaveAsync([entry], CancellationToken.None);
             saved.TrySetResult();
         }
         catch (Exception e)
@@ -79,12 +87,14 @@ public sealed class AuditWriter<TDb> : IAuditWriter, IAsyncDisposable where TDb 
     }
 
     /// <summary>One binary COPY: no generated ids to read back, no statement per entry.</summary>
-    private async Task SaveAsync(IReadOnlyCollection<AuditEntry> entries)
+    private async Task SaveAsync(IReadOnlyCollection<AuditEntry> entries, CancellationToken cancellationToken, bool rolledBack = false)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
-        await db.Database.OpenConnectionAsync();
-        await AuditModel.Copy.InsertAsync(db, entries, CancellationToken.None);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        // Disposed without a commit: rolled back.
+        await using var rehearsal = rolledBack ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await AuditModel.Copy.InsertAsync(db, entries, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -30,13 +30,14 @@ public interface IWarmUp
 /// <summary>
 /// Runs the service's own request path once after Kestrel listens and before /health/ready says
 /// ready, so the first caller after a restart does not pay for it: the service's
-/// <see cref="IWarmUp"/> reads in-process against the real database (EF's model and query
-/// compilation, Npgsql's type loading, the handlers, the answers' serialisation), then one
-/// grpc.health.v1 Check over loopback with the service's own token (Kestrel's HTTP/2, the token's
-/// validation, the interceptors). Nothing is written and no audit entry is made: the reads run
-/// outside any gRPC call, and the health check is neither governed nor audited, so no role is
-/// widened. A read that fails is logged and the warm-up goes on: the database's own readiness
-/// check speaks for the database. Liveness does not wait for it.
+/// <see cref="IWarmUp"/> reads in-process through their gRPC endpoints against the real database
+/// (<see cref="WarmUpCalls"/>: grpc-dotnet's handler for each RPC, the interceptors, EF's model and
+/// query compilation, Npgsql's type loading, the handlers, the answers' serialisation, the audit
+/// log's insert), then one grpc.health.v1 Check over loopback with the service's own token
+/// (Kestrel's HTTP/2, the token's validation). Nothing is written: the reads' audit entries are
+/// rolled back, and the health check is neither governed nor audited. The reads' caller exists only
+/// in the process, so no role is widened. A read that fails is logged and the warm-up goes on: the
+/// database's own readiness check speaks for the database. Liveness does not wait for it.
 /// </summary>
 public sealed class ServiceWarmUp(
     IServiceScopeFactory scopes,
@@ -78,11 +79,11 @@ public sealed class ServiceWarmUp(
             stopwatch.Elapsed.TotalMilliseconds, calls.Count, readsTook.TotalMilliseconds, calls.Unexpected.Count);
     }
 
-    /// <summary>The service's <see cref="IWarmUp"/> reads, in one scope; what they did.</summary>
+    /// <summary>The service's <see cref="IWarmUp"/> reads, each through its gRPC endpoint in a scope of its own; what they did.</summary>
     public async Task<WarmUpCalls> RunReadsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var calls = new WarmUpCalls(policy, scope.ServiceProvider, logger, cancellationToken);
+        var calls = new WarmUpCalls(policy, scopes, scope.ServiceProvider, logger, cancellationToken);
         try
         {
             foreach (var warmUp in scope.ServiceProvider.GetServices<IWarmUp>()) await warmUp.RunAsync(calls);
