@@ -18,7 +18,7 @@ public sealed class GarbageCollectorBudgetTests
     [Fact]
     public void Gen2_and_the_large_object_heap_are_compacted_once_30_percent_is_free()
     {
-        var conserve = Convert.ToInt64(GC.GetConfigurationVariables()["GCConserveMemory"]);
+        var conserve = Convert.ToInt64(GC.GetConfigurationVariables()["GCConserveMem"]);
 
         Assert.Equal(7, conserve);
     }
