@@ -29,10 +29,13 @@ await using var suite = await LocalSuite.StartAsync("bench", new Dictionary<stri
     ["Services__CohortDeadline"] = "00:00:30",
 });
 var results = new List<Measurement>();
+var rowPeaks = new RowPeaks([.. suite.Services]);
 void Report(Measurement measurement)
 {
+    measurement = measurement with { MemoryUse = rowPeaks.Take() };
     results.Add(measurement);
-    Console.WriteLine($"{measurement.Path}: {measurement.Figure:N1} {measurement.Unit}" + (measurement.Ceiling is { } c ? $" (ceiling {c:N1})" : ""));
+    Console.WriteLine($"{measurement.Path}: {measurement.Figure:N1} {measurement.Unit}" + (measurement.Ceiling is { } c ? $" (ceiling {c:N1})" : "")
+        + $"; {measurement.MemoryUse}");
     // Written after every row, so a run stopped part-way keeps what it measured.
     File.WriteAllText(Path.Combine(outDir, "results.json"), JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
     File.WriteAllText(Path.Combine(outDir, "results.md"), Measurement.Table(results));
@@ -42,7 +45,7 @@ await BenchmarkRows.RunAsync(suite, sizes, only, Report);
 
 foreach (var service in suite.Services)
 {
-    Report(new Measurement($"memory: {service.Name}", ProcessMemory.PeakResidentMegabytes(service.ProcessId), "MB peak RSS", null, null, GoalMaximum: 300));
+    Report(new Measurement($"memory: {service.Name}", rowPeaks.Highest(service), "MB peak RSS", null, null, GoalMaximum: 300));
 }
 if (only.Count == 0 || only.Contains("cold")) await BenchmarkRows.ColdStartAsync(suite, sizes, Report);
 

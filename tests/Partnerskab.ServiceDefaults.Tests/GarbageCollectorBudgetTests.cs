@@ -3,7 +3,7 @@ namespace Partnerskab.ServiceDefaults.Tests;
 /// <summary>
 /// Every process of the suite is built with the same runtime settings (Directory.Build.props), this
 /// test project included: the youngest generation's budget is the one set there, not the one the GC
-/// would derive from the host's cache.
+/// would derive from the host's cache, and the GC compacts to keep its free space small.
 /// </summary>
 public sealed class GarbageCollectorBudgetTests
 {
@@ -13,5 +13,13 @@ public sealed class GarbageCollectorBudgetTests
         var budget = Convert.ToInt64(GC.GetConfigurationVariables()["GCGen0MaxBudget"]);
 
         Assert.Equal(16 * 1024 * 1024, budget);
+    }
+
+    [Fact]
+    public void Gen2_and_the_large_object_heap_are_compacted_once_30_percent_is_free()
+    {
+        var conserve = Convert.ToInt64(GC.GetConfigurationVariables()["GCConserveMem"]);
+
+        Assert.Equal(7, conserve);
     }
 }

@@ -10,7 +10,7 @@ namespace Partnerskab.Benchmarks;
 /// </summary>
 public sealed record Measurement(
     string Path, double Figure, string Unit, double? Ceiling, string? CeilingHow, double? GoalShare = null, double? GoalMaximum = null,
-    bool LowerIsBetter = false, string? CpuUse = null)
+    bool LowerIsBetter = false, string? CpuUse = null, string? MemoryUse = null)
 {
     public double? Share => Ceiling is { } ceiling ? (LowerIsBetter ? ceiling / Figure : Figure / ceiling) : null;
 
@@ -35,6 +35,9 @@ public sealed record Measurement(
         var withCpu = measurements.Where(m => m.CpuUse is not null).ToList();
         if (withCpu.Count > 0) table.AppendLine().AppendLine("Where the CPU went while the path ran (not its ceiling):");
         foreach (var m in withCpu) table.AppendLine($"- {m.Path}: {m.CpuUse}");
+        var withMemory = measurements.Where(m => m.MemoryUse is not null).ToList();
+        if (withMemory.Count > 0) table.AppendLine().AppendLine("The services' peak RSS from the row before to each row's figure (its ceiling and set-up included):");
+        foreach (var m in withMemory) table.AppendLine($"- {m.Path}: {m.MemoryUse}");
         return table.ToString();
     }
 

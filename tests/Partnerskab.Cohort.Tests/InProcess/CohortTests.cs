@@ -102,6 +102,31 @@ public sealed class CohortTests(CohortHost cohort) : InProcessTests(cohort.Reset
         (await PartnershipAsync(partnership.PartnershipId)).CitizensHandedOver.ShouldBe(1200);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_citizen_repeated_in_a_later_batch_is_judged_against_the_row_the_stream_wrote(bool validateOnly)
+    {
+        var partnership = await CreatePartnershipAsync(capacity: 1500);
+        // Rows 1,101 and 1,151 (the second batch) repeat rows 2 and 3 (the first): the same handover, and the same citizen with other data.
+        var rows = Enumerable.Range(0, 1200).Select(n => Row(8000 + n)).ToList();
+        rows[1100] = Row(8001);
+        rows[1150] = Row(8002);
+        rows[1150].WeeksSickListed++;
+        var before = await cohort.RowCountsAsync();
+
+        var imported = await Cohort.ImportAsync(partnership.PartnershipId, "repeats", rows, validateOnly);
+
+        (imported.Accepted, imported.Unchanged, imported.Rejected).ShouldBe((1198, 1, 1));
+        var unchanged = imported.Results.Single(r => r.Outcome == RowOutcome.Unchanged);
+        (unchanged.RowNumber, unchanged.CitizenId).ShouldBe((1101, imported.Results[1].CitizenId));
+        var rejected = imported.Results.Single(r => r.Outcome == RowOutcome.Rejected);
+        rejected.RowNumber.ShouldBe(1151);
+        rejected.Violations.Single().Description.ShouldContain("already handed over to the partnership with other data");
+        if (validateOnly) (await cohort.RowCountsAsync()).ShouldBe(before);
+        else (await PartnershipAsync(partnership.PartnershipId)).CitizensHandedOver.ShouldBe(1198);
+    }
+
     [Fact]
     public async Task An_empty_stream_or_an_unknown_partnership_is_refused_and_writes_nothing()
     {

@@ -80,8 +80,6 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
         /// <summary>A dry run's one transaction: every batch writes into it as a real import would, and it is never committed.</summary>
         public IDbContextTransaction? DryRun { get; set; }
         public ImportCitizensResponse Response { get; } = new();
-        /// <summary>Citizens this stream accepted or found, so a row repeated later in the stream is judged against them.</summary>
-        public Dictionary<string, Citizen> Decided { get; } = [];
         /// <summary>The answers of the batches an earlier stream under the same key wrote before it was cut off, by batch number.</summary>
         public Dictionary<int, ImportCitizensResponse> Written { get; set; } = [];
     }
@@ -217,21 +215,24 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
         var placesTaken = partnership.PlacesTaken;
         var now = clock.GetCurrentInstant();
         var handedOver = new List<Citizen>();
+        // A row repeated within the batch is judged against the citizen decided before it; one repeated in a later
+        // batch finds it written (in the stream's transaction, for a dry run), so nothing of the stream is held past its batch.
+        var decided = new Dictionary<string, Citizen>();
 
         foreach (var (rowNumber, candidate, citizenId) in candidates)
         {
-            var known = import.Decided.GetValueOrDefault(citizenId) ?? existing.GetValueOrDefault(citizenId);
+            var known = decided.GetValueOrDefault(citizenId) ?? existing.GetValueOrDefault(citizenId);
             switch (HandoverDecision.Decide(partnership, candidate, citizenId, known, holders.GetValueOrDefault(candidate.CaseReference), placesTaken, now))
             {
                 case HandoverDecision.Accepted accepted:
                     handedOver.Add(accepted.Citizen);
                     holders[candidate.CaseReference] = citizenId;
                     placesTaken++;
-                    import.Decided[citizenId] = accepted.Citizen;
+                    decided[citizenId] = accepted.Citizen;
                     Result(import, rowNumber, citizenId, RowOutcome.Accepted);
                     break;
                 case HandoverDecision.Unchanged unchanged:
-                    import.Decided[citizenId] = unchanged.Existing;
+                    decided[citizenId] = unchanged.Existing;
                     Result(import, rowNumber, citizenId, RowOutcome.Unchanged);
                     break;
                 case HandoverDecision.Ineligible ineligible:
