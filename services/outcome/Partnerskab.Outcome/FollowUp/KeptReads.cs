@@ -126,9 +126,8 @@ public sealed class KeptReads(OutcomeDbContext db, MilestoneRecalculation recalc
     /// <summary>Recounts the partnership's marked citizens before a read of its kept rows, up to a bound (a stream may still be marking more).</summary>
     public async Task RecountForReadAsync(Guid partnershipId, CancellationToken cancellationToken)
     {
-        for (var chunk = 0; chunk < ReadRecountChunks && await RecountMarkedAsync(partnershipId, cancellationToken); chunk++)
-        {
-        }
+        var chunks = 0;
+        while (chunks < ReadRecountChunks && await RecountMarkedAsync(partnershipId, cancellationToken)) chunks++;
     }
 
     /// <summary>Asks for the partnership's kept rows to be built again from its facts, in the caller's transaction (its plan changed).</summary>
