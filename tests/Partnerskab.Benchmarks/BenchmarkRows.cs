@@ -77,7 +77,8 @@ public static class BenchmarkRows
 
         var import = await GrowthBenchmark.ImportAsync(suite, firstCitizen: 8 * sizes.ImportRows, sizes.Growth, sizes.Patience);
         report(new Measurement($"growth: import of {import.IntoFull.Rows:N0} citizens into a partnership holding {import.FillRows:N0}", import.IntoFull.RowsPerSecond, "rows/s",
-            import.IntoEmpty.RowsPerSecond, "the same import into an empty partnership", GoalShare: 0.90));
+            import.IntoEmpty.RowsPerSecond, "the same import into an empty partnership", GoalShare: 0.90,
+            CpuUse: $"into the full partnership: {import.IntoFullCpu}; into the empty one: {import.IntoEmptyCpu}"));
     }
 
     private static async Task ImportStatusesAndReadsAsync(LocalSuite suite, BenchmarkSizes sizes, bool statusRows, bool unaryRows, bool gatewayRows,
@@ -91,7 +92,7 @@ public static class BenchmarkRows
         // took a third of the services' CPU through the whole import (perf).
         var warmUp = await ImportBenchmark.RunAsync(clients, Math.Max(1, sizes.ImportRows / 5), first: 2 * sizes.ImportRows);
         await HandoverArrival.WaitAsync(suite.ConnectionString, warmUp.PartnershipId, warmUp.CitizenIds.Count, sizes.Patience);
-        await CpuUse.WaitUntilServicesAreQuietAsync(suite);
+        await CpuUse.WaitUntilQuietAsync(suite);
 
         // Cohort import, then weekly statuses for the same citizens once the outcome service knows them.
         var partnershipId = await ImportBenchmark.CreatePartnershipAsync(clients, $"benchmark-import-{Guid.NewGuid():N}", sizes.ImportRows,
@@ -161,7 +162,7 @@ public static class BenchmarkRows
 
         var jobPartnership = await ImportBenchmark.CreatePartnershipAsync(suite.Clients, $"benchmark-job-{Guid.NewGuid():N}", sizes.ImportRows);
         var csv = GatewayBenchmark.CitizensCsv(first: 3 * sizes.ImportRows, sizes.ImportRows);
-        await CpuUse.WaitUntilServicesAreQuietAsync(suite);
+        await CpuUse.WaitUntilQuietAsync(suite);
         var jobCpu = await CpuUse.StartAsync(suite, gateway.Process);
         var job = await GatewayBenchmark.CitizensJobAsync(gateway, token, jobPartnership, csv, sizes.Patience);
         var jobCpuUse = jobCpu.Stop();

@@ -56,7 +56,7 @@ public static class ColdStartBenchmark
         var allToReady = await TimedAsync(() => Task.WhenAll(suite.Services.Select(s => s.StartAsync())));
         var coldImport = await ImportBenchmark.RunAsync(clients, importRows, first: firstCitizen + 100);
         await HandoverArrival.WaitAsync(suite.ConnectionString, coldImport.PartnershipId, coldImport.CitizenIds.Count, patience);
-        await CpuUse.WaitUntilServicesAreQuietAsync(suite);
+        await CpuUse.WaitUntilQuietAsync(suite);
         var warmImport = await ImportBenchmark.RunAsync(clients, importRows, first: firstCitizen + 100 + importRows);
         await HandoverArrival.WaitAsync(suite.ConnectionString, warmImport.PartnershipId, warmImport.CitizenIds.Count, patience);
         return new Result(restarts, allToReady, coldImport, warmImport);

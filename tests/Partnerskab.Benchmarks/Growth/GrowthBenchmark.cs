@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.Scenario;
 using Partnerskab.Testing;
@@ -22,7 +23,8 @@ public static class GrowthBenchmark
     /// <summary>The largest partnership of one data set, and its reads' latencies.</summary>
     public sealed record ReadsAtSize(int DataSetCitizens, int LargestPartnership, Latencies WorklistPage, Latencies CommitteeReport);
 
-    public sealed record ImportResult(int FillRows, ImportBenchmark.Result IntoFull, ImportBenchmark.Result IntoEmpty);
+    /// <param name="IntoFull">The import into the full partnership, its halves' rows and times summed; its CPU in <paramref name="IntoFullCpu"/>.</param>
+    public sealed record ImportResult(int FillRows, ImportBenchmark.Result IntoFull, ImportBenchmark.Result IntoEmpty, string IntoFullCpu, string IntoEmptyCpu);
 
     /// <summary>The worklist's first page of 100 as of today, as a provider opens it.</summary>
     public const int WorklistPageSize = 100;
@@ -75,8 +77,11 @@ public static class GrowthBenchmark
 
     /// <summary>
     /// Fills a partnership with <see cref="Options.FillRows"/> citizens, then imports as many rows
-    /// into it as into an empty partnership, each once the services are quiet. Citizens are
-    /// numbered from <paramref name="firstCitizen"/> on.
+    /// into it as into an empty partnership, each in two halves in the order empty, full, full,
+    /// empty, so that what drifts over the minutes (the machine's other load, PostgreSQL's
+    /// autovacuum after the fill, the services' heaps) weighs on both alike. Each half starts once
+    /// the one before has reached both consumers and the services and PostgreSQL are quiet.
+    /// Citizens are numbered from <paramref name="firstCitizen"/> on.
     /// </summary>
     public static async Task<ImportResult> ImportAsync(LocalSuite suite, int firstCitizen, Options options, TimeSpan patience)
     {
@@ -84,15 +89,43 @@ public static class GrowthBenchmark
         var full = await ImportBenchmark.CreatePartnershipAsync(clients, $"benchmark-growth-full-{Guid.NewGuid():N}", options.FillRows + options.ImportRows);
         var fill = await ImportBenchmark.RunAsync(clients, options.FillRows, first: firstCitizen, partnershipId: full);
         await HandoverArrival.WaitAsync(suite.ConnectionString, full, fill.Accepted, patience);
-
         var empty = await ImportBenchmark.CreatePartnershipAsync(clients, $"benchmark-growth-empty-{Guid.NewGuid():N}", options.ImportRows);
-        await CpuUse.WaitUntilServicesAreQuietAsync(suite);
-        var intoEmpty = await ImportBenchmark.RunAsync(clients, options.ImportRows, first: firstCitizen + options.FillRows, partnershipId: empty);
-        await HandoverArrival.WaitAsync(suite.ConnectionString, empty, intoEmpty.Accepted, patience);
-        await CpuUse.WaitUntilServicesAreQuietAsync(suite);
-        var intoFull = await ImportBenchmark.RunAsync(clients, options.ImportRows, first: firstCitizen + options.FillRows + options.ImportRows, partnershipId: full);
-        await HandoverArrival.WaitAsync(suite.ConnectionString, full, fill.Accepted + intoFull.Accepted, patience);
-        return new ImportResult(options.FillRows, intoFull, intoEmpty);
+
+        var next = firstCitizen + options.FillRows;
+        var intoFull = new ImportHalves(suite, "full", full, fill.Accepted);
+        var intoEmpty = new ImportHalves(suite, "empty", empty, 0);
+        var first = options.ImportRows / 2;
+        foreach (var (into, rows) in new[] { (intoEmpty, first), (intoFull, first), (intoFull, options.ImportRows - first), (intoEmpty, options.ImportRows - first) })
+        {
+            await into.RunAsync(rows, next, patience);
+            next += rows;
+        }
+        return new ImportResult(options.FillRows, intoFull.Result, intoEmpty.Result, intoFull.Cpu, intoEmpty.Cpu);
+    }
+
+    /// <summary>One partnership's measured import, run in parts: the rows and stream times summed, and the CPU each process used from each stream's start until its citizens reached both consumers.</summary>
+    private sealed class ImportHalves(LocalSuite suite, string name, string partnershipId, int citizensBefore)
+    {
+        private readonly List<ImportBenchmark.Result> parts = [];
+        private CpuUse? cpu;
+
+        public ImportBenchmark.Result Result => new(partnershipId, parts.Sum(p => p.Rows), parts.Sum(p => p.Accepted), parts.Sum(p => p.Rejected),
+            [.. parts.SelectMany(p => p.CitizenIds)], parts.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Elapsed));
+
+        public string Cpu => cpu?.Stop() ?? "";
+
+        public async Task RunAsync(int rows, int first, TimeSpan patience)
+        {
+            await CpuUse.WaitUntilQuietAsync(suite);
+            if (cpu is null) cpu = await CpuUse.StartAsync(suite);
+            else cpu.Resume();
+            var part = await ImportBenchmark.RunAsync(suite.Clients, rows, first, partnershipId);
+            parts.Add(part);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"[{DateTime.UtcNow:HH:mm:ss}] growth: {rows:N0} rows into the {name} partnership at {part.RowsPerSecond:N0} rows/s"));
+            await HandoverArrival.WaitAsync(suite.ConnectionString, partnershipId, citizensBefore + parts.Sum(p => p.Accepted), patience);
+            cpu.Pause();
+        }
     }
 
     private static async Task<Latencies> TimedAsync(int calls, Func<Task> call)

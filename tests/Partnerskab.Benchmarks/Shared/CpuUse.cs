@@ -19,6 +19,7 @@ public sealed class CpuUse
     private readonly IReadOnlyList<(string Name, Func<long> Ticks)> processes;
     private readonly long[] before;
     private readonly Stopwatch wall = Stopwatch.StartNew();
+    private long[]? paused;
 
     private CpuUse(IReadOnlyList<(string Name, Func<long> Ticks)> processes)
     {
@@ -33,34 +34,51 @@ public sealed class CpuUse
         var harness = Environment.ProcessId;
         return new CpuUse([
             .. suite.Services.Concat(alsoProcesses).Select(s => (s.Name, (Func<long>)(() => Ticks(s.ProcessId, withEndedChildren: false)))),
-            ("PostgreSQL", () => Ticks(postmaster, withEndedChildren: true) + ChildrenOf(postmaster).Sum(pid => Ticks(pid, withEndedChildren: false))),
+            ("PostgreSQL", () => PostgresTicks(postmaster)),
             ("harness", () => Ticks(harness, withEndedChildren: false)),
         ]);
     }
 
     /// <summary>
-    /// Waits until the three services together use less than a twentieth of a core over a
-    /// second (their JIT's background tiering, above all, has caught up), for at most a minute.
+    /// Waits until the three services and PostgreSQL together use less than a twentieth of a core
+    /// over a second (the services' JIT background tiering, PostgreSQL's autovacuum after a large
+    /// write), for at most a minute.
     /// </summary>
-    public static async Task WaitUntilServicesAreQuietAsync(LocalSuite suite)
+    public static async Task WaitUntilQuietAsync(LocalSuite suite)
     {
-        long ServiceTicks() => suite.Services.Sum(s => Ticks(s.ProcessId, withEndedChildren: false));
+        var postmaster = await PostmasterAsync(TestEnvironment.PostgresConnectionString);
+        long QuietTicks() => suite.Services.Sum(s => Ticks(s.ProcessId, withEndedChildren: false)) + PostgresTicks(postmaster);
         var until = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        var before = ServiceTicks();
+        var before = QuietTicks();
         while (DateTime.UtcNow < until)
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
-            var now = ServiceTicks();
+            var now = QuietTicks();
             if (now - before < TicksPerSecond / 20) return;
             before = now;
         }
+    }
+
+    /// <summary>Stops counting (a row measured in parts) until <see cref="Resume"/>; <see cref="Stop"/> while paused counts up to here.</summary>
+    public void Pause()
+    {
+        wall.Stop();
+        paused = processes.Select(p => p.Ticks()).ToArray();
+    }
+
+    public void Resume()
+    {
+        var resumed = processes.Select(p => p.Ticks()).ToArray();
+        for (var i = 0; i < before.Length; i++) before[i] += resumed[i] - paused![i];
+        paused = null;
+        wall.Start();
     }
 
     /// <summary>"cohort 12.3 s, outcome ..." of CPU over the wall time since the start.</summary>
     public string Stop()
     {
         var seconds = wall.Elapsed.TotalSeconds;
-        var used = processes.Select((p, i) => $"{p.Name} {(p.Ticks() - before[i]) / TicksPerSecond:N1} s").ToList();
+        var used = processes.Select((p, i) => $"{p.Name} {((paused?[i] ?? p.Ticks()) - before[i]) / TicksPerSecond:N1} s").ToList();
         return string.Create(CultureInfo.InvariantCulture, $"CPU used over {seconds:N1} s of wall time ({2 * seconds:N1} core-seconds on 2 cores): {string.Join(", ", used)}");
     }
 
@@ -72,6 +90,10 @@ public sealed class CpuUse
         var dataDirectory = (string)(await command.ExecuteScalarAsync())!;
         return int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The postmaster's, its live backends' and its ended backends' CPU.</summary>
+    private static long PostgresTicks(int postmaster) =>
+        Ticks(postmaster, withEndedChildren: true) + ChildrenOf(postmaster).Sum(pid => Ticks(pid, withEndedChildren: false));
 
     private static IEnumerable<int> ChildrenOf(int parent) =>
         Directory.EnumerateDirectories("/proc")

@@ -3,7 +3,6 @@ using NodaTime;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Persistence;
 using Partnerskab.Outcome.Timeline;
-using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Outcome.Reports;
 
@@ -20,7 +19,13 @@ public static class CommitteeCountsStore
         CancellationToken cancellationToken)
     {
         var ids = citizens.Select(c => c.CitizenId).ToArray();
-        var before = rebuilding ? [] : await db.CountedCitizens.WithKeys("citizen_id", ids, partnershipId).AsNoTracking().ToListAsync(cancellationToken);
+        // What was counted is taken away as it is read: one probe of the partnership's index per citizen, not two.
+        var before = rebuilding ? [] : await db.CountedCitizens.FromSql($"""
+                DELETE FROM counted_citizens AS c USING unnest({ids}) AS u(citizen_id)
+                WHERE c.partnership_id = (SELECT {partnershipId}) AND c.citizen_id = u.citizen_id
+                RETURNING c.*
+                """)
+            .AsNoTracking().ToListAsync(cancellationToken);
         var change = new Change();
         foreach (var counted in before)
         {
@@ -29,13 +34,6 @@ public static class CommitteeCountsStore
         }
         foreach (var citizen in citizens) change.Add(CommitteeCounts.Of(citizen.Window, citizen.Weeks, citizen.WasWronglyEnrolled), +1);
 
-        if (!rebuilding)
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                DELETE FROM counted_citizens AS c USING unnest({ids}) AS u(citizen_id)
-                WHERE c.partnership_id = (SELECT {partnershipId}) AND c.citizen_id = u.citizen_id
-                """, cancellationToken);
-        }
         var starts = citizens.Select(c => c.FollowUpStart).ToArray();
         var ends = citizens.Select(c => c.FollowUpEnd).ToArray();
         var exits = citizens.Select(c => c.ExitDate).ToArray();
