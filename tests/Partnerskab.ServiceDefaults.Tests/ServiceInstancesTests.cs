@@ -12,7 +12,7 @@ public sealed class ServiceInstancesTests
     private static readonly Uri First = new("http://10.0.0.1:5101"), Second = new("http://10.0.0.2:5101");
 
     [Fact]
-    public void A_list_replaces_the_single_address_and_is_resolved_statically_round_robin()
+    public void A_list_replaces_the_single_address_and_is_resolved_statically_and_spread()
     {
         var instances = ServiceInstances.From("Gateway", "CohortUrl", new Uri("http://cohort:5101"), [First, Second]);
         var channel = new GrpcChannelOptions { ServiceConfig = new ServiceConfig { MethodConfigs = { new MethodConfig { Names = { MethodName.Default } } } } };
@@ -24,7 +24,8 @@ public sealed class ServiceInstancesTests
         instances.Addresses.ShouldBe([First, Second]);
         channel.Credentials.ShouldBe(ChannelCredentials.Insecure);
         channel.ServiceProvider!.GetService(typeof(ResolverFactory)).ShouldBeOfType<StaticResolverFactory>();
-        channel.ServiceConfig.LoadBalancingConfigs.ShouldHaveSingleItem().PolicyName.ShouldBe(LoadBalancingConfig.RoundRobinPolicyName);
+        channel.ServiceConfig.LoadBalancingConfigs.ShouldHaveSingleItem().PolicyName.ShouldBe(SpreadBalancerFactory.PolicyName);
+        channel.ServiceProvider.GetService(typeof(LoadBalancerFactory)).ShouldBeOfType<SpreadBalancerFactory>();
         channel.ServiceConfig.MethodConfigs.ShouldHaveSingleItem("the caller's method config (its retry policy) is kept");
     }
 
@@ -40,7 +41,7 @@ public sealed class ServiceInstancesTests
         instances.Address.ShouldBe(new Uri("dns:///payment-pods:5301"));
         instances.Addresses.ShouldBe([new Uri("http://payment-pods:5301")]);
         channel.ServiceProvider!.GetService(typeof(ResolverFactory)).ShouldBeOfType<DnsResolverFactory>();
-        channel.ServiceConfig!.LoadBalancingConfigs.ShouldHaveSingleItem().PolicyName.ShouldBe(LoadBalancingConfig.RoundRobinPolicyName);
+        channel.ServiceConfig!.LoadBalancingConfigs.ShouldHaveSingleItem().PolicyName.ShouldBe(SpreadBalancerFactory.PolicyName);
     }
 
     [Fact]

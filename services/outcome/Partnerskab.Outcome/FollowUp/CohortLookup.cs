@@ -92,7 +92,7 @@ public static class CohortClientRegistration
 {
     /// <summary>
     /// The cohort client through the gRPC client factory: the incoming call's deadline and
-    /// cancellation propagate, and only Unavailable is retried (the lookups are reads).
+    /// cancellation propagate, and the lookups (reads) are tried again, on the next instance, when one is unavailable.
     /// </summary>
     public static WebApplicationBuilder AddCohortClient(this WebApplicationBuilder builder)
     {
@@ -112,21 +112,7 @@ public static class CohortClientRegistration
             .ConfigureChannel(channel => channel.UnsafeUseInsecureChannelCallCredentials = true)
             .ConfigureChannel(channel => channel.ServiceConfig = new Grpc.Net.Client.Configuration.ServiceConfig
             {
-                MethodConfigs =
-                {
-                    new Grpc.Net.Client.Configuration.MethodConfig
-                    {
-                        Names = { Grpc.Net.Client.Configuration.MethodName.Default },
-                        RetryPolicy = new Grpc.Net.Client.Configuration.RetryPolicy
-                        {
-                            MaxAttempts = 3,
-                            InitialBackoff = TimeSpan.FromMilliseconds(100),
-                            MaxBackoff = TimeSpan.FromSeconds(1),
-                            BackoffMultiplier = 2,
-                            RetryableStatusCodes = { StatusCode.Unavailable },
-                        },
-                    },
-                },
+                MethodConfigs = { ReadRetries.For(CohortService.Descriptor) },
             })
             .ConfigureChannel(cohort.Spread);
         builder.Services.AddScoped<CohortLookup>();

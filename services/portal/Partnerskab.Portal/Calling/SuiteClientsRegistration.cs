@@ -1,9 +1,11 @@
+using Grpc.Net.Client.Configuration;
 using Grpc.Net.ClientFactory;
 using Partnerskab.Portal.Accounts;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.Protos.Outcome.V1;
 using Partnerskab.Protos.Payment.V1;
 using Partnerskab.ServiceDefaults.Calling;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Partnerskab.Portal.Calling;
 
@@ -14,21 +16,21 @@ public static class SuiteClientsRegistration
 
     /// <summary>
     /// gRPC clients of the three services, each spread over the service's instances when several are configured; every
-    /// call carries the signed-in person's token.
+    /// call carries the signed-in person's token, and a read is tried again (on the next instance) when one is unavailable.
     /// </summary>
     public static IServiceCollection AddSuiteClients(this IServiceCollection services, PortalOptions options)
     {
         services.AddHttpContextAccessor();
         services.AddSingleton<PersonTokens>();
-        Add<CohortService.CohortServiceClient>(services, Instances(nameof(options.CohortUrl), options.CohortUrl, options.CohortUrls));
-        Add<OutcomeService.OutcomeServiceClient>(services, Instances(nameof(options.OutcomeUrl), options.OutcomeUrl, options.OutcomeUrls));
-        Add<PaymentService.PaymentServiceClient>(services, Instances(nameof(options.PaymentUrl), options.PaymentUrl, options.PaymentUrls));
+        Add<CohortService.CohortServiceClient>(services, CohortService.Descriptor, Instances(nameof(options.CohortUrl), options.CohortUrl, options.CohortUrls));
+        Add<OutcomeService.OutcomeServiceClient>(services, OutcomeService.Descriptor, Instances(nameof(options.OutcomeUrl), options.OutcomeUrl, options.OutcomeUrls));
+        Add<PaymentService.PaymentServiceClient>(services, PaymentService.Descriptor, Instances(nameof(options.PaymentUrl), options.PaymentUrl, options.PaymentUrls));
         return services;
     }
 
     private static ServiceInstances Instances(string name, Uri url, List<Uri> urls) => ServiceInstances.From(PortalOptions.Section, name, url, urls);
 
-    private static void Add<TClient>(IServiceCollection services, ServiceInstances instances) where TClient : class =>
+    private static void Add<TClient>(IServiceCollection services, ServiceDescriptor service, ServiceInstances instances) where TClient : class =>
         services.AddGrpcClient<TClient>(client => client.Address = instances.Address)
             .AddCallCredentials((_, metadata, provider) =>
             {
@@ -39,5 +41,6 @@ public static class SuiteClientsRegistration
             })
             // The services listen on loopback or a private network in plain h2c; the token still goes only to them.
             .ConfigureChannel(channel => channel.UnsafeUseInsecureChannelCallCredentials = true)
+            .ConfigureChannel(channel => channel.ServiceConfig = new ServiceConfig { MethodConfigs = { ReadRetries.For(service) } })
             .ConfigureChannel(instances.Spread);
 }

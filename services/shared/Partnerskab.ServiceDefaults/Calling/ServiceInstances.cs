@@ -10,7 +10,7 @@ namespace Partnerskab.ServiceDefaults.Calling;
 /// Where the instances of a service another process calls are, as configured: one address (http://host:port), every
 /// instance behind a DNS name (dns:///host:port, e.g. a Kubernetes headless Service), or a static list of addresses
 /// (settings {Name}s__0, __1, ... beside {Name}). A gRPC channel given these spreads its calls round robin over the
-/// instances that answer, and leaves out an instance whose connection fails.
+/// instances that answer, and leaves out an instance whose connection fails or is refused (<see cref="SpreadBalancerFactory"/>).
 /// </summary>
 public sealed class ServiceInstances
 {
@@ -53,7 +53,8 @@ public sealed class ServiceInstances
 
     /// <summary>
     /// Makes a channel spread its calls over the instances (a list or a DNS name; one address needs nothing): the channel
-    /// finds them through a resolver and balances round robin, keeping whatever service config it already has.
+    /// finds them through a resolver and balances round robin (<see cref="SpreadBalancerFactory"/>), keeping whatever
+    /// service config it already has.
     /// </summary>
     public void Spread(GrpcChannelOptions channel)
     {
@@ -62,7 +63,7 @@ public sealed class ServiceInstances
         channel.Credentials = ChannelCredentials.Insecure;
         channel.ServiceProvider = provider;
         channel.ServiceConfig ??= new ServiceConfig();
-        channel.ServiceConfig.LoadBalancingConfigs.Add(new RoundRobinConfig());
+        channel.ServiceConfig.LoadBalancingConfigs.Add(new LoadBalancingConfig(SpreadBalancerFactory.PolicyName));
     }
 
     /// <summary>A channel to the instances, spread over them, for a caller without the gRPC client factory.</summary>
@@ -82,6 +83,7 @@ public sealed class ServiceInstances
             "dns" => new DnsResolverFactory(DnsRefresh),
             _ => null,
         };
-        return resolver is null ? null : new ServiceCollection().AddSingleton(resolver).BuildServiceProvider();
+        return resolver is null ? null
+            : new ServiceCollection().AddSingleton(resolver).AddSingleton<LoadBalancerFactory, SpreadBalancerFactory>().BuildServiceProvider();
     }
 }
