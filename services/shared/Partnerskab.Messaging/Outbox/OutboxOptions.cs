@@ -8,6 +8,12 @@ public sealed class OutboxOptions
     /// <summary>How many rows one relay pass claims.</summary>
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// How many bytes of stored event bodies one relay pass claims past its first row (<see cref="OutboxClaim"/>):
+    /// a hundred small events, or a few batch handovers.
+    /// </summary>
+    public long BatchBytes { get; set; } = 1024 * 1024;
+
     /// <summary>How long the relay sleeps when it has nothing to do and is not woken.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 

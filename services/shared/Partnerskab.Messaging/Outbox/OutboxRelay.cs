@@ -74,15 +74,7 @@ public sealed class OutboxRelay<TDb>(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Waits while another instance's relay publishes a batch; it then claims the rows after that batch.
         await AdvisoryLocks.LockAsync(db, RelayLockKey, cancellationToken);
-        var due = await db.Set<OutboxMessage>()
-            .FromSql($"""
-                SELECT * FROM outbox_messages
-                WHERE sent_at IS NULL AND next_attempt_at <= {clock.GetCurrentInstant()}
-                ORDER BY sequence
-                LIMIT {settings.BatchSize}
-                FOR UPDATE SKIP LOCKED
-                """)
-            .ToListAsync(cancellationToken);
+        var due = await OutboxClaim.DueAsync(db, clock.GetCurrentInstant(), settings.BatchSize, settings.BatchBytes, cancellationToken);
 
         // Published side by side: the broker's confirms come back pipelined instead of one
         // round trip per message. Consumers never rely on the order of events.
