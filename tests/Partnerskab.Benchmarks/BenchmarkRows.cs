@@ -200,7 +200,7 @@ public static class BenchmarkRows
         var rawRabbitMq = await RawRabbitMqCeiling.RunAsync(TestEnvironment.RabbitMqPort, milestones.ThroughputItems, milestones.MessageBytes);
         report(new Measurement($"milestone event to ledger item (outbox, RabbitMQ, inbox, ledger), {milestones.ThroughputItems:N0} items",
             milestones.ItemsPerSecond, "items/s",
-            rawRabbitMq, $"RabbitMQ.Client 7 publish and consume of {milestones.MessageBytes:N0}-byte messages: confirms, persistent, durable queue, manual acks",
+            rawRabbitMq, $"RabbitMQ.Client 7 publish and consume of a message per item, {milestones.MessageBytes:N0} bytes (a one-milestone event): confirms, persistent, durable queue, manual acks",
             GoalShare: 0.50, CpuUse: milestones.ThroughputCpuUse));
         report(new Measurement($"milestone event to ledger item, p50 latency at {milestones.LatencyRate:N0} items/s ({milestones.Latency.Count:N0} items)",
             milestones.Latency.P50, "ms", null, null));

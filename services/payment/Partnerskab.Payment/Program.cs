@@ -15,7 +15,8 @@ builder.AddMessaging<PaymentDbContext>("payment", bus =>
 {
     bus.AddInboxConsumer<EarnHandoverFee>(ConsumerQueues.EarnHandoverFee, InboxConsumerRegistration.BulkBatchSize);
     bus.AddInboxConsumer<EarnSingleHandoverFee>(ConsumerQueues.EarnHandoverFee, InboxConsumerRegistration.BulkBatchSize);
-    bus.AddInboxConsumer<EarnMilestonePayment>(ConsumerQueues.EarnMilestonePayment);
+    bus.AddInboxConsumer<EarnMilestonePayment>(ConsumerQueues.EarnMilestonePayment, InboxConsumerRegistration.BulkBatchSize);
+    bus.AddInboxConsumer<EarnSingleMilestonePayment>(ConsumerQueues.EarnMilestonePayment, InboxConsumerRegistration.BulkBatchSize);
     bus.AddInboxConsumer<EarnDeliverableFee>(ConsumerQueues.EarnDeliverableFee);
     bus.AddInboxConsumer<CreditRevokedMilestone>(ConsumerQueues.CreditRevokedMilestone);
     bus.AddInboxConsumer<CreditWronglyEnrolledHandover>(ConsumerQueues.CreditWronglyEnrolledHandover);

@@ -4,7 +4,7 @@ namespace Partnerskab.Benchmarks;
 
 /// <summary>
 /// A private queue bound to an exchange while a benchmark runs, holding only the latest
-/// message (x-max-length 1), to learn the size of the messages the suite really publishes.
+/// message (x-max-length 1), to learn what the messages the suite really publishes look like.
 /// Deleted with its connection.
 /// </summary>
 public sealed class MessageTap : IAsyncDisposable
@@ -30,12 +30,12 @@ public sealed class MessageTap : IAsyncDisposable
         return new MessageTap(connection, channel, queue);
     }
 
-    /// <summary>The body size in bytes of the latest message published to the exchange.</summary>
-    public async Task<int> MessageBytesAsync()
+    /// <summary>The body of the latest message published to the exchange.</summary>
+    public async Task<ReadOnlyMemory<byte>> LatestBodyAsync()
     {
         var message = await channel.BasicGetAsync(queue, autoAck: true)
             ?? throw new InvalidOperationException("No message reached the tap; was anything published?");
-        return message.Body.Length;
+        return message.Body.ToArray();
     }
 
     public async ValueTask DisposeAsync()

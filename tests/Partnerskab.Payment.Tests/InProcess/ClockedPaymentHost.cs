@@ -38,6 +38,16 @@ public sealed class ClockedPaymentHost() : InProcessService<PaymentGrpcService, 
             if (recordedAt is { } at) context.Headers.Set(ServiceDefaults.Recording.RecordedTime.Header, ServiceDefaults.Recording.RecordedTime.Format(at));
         });
 
+    /// <summary>Records a message as handled by a consumer, as its inbox row from before an upgrade would.</summary>
+    public async Task HandledAsync(Guid messageId, string consumer)
+    {
+        await using var connection = await OpenAsync();
+        await using var inbox = new Npgsql.NpgsqlCommand("INSERT INTO inbox_messages (message_id, consumer, received_at) VALUES (@id, @consumer, now())", connection);
+        inbox.Parameters.AddWithValue("id", messageId);
+        inbox.Parameters.AddWithValue("consumer", consumer);
+        await inbox.ExecuteNonQueryAsync();
+    }
+
     /// <summary>A registered partnership (the cohort service's event) priced quarterly without caps or periodic fees, unless <paramref name="terms"/> says otherwise.</summary>
     public async Task<Guid> PartnershipAsync(Action<SetRateCardRequest>? terms = null)
     {

@@ -56,12 +56,7 @@ public sealed class HandoverFeeTests(ClockedPaymentHost payment) : InProcessTest
         var partnershipId = await payment.PartnershipAsync();
         // A message the consumer handled before the upgrade, under its name then, is redelivered after it.
         var handledBefore = Guid.NewGuid();
-        await using (var connection = await payment.OpenAsync())
-        await using (var inbox = new Npgsql.NpgsqlCommand("INSERT INTO inbox_messages (message_id, consumer, received_at) VALUES (@id, 'EarnHandoverFee', now())", connection))
-        {
-            inbox.Parameters.AddWithValue("id", handledBefore);
-            await inbox.ExecuteNonQueryAsync();
-        }
+        await payment.HandledAsync(handledBefore, "EarnHandoverFee");
 
         await payment.PublishAsync(Single(partnershipId, Citizen(0, new DateOnly(2023, 4, 3))), handledBefore);
         await payment.PublishAsync(Single(partnershipId, Citizen(1, new DateOnly(2023, 4, 4))));

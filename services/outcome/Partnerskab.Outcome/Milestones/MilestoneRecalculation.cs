@@ -14,7 +14,7 @@ namespace Partnerskab.Outcome.Milestones;
 
 /// <summary>
 /// Runs the milestone engine for citizens whose facts just changed and stores the difference:
-/// newly reached milestones are added and announced with MilestoneAchieved, milestones the
+/// newly reached milestones are added and announced together with MilestonesAchieved, milestones the
 /// facts no longer reach are revoked (kept, with what took them away) and announced with
 /// MilestoneRevoked, both through the outbox. Runs inside the caller's transaction, after the
 /// caller has taken the citizens' locks (<see cref="LockCitizensAsync"/>) and staged the change.
@@ -118,17 +118,10 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
                     BasisWeekStarts = result.BasisWeekStarts.ToList(),
                     RecordedAt = now,
                 };
-                announced.Add(OutboxExtensions.OutboxRow(new MilestoneAchieved
-                {
-                    MilestoneId = milestone.Id,
-                    PartnershipId = partnershipId,
-                    CitizenId = new Pseudonym(citizenId),
-                    MilestoneCode = milestone.Code,
-                    AchievedOn = milestone.AchievedOn.ToDateOnly(),
-                }, now));
                 reached.Add(milestone);
             }
         }
+        announced.AddRange(Announced(partnershipId, reached).Select(e => OutboxExtensions.OutboxRow(e, now)));
         // The revocations are updates of tracked rows; the new milestones and every event go by
         // COPY, as a batch of statuses or new definitions may reach thousands at once.
         await db.SaveChangesAsync(cancellationToken);
@@ -136,6 +129,21 @@ public sealed class MilestoneRecalculation(OutcomeDbContext db, IClock clock)
         await OutboxCopy.InsertAsync(db, announced, cancellationToken);
         return new Change(reached, revoked);
     }
+
+    /// <summary>
+    /// The milestones reached, announced together: one event per <see cref="MilestonesAchieved.MaxMilestones"/>
+    /// instead of one each, so a status batch that reaches a thousand costs one outbox row, one
+    /// publish and one delivery.
+    /// </summary>
+    public static IEnumerable<MilestonesAchieved> Announced(Guid partnershipId, IEnumerable<Milestone> reached) =>
+        reached.Chunk(MilestonesAchieved.MaxMilestones).Select(chunk => new MilestonesAchieved
+        {
+            PartnershipId = partnershipId,
+            Milestones = chunk.Select(m => new AchievedMilestone
+            {
+                MilestoneId = m.Id, CitizenId = new Pseudonym(m.CitizenId), MilestoneCode = m.Code, AchievedOn = m.AchievedOn.ToDateOnly(),
+            }).ToList(),
+        });
 
     /// <summary>What the milestone engine counts of a citizen: nothing once exited as wrongly enrolled, or unknown.</summary>
     public static MilestoneEngine.Facts? FactsOf(FollowUpCitizen? citizen, IReadOnlyCollection<MilestoneEngine.VerifiedOutcome> verifiedOutcomes) =>

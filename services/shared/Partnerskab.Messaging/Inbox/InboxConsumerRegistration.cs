@@ -16,8 +16,8 @@ public static class InboxConsumerRegistration
 
     /// <summary>
     /// Most messages one batch holds for a consumer of messages of up to a thousand items (handover
-    /// batches): ten messages, about 1.3 MB and ten thousand citizens held at once, where a hundred
-    /// would hold ten times that while a backlog drains.
+    /// and milestone batches): ten messages, about 1.3 MB and ten thousand citizens held at once,
+    /// where a hundred would hold ten times that while a backlog drains.
     /// </summary>
     public const int BulkBatchSize = 10;
 
