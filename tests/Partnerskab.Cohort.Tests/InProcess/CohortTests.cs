@@ -59,10 +59,40 @@ public sealed class CohortTests(CohortHost cohort) : InProcessTests(cohort.Reset
         retried.Replayed.ShouldBeTrue();
         retried.Accepted.ShouldBe(30);
         retried.Results.Select(r => r.CitizenId).ShouldBe(first.Results.Select(r => r.CitizenId));
+        retried.Replayed = false;
+        retried.ShouldBe(first, "the stored answer, only marked as replayed");
 
         var after = await cohort.RowCountsAsync();
         after.Where(c => c.Key != "import_runs").ShouldBe(counts.Where(c => c.Key != "import_runs"));
         after["import_runs"].ShouldBe(counts["import_runs"] + 1);
+    }
+
+    [Fact]
+    public async Task A_stream_cut_off_after_a_written_batch_is_answered_for_it_as_it_was_and_judged_for_the_rest()
+    {
+        var partnership = await CreatePartnershipAsync(capacity: 1500);
+        var rows = Enumerable.Range(0, 1500).Select(n => Row(9000 + n)).ToList();
+        using (var cutOff = new CancellationTokenSource())
+        {
+            using var call = Cohort.ImportCitizens(deadline: SuiteClients.Deadline(), cancellationToken: cutOff.Token);
+            await call.RequestStream.WriteAsync(new ImportCitizensRequest { PartnershipId = partnership.PartnershipId, IdempotencyKey = "cut-off", Row = rows[0] });
+            foreach (var row in rows.Skip(1).Take(1199)) await call.RequestStream.WriteAsync(new ImportCitizensRequest { Row = row });
+            // The first thousand rows are written as one batch; the stream is cut off in the second.
+            while ((await cohort.RowCountsAsync())["import_batches"] == 0) await Task.Delay(50);
+            await cutOff.CancelAsync();
+        }
+
+        var resent = await Cohort.ImportAsync(partnership.PartnershipId, "cut-off", rows);
+
+        // Answered as if the stream had not been cut off: the written batch's citizens are accepted, not unchanged.
+        (resent.Accepted, resent.Unchanged, resent.Rejected, resent.Replayed).ShouldBe((1500, 0, 0, false));
+        resent.Results.Select(r => r.RowNumber).ShouldBe(Enumerable.Range(1, 1500));
+        (await PartnershipAsync(partnership.PartnershipId)).CitizensHandedOver.ShouldBe(1500);
+        (await cohort.RowCountsAsync())["import_batches"].ShouldBe(0, "a finished stream keeps its whole answer only");
+        var replayed = await Cohort.ImportAsync(partnership.PartnershipId, "cut-off", rows.Take(1).ToList());
+        replayed.Replayed.ShouldBeTrue();
+        replayed.Replayed = false;
+        replayed.ShouldBe(resent);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,6 +9,7 @@ using Partnerskab.Messaging.Outbox;
 using Partnerskab.Protos.Cohort.V1;
 using Partnerskab.ServiceDefaults.Audit;
 using Partnerskab.ServiceDefaults.Errors;
+using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.ServiceDefaults.Persistence;
 using Citizen = Partnerskab.Cohort.Handover.Citizen;
 
@@ -20,7 +20,8 @@ namespace Partnerskab.Cohort.Import;
 /// then decided in batches as a single handover is (<see cref="HandoverDecision"/>), one result per
 /// row. The stream's idempotency key makes a retried stream answer as the first did and write nothing;
 /// a stream cut off after some of its batches were written is answered for those batches as it was
-/// then, and only the rest is judged.
+/// then, and only the rest is judged. The answer is kept as bytes batch by batch (<see cref="ImportAnswer"/>),
+/// and the bytes stored for a retried stream are the bytes sent.
 /// </summary>
 public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer pseudonymizer, IClock clock)
 {
@@ -56,7 +57,7 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
                 throw new InvalidRequestException([new Google.Rpc.BadRequest.Types.FieldViolation { Field = "row", Description = "the stream has no rows" }]);
             }
             await ImportBatchAsync(import, batchNumber, batch, last: true, cancellationToken);
-            return import.Response;
+            return SerializedResponses.Of<ImportCitizensResponse>(import.Sent);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation() && import.DryRun is null)
         {
@@ -79,9 +80,13 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
         public string IdempotencyKey { get; set; } = "";
         /// <summary>A dry run's one transaction: every batch writes into it as a real import would, and it is never committed.</summary>
         public IDbContextTransaction? DryRun { get; set; }
-        public ImportCitizensResponse Response { get; } = new();
-        /// <summary>The answers of the batches an earlier stream under the same key wrote before it was cut off, by batch number.</summary>
-        public Dictionary<int, ImportCitizensResponse> Written { get; set; } = [];
+        public ImportAnswer Answer { get; } = new();
+        /// <summary>The results of the batch being decided, in the order they were decided.</summary>
+        public List<RowResult> BatchResults { get; } = new(ImportBatchSize);
+        /// <summary>The answers of the batches an earlier stream under the same key wrote before it was cut off, by batch number, as stored.</summary>
+        public Dictionary<int, byte[]> Written { get; set; } = [];
+        /// <summary>The whole answer once the last batch is decided: the bytes stored (unless a dry run) are the bytes sent.</summary>
+        public byte[] Sent { get; set; } = [];
     }
 
     /// <summary>Checks the stream's first message; returns the stored answer when the idempotency key was seen.</summary>
@@ -103,7 +108,7 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
         await PartnershipStore.FindAsync(db, import.PartnershipId, cancellationToken);
         import.Written = await db.ImportBatches.AsNoTracking()
             .Where(b => b.PartnershipId == import.PartnershipId && b.IdempotencyKey == import.IdempotencyKey)
-            .ToDictionaryAsync(b => b.Batch, b => ImportCitizensResponse.Parser.ParseFrom(b.Response), cancellationToken);
+            .ToDictionaryAsync(b => b.Batch, b => b.Response, cancellationToken);
         return null;
     }
 
@@ -112,10 +117,7 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
     {
         var earlier = await db.ImportRuns.AsNoTracking()
             .FirstOrDefaultAsync(r => r.PartnershipId == import.PartnershipId && r.IdempotencyKey == import.IdempotencyKey, cancellationToken);
-        if (earlier is null) return null;
-        var replay = ImportCitizensResponse.Parser.ParseFrom(earlier.Response);
-        replay.Replayed = true;
-        return replay;
+        return earlier is null ? null : SerializedResponses.Of<ImportCitizensResponse>(ImportAnswer.Replayed(earlier.Response));
     }
 
     /// <summary>
@@ -129,13 +131,15 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
     {
         if (import.Written.TryGetValue(batchNumber, out var written))
         {
-            Answer(import, written);
+            import.Answer.AddWritten(written);
+            if (last) import.Sent = import.Answer.ToByteArray();
             return;
         }
-        var answeredBefore = import.Response.Results.Count;
         var candidates = CheckedCandidates(import, rows);
         await using var transaction = import.DryRun is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         if (candidates.Count > 0) await DecideAndWriteAsync(import, candidates, cancellationToken);
+        var batchAnswer = import.Answer.AddBatch(import.BatchResults);
+        import.BatchResults.Clear();
         if (!last && import.DryRun is null)
         {
             db.ImportBatches.Add(new ImportBatch
@@ -143,16 +147,13 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
                 PartnershipId = import.PartnershipId,
                 IdempotencyKey = import.IdempotencyKey,
                 Batch = batchNumber,
-                Response = BatchAnswer(import.Response.Results.Skip(answeredBefore)).ToByteArray(),
+                Response = batchAnswer,
                 CompletedAt = clock.GetCurrentInstant(),
             });
         }
         if (last)
         {
-            // Rows refused on their own fields were answered before the rest of their batch.
-            var inOrder = import.Response.Results.OrderBy(r => r.RowNumber).ToList();
-            import.Response.Results.Clear();
-            import.Response.Results.AddRange(inOrder);
+            import.Sent = import.Answer.ToByteArray();
             if (import.DryRun is null)
             {
                 await db.ImportBatches.Where(b => b.PartnershipId == import.PartnershipId && b.IdempotencyKey == import.IdempotencyKey)
@@ -161,7 +162,7 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
                 {
                     PartnershipId = import.PartnershipId,
                     IdempotencyKey = import.IdempotencyKey,
-                    Response = import.Response.ToByteArray(),
+                    Response = import.Sent,
                     CompletedAt = clock.GetCurrentInstant(),
                 });
             }
@@ -256,31 +257,8 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
         foreach (var announced in Handovers.HandedOver(handedOver)) db.AddToOutbox(announced, now);
     }
 
-    /// <summary>A batch's results (the ones added while it ran), as a batch answer to keep.</summary>
-    private static ImportCitizensResponse BatchAnswer(IEnumerable<RowResult> results)
-    {
-        var answer = new ImportCitizensResponse { Results = { results } };
-        answer.Accepted = answer.Results.Count(r => r.Outcome == RowOutcome.Accepted);
-        answer.Unchanged = answer.Results.Count(r => r.Outcome == RowOutcome.Unchanged);
-        answer.Rejected = answer.Results.Count(r => r.Outcome == RowOutcome.Rejected);
-        return answer;
-    }
-
-    /// <summary>A written batch's answer as the stream's.</summary>
-    private static void Answer(ImportState import, ImportCitizensResponse written)
-    {
-        import.Response.Results.AddRange(written.Results);
-        import.Response.Accepted += written.Accepted;
-        import.Response.Unchanged += written.Unchanged;
-        import.Response.Rejected += written.Rejected;
-    }
-
-    private static void Result(ImportState import, int rowNumber, string citizenId, RowOutcome outcome)
-    {
-        import.Response.Results.Add(new RowResult { RowNumber = rowNumber, CitizenId = citizenId, Outcome = outcome });
-        if (outcome == RowOutcome.Accepted) import.Response.Accepted++;
-        else import.Response.Unchanged++;
-    }
+    private static void Result(ImportState import, int rowNumber, string citizenId, RowOutcome outcome) =>
+        import.BatchResults.Add(new RowResult { RowNumber = rowNumber, CitizenId = citizenId, Outcome = outcome });
 
     private static void Reject(ImportState import, int rowNumber, string? caseReference, IEnumerable<(string Field, string Reason)> violations)
     {
@@ -288,7 +266,6 @@ public sealed class ImportCitizensHandler(CohortDbContext db, CprPseudonymizer p
         var reference = (caseReference ?? "").Trim();
         var result = new RowResult { RowNumber = rowNumber, CaseReference = reference.Length > 100 ? reference[..100] : reference, Outcome = RowOutcome.Rejected };
         result.Violations.AddRange(violations.Select(x => new RowViolation { Field = x.Field, Description = x.Reason }));
-        import.Response.Results.Add(result);
-        import.Response.Rejected++;
+        import.BatchResults.Add(result);
     }
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using Google.Protobuf;
 using Grpc.AspNetCore.Server.Model;
 using Grpc.Core;
+using Partnerskab.ServiceDefaults.Hosting;
 
 namespace Partnerskab.ServiceDefaults.Errors;
 
@@ -9,6 +10,8 @@ namespace Partnerskab.ServiceDefaults.Errors;
 /// Binds a generated gRPC service as grpc-dotnet's own provider does, but with request
 /// deserializers that answer InvalidArgument for bytes that are not a valid message. Without it
 /// a truncated or garbled request fails before any interceptor runs and the caller sees Unknown.
+/// Its response serializers send a response's bytes as they are when the handler kept it as bytes
+/// (<see cref="SerializedResponses"/>).
 /// </summary>
 public sealed class ValidatingMethodProvider<TService> : IServiceMethodProvider<TService> where TService : class
 {
@@ -24,18 +27,18 @@ public sealed class ValidatingMethodProvider<TService> : IServiceMethodProvider<
     private sealed class Binder(ServiceMethodProviderContext<TService> context) : ServiceBinderBase
     {
         public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, UnaryServerMethod<TRequest, TResponse>? handler) =>
-            context.AddUnaryMethod(Validating(method), [], Invoker<UnaryServerMethod<TService, TRequest, TResponse>>(method, typeof(TRequest)));
+            context.AddUnaryMethod(WithMarshallers(method), [], Invoker<UnaryServerMethod<TService, TRequest, TResponse>>(method, typeof(TRequest)));
 
         public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ClientStreamingServerMethod<TRequest, TResponse>? handler) =>
-            context.AddClientStreamingMethod(Validating(method), [],
+            context.AddClientStreamingMethod(WithMarshallers(method), [],
                 Invoker<ClientStreamingServerMethod<TService, TRequest, TResponse>>(method, typeof(IAsyncStreamReader<TRequest>)));
 
         public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ServerStreamingServerMethod<TRequest, TResponse>? handler) =>
-            context.AddServerStreamingMethod(Validating(method), [],
+            context.AddServerStreamingMethod(WithMarshallers(method), [],
                 Invoker<ServerStreamingServerMethod<TService, TRequest, TResponse>>(method, typeof(TRequest), typeof(IServerStreamWriter<TResponse>)));
 
         public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, DuplexStreamingServerMethod<TRequest, TResponse>? handler) =>
-            context.AddDuplexStreamingMethod(Validating(method), [],
+            context.AddDuplexStreamingMethod(WithMarshallers(method), [],
                 Invoker<DuplexStreamingServerMethod<TService, TRequest, TResponse>>(method, typeof(IAsyncStreamReader<TRequest>), typeof(IServerStreamWriter<TResponse>)));
 
         // An open-instance delegate to the service's override of the RPC's method.
@@ -46,7 +49,7 @@ public sealed class ValidatingMethodProvider<TService> : IServiceMethodProvider<
             return implementation.CreateDelegate<TDelegate>();
         }
 
-        private static Method<TRequest, TResponse> Validating<TRequest, TResponse>(Method<TRequest, TResponse> method)
+        private static Method<TRequest, TResponse> WithMarshallers<TRequest, TResponse>(Method<TRequest, TResponse> method)
         {
             var requests = method.RequestMarshaller;
             var validating = new Marshaller<TRequest>(requests.ContextualSerializer, context =>
@@ -60,7 +63,10 @@ public sealed class ValidatingMethodProvider<TService> : IServiceMethodProvider<
                     throw new RpcException(new Status(StatusCode.InvalidArgument, $"The request is not a valid {typeof(TRequest).Name} message."));
                 }
             });
-            return new Method<TRequest, TResponse>(method.Type, method.ServiceName, method.Name, validating, method.ResponseMarshaller);
+            var responses = method.ResponseMarshaller;
+            var serialized = new Marshaller<TResponse>((response, context) => SerializedResponses.Write(response, context, responses.ContextualSerializer),
+                responses.ContextualDeserializer);
+            return new Method<TRequest, TResponse>(method.Type, method.ServiceName, method.Name, validating, serialized);
         }
     }
 }
