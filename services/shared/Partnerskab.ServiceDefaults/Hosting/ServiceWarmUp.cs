@@ -19,9 +19,6 @@ public sealed class WarmUpOptions
 
     /// <summary>Off only where no caller waits on readiness (the in-process tests, which make their own first call).</summary>
     public bool Enabled { get; set; } = true;
-
-    /// <summary>How long readiness waits, after the reads, for the JIT to settle (<see cref="JitSettling"/>); zero: not at all.</summary>
-    public TimeSpan JitSettleLimit { get; set; } = TimeSpan.FromSeconds(3);
 }
 
 /// <summary>A service's own reads, run by <see cref="ServiceWarmUp"/> before the service reports ready.</summary>
@@ -77,11 +74,9 @@ public sealed class ServiceWarmUp(
         var calls = await RunReadsAsync(cancellationToken);
         var readsTook = stopwatch.Elapsed;
         await CallOwnHealthCheckAsync(cancellationToken);
-        var settling = Stopwatch.StartNew();
-        var compiled = options.Value.JitSettleLimit > TimeSpan.Zero ? await JitSettling.WaitAsync(options.Value.JitSettleLimit, cancellationToken) : 0;
         warm = true;
-        logger.LogInformation("Warm after {Total:F0} ms ({Reads} reads in {ReadsMs:F0} ms, {Unexpected} failed; {Compiled} methods compiled in the {SettleMs:F0} ms the JIT took to settle), ready from now",
-            stopwatch.Elapsed.TotalMilliseconds, calls.Count, readsTook.TotalMilliseconds, calls.Unexpected.Count, compiled, settling.Elapsed.TotalMilliseconds);
+        logger.LogInformation("Warm after {Total:F0} ms ({Reads} reads in {ReadsMs:F0} ms, {Unexpected} failed), ready from now",
+            stopwatch.Elapsed.TotalMilliseconds, calls.Count, readsTook.TotalMilliseconds, calls.Unexpected.Count);
     }
 
     /// <summary>The service's <see cref="IWarmUp"/> reads, each through its gRPC endpoint in a scope of its own; what they did.</summary>
