@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Partnerskab.Contracts;
+using Partnerskab.Contracts.Cohort;
+using Partnerskab.Payment.Persistence;
 using Partnerskab.ServiceDefaults.Hosting;
 using Partnerskab.Testing.InProcess;
 
@@ -20,5 +23,27 @@ public sealed class WarmUpTests(ClockedPaymentHost payment) : InProcessTests(pay
         reads.Refused.ShouldBeEmpty();
         reads.Count.ShouldBe(3);
         (await payment.RowCountsAsync(withAuditLog: true)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task The_warm_up_reads_a_partnership_with_a_rate_card_and_ledger_items_over_one_with_nothing_booked()
+    {
+        payment.Today(2024, 3, 1);
+        await payment.PartnershipAsync();
+        var booked = await payment.PartnershipAsync();
+        await payment.PartnershipAsync();
+        await payment.PublishAsync(new CitizensHandedOver
+        {
+            PartnershipId = booked,
+            Citizens = [new HandedOverCitizen
+            {
+                CitizenId = new Pseudonym($"{1:x32}"), HandoverDate = new DateOnly(2024, 1, 8), FollowUpStart = new DateOnly(2024, 1, 8),
+                FollowUpEnd = new DateOnly(2026, 1, 8),
+            }],
+        });
+        await payment.LedgerAsync(booked, 1);
+
+        await using var scope = payment.Services.CreateAsyncScope();
+        (await PaymentWarmUp.SampleAsync(scope.ServiceProvider.GetRequiredService<PaymentDbContext>(), CancellationToken.None)).ShouldBe(booked);
     }
 }
