@@ -1,10 +1,11 @@
+using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Milestones;
 using Partnerskab.Outcome.Persistence;
 using Partnerskab.Outcome.Timeline;
 
 namespace Partnerskab.Outcome.Tests;
 
-/// <summary>The outcome service's binary COPYs (milestones, weekly status reports), pinned to the EF model.</summary>
+/// <summary>The outcome service's binary COPYs (milestones, weekly status reports, citizens handed over), pinned to the EF model.</summary>
 public sealed class CopyColumnsTests
 {
     private static readonly OutcomeDbContext Db = new OutcomeDesignTimeFactory().CreateDbContext([]);
@@ -20,4 +21,8 @@ public sealed class CopyColumnsTests
     [Fact]
     public void The_superseded_status_copy_writes_every_column_the_model_maps() =>
         WeeklyStatusCopy.SupersededColumns.DriftFrom(Db.Model.FindEntityType(typeof(SupersededStatusReport))!).ShouldBeEmpty();
+
+    [Fact]
+    public void The_follow_up_citizens_copy_writes_every_column_the_model_maps() =>
+        FollowUpCitizenCopy.Columns.DriftFrom(Db.Model.FindEntityType(typeof(FollowUpCitizen))!).ShouldBeEmpty();
 }

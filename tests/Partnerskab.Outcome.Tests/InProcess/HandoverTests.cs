@@ -66,6 +66,28 @@ public sealed class HandoverTests(ClockedOutcomeHost outcome) : InProcessTests(o
             "the redelivered message was recognised by its inbox row; the other opened its follow-up");
     }
 
+    [Fact]
+    public async Task A_citizen_handed_over_again_with_another_date_moves_its_window_whether_or_not_the_two_events_share_a_transaction()
+    {
+        outcome.On(new LocalDate(2023, 6, 1));
+        // Two events of a few hundred citizens each, sent back to back, usually reach the consumer in one transaction.
+        var first = Enumerable.Range(0, 300).Select(n => Citizen(n, Start)).ToList();
+        var moved = first[7] with { HandoverDate = Start.AddDays(14), FollowUpStart = Start.AddDays(14), FollowUpEnd = Start.AddDays(14).AddMonths(24) };
+        var second = Enumerable.Range(300, 299).Select(n => Citizen(n, Start.AddDays(1))).Append(moved).ToList();
+        await outcome.PublishAsync(new CitizensHandedOver { PartnershipId = partnership, Citizens = first });
+        await outcome.PublishAsync(new CitizensHandedOver { PartnershipId = partnership, Citizens = second });
+        await outcome.WaitUntilAsync(db => db.SupersededFollowUpWindows.AnyAsync(w => w.PartnershipId == partnership), "the moved window");
+        await outcome.WaitUntilAsync(async db => await db.FollowUpCitizens.CountAsync(c => c.PartnershipId == partnership) == 599, "every citizen's follow-up");
+
+        var opened = await outcome.ReadAsync(db => db.FollowUpCitizens.AsNoTracking().Where(c => c.PartnershipId == partnership)
+            .ToDictionaryAsync(c => c.CitizenId, c => (c.FollowUpStart, c.FollowUpEnd)));
+        opened.ShouldBe(first.Where(c => c != first[7]).Concat(second)
+            .ToDictionary(c => c.CitizenId.Value, c => (c.FollowUpStart.ToLocalDate(), c.FollowUpEnd.ToLocalDate())), ignoreOrder: true);
+        var superseded = await outcome.ReadAsync(db => db.SupersededFollowUpWindows.AsNoTracking().Where(w => w.PartnershipId == partnership).ToListAsync());
+        superseded.Select(w => (w.CitizenId, w.FollowUpStart, w.FollowUpEnd)).ShouldBe(
+            [(moved.CitizenId.Value, first[7].FollowUpStart.ToLocalDate(), first[7].FollowUpEnd.ToLocalDate())], "the window the second event replaced, kept");
+    }
+
     private async Task<long> InboxRowsAsync()
     {
         await using var connection = await outcome.OpenAsync();

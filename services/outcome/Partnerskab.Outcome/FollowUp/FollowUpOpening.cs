@@ -22,6 +22,8 @@ public abstract class FollowUpOpening<TMessage>(
     where TMessage : class
 {
     private Dictionary<(Guid PartnershipId, string CitizenId), FollowUpCitizen> known = [];
+    /// <summary>Citizens new to this service, written together by COPY (<see cref="FollowUpCitizenCopy"/>) rather than tracked one by one.</summary>
+    private List<FollowUpCitizen> added = [];
 
     /// <summary>The citizens the message hands over, as a batch.</summary>
     protected abstract CitizensHandedOver HandedOver(TMessage message);
@@ -33,12 +35,14 @@ public abstract class FollowUpOpening<TMessage>(
     protected override async Task SaveAsync(CancellationToken cancellationToken)
     {
         await base.SaveAsync(cancellationToken);
+        await WriteAddedAsync(track: false, cancellationToken);
         await kept.KeepStoredAsync(known.Keys, FactsChanged.Window, cancellationToken);
     }
 
     protected override async Task PrepareAsync(IReadOnlyList<ConsumeContext<TMessage>> messages, CancellationToken cancellationToken)
     {
         known = [];
+        added = [];
         var batches = messages.Select(m => HandedOver(m.Message)).ToList();
         await recalculation.LockCitizensAsync(batches.SelectMany(b => b.Citizens.Select(c => (b.PartnershipId, c.CitizenId.Value))), cancellationToken);
         foreach (var partnership in batches.GroupBy(b => b.PartnershipId))
@@ -63,16 +67,26 @@ public abstract class FollowUpOpening<TMessage>(
         if (!known.TryGetValue((partnershipId, handedOver.CitizenId), out var citizen))
         {
             citizen = new FollowUpCitizen { PartnershipId = partnershipId, CitizenId = handedOver.CitizenId, RecordedAt = Clock.GetCurrentInstant() };
-            Db.FollowUpCitizens.Add(citizen);
+            added.Add(citizen);
             known[(partnershipId, handedOver.CitizenId)] = citizen;
         }
         else if (citizen.FollowUpStart != start)
         {
+            // Handed over twice in one transaction: the new rows so far are written and tracked, so the move finds it stored, as across two.
+            if (added.Contains(citizen)) await WriteAddedAsync(track: true, cancellationToken);
             await MoveFollowUpAsync(citizen, start, handedOver.FollowUpEnd.ToLocalDate(), cancellationToken);
             return;
         }
         citizen.FollowUpStart = start;
         citizen.FollowUpEnd = handedOver.FollowUpEnd.ToLocalDate();
+    }
+
+    /// <param name="track">Later changes in the transaction are to be saved by EF.</param>
+    private async Task WriteAddedAsync(bool track, CancellationToken cancellationToken)
+    {
+        await FollowUpCitizenCopy.InsertAsync(Db, added, cancellationToken);
+        if (track) Db.FollowUpCitizens.AttachRange(added);
+        added = [];
     }
 
     /// <summary>
