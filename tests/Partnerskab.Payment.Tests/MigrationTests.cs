@@ -32,7 +32,7 @@ public sealed class MigrationTests
             .Where(n => n.StartsWith("sql/", StringComparison.Ordinal))
             .Select(n => n["sql/".Length..^".sql".Length])
             .ToList();
-        files.Count.ShouldBe(8);
+        files.Count.ShouldBe(10);
         files.Where(file => !run.Contains(MigrationSql.Read(file))).ShouldBeEmpty("every SQL file is run by its migration");
         Should.Throw<InvalidOperationException>(() => MigrationSql.Read("20261206141511_Initia.Up"))
             .Message.ShouldContain("Persistence/Sql/20261206141511_Initia.Up.sql is missing");

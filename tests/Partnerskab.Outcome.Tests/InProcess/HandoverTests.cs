@@ -88,6 +88,32 @@ public sealed class HandoverTests(ClockedOutcomeHost outcome) : InProcessTests(o
             [(moved.CitizenId.Value, first[7].FollowUpStart.ToLocalDate(), first[7].FollowUpEnd.ToLocalDate())], "the window the second event replaced, kept");
     }
 
+    [Fact]
+    public async Task The_committees_counts_hold_each_handed_over_citizen_once_on_its_window_a_window_moved_in_the_same_transaction_included()
+    {
+        outcome.On(new LocalDate(2023, 6, 1));
+        // Sent back to back, the correction usually shares the batch's transaction: the citizen it moves was new moments before.
+        var (first, other) = (Citizen(0, Start), Citizen(1, Start));
+        var corrected = Citizen(0, Start.AddDays(7));
+        await outcome.PublishAsync(new CitizensHandedOver { PartnershipId = partnership, Citizens = [first, other] });
+        await outcome.PublishAsync(new CitizensHandedOver { PartnershipId = partnership, Citizens = [corrected] });
+        await outcome.WaitUntilAsync(db => db.SupersededFollowUpWindows.AnyAsync(w => w.PartnershipId == partnership), "the corrected handover");
+
+        var counted = await outcome.ReadAsync(db => db.CountedCitizens.AsNoTracking().Where(c => c.PartnershipId == partnership)
+            .ToDictionaryAsync(c => c.CitizenId, c => (c.FollowUpStart, c.FollowUpEnd)));
+        counted.ShouldBe(new Dictionary<string, (LocalDate, LocalDate)>
+        {
+            [corrected.CitizenId.Value] = (corrected.FollowUpStart.ToLocalDate(), corrected.FollowUpEnd.ToLocalDate()),
+            [other.CitizenId.Value] = (other.FollowUpStart.ToLocalDate(), other.FollowUpEnd.ToLocalDate()),
+        }, ignoreOrder: true);
+        (await outcome.ReadAsync(db => db.FollowUpDayCounts.AsNoTracking().Where(c => c.PartnershipId == partnership && c.Started != 0)
+            .ToDictionaryAsync(c => c.Day, c => c.Started))).ShouldBe(new Dictionary<LocalDate, int>
+        {
+            [Start.ToLocalDate()] = 1,
+            [Start.AddDays(7).ToLocalDate()] = 1,
+        }, ignoreOrder: true);
+    }
+
     private async Task<long> InboxRowsAsync()
     {
         await using var connection = await outcome.OpenAsync();
