@@ -1,6 +1,5 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using NodaTime;
 using Partnerskab.Contracts.Cohort;
 using Partnerskab.Messaging.Inbox;
@@ -25,8 +24,6 @@ public abstract class FollowUpOpening<TMessage>(
     private Dictionary<(Guid PartnershipId, string CitizenId), FollowUpCitizen> known = [];
     /// <summary>Citizens new to this service, written together by COPY (<see cref="FollowUpCitizenCopy"/>) rather than tracked one by one.</summary>
     private List<FollowUpCitizen> added = [];
-    /// <summary>The transaction <see cref="known"/> and <see cref="added"/> were prepared in: one that failed leaves them behind, and one of duplicates only prepares nothing.</summary>
-    private IDbContextTransaction? preparedIn;
 
     /// <summary>The citizens the message hands over, as a batch.</summary>
     protected abstract CitizensHandedOver HandedOver(TMessage message);
@@ -37,7 +34,6 @@ public abstract class FollowUpOpening<TMessage>(
 
     protected override async Task SaveAsync(CancellationToken cancellationToken)
     {
-        if (Db.Database.CurrentTransaction != preparedIn) (known, added) = ([], []);
         var written = added;
         await base.SaveAsync(cancellationToken);
         await WriteAddedAsync(track: false, cancellationToken);
@@ -50,7 +46,7 @@ public abstract class FollowUpOpening<TMessage>(
 
     protected override async Task PrepareAsync(IReadOnlyList<ConsumeContext<TMessage>> messages, CancellationToken cancellationToken)
     {
-        (known, added, preparedIn) = ([], [], Db.Database.CurrentTransaction);
+        (known, added) = ([], []);
         var batches = messages.Select(m => HandedOver(m.Message)).ToList();
         await recalculation.LockCitizensAsync(batches.SelectMany(b => b.Citizens.Select(c => (b.PartnershipId, c.CitizenId.Value))), cancellationToken);
         foreach (var partnership in batches.GroupBy(b => b.PartnershipId))

@@ -63,10 +63,7 @@ public abstract class LedgerConsumer<TMessage>(PaymentDbContext db, IClock clock
 
     protected override async Task SaveAsync(CancellationToken cancellationToken)
     {
-        // Written once: a transaction of duplicates only (nothing prepared) must not write the last one's items again.
-        var prepared = ledger;
-        ledger = null;
-        if (prepared is not null) await LedgerItemCopy.InsertAsync(Db, prepared.Added, cancellationToken);
+        await LedgerItemCopy.InsertAsync(Db, Prepared.Added, cancellationToken);
         await base.SaveAsync(cancellationToken);
     }
 

@@ -89,7 +89,9 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, IClock clock, ILogger
             if (fresh.Remove(message.MessageId!.Value)) toHandle.Add(message);
             else logger.LogInformation("{Consumer} already handled message {MessageId}; skipping the duplicate", consumer, message.MessageId);
         }
-        if (toHandle.Count > 0) await PrepareAsync(toHandle, cancellationToken);
+        // Duplicates only: nothing is prepared, so nothing is saved (what a failed attempt staged stays unwritten).
+        if (toHandle.Count == 0) return;
+        await PrepareAsync(toHandle, cancellationToken);
         foreach (var message in toHandle)
         {
             // An event of a historical load is recorded at the moment its cause was.
@@ -116,6 +118,8 @@ public abstract class InboxConsumer<TMessage, TDb>(TDb db, IClock clock, ILogger
     /// <summary>
     /// Runs in the batch's transaction before its new messages are handled, so a consumer can
     /// take their locks and read what they need with one statement each instead of one per message.
+    /// A transaction's handlers and <see cref="SaveAsync"/> run only after it: state a consumer keeps
+    /// for them is to be set here afresh, since a failed transaction leaves what it staged behind.
     /// </summary>
     protected virtual Task PrepareAsync(IReadOnlyList<ConsumeContext<TMessage>> messages, CancellationToken cancellationToken) => Task.CompletedTask;
 
