@@ -149,14 +149,15 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
         model.Entity<KeptRebuild>(rebuild => rebuild.HasKey(r => r.PartnershipId));
         model.Entity<KeptRecount>(recount =>
         {
-            recount.HasKey(r => new { r.PartnershipId, r.CitizenId });
-            recount.Property(r => r.CitizenId).HasMaxLength(64);
-            recount.HasIndex(r => r.MarkedAt);
+            recount.HasKey(r => r.Id);
+            recount.HasIndex(r => r.PartnershipId);
         });
         model.Entity<CountedCitizen>(citizen =>
         {
             citizen.HasKey(c => new { c.PartnershipId, c.CitizenId });
             citizen.Property(c => c.CitizenId).HasMaxLength(64);
+            // Every recount rewrites its citizens' rows in place; room in each page keeps those updates off the index (HOT).
+            citizen.HasStorageParameter("fillfactor", 70);
         });
         model.Entity<FollowUpDayCount>(count => count.HasKey(c => new { c.PartnershipId, c.Day }));
         model.Entity<StatusWeekCount>(count => count.HasKey(c => new { c.PartnershipId, c.WeekStart, c.Status, c.FromDay, c.UntilDay }));

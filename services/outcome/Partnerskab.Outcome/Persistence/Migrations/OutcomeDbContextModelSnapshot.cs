@@ -706,28 +706,39 @@ namespace Partnerskab.Outcome.Persistence.Migrations
 
             modelBuilder.Entity("Partnerskab.Outcome.FollowUp.KeptRecount", b =>
                 {
-                    b.Property<Guid>("PartnershipId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("partnership_id");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
 
-                    b.Property<string>("CitizenId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("citizen_id");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Changed")
                         .HasColumnType("integer")
                         .HasColumnName("changed");
 
+                    b.PrimitiveCollection<string[]>("CitizenIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("citizen_ids");
+
+                    b.Property<int>("Citizens")
+                        .HasColumnType("integer")
+                        .HasColumnName("citizens");
+
                     b.Property<Instant>("MarkedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("marked_at");
 
-                    b.HasKey("PartnershipId", "CitizenId")
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
+
+                    b.HasKey("Id")
                         .HasName("pk_kept_recounts");
 
-                    b.HasIndex("MarkedAt")
-                        .HasDatabaseName("ix_kept_recounts_marked_at");
+                    b.HasIndex("PartnershipId")
+                        .HasDatabaseName("ix_kept_recounts_partnership_id");
 
                     b.ToTable("kept_recounts", (string)null);
                 });
@@ -924,6 +935,8 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasName("pk_counted_citizens");
 
                     b.ToTable("counted_citizens", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("Partnerskab.Outcome.Reports.FinalStatusCount", b =>
