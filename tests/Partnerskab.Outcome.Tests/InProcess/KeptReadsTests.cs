@@ -196,18 +196,15 @@ public sealed class KeptReadsTests(ClockedOutcomeHost outcome) : InProcessTests(
             var citizens = Enumerable.Range(0, 12).Select(_ => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())).ToList();
             foreach (var citizen in citizens) await HandOverAsync(citizen, today.PlusDays(-random.Next(100, 200)));
             await ReportAsync(citizens.SelectMany(c => Enumerable.Range(1, 8).Select(w => (c, today.PlusWeeks(-w)))), StatusSource.Provider, random);
-            (await MarksAsync()).ShouldBe(1, "a batch's citizens are one mark");
-            (await MarkedCitizensAsync()).ShouldBe(citizens.Count);
+            (await outcome.ReadAsync(db => db.KeptRecounts.CountAsync(r => r.PartnershipId == partnership))).ShouldBe(citizens.Count);
 
             // The read meets the marks, recounts them, and answers from what it kept.
             await ReportShouldBeComputedAsync(today, "a read meeting marked citizens");
             await ShouldBeComputedAsync(today, "a worklist after the read recounted");
 
-            // Upkeeps of three instances recount the same marks at once, two marks naming the same citizens.
-            await ReportAsync(citizens.SelectMany(c => Enumerable.Range(9, 2).Select(w => (c, today.PlusWeeks(-w)))), StatusSource.Register, random);
-            await ReportAsync(citizens.SelectMany(c => Enumerable.Range(11, 2).Select(w => (c, today.PlusWeeks(-w)))), StatusSource.Register, random);
-            (await MarksAsync()).ShouldBe(2);
-            (await MarkedCitizensAsync()).ShouldBe(citizens.Count);
+            // Upkeeps of three instances recount the same marks at once.
+            await ReportAsync(citizens.SelectMany(c => Enumerable.Range(9, 4).Select(w => (c, today.PlusWeeks(-w)))), StatusSource.Register, random);
+            (await outcome.ReadAsync(db => db.KeptRecounts.CountAsync(r => r.PartnershipId == partnership))).ShouldBe(citizens.Count);
             await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
             {
                 await using var scope = outcome.Services.CreateAsyncScope();
@@ -225,12 +222,6 @@ public sealed class KeptReadsTests(ClockedOutcomeHost outcome) : InProcessTests(
             await upkeep.StartAsync(CancellationToken.None);
         }
     }
-
-    private Task<int> MarksAsync() => outcome.ReadAsync(db => db.KeptRecounts.CountAsync(r => r.PartnershipId == partnership));
-
-    private async Task<int> MarkedCitizensAsync() =>
-        (await outcome.ReadAsync(db => db.KeptRecounts.Where(r => r.PartnershipId == partnership).ToListAsync()))
-        .SelectMany(r => r.CitizenIds).Distinct().Count();
 
     private static LocalDate Day(Google.Type.Date date) => new(date.Year, date.Month, date.Day);
 

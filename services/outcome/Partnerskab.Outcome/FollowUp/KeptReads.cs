@@ -78,54 +78,46 @@ public sealed class KeptReads(OutcomeDbContext db, MilestoneRecalculation recalc
     /// <summary>
     /// Marks the citizens, in the caller's transaction and under their locks, to be recounted after
     /// it commits (<see cref="RecountMarkedAsync"/>) instead of keeping them here: for a batch of
-    /// many citizens, whose writer should not wait for it. The batch's citizens are one row.
+    /// many citizens, whose writer should not wait for it. A citizen marked again keeps its place.
     /// </summary>
     public Task MarkAsync(Guid partnershipId, IEnumerable<string> citizenIds, FactsChanged changed, CancellationToken cancellationToken)
     {
         var ids = citizenIds.Distinct(StringComparer.Ordinal).ToArray();
-        if (ids.Length == 0) return Task.CompletedTask;
         return db.Database.ExecuteSqlAsync($"""
-            INSERT INTO kept_recounts (partnership_id, citizen_ids, citizens, changed, marked_at)
-            VALUES ({partnershipId}, {ids}, {ids.Length}, {(int)changed}, {clock.GetCurrentInstant()})
+            INSERT INTO kept_recounts AS r (partnership_id, citizen_id, changed, marked_at)
+            SELECT {partnershipId}, u.citizen_id, {(int)changed}, {clock.GetCurrentInstant()} FROM unnest({ids}) AS u(citizen_id)
+            ON CONFLICT (partnership_id, citizen_id) DO UPDATE SET changed = r.changed | excluded.changed
             """, cancellationToken);
     }
 
     /// <summary>
-    /// Recounts the oldest marks (of one partnership, or of any) up to about a chunk of citizens,
-    /// in a transaction of its own, each citizen once however many of the marks name it; false
-    /// when none was marked. The marks are taken (deleted) under their citizens' locks before the
-    /// citizens are read, so a mark is taken after its writer's facts committed (a writer that
-    /// marks a citizen again meanwhile adds a mark of its own, left for the next recount), and an
-    /// instance that finds the marks taken by another recounts nothing.
+    /// Recounts up to a chunk of marked citizens, the longest marked first (of one partnership, or
+    /// of any), in a transaction of its own; false when none was marked. The marks are taken
+    /// (deleted) under the citizens' locks before the citizens are read, so a writer's mark is
+    /// taken after its facts committed or left for the next recount, and an instance that finds
+    /// the marks taken by another recounts nothing.
     /// </summary>
     public async Task<bool> RecountMarkedAsync(Guid? partnershipId, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var oldest = await db.KeptRecounts.AsNoTracking()
+        var marked = await db.KeptRecounts.AsNoTracking()
             .Where(r => partnershipId == null || r.PartnershipId == partnershipId)
-            .OrderBy(r => r.Id).Take(RecountChunk)
-            .Select(r => new { r.Id, r.Citizens }).ToListAsync(cancellationToken);
-        if (oldest.Count == 0) return false;
-        var chosen = new List<long>();
-        var citizensChosen = 0;
-        foreach (var mark in oldest.TakeWhile(_ => citizensChosen < RecountChunk))
-        {
-            chosen.Add(mark.Id);
-            citizensChosen += mark.Citizens;
-        }
-        var marked = await db.KeptRecounts.AsNoTracking().Where(r => chosen.Contains(r.Id))
-            .Select(r => new { r.PartnershipId, r.CitizenIds }).ToListAsync(cancellationToken);
+            .OrderBy(r => r.MarkedAt).Take(RecountChunk)
+            .Select(r => new { r.PartnershipId, r.CitizenId }).ToListAsync(cancellationToken);
+        if (marked.Count == 0) return false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await recalculation.LockCitizensAsync(marked.SelectMany(m => m.CitizenIds.Select(c => (m.PartnershipId, c))), cancellationToken);
-        var taken = await db.KeptRecounts.FromSql($"DELETE FROM kept_recounts WHERE id = ANY({chosen.ToArray()}) RETURNING *")
+        await recalculation.LockCitizensAsync(marked.Select(m => (m.PartnershipId, m.CitizenId)), cancellationToken);
+        var partnerships = marked.Select(m => m.PartnershipId).ToArray();
+        var citizens = marked.Select(m => m.CitizenId).ToArray();
+        var taken = await db.KeptRecounts.FromSql($"""
+                DELETE FROM kept_recounts AS r USING unnest({partnerships}, {citizens}) AS u(partnership_id, citizen_id)
+                WHERE r.partnership_id = u.partnership_id AND r.citizen_id = u.citizen_id
+                RETURNING r.*
+                """)
             .AsNoTracking().ToListAsync(cancellationToken);
-        var citizens = taken
-            .SelectMany(r => r.CitizenIds.Select(c => (Key: (r.PartnershipId, CitizenId: c), r.Changed)))
-            .GroupBy(m => m.Key, m => m.Changed)
-            .Select(g => (g.Key, Changed: g.Aggregate((a, b) => a | b)));
-        foreach (var changed in citizens.GroupBy(c => c.Changed, c => c.Key))
+        foreach (var changed in taken.GroupBy(r => r.Changed))
         {
-            await KeepStoredAsync(changed, changed.Key, cancellationToken);
+            await KeepStoredAsync(changed.Select(r => (r.PartnershipId, r.CitizenId)), changed.Key, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -149,8 +149,9 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
         model.Entity<KeptRebuild>(rebuild => rebuild.HasKey(r => r.PartnershipId));
         model.Entity<KeptRecount>(recount =>
         {
-            recount.HasKey(r => r.Id);
-            recount.HasIndex(r => r.PartnershipId);
+            recount.HasKey(r => new { r.PartnershipId, r.CitizenId });
+            recount.Property(r => r.CitizenId).HasMaxLength(64);
+            recount.HasIndex(r => r.MarkedAt);
         });
         model.Entity<CountedCitizen>(citizen =>
         {

@@ -706,39 +706,28 @@ namespace Partnerskab.Outcome.Persistence.Migrations
 
             modelBuilder.Entity("Partnerskab.Outcome.FollowUp.KeptRecount", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<string>("CitizenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("citizen_id");
 
                     b.Property<int>("Changed")
                         .HasColumnType("integer")
                         .HasColumnName("changed");
 
-                    b.PrimitiveCollection<string[]>("CitizenIds")
-                        .IsRequired()
-                        .HasColumnType("text[]")
-                        .HasColumnName("citizen_ids");
-
-                    b.Property<int>("Citizens")
-                        .HasColumnType("integer")
-                        .HasColumnName("citizens");
-
                     b.Property<Instant>("MarkedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("marked_at");
 
-                    b.Property<Guid>("PartnershipId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("partnership_id");
-
-                    b.HasKey("Id")
+                    b.HasKey("PartnershipId", "CitizenId")
                         .HasName("pk_kept_recounts");
 
-                    b.HasIndex("PartnershipId")
-                        .HasDatabaseName("ix_kept_recounts_partnership_id");
+                    b.HasIndex("MarkedAt")
+                        .HasDatabaseName("ix_kept_recounts_marked_at");
 
                     b.ToTable("kept_recounts", (string)null);
                 });
