@@ -157,6 +157,8 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
         {
             citizen.HasKey(c => new { c.PartnershipId, c.CitizenId });
             citizen.Property(c => c.CitizenId).HasMaxLength(64);
+            // Every recount rewrites its citizens' rows in place; room in each page keeps those updates off the index (HOT).
+            citizen.HasStorageParameter("fillfactor", 70);
         });
         model.Entity<FollowUpDayCount>(count => count.HasKey(c => new { c.PartnershipId, c.Day }));
         model.Entity<StatusWeekCount>(count => count.HasKey(c => new { c.PartnershipId, c.WeekStart, c.Status, c.FromDay, c.UntilDay }));

@@ -924,6 +924,8 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                         .HasName("pk_counted_citizens");
 
                     b.ToTable("counted_citizens", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("Partnerskab.Outcome.Reports.FinalStatusCount", b =>
