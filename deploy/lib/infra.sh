@@ -145,6 +145,9 @@ as_postgres() {
 # 127.0.0.1:PORT only, unix socket inside the data dir) and starts it. Durability is off
 # (fsync etc.): the data is thrown away anyway. Without PORT, picks a free one and
 # retries a few times if it was taken in between. Sets THROWAWAY_PG_PORT.
+# PARTNERSKAB_PG_SETTINGS, if set, is added to the server's options (e.g. "-c
+# shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" to see
+# where a benchmark's statements spend their time).
 pg_throwaway_start() {
     local dir=$1 port=${2:-} bindir attempt
     bindir=$(pg_bindir) || infra_die "PostgreSQL server binaries not found (run ensure_packages)"
@@ -161,7 +164,7 @@ pg_throwaway_start() {
             --wait --timeout=60 --silent \
             -o "-c listen_addresses=127.0.0.1 -p $try_port -c unix_socket_directories=$dir/data \
                 -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
-                -c max_connections=300" start; then
+                -c max_connections=300 ${PARTNERSKAB_PG_SETTINGS:-}" start; then
             printf 'port=%s\nbindir=%s\n' "$try_port" "$bindir" >"$dir/infra.env"
             THROWAWAY_PG_PORT=$try_port
             infra_log "throwaway PostgreSQL on 127.0.0.1:$try_port (data in $dir/data)"
