@@ -25,6 +25,8 @@ public sealed class BenchmarkPathTests(SuiteFixture suite)
         (await CitizenCopyCeiling.RunAsync(suite.ConnectionString("cohort"), 300)).ShouldBeGreaterThan(TimeSpan.Zero);
 
         await HandoverArrival.WaitAsync(suite.ConnectionString, import.PartnershipId, 300, Patience);
+        // The growth row's wait counts a stream's citizens by key: a wrong column or key would time out here.
+        await HandoverArrival.WaitAsync(suite.ConnectionString, import.PartnershipId, import.CitizenIds, Patience);
         var statuses = await StatusStreamBenchmark.RunAsync(suite.Clients, import.PartnershipId, import.CitizenIds, weeks: 2, seed: 8);
         statuses.Rows.ShouldBe(600);
         statuses.Accepted.ShouldBe(600);
