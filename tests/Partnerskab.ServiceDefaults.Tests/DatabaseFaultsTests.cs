@@ -76,6 +76,16 @@ public sealed class DatabaseFaultsTests
         DatabaseExtensions.Tuned("Host=a").ShouldNotContain("Recheck", Case.Insensitive);
     }
 
+    [Fact]
+    public void Sessions_plan_no_parallel_query_unless_the_connection_strings_options_set_the_workers()
+    {
+        new NpgsqlConnectionStringBuilder(DatabaseExtensions.Tuned("Host=a")).Options.ShouldBe(DatabaseExtensions.NoParallelQuery);
+        new NpgsqlConnectionStringBuilder(DatabaseExtensions.Tuned("Host=a;Options=-c jit=off")).Options
+            .ShouldBe($"-c jit=off {DatabaseExtensions.NoParallelQuery}");
+        new NpgsqlConnectionStringBuilder(DatabaseExtensions.Tuned("Host=a;Options=-c max_parallel_workers_per_gather=2")).Options
+            .ShouldBe("-c max_parallel_workers_per_gather=2");
+    }
+
     /// <summary>Two hosts that refuse connections; what Npgsql finds them to be is kept for a minute, longer than a test.</summary>
     private static string MultiHost() =>
         $"Host=127.0.0.1:{ClosedPort()},127.0.0.1:{ClosedPort()};Username=postgres;Target Session Attributes=primary;Host Recheck Seconds=60;Timeout=5";

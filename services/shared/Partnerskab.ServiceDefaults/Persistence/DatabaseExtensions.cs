@@ -104,12 +104,16 @@ public static class DatabaseExtensions
     /// and its standbys), what Npgsql found each host to be is trusted for <see cref="HostRecheckSeconds"/>
     /// instead of Npgsql's 10 s unless the connection string sets another figure: after a failover, the
     /// promoted standby is otherwise skipped as a standby for up to 10 s, and every call and message fails meanwhile.
+    /// The services' sessions plan no parallel query (<see cref="NoParallelQuery"/>) unless the connection string's
+    /// Options set max_parallel_workers_per_gather themselves.
     /// </summary>
     internal static string Tuned(string connectionString)
     {
         var settings = new NpgsqlConnectionStringBuilder(connectionString);
         if (settings.MaxAutoPrepare == 0) settings.MaxAutoPrepare = 100;
         settings.NoResetOnClose = true;
+        if (settings.Options?.Contains("max_parallel_workers_per_gather", StringComparison.OrdinalIgnoreCase) != true)
+            settings.Options = string.IsNullOrWhiteSpace(settings.Options) ? NoParallelQuery : $"{settings.Options} {NoParallelQuery}";
         if (settings.Host?.Contains(',', StringComparison.Ordinal) == true && settings.HostRecheckSeconds == NpgsqlDefaultHostRecheckSeconds)
             settings.HostRecheckSeconds = HostRecheckSeconds;
         return settings.ConnectionString;
@@ -122,6 +126,14 @@ public static class DatabaseExtensions
     internal const int HostRecheckSeconds = 1;
 
     private const int NpgsqlDefaultHostRecheckSeconds = 10;
+
+    /// <summary>
+    /// A parallel plan starts its worker processes on every execution, some 10 ms each on a busy host, and
+    /// PostgreSQL plans one for any read of a table over 8 MB whose estimate is high enough, however few rows
+    /// the read then finds: the services' reads are bounded (kept totals, pages, one partnership's items), so a
+    /// worker's start costs more than it saves, and a service's calls share the host's cores among themselves.
+    /// </summary>
+    internal const string NoParallelQuery = "-c max_parallel_workers_per_gather=0";
 
     /// <summary>Options for the EF tools (dotnet ef migrations add), which need no live database.</summary>
     public static DbContextOptions<TDb> DesignTimeOptions<TDb>() where TDb : DbContext =>
