@@ -38,12 +38,36 @@ public static class TestEnvironment
             ? Path.Combine(published, project, $"{project}.dll")
             : Path.Combine(RepositoryRoot, "services", folder, project, "bin", Configuration, "net10.0", $"{project}.dll");
 
+    /// <summary>
+    /// A port free on the loopback, below the kernel's ephemeral range (32768 and up on Linux), and
+    /// not handed out before by this process. A port the kernel picks for bind(0) comes from that
+    /// range, so between this call and the service's bind an outgoing connection of a process
+    /// starting beside it (to PostgreSQL, RabbitMQ, another service) could take it as its own.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = Random.Shared.Next(LowestPort, EphemeralPortsStart);
+            lock (HandedOut)
+            {
+                if (!HandedOut.Add(port)) continue;
+            }
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException) when (attempt < 1000)
+            {
+            }
+        }
     }
+
+    private const int LowestPort = 10_000;
+    private const int EphemeralPortsStart = 32_768;
+    private static readonly HashSet<int> HandedOut = [];
 
     private static string Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value

@@ -3,6 +3,7 @@ using NodaTime;
 using Partnerskab.Outcome.FollowUp;
 using Partnerskab.Outcome.Persistence;
 using Partnerskab.Outcome.Timeline;
+using Partnerskab.ServiceDefaults.Persistence;
 
 namespace Partnerskab.Outcome.Reports;
 
@@ -19,26 +20,7 @@ public static class CommitteeCountsStore
         CancellationToken cancellationToken)
     {
         var ids = citizens.Select(c => c.CitizenId).ToArray();
-        var starts = citizens.Select(c => c.FollowUpStart).ToArray();
-        var ends = citizens.Select(c => c.FollowUpEnd).ToArray();
-        var exits = citizens.Select(c => c.ExitDate).ToArray();
-        var wrongly = citizens.Select(c => c.WasWronglyEnrolled).ToArray();
-        var weeks = citizens.Select(c => c.DecidedWeekStatuses).ToArray();
-        // What was counted is read and overwritten in place in one statement (its SELECT sees the
-        // rows as they were before the statement): an update that changes no key stays off the
-        // primary key's index (HOT), where a delete and insert wrote an index entry per citizen.
-        var before = await db.CountedCitizens.FromSql($"""
-                WITH now AS (SELECT * FROM unnest({ids}, {starts}, {ends}, {exits}, {wrongly}, {weeks})
-                             AS u(citizen_id, follow_up_start, follow_up_end, exit_date, wrongly_enrolled, decided_week_statuses)),
-                written AS (
-                    INSERT INTO counted_citizens AS c (partnership_id, citizen_id, follow_up_start, follow_up_end, exit_date, wrongly_enrolled, decided_week_statuses)
-                    SELECT {partnershipId}, now.* FROM now
-                    ON CONFLICT (partnership_id, citizen_id) DO UPDATE SET follow_up_start = excluded.follow_up_start, follow_up_end = excluded.follow_up_end,
-                        exit_date = excluded.exit_date, wrongly_enrolled = excluded.wrongly_enrolled, decided_week_statuses = excluded.decided_week_statuses)
-                SELECT c.* FROM counted_citizens AS c JOIN now ON c.partnership_id = (SELECT {partnershipId}) AND c.citizen_id = now.citizen_id
-                WHERE NOT {rebuilding}
-                """)
-            .AsNoTracking().ToListAsync(cancellationToken);
+        var before = rebuilding ? [] : await db.CountedCitizens.WithKeys("citizen_id", ids, partnershipId).AsNoTracking().ToListAsync(cancellationToken);
         var change = new Change();
         foreach (var counted in before)
         {
@@ -46,6 +28,20 @@ public static class CommitteeCountsStore
                 new DecidedWeeks(counted.FollowUpStart, counted.DecidedWeekStatuses), counted.WronglyEnrolled), -1);
         }
         foreach (var citizen in citizens) change.Add(CommitteeCounts.Of(citizen.Window, citizen.Weeks, citizen.WasWronglyEnrolled), +1);
+
+        var starts = citizens.Select(c => c.FollowUpStart).ToArray();
+        var ends = citizens.Select(c => c.FollowUpEnd).ToArray();
+        var exits = citizens.Select(c => c.ExitDate).ToArray();
+        var wrongly = citizens.Select(c => c.WasWronglyEnrolled).ToArray();
+        var weeks = citizens.Select(c => c.DecidedWeekStatuses).ToArray();
+        // Overwritten in place: an update that changes no key stays off the primary key's index (HOT),
+        // where a delete and insert wrote an index entry per citizen.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO counted_citizens AS c (partnership_id, citizen_id, follow_up_start, follow_up_end, exit_date, wrongly_enrolled, decided_week_statuses)
+            SELECT {partnershipId}, u.* FROM unnest({ids}, {starts}, {ends}, {exits}, {wrongly}, {weeks}) AS u
+            ON CONFLICT (partnership_id, citizen_id) DO UPDATE SET follow_up_start = excluded.follow_up_start, follow_up_end = excluded.follow_up_end,
+                exit_date = excluded.exit_date, wrongly_enrolled = excluded.wrongly_enrolled, decided_week_statuses = excluded.decided_week_statuses
+            """, cancellationToken);
         await change.WriteAsync(db, partnershipId, cancellationToken);
     }
 
