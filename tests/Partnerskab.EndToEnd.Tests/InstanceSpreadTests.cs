@@ -39,20 +39,20 @@ public sealed class InstanceSpreadTests(ITestOutputHelper output) : IAsyncLifeti
 
         var before = ListCalls();
         (await AnswersAsync(() => api.GetAsync("v1/partnerships"))).ShouldBe(Calls, "every call through the gateway answered");
-        var throughGateway = Since(before);
+        var throughGateway = await SinceAsync(before);
         output.WriteLine($"gateway: ListPartnerships per cohort instance {string.Join(", ", throughGateway)}");
         throughGateway.ShouldAllBe(n => n > 0, "the gateway spreads its calls over both cohort instances");
 
         before = ListCalls();
         (await AnswersAsync(() => pages.GetAsync(""))).ShouldBe(Calls, "every start page shown");
-        var throughPortal = Since(before);
+        var throughPortal = await SinceAsync(before);
         output.WriteLine($"portal: ListPartnerships per cohort instance {string.Join(", ", throughPortal)}");
         throughPortal.ShouldAllBe(n => n > 0, "the portal spreads its calls over both cohort instances");
 
         await suite.Cohorts[1].KillAsync();
         before = ListCalls();
         (await AnswersAsync(() => api.GetAsync("v1/partnerships"))).ShouldBe(Calls, "the gateway sends what the killed instance cannot take to the other");
-        Since(before)[0].ShouldBe(Calls, "the instance left answered every call through the gateway");
+        (await SinceAsync(before))[0].ShouldBe(Calls, "the instance left answered every call through the gateway");
 
         // The portal tries a read again on the next instance, and leaves out an instance that refused a connection:
         // no page fails, from the first one after the kill.
@@ -87,7 +87,20 @@ public sealed class InstanceSpreadTests(ITestOutputHelper output) : IAsyncLifeti
     private int[] ListCalls() => [.. suite.Cohorts.Select(cohort => cohort.Output.Count(line => line.Contains("Request starting", StringComparison.Ordinal)
         && (line.Contains("/ListPartnerships", StringComparison.Ordinal) || line.Contains("/v1/partnerships ", StringComparison.Ordinal))))];
 
-    private int[] Since(int[] before) => [.. ListCalls().Zip(before, (now, then) => now - then)];
+    /// <summary>
+    /// The calls each instance has logged since <paramref name="before"/>, once all of them are read: an instance's
+    /// console logger writes from a queue and its output is read as it comes, so the last line can trail the answer.
+    /// </summary>
+    private async Task<int[]> SinceAsync(int[] before)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            int[] since = [.. ListCalls().Zip(before, (now, then) => now - then)];
+            if (since.Sum() >= Calls || DateTime.UtcNow > deadline) return since;
+            await Task.Delay(50);
+        }
+    }
 
     public async Task DisposeAsync()
     {

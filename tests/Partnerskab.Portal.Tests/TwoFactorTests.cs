@@ -52,16 +52,16 @@ public sealed class TwoFactorTests(PortalSuite portal, Browser browser)
         (await page.Locator("#two-factor-problem").InnerTextAsync()).ShouldBe("Koden er forkert.");
         // The app's next code (the portal accepts a code of the steps around now, as apps and clocks drift).
         await page.GetByLabel("Kode fra appen").FillAsync(Totp(key, DateTimeOffset.UtcNow.AddSeconds(30)));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(portal.Url.ToString());
+        (await PostAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Log ind", Exact = true }))).ShouldBe((int)HttpStatusCode.Redirect, "the app's next code is taken");
+        page.Url.ShouldBe(portal.Url.ToString());
         (await page.Locator("main").InnerTextAsync()).ShouldContain("Logget ind som Udvalgsmedlem med app");
 
         // A recovery code works once.
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ud" }).ClickAsync();
         await Pages.SignInAsync(page, "totp.udvalg", password);
         await page.GetByLabel("Gendannelseskode", new() { Exact = true }).FillAsync(recoveryCodes[0]);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind med gendannelseskoden" }).ClickAsync();
-        await page.WaitForURLAsync(portal.Url.ToString());
+        (await PostAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Log ind med gendannelseskoden" }))).ShouldBe((int)HttpStatusCode.Redirect, "an unused recovery code is taken");
+        page.Url.ShouldBe(portal.Url.ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ud" }).ClickAsync();
         await Pages.SignInAsync(page, "totp.udvalg", password);
         await page.GetByLabel("Gendannelseskode", new() { Exact = true }).FillAsync(recoveryCodes[0]);
