@@ -88,19 +88,16 @@ public sealed class InstanceSpreadTests(ITestOutputHelper output) : IAsyncLifeti
         && (line.Contains("/ListPartnerships", StringComparison.Ordinal) || line.Contains("/v1/partnerships ", StringComparison.Ordinal))))];
 
     /// <summary>
-    /// The calls each instance has logged since <paramref name="before"/>, once all of them are read: an instance's
+    /// The calls each instance has logged since <paramref name="before"/>, once the lines of all of them are read: an instance's
     /// console logger writes from a queue and its output is read as it comes, so the last line can trail the answer.
     /// </summary>
     private async Task<int[]> SinceAsync(int[] before)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            int[] since = [.. ListCalls().Zip(before, (now, then) => now - then)];
-            if (since.Sum() >= Calls || DateTime.UtcNow > deadline) return since;
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync(() => Since(before).Sum() >= Calls, TimeSpan.FromSeconds(10));
+        return Since(before);
     }
+
+    private int[] Since(int[] before) => [.. ListCalls().Zip(before, (now, then) => now - then)];
 
     public async Task DisposeAsync()
     {
