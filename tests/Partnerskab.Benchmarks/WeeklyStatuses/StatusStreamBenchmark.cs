@@ -115,7 +115,7 @@ public static class StatusStreamBenchmark
         var stopwatch = Stopwatch.StartNew();
         await using var connection = new Npgsql.NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var marked = new Npgsql.NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM kept_recounts)", connection);
+        await using var marked = new Npgsql.NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM kept_recount_marks)", connection);
         while ((bool)(await marked.ExecuteScalarAsync())!)
         {
             if (stopwatch.Elapsed > TimeSpan.FromMinutes(10)) throw new TimeoutException("The kept reads were not in step 10 minutes after the streams' end.");

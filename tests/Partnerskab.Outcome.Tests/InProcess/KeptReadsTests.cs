@@ -181,22 +181,16 @@ public sealed class KeptReadsTests(ClockedOutcomeHost outcome) : InProcessTests(
     [Fact]
     public async Task Citizens_marked_by_weekly_statuses_are_recounted_once_by_a_read_or_competing_upkeeps_and_the_answers_are_exact()
     {
-        // The upkeep stopped, as a service killed before it ran would leave it: the marks are committed with the statuses.
-        var upkeep = outcome.Services.GetRequiredService<KeptReadsUpkeep>();
-        await upkeep.StopAsync(CancellationToken.None);
-        try
+        await WithTheUpkeepStoppedAsync(async () =>
         {
             var random = new Random(4);
             var today = new LocalDate(2023, 9, 1);
             outcome.On(today);
-            await outcome.WriteAsync(db => db.FollowUpPlans.Add(new Checkpoints.FollowUpPlan
-            {
-                PartnershipId = partnership, ContactIntervalWeeks = Plan.ContactIntervalWeeks, StatusCheckpointMonths = Plan.StatusCheckpointMonths, NoContactDays = Plan.NoContactDays,
-            }));
+            await AddPlanAsync();
             var citizens = Enumerable.Range(0, 12).Select(_ => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())).ToList();
             foreach (var citizen in citizens) await HandOverAsync(citizen, today.PlusDays(-random.Next(100, 200)));
             await ReportAsync(citizens.SelectMany(c => Enumerable.Range(1, 8).Select(w => (c, today.PlusWeeks(-w)))), StatusSource.Provider, random);
-            (await outcome.ReadAsync(db => db.KeptRecounts.CountAsync(r => r.PartnershipId == partnership))).ShouldBe(citizens.Count);
+            (await MarkedAsync()).ShouldBe(citizens, ignoreOrder: true);
 
             // The read meets the marks, recounts them, and answers from what it kept.
             await ReportShouldBeComputedAsync(today, "a read meeting marked citizens");
@@ -204,7 +198,7 @@ public sealed class KeptReadsTests(ClockedOutcomeHost outcome) : InProcessTests(
 
             // Upkeeps of three instances recount the same marks at once.
             await ReportAsync(citizens.SelectMany(c => Enumerable.Range(9, 4).Select(w => (c, today.PlusWeeks(-w)))), StatusSource.Register, random);
-            (await outcome.ReadAsync(db => db.KeptRecounts.CountAsync(r => r.PartnershipId == partnership))).ShouldBe(citizens.Count);
+            (await MarkedAsync()).ShouldBe(citizens, ignoreOrder: true);
             await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
             {
                 await using var scope = outcome.Services.CreateAsyncScope();
@@ -216,12 +210,72 @@ public sealed class KeptReadsTests(ClockedOutcomeHost outcome) : InProcessTests(
             (await outcome.ReadAsync(db => db.KeptRecounts.AnyAsync())).ShouldBeFalse();
             await ShouldBeComputedAsync(today, "competing upkeeps");
             await ReportShouldBeComputedAsync(today, "competing upkeeps");
+        });
+    }
+
+    [Fact]
+    public async Task A_citizen_counted_since_its_latest_mark_is_not_counted_again_and_one_marked_after_is()
+    {
+        await WithTheUpkeepStoppedAsync(async () =>
+        {
+            var random = new Random(5);
+            var today = new LocalDate(2023, 9, 1);
+            outcome.On(today);
+            await AddPlanAsync();
+            var citizens = Enumerable.Range(0, 6).Select(_ => Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())).ToList();
+            foreach (var citizen in citizens) await HandOverAsync(citizen, today.PlusDays(-random.Next(150, 200)));
+            // Three streams, each a batch marking every citizen with a new week.
+            foreach (var week in new[] { 1, 2, 3 }) await ReportAsync(citizens.Select(c => (c, today.PlusWeeks(-week))), StatusSource.Provider, random);
+            (await outcome.ReadAsync(db => db.KeptRecounts.CountAsync(r => r.PartnershipId == partnership))).ShouldBe(3);
+
+            // The first recount takes the two oldest marks, and counts the citizens as they stand: with the third batch's week too.
+            await using (var scope = outcome.Services.CreateAsyncScope())
+            {
+                (await scope.ServiceProvider.GetRequiredService<KeptReads>().RecountMarkedAsync(partnership, CancellationToken.None)).ShouldBeTrue();
+            }
+            var counted = await CountedVersionsAsync();
+            counted.Count.ShouldBe(citizens.Count);
+
+            // The next takes the third mark and leaves every count as it was.
+            await using (var scope = outcome.Services.CreateAsyncScope())
+            {
+                (await scope.ServiceProvider.GetRequiredService<KeptReads>().RecountMarkedAsync(partnership, CancellationToken.None)).ShouldBeTrue();
+            }
+            (await MarkedAsync()).ShouldBeEmpty();
+            (await CountedVersionsAsync()).ShouldBe(counted, "no count written again for a mark already counted");
+            await ReportShouldBeComputedAsync(today, "the third mark taken without a count");
+            await ShouldBeComputedAsync(today, "the third mark taken without a count");
+
+            // A week reported after those counts is counted.
+            await ReportAsync(citizens.Select(c => (c, today.PlusWeeks(-4))), StatusSource.Provider, random);
+            await ReportShouldBeComputedAsync(today, "a mark made after the counts");
+            await ShouldBeComputedAsync(today, "a mark made after the counts");
+            (await CountedVersionsAsync()).ShouldAllBe(c => !counted.Contains(c), "every citizen counted again");
+        });
+    }
+
+    /// <summary>Runs the test with the upkeep stopped, as a service killed before it ran would leave it: the marks are committed with the statuses.</summary>
+    private async Task WithTheUpkeepStoppedAsync(Func<Task> test)
+    {
+        var upkeep = outcome.Services.GetRequiredService<KeptReadsUpkeep>();
+        await upkeep.StopAsync(CancellationToken.None);
+        try
+        {
+            await test();
         }
         finally
         {
             await upkeep.StartAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>The citizens of the partnership's marks waiting for a recount.</summary>
+    private Task<List<string>> MarkedAsync() => outcome.ReadAsync(async db =>
+        (await db.KeptRecounts.Where(r => r.PartnershipId == partnership).ToListAsync()).SelectMany(r => r.CitizenIds).Distinct().ToList());
+
+    /// <summary>Each counted citizen's row version (the transaction that last wrote it).</summary>
+    private Task<List<string>> CountedVersionsAsync() => outcome.ReadAsync(db => db.Database
+        .SqlQuery<string>($"SELECT citizen_id || ':' || xmin::text AS \"Value\" FROM counted_citizens WHERE partnership_id = {partnership} ORDER BY citizen_id").ToListAsync());
 
     private static LocalDate Day(Google.Type.Date date) => new(date.Year, date.Month, date.Day);
 

@@ -33,7 +33,7 @@ public static class KeptWorklistRead
     public static async Task<bool> AnswersAsync(OutcomeDbContext db, Guid partnershipId, LocalDate asOf, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<bool>($"""
             SELECT NOT EXISTS (SELECT 1 FROM kept_rebuilds WHERE partnership_id = {partnershipId})
-                AND NOT EXISTS (SELECT 1 FROM kept_recounts WHERE partnership_id = {partnershipId})
+                AND NOT EXISTS (SELECT 1 FROM kept_recount_marks WHERE partnership_id = {partnershipId})
                 AND NOT EXISTS (SELECT 1 FROM worklist_sweeps WHERE swept_through > {asOf})
                 AND NOT EXISTS (SELECT 1 FROM contacts WHERE partnership_id = (SELECT {partnershipId}) AND contact_date > {asOf})
                 AS "Value"

@@ -40,12 +40,14 @@ public enum FactsChanged
 public sealed class KeptReads(OutcomeDbContext db, MilestoneRecalculation recalculation, IClock clock)
 {
     private const int RebuildChunk = 2_000;
-    private const int RecountChunk = 2_000;
-    /// <summary>How many chunks a read recounts before it answers; marks left after them make it compute from the facts.</summary>
-    private const int ReadRecountChunks = 10;
+    /// <summary>How many marks a recount takes: two status batches' citizens, up to 2,000.</summary>
+    private const int RecountMarks = 2;
+    /// <summary>How many recounts a read makes before it answers; marks left after them make it compute from the facts.</summary>
+    private const int ReadRecounts = 10;
 
     /// <summary>Brings what is kept of the citizens in step with them as they stand (tracked, saved or not); their contacts are read as stored.</summary>
-    public async Task KeepAsync(IEnumerable<FollowUpCitizen> citizensNow, FactsChanged changed, CancellationToken cancellationToken)
+    /// <param name="marks">The marks a recount took for them, if it is one: a citizen counted since its latest mark was made keeps its count.</param>
+    public async Task KeepAsync(IEnumerable<FollowUpCitizen> citizensNow, FactsChanged changed, CancellationToken cancellationToken, MarksTaken? marks = null)
     {
         // Partnerships in one order, so two writers of the same two partnerships' counts wait rather than deadlock.
         foreach (var partnership in citizensNow.GroupBy(c => c.PartnershipId).OrderBy(g => g.Key))
@@ -55,7 +57,7 @@ public sealed class KeptReads(OutcomeDbContext db, MilestoneRecalculation recalc
             var citizens = partnership.DistinctBy(c => c.CitizenId).ToList();
             if (changed.HasFlag(FactsChanged.Window) || changed.HasFlag(FactsChanged.Weeks))
             {
-                await CommitteeCountsStore.WriteAsync(db, partnership.Key, citizens, rebuilding: false, cancellationToken);
+                await CommitteeCountsStore.WriteAsync(db, partnership.Key, citizens, rebuilding: false, cancellationToken, marks);
             }
             if (await FollowUpPlans.StoredAsync(db, partnership.Key, cancellationToken) is { } plan)
             {
@@ -65,59 +67,70 @@ public sealed class KeptReads(OutcomeDbContext db, MilestoneRecalculation recalc
     }
 
     /// <summary>The same for citizens as stored (after the caller has saved its change); nothing for a citizen not known here.</summary>
-    public async Task KeepStoredAsync(IEnumerable<(Guid PartnershipId, string CitizenId)> citizens, FactsChanged changed, CancellationToken cancellationToken)
+    public async Task KeepStoredAsync(IEnumerable<(Guid PartnershipId, string CitizenId)> citizens, FactsChanged changed, CancellationToken cancellationToken,
+        MarksTaken? marks = null)
     {
         foreach (var partnership in citizens.GroupBy(c => c.PartnershipId))
         {
             var stored = await db.FollowUpCitizens.WithKeys("citizen_id", partnership.Select(c => c.CitizenId).Distinct(), partnership.Key)
                 .AsNoTracking().ToListAsync(cancellationToken);
-            await KeepAsync(stored, changed, cancellationToken);
+            await KeepAsync(stored, changed, cancellationToken, marks);
         }
     }
 
     /// <summary>
     /// Marks the citizens, in the caller's transaction and under their locks, to be recounted after
     /// it commits (<see cref="RecountMarkedAsync"/>) instead of keeping them here: for a batch of
-    /// many citizens, whose writer should not wait for it. A citizen marked again keeps its place.
+    /// many citizens, whose writer should not wait for it. One row per call, however many citizens.
     /// </summary>
     public Task MarkAsync(Guid partnershipId, IEnumerable<string> citizenIds, FactsChanged changed, CancellationToken cancellationToken)
     {
         var ids = citizenIds.Distinct(StringComparer.Ordinal).ToArray();
         return db.Database.ExecuteSqlAsync($"""
-            INSERT INTO kept_recounts AS r (partnership_id, citizen_id, changed, marked_at)
-            SELECT {partnershipId}, u.citizen_id, {(int)changed}, {clock.GetCurrentInstant()} FROM unnest({ids}) AS u(citizen_id)
-            ON CONFLICT (partnership_id, citizen_id) DO UPDATE SET changed = r.changed | excluded.changed
+            INSERT INTO kept_recount_marks (partnership_id, citizen_ids, changed, marked_at)
+            VALUES ({partnershipId}, {ids}, {(int)changed}, {clock.GetCurrentInstant()})
             """, cancellationToken);
     }
 
     /// <summary>
-    /// Recounts up to a chunk of marked citizens, the longest marked first (of one partnership, or
-    /// of any), in a transaction of its own; false when none was marked. The marks are taken
-    /// (deleted) under the citizens' locks before the citizens are read, so a writer's mark is
-    /// taken after its facts committed or left for the next recount, and an instance that finds
-    /// the marks taken by another recounts nothing.
+    /// Recounts the citizens of the oldest marks (of one partnership, or of any), a few marks at a
+    /// time, in a transaction of its own; false when none was left. The marks are taken (deleted)
+    /// under the citizens' locks before the citizens are read, so a writer's mark is taken after
+    /// its facts committed or left for the next recount, and an instance that finds the marks
+    /// taken by another recounts nothing. A citizen counted since the latest of its marks taken
+    /// here was made keeps its count, which already saw the mark's facts (its worklist rows, cheap
+    /// to write, are written again).
     /// </summary>
+    /// <remarks>
+    /// A writer takes its citizens' locks before its mark gets its number, and holds them until it
+    /// commits. So once a recount holds a citizen's lock, every mark numbered up to the marks'
+    /// sequence as it reads it then is either committed or gone, and the facts the recount reads
+    /// are the marks' own; the citizen's count keeps that number (<see cref="CountedCitizen.RecountedThrough"/>).
+    /// </remarks>
     public async Task<bool> RecountMarkedAsync(Guid? partnershipId, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var marked = await db.KeptRecounts.AsNoTracking()
+        var oldest = await db.KeptRecounts.AsNoTracking()
             .Where(r => partnershipId == null || r.PartnershipId == partnershipId)
-            .OrderBy(r => r.MarkedAt).Take(RecountChunk)
-            .Select(r => new { r.PartnershipId, r.CitizenId }).ToListAsync(cancellationToken);
-        if (marked.Count == 0) return false;
+            .OrderBy(r => r.Id).Take(RecountMarks)
+            .ToListAsync(cancellationToken);
+        if (oldest.Count == 0) return false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await recalculation.LockCitizensAsync(marked.Select(m => (m.PartnershipId, m.CitizenId)), cancellationToken);
-        var partnerships = marked.Select(m => m.PartnershipId).ToArray();
-        var citizens = marked.Select(m => m.CitizenId).ToArray();
-        var taken = await db.KeptRecounts.FromSql($"""
-                DELETE FROM kept_recounts AS r USING unnest({partnerships}, {citizens}) AS u(partnership_id, citizen_id)
-                WHERE r.partnership_id = u.partnership_id AND r.citizen_id = u.citizen_id
-                RETURNING r.*
-                """)
+        await recalculation.LockCitizensAsync(oldest.SelectMany(m => m.CitizenIds.Select(c => (m.PartnershipId, c))).Distinct(), cancellationToken);
+        var through = await db.Database.SqlQuery<long>(
+            $"SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('kept_recount_marks', 'id')::regclass), 0) AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        var ids = oldest.Select(m => m.Id).ToArray();
+        var taken = await db.KeptRecounts.FromSql($"DELETE FROM kept_recount_marks WHERE id = ANY({ids}) RETURNING *")
             .AsNoTracking().ToListAsync(cancellationToken);
-        foreach (var changed in taken.GroupBy(r => r.Changed))
+        var citizens = taken.SelectMany(m => m.CitizenIds.Select(c => (Citizen: (m.PartnershipId, c), Mark: m)))
+            .GroupBy(c => c.Citizen, c => c.Mark)
+            .Select(marks => (Citizen: marks.Key, Latest: marks.Max(m => m.Id), Changed: marks.Aggregate((FactsChanged)0, (all, m) => all | m.Changed)))
+            .ToList();
+        var marksTaken = new MarksTaken(through, citizens.ToDictionary(c => c.Citizen, c => c.Latest));
+        foreach (var changed in citizens.GroupBy(c => c.Changed))
         {
-            await KeepStoredAsync(changed.Select(r => (r.PartnershipId, r.CitizenId)), changed.Key, cancellationToken);
+            await KeepStoredAsync(changed.Select(c => c.Citizen), changed.Key, cancellationToken, marksTaken);
         }
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -127,7 +140,7 @@ public sealed class KeptReads(OutcomeDbContext db, MilestoneRecalculation recalc
     public async Task RecountForReadAsync(Guid partnershipId, CancellationToken cancellationToken)
     {
         var chunks = 0;
-        while (chunks < ReadRecountChunks && await RecountMarkedAsync(partnershipId, cancellationToken)) chunks++;
+        while (chunks < ReadRecounts && await RecountMarkedAsync(partnershipId, cancellationToken)) chunks++;
     }
 
     /// <summary>Asks for the partnership's kept rows to be built again from its facts, in the caller's transaction (its plan changed).</summary>
@@ -141,7 +154,7 @@ public sealed class KeptReads(OutcomeDbContext db, MilestoneRecalculation recalc
     public static Task<bool> WaitingAsync(OutcomeDbContext db, Guid partnershipId, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<bool>($"""
             SELECT EXISTS (SELECT 1 FROM kept_rebuilds WHERE partnership_id = {partnershipId})
-                OR EXISTS (SELECT 1 FROM kept_recounts WHERE partnership_id = {partnershipId})
+                OR EXISTS (SELECT 1 FROM kept_recount_marks WHERE partnership_id = {partnershipId})
                 AS "Value"
             """).SingleAsync(cancellationToken);
 
@@ -178,3 +191,9 @@ public sealed class KeptReads(OutcomeDbContext db, MilestoneRecalculation recalc
 
     private static string LockKey(Guid partnershipId) => $"kept-reads/{partnershipId}";
 }
+
+/// <summary>
+/// What a recount took: the latest mark of each citizen (<see cref="KeptRecount.Id"/>), and the marks'
+/// sequence as it stood once the citizens' locks were held, which the citizens' counts keep.
+/// </summary>
+public sealed record MarksTaken(long Through, IReadOnlyDictionary<(Guid PartnershipId, string CitizenId), long> LatestOf);

@@ -149,9 +149,10 @@ public sealed class OutcomeDbContext(DbContextOptions<OutcomeDbContext> options)
         model.Entity<KeptRebuild>(rebuild => rebuild.HasKey(r => r.PartnershipId));
         model.Entity<KeptRecount>(recount =>
         {
-            recount.HasKey(r => new { r.PartnershipId, r.CitizenId });
-            recount.Property(r => r.CitizenId).HasMaxLength(64);
-            recount.HasIndex(r => r.MarkedAt);
+            recount.ToTable("kept_recount_marks");
+            recount.HasKey(r => r.Id);
+            recount.Property(r => r.Id).UseIdentityByDefaultColumn();
+            recount.HasIndex(r => r.PartnershipId);
         });
         model.Entity<CountedCitizen>(citizen =>
         {

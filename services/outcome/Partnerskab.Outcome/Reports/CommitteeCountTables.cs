@@ -52,4 +52,6 @@ public sealed class CountedCitizen
     public LocalDate? ExitDate { get; set; }
     public bool WronglyEnrolled { get; set; }
     public byte[] DecidedWeekStatuses { get; set; } = [];
+    /// <summary>The marks (<see cref="FollowUp.KeptRecount"/>) up to which the citizen's facts were counted: a later recount of one of them counts nothing new.</summary>
+    public long RecountedThrough { get; set; }
 }

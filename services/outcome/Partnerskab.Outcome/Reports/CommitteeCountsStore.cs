@@ -16,11 +16,23 @@ namespace Partnerskab.Outcome.Reports;
 public static class CommitteeCountsStore
 {
     /// <param name="rebuilding">The partnership's counts were deleted first: nothing was counted.</param>
-    public static async Task WriteAsync(OutcomeDbContext db, Guid partnershipId, IReadOnlyList<FollowUpCitizen> citizens, bool rebuilding,
-        CancellationToken cancellationToken)
+    /// <param name="marks">
+    /// The marks a recount took for the citizens, if it is one: a citizen counted since the latest of them was made is left out,
+    /// as every change of its facts since that count came with a later mark or was counted by its writer.
+    /// </param>
+    public static async Task WriteAsync(OutcomeDbContext db, Guid partnershipId, IReadOnlyList<FollowUpCitizen> citizens,
+        bool rebuilding, CancellationToken cancellationToken, MarksTaken? marks = null)
     {
-        var ids = citizens.Select(c => c.CitizenId).ToArray();
-        var before = rebuilding ? [] : await db.CountedCitizens.WithKeys("citizen_id", ids, partnershipId).AsNoTracking().ToListAsync(cancellationToken);
+        var before = rebuilding ? [] : await db.CountedCitizens.WithKeys("citizen_id", citizens.Select(c => c.CitizenId), partnershipId).AsNoTracking()
+            .ToListAsync(cancellationToken);
+        if (marks is not null)
+        {
+            var countedSince = before.Where(c => c.RecountedThrough >= marks.LatestOf[(partnershipId, c.CitizenId)]).Select(c => c.CitizenId)
+                .ToHashSet(StringComparer.Ordinal);
+            citizens = [.. citizens.Where(c => !countedSince.Contains(c.CitizenId))];
+            before = [.. before.Where(c => !countedSince.Contains(c.CitizenId))];
+        }
+        if (citizens.Count == 0) return;
         var change = new Change();
         foreach (var counted in before)
         {
@@ -29,18 +41,22 @@ public static class CommitteeCountsStore
         }
         foreach (var citizen in citizens) change.Add(CommitteeCounts.Of(citizen.Window, citizen.Weeks, citizen.WasWronglyEnrolled), +1);
 
+        var ids = citizens.Select(c => c.CitizenId).ToArray();
         var starts = citizens.Select(c => c.FollowUpStart).ToArray();
         var ends = citizens.Select(c => c.FollowUpEnd).ToArray();
         var exits = citizens.Select(c => c.ExitDate).ToArray();
         var wrongly = citizens.Select(c => c.WasWronglyEnrolled).ToArray();
         var weeks = citizens.Select(c => c.DecidedWeekStatuses).ToArray();
+        var through = marks?.Through ?? 0;
         // Overwritten in place: an update that changes no key stays off the primary key's index (HOT),
-        // where a delete and insert wrote an index entry per citizen.
+        // where a delete and insert wrote an index entry per citizen. A count outside a recount leaves the marks' number as it was.
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO counted_citizens AS c (partnership_id, citizen_id, follow_up_start, follow_up_end, exit_date, wrongly_enrolled, decided_week_statuses)
-            SELECT {partnershipId}, u.* FROM unnest({ids}, {starts}, {ends}, {exits}, {wrongly}, {weeks}) AS u
+            INSERT INTO counted_citizens AS c (partnership_id, citizen_id, follow_up_start, follow_up_end, exit_date, wrongly_enrolled, decided_week_statuses,
+                recounted_through)
+            SELECT {partnershipId}, u.*, {through} FROM unnest({ids}, {starts}, {ends}, {exits}, {wrongly}, {weeks}) AS u
             ON CONFLICT (partnership_id, citizen_id) DO UPDATE SET follow_up_start = excluded.follow_up_start, follow_up_end = excluded.follow_up_end,
-                exit_date = excluded.exit_date, wrongly_enrolled = excluded.wrongly_enrolled, decided_week_statuses = excluded.decided_week_statuses
+                exit_date = excluded.exit_date, wrongly_enrolled = excluded.wrongly_enrolled, decided_week_statuses = excluded.decided_week_statuses,
+                recounted_through = greatest(c.recounted_through, excluded.recounted_through)
             """, cancellationToken);
         await change.WriteAsync(db, partnershipId, cancellationToken);
     }

@@ -706,30 +706,37 @@ namespace Partnerskab.Outcome.Persistence.Migrations
 
             modelBuilder.Entity("Partnerskab.Outcome.FollowUp.KeptRecount", b =>
                 {
-                    b.Property<Guid>("PartnershipId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("partnership_id");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
 
-                    b.Property<string>("CitizenId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("citizen_id");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Changed")
                         .HasColumnType("integer")
                         .HasColumnName("changed");
 
+                    b.PrimitiveCollection<string[]>("CitizenIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("citizen_ids");
+
                     b.Property<Instant>("MarkedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("marked_at");
 
-                    b.HasKey("PartnershipId", "CitizenId")
-                        .HasName("pk_kept_recounts");
+                    b.Property<Guid>("PartnershipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partnership_id");
 
-                    b.HasIndex("MarkedAt")
-                        .HasDatabaseName("ix_kept_recounts_marked_at");
+                    b.HasKey("Id")
+                        .HasName("pk_kept_recount_marks");
 
-                    b.ToTable("kept_recounts", (string)null);
+                    b.HasIndex("PartnershipId")
+                        .HasDatabaseName("ix_kept_recount_marks_partnership_id");
+
+                    b.ToTable("kept_recount_marks", (string)null);
                 });
 
             modelBuilder.Entity("Partnerskab.Outcome.FollowUp.SupersededFollowUpWindow", b =>
@@ -915,6 +922,10 @@ namespace Partnerskab.Outcome.Persistence.Migrations
                     b.Property<LocalDate>("FollowUpStart")
                         .HasColumnType("date")
                         .HasColumnName("follow_up_start");
+
+                    b.Property<long>("RecountedThrough")
+                        .HasColumnType("bigint")
+                        .HasColumnName("recounted_through");
 
                     b.Property<bool>("WronglyEnrolled")
                         .HasColumnType("boolean")
