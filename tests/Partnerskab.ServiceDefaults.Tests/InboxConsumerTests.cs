@@ -61,12 +61,8 @@ public sealed class InboxConsumerTests : IAsyncLifetime
         await harness.Bus.Publish(new Note(["partial", NoteConsumer.Refused]));
 
         // A failed batch faults its messages once its consumer has returned.
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (!harness.Published.Select<Fault<Note>>().Any())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("the batch holding a refused note never failed");
-            await Task.Delay(50);
-        }
+        (await Poll.UntilAsync(() => harness.Published.Select<Fault<Note>>().Any(), TimeSpan.FromSeconds(30)))
+            .ShouldBeTrue("the batch holding a refused note failed");
         await using var read = new NotesDb(connectionString);
         (await read.Notes.Select(n => n.Text).ToListAsync()).ShouldBe(["kept"],
             "only the message that could be handled wrote its note, once; the failed one's first note was not written by the duplicate's transaction");
